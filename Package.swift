@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependency direction (DESIGN.md): skilldesk → SkillScreens → {SkillDesk, TermUI};
+// SkillDesk → {SkillCore, SkillStore}; SkillStore → SkillCore. Only SkillStore imports GRDB,
+// only TermUI's CursesBackend imports CNcursesw.
+let package = Package(
+    name: "SkillDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "skilldesk", targets: ["skilldesk"]),
+        .library(name: "SkillDeskKit", targets: ["SkillCore", "SkillStore", "SkillDesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
+        .target(name: "SkillCore"),
+        .target(name: "SkillStore", dependencies: [
+            "SkillCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "SkillDesk", dependencies: ["SkillCore", "SkillStore", "CCrypt"]),
+        .target(name: "TermUI", dependencies: ["CNcursesw"]),
+        .target(name: "SkillScreens", dependencies: ["SkillDesk", "SkillCore", "TermUI"]),
+        .executableTarget(name: "skilldesk", dependencies: [
+            "SkillScreens", "SkillDesk", "SkillCore", "TermUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore"]),
+        .testTarget(name: "SkillStoreTests", dependencies: ["SkillStore", "SkillCore"]),
+        .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw"]),
+        .testTarget(name: "SkillScreensTests", dependencies: ["SkillScreens", "TermUI", "SkillDesk", "SkillCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// SkillCore module; see DESIGN.md.

@@ -1,0 +1,1 @@
+// SkillDesk module; see DESIGN.md.

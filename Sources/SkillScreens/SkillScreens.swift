@@ -1,0 +1,1 @@
+// SkillScreens module; see DESIGN.md.
