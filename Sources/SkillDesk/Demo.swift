@@ -1,0 +1,96 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// A demo (training) database: one user per role and a few hundred plausible workers, so the
+/// program can be tried at once. Flagged as demo at creation (DECISIONS.md: only a demo or
+/// training database may ever have its business date moved).
+public enum Demo {
+    public struct Account: Sendable {
+        public var name: String
+        public var role: Role
+        public var password: String
+    }
+
+    public static let accounts: [Account] = [
+        Account(name: "admin", role: .admin, password: "admin-demo-1"),
+        Account(name: "clerk1", role: .clerk, password: "clerk1-demo"),
+        Account(name: "sup1", role: .supervisor, password: "sup1-demo-1"),
+        Account(name: "fin1", role: .finance, password: "fin1-demo-1"),
+        Account(name: "audit1", role: .auditor, password: "audit1-demo"),
+    ]
+
+    /// Creates the demo database at `path` (refusing an existing file) with `workers` workers.
+    @discardableResult
+    public static func create(path: String, workers: Int = 300) throws -> Desk {
+        let admin = accounts[0]
+        let desk = try Desk.initialize(path: path, admin: admin.name, password: admin.password, demo: true)
+        let adminSession = try desk.login(name: admin.name, password: admin.password)
+        for a in accounts.dropFirst() {
+            try adminSession.addUser(name: a.name, roles: [a.role], password: a.password)
+        }
+        let clerk = try desk.login(name: accounts[1].name, password: accounts[1].password)
+        var rng = SeededGenerator(seed: 2026)
+        var registered = 0
+        var attempts = 0
+        while registered < workers && attempts < workers * 3 {
+            attempts += 1
+            let draft = sampleWorker(&rng, today: desk.today())
+            if (try? clerk.register(draft)) != nil { registered += 1 }
+        }
+        return desk
+    }
+
+    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+    static let compoundSurnames = ["欧阳", "司马", "诸葛", "上官", "东方"]
+    static let given = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志宏文博浩宇子涵欣怡梓轩思雨佳琪晨阳雪梅春花海峰晓东丹")
+    static let minorityNames = ["阿卜杜拉·艾尼", "买买提·吐尔逊", "古丽娜尔·阿不都", "扎西·多吉"]
+    static let nanjingRegions = ["320102", "320104", "320105", "320106", "320111", "320113", "320114", "320115", "320116", "320117", "320118"]
+
+    static func sampleWorker(_ rng: inout SeededGenerator, today: CalendarDate) -> WorkerDraft {
+        var d = WorkerDraft()
+        let region = nanjingRegions[Int(rng.next() % UInt64(nanjingRegions.count))]
+        let age = 18 + Int(rng.next() % 42)
+        let birth = CalendarDate(year: today.year - age, month: 1, day: 1)!.adding(days: Int(rng.next() % 365))
+        let seq = String(format: "%03d", Int(rng.next() % 1000))
+        let compact = String(format: "%04d%02d%02d", birth.year, birth.month, birth.day)
+        let first17 = region + compact + seq
+        d.id = first17 + String(ResidentID.checkCharacter(for: first17)!)
+        let roll = rng.next() % 100
+        if roll < 2 {
+            d.name = minorityNames[Int(rng.next() % UInt64(minorityNames.count))]
+        } else {
+            let surname = roll < 5 ? compoundSurnames[Int(rng.next() % 5)] : String(surnames[Int(rng.next() % UInt64(surnames.count))])
+            let len = rng.next() % 3 == 0 ? 1 : 2
+            d.name = surname + (0..<len).map { _ in String(given[Int(rng.next() % UInt64(given.count))]) }.joined()
+        }
+        let prefixes = ["139", "138", "137", "136", "135", "150", "151", "152", "158", "159", "186", "187", "188", "177", "199"]
+        if rng.next() % 10 != 0 {
+            d.phone = prefixes[Int(rng.next() % UInt64(prefixes.count))] + String(format: "%08d", Int(rng.next() % 100_000_000))
+        }
+        d.hukouRegion = region
+        d.rural = rng.next() % 3 == 0
+        d.residence = "南京市" + (RegionTable.shared.region(region)?.name ?? "")
+        let statuses = EmploymentStatus.allCases
+        d.employment = statuses[Int(rng.next() % UInt64(statuses.count))]
+        var groups: [TargetGroup] = []
+        for g in TargetGroup.allCases where rng.next() % 12 == 0 { groups.append(g) }
+        d.groups = groups
+        d.pension = age >= 55 && rng.next() % 4 == 0
+        d.disability = rng.next() % 40 == 0 ? .severe : (rng.next() % 30 == 0 ? .nonsevere : .none)
+        return d
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so the demo is the same every time.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

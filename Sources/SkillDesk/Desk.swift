@@ -1,0 +1,129 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// The application's front door: opens a database and logs users in. Both front ends (CLI and
+/// TUI) call this layer and nothing below it, so each rule is enforced once.
+public final class Desk: Sendable {
+    public let store: Store
+    /// The real clock: audit times always come from here.
+    let clock: @Sendable () -> Date
+
+    public static let maxFailedLogins = 5
+    public static let lockout: TimeInterval = 15 * 60
+
+    public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public var path: String? { store.path }
+
+    /// Opens an existing database (refusing a missing, foreign or newer one).
+    public static func open(path: String) throws -> Desk {
+        do { return Desk(store: try Store.open(path: path, create: false)) }
+        catch let e as StoreError { throw DeskError.store(e) }
+    }
+
+    /// Creates a new database with its first administrator. Refuses an existing file.
+    @discardableResult
+    public static func initialize(path: String, admin: String, password: String, demo: Bool = false,
+                                  clock: @escaping @Sendable () -> Date = { Date() }) throws -> Desk {
+        if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
+        try Self.checkUserName(admin)
+        guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
+        let store: Store
+        do { store = try Store.open(path: path, create: true) }
+        catch let e as StoreError { throw DeskError.store(e) }
+        let desk = Desk(store: store, clock: clock)
+        try desk.bootstrap(admin: admin, password: password, demo: demo)
+        return desk
+    }
+
+    /// An in-memory desk for tests, with its first administrator.
+    public static func inMemory(admin: String = "admin", password: String = "admin-pass-1",
+                                clock: @escaping @Sendable () -> Date = { Date() }) throws -> Desk {
+        let desk = Desk(store: try Store.inMemory(), clock: clock)
+        try desk.bootstrap(admin: admin, password: password, demo: false)
+        return desk
+    }
+
+    func bootstrap(admin: String, password: String, demo: Bool) throws {
+        guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
+        let now = clock()
+        try write { w in
+            try w.setMeta("created_at", Timestamp.utc(now))
+            try w.setMeta("demo", demo ? "1" : "0")
+            _ = try w.insertUser(name: admin, roles: [.admin], passwordHash: hash, at: now)
+            try w.audit(at: now, user: "system", action: "user.create", entity: "user", key: admin,
+                        before: nil, after: #"{"name":"\#(admin)","roles":["admin"]}"#)
+        }
+    }
+
+    /// True for a demo or training database (a flag set at creation, never changed).
+    public func isDemo() throws -> Bool { try read { try $0.meta("demo") == "1" } }
+
+    /// The business date in the bureau's time zone.
+    public func today() -> CalendarDate { CalendarDate.today(now: clock()) }
+
+    // MARK: login
+
+    enum LoginOutcome { case ok(UserRow), wrong, locked(Date), disabled(String) }
+
+    /// Checks a password. Five wrong ones in a row lock the account for 15 minutes; the counter
+    /// and the audit row are committed even though the login fails.
+    public func login(name: String, password: String) throws -> Session {
+        let now = clock()
+        let outcome: LoginOutcome = try write { w in
+            guard var user = try w.user(named: name) else {
+                try w.audit(at: now, user: name, action: "login.failed", entity: "user", key: name,
+                            before: nil, after: #"{"reason":"unknown_user"}"#)
+                return .wrong
+            }
+            if user.disabled { return .disabled(name) }
+            if let until = user.lockedUntil.flatMap(Timestamp.parse), until > now { return .locked(until) }
+            if Passwords.verify(password, against: user.passwordHash) {
+                user.failedAttempts = 0
+                user.lockedUntil = nil
+                try w.updateUser(user)
+                try w.audit(at: now, user: name, action: "login", entity: "user", key: name, before: nil, after: nil)
+                return .ok(user)
+            }
+            user.failedAttempts += 1
+            var result = LoginOutcome.wrong
+            if user.failedAttempts >= Self.maxFailedLogins {
+                let until = now.addingTimeInterval(Self.lockout)
+                user.lockedUntil = Timestamp.utc(until)
+                user.failedAttempts = 0
+                result = .locked(until)
+            }
+            try w.updateUser(user)
+            try w.audit(at: now, user: name, action: "login.failed", entity: "user", key: name, before: nil,
+                        after: #"{"reason":"wrong_password","locked":\#(user.lockedUntil != nil)}"#)
+            return result
+        }
+        switch outcome {
+        case let .ok(user): return Session(desk: self, user: user.name, roles: Set(user.roles))
+        case .wrong: throw DeskError.authenticationFailed
+        case let .locked(until): throw DeskError.accountLocked(until: until)
+        case let .disabled(n): throw DeskError.accountDisabled(n)
+        }
+    }
+
+    static func checkUserName(_ name: String) throws {
+        let ok = !name.isEmpty && name.count <= 32 && name.unicodeScalars.allSatisfy {
+            ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)))
+        }
+        if !ok { throw DeskError.invalidUserName(name) }
+    }
+
+    // MARK: store access with errors mapped
+
+    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        do { return try store.read(body) } catch let e as StoreError { throw DeskError.store(e) }
+    }
+
+    func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        do { return try store.write(body) } catch let e as StoreError { throw DeskError.store(e) }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// A refusal from a use case. Each maps to one exit code on the command line and one message
+/// line on a screen; none leaves anything half-written.
+public enum DeskError: Error, Sendable, UserMessage {
+    case notPermitted(Permission)
+    case authenticationFailed
+    case accountLocked(until: Date)
+    case accountDisabled(String)
+    case invalidWorker(WorkerProblems)
+    case workerExists(WorkerRow)
+    case workerNotFound(String)
+    case userNotFound(String)
+    case userExists(String)
+    case invalidUserName(String)
+    case weakPassword
+    case editConflict(String)
+    case invalidInput(String, zh: String)
+    case store(StoreError)
+    case csv(CSVError)
+
+    public func message(_ lang: Lang) -> String {
+        let zh = lang == .zh
+        switch self {
+        case let .notPermitted(p):
+            return zh ? "无权限：当前角色不能\(p.label(.zh))" : "not permitted: your role may not \(p.label(.en))"
+        case .authenticationFailed:
+            return zh ? "用户名或密码错误" : "wrong user name or password"
+        case let .accountLocked(until):
+            let t = Self.localTime(until)
+            return zh ? "密码连续错误 5 次，账户已锁定至 \(t)；请稍后再试或联系管理员"
+                : "5 wrong passwords: the account is locked until \(t); try again later or ask an administrator"
+        case let .accountDisabled(n):
+            return zh ? "账户 \(n) 已停用；请联系管理员" : "account \(n) is disabled; ask an administrator"
+        case let .invalidWorker(p):
+            return p.summary(lang)
+        case let .workerExists(w):
+            return zh ? "身份证号 \(w.id) 已登记（\(w.name)），未重复创建" : "resident ID \(w.id) is already registered (\(w.name)); nothing was created"
+        case let .workerNotFound(id):
+            return zh ? "未找到身份证号为 \(id) 的劳动者" : "no worker with resident ID \(id)"
+        case let .userNotFound(n):
+            return zh ? "用户 \(n) 不存在" : "no user named \(n)"
+        case let .userExists(n):
+            return zh ? "用户 \(n) 已存在，未作改动" : "user \(n) already exists; nothing was changed"
+        case let .invalidUserName(n):
+            return zh ? "用户名“\(n)”无效：应为 1–32 个字母、数字、点、下划线或连字符"
+                : "user name '\(n)' is not valid: use 1–32 letters, digits, '.', '_' or '-'"
+        case .weakPassword:
+            return zh ? "密码太短：至少 \(Passwords.minimumLength) 个字符" : "password too short: at least \(Passwords.minimumLength) characters"
+        case let .editConflict(id):
+            return zh ? "\(id) 已被其他用户修改；请重新打开后再修改（您的修改未保存）"
+                : "\(id) was changed by someone else meanwhile; reopen it and edit again (your change was not saved)"
+        case let .invalidInput(en, zhText):
+            return zh ? zhText : en
+        case let .store(e):
+            return e.message(lang)
+        case let .csv(e):
+            return e.message(lang)
+        }
+    }
+
+    static func localTime(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}
+
+extension Permission {
+    /// What the permission lets one do, for "not permitted" messages.
+    public func label(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.readWorkers, .zh): return "查看劳动者"
+        case (.readWorkers, .en): return "view workers"
+        case (.registerWorker, .zh): return "登记劳动者"
+        case (.registerWorker, .en): return "register workers"
+        case (.editWorker, .zh): return "修改劳动者信息"
+        case (.editWorker, .en): return "edit workers"
+        case (.importWorkers, .zh): return "批量导入劳动者"
+        case (.importWorkers, .en): return "import workers"
+        case (.manageUsers, .zh): return "管理用户"
+        case (.manageUsers, .en): return "manage users"
+        case (.readAudit, .zh): return "查看审计记录"
+        case (.readAudit, .en): return "read the audit trail"
+        case (.verifyAudit, .zh): return "校验审计链"
+        case (.verifyAudit, .en): return "verify the audit trail"
+        }
+    }
+}
+
+/// Field-by-field problems with a worker form: the core's validation plus what only the
+/// database can tell (an unregistered relative).
+public struct WorkerProblems: Sendable {
+    public var fields: [WorkerField: any UserMessage & Sendable]
+
+    public init(fields: [WorkerField: any UserMessage & Sendable] = [:]) { self.fields = fields }
+
+    public func summary(_ lang: Lang) -> String {
+        WorkerField.allCases.compactMap { f in
+            fields[f].map { "\(WorkerText.label(f, lang))：\($0.message(lang))" }
+        }.joined(separator: "; ")
+    }
+}
+
+/// Problems about the "direct relative of" field that need the database to know.
+public enum RelativeProblem: Error, Sendable, UserMessage {
+    case notRegistered(String)
+    case notEligible(String)
+
+    public func message(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case let (.notRegistered(id), .zh): return "\(id) 未登记；应填写已登记的贫困或重度残疾劳动者的身份证号"
+        case let (.notRegistered(id), .en): return "\(id) is not registered; give the ID of a registered poor or severely disabled worker"
+        case let (.notEligible(id), .zh): return "\(id) 既非贫困人员也非重度残疾人，不适用亲属延伸（E11）"
+        case let (.notEligible(id), .en): return "\(id) is neither poor nor severely disabled, so relatives do not qualify (E11)"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// SkillDesk module; see DESIGN.md.

@@ -1,0 +1,262 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// Options of `worker import`.
+public struct ImportOptions: Sendable {
+    public var encoding: TextEncoding = .auto
+    /// Write nothing if any row is bad.
+    public var allOrNothing = false
+    /// Where to write the bad rows (line, reason, then the row's own fields).
+    public var rejectsPath: String?
+    /// The language of the reasons.
+    public var lang: Lang = .en
+    public init() {}
+}
+
+public struct ImportReject: Sendable, Equatable {
+    public var line: Int
+    public var reason: String
+}
+
+public struct ImportReport: Sendable {
+    public var imported: Int
+    public var rejected: Int
+    public var rejects: [ImportReject]
+    public var sha256: String
+    public var encoding: TextEncoding
+    /// True when rows were bad and `allOrNothing` kept every row out.
+    public var rolledBack: Bool
+}
+
+/// The columns of a worker CSV, by English or Chinese header.
+enum ImportColumn: String, CaseIterable {
+    case id, name, phone, hukouRegion = "hukou_region", rural, residence, employment, employer
+    case employerCode = "employer_code", pension, groups, disability
+
+    var chinese: String {
+        switch self {
+        case .id: return "身份证号"
+        case .name: return "姓名"
+        case .phone: return "手机号"
+        case .hukouRegion: return "户籍地"
+        case .rural: return "农村户籍"
+        case .residence: return "常住地"
+        case .employment: return "就业状态"
+        case .employer: return "工作单位"
+        case .employerCode: return "单位信用代码"
+        case .pension: return "领取养老金"
+        case .groups: return "重点群体"
+        case .disability: return "残疾"
+        }
+    }
+
+    static func named(_ header: String) -> ImportColumn? {
+        let h = header.trimmingCharacters(in: .whitespaces)
+        return allCases.first { $0.rawValue == h.lowercased() || $0.chinese == h }
+    }
+}
+
+extension Session {
+    /// Imports workers from a CSV file, streaming it: every good row is committed in one
+    /// transaction (or none with `allOrNothing` when any row is bad), every bad row is reported
+    /// with its line and reason, an existing ID is a conflict and never overwritten. The import
+    /// is one audit entry (file name, SHA-256, counts).
+    public func importWorkers(path: String, options: ImportOptions,
+                              progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportReport {
+        try require(.importWorkers)
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path, encoding: options.encoding) }
+        catch let e as CSVError { throw DeskError.csv(e) }
+        let lang = options.lang
+        guard let header = try csv({ try reader.next() }) else { throw DeskError.csv(.empty(path: path)) }
+        let columns = try Self.mapHeader(header, lang: lang)
+        let width = header.fields.count
+        let today = desk.today()
+        let now = desk.clock()
+        let createdAt = Timestamp.utc(now)
+        var rejects: [ImportReject] = []
+        var rejectWriter = try options.rejectsPath.map { try RejectFile(path: $0, header: header.fields) }
+        var imported = 0
+        var lastReport = Date.distantPast
+
+        let rolledBack: Bool = try {
+            do {
+                return try desk.store.write { w -> Bool in
+                    while let record = try csv({ try reader.next() }) {
+                        var reason: String?
+                        if record.fields.count != width {
+                            reason = lang == .zh ? "有 \(record.fields.count) 列，表头有 \(width) 列（该行不完整或多出逗号）"
+                                : "has \(record.fields.count) fields but the header has \(width) (a truncated line or a stray comma)"
+                        } else if record.fields.contains(where: { $0 == nil }) {
+                            reason = lang == .zh ? "不是有效的 UTF-8 文本；文件可能是 GB18030 编码，请用 --encoding gb18030（或 auto）"
+                                : "is not valid UTF-8; the file may be GB18030: use --encoding gb18030 (or auto)"
+                        } else {
+                            switch Self.draft(record, columns: columns, lang: lang) {
+                            case let .failure(message): reason = message
+                            case let .success(draft):
+                                switch draft.validate(today: today) {
+                                case let .failure(v): reason = Self.describe(v, lang: lang)
+                                case let .success(worker):
+                                    if try w.insertWorkerForImport(worker, createdAt: createdAt) {
+                                        imported += 1
+                                    } else {
+                                        reason = lang == .zh ? "身份证号 \(worker.id.value) 已登记，未覆盖"
+                                            : "resident ID \(worker.id.value) is already registered; not overwritten"
+                                    }
+                                }
+                            }
+                        }
+                        if let reason {
+                            rejects.append(ImportReject(line: record.line, reason: reason))
+                            try rejectWriter?.write(line: record.line, reason: reason, fields: record.fields)
+                        }
+                        if let progress, Date().timeIntervalSince(lastReport) > 0.1 {
+                            progress(reader.bytesRead, reader.totalBytes)
+                            lastReport = Date()
+                        }
+                    }
+                    if options.allOrNothing && !rejects.isEmpty { throw RollBack() }
+                    let after = """
+                        {"all_or_nothing":\(options.allOrNothing),"encoding":"\(reader.encoding.rawValue)",\
+                        "file":\(Self.jsonString((path as NSString).lastPathComponent)),"imported":\(imported),\
+                        "rejected":\(rejects.count),"sha256":"\(reader.sha256Hex())"}
+                        """
+                    try w.audit(at: now, user: user, action: "worker.import", entity: "import",
+                                key: (path as NSString).lastPathComponent, before: nil, after: after)
+                    return false
+                }
+            } catch is RollBack {
+                return true
+            } catch let e as StoreError {
+                throw DeskError.store(e)
+            }
+        }()
+        progress?(reader.totalBytes, reader.totalBytes)
+        try rejectWriter?.close()
+        return ImportReport(imported: rolledBack ? 0 : imported, rejected: rejects.count, rejects: rejects,
+                            sha256: reader.sha256Hex(), encoding: reader.encoding, rolledBack: rolledBack)
+    }
+
+    private struct RollBack: Error {}
+
+    private func csv<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as CSVError { throw DeskError.csv(e) }
+    }
+
+    static func mapHeader(_ header: CSVRecord, lang: Lang) throws -> [ImportColumn?] {
+        var seen = Set<ImportColumn>()
+        var columns: [ImportColumn?] = []
+        let valid = ImportColumn.allCases.map(\.rawValue).joined(separator: ",")
+        for (i, name) in header.fields.enumerated() {
+            guard let col = ImportColumn.named(name ?? "") else {
+                throw DeskError.invalidInput(
+                    "column \(i + 1) of the header, '\(name ?? "?")', is not a worker column; the columns are \(valid) (or their Chinese names)",
+                    zh: "表头第 \(i + 1) 列“\(name ?? "?")”不是可导入的列；可用列为 \(valid)（或对应中文名）")
+            }
+            if !seen.insert(col).inserted {
+                throw DeskError.invalidInput("the header names column '\(col.rawValue)' twice",
+                                             zh: "表头中“\(col.rawValue)”列出现了两次")
+            }
+            columns.append(col)
+        }
+        for required in [ImportColumn.id, .name] where !seen.contains(required) {
+            throw DeskError.invalidInput(
+                "the header has no '\(required.rawValue)' column (\(required.chinese)); it is required",
+                zh: "表头缺少必填列“\(required.rawValue)”（\(required.chinese)）")
+        }
+        return columns
+    }
+
+    static func draft(_ record: CSVRecord, columns: [ImportColumn?], lang: Lang) -> Result<WorkerDraft, String> {
+        var d = WorkerDraft()
+        for (i, col) in columns.enumerated() {
+            guard let col else { continue }
+            let v = (record.fields[i] ?? "").trimmingCharacters(in: .whitespaces)
+            switch col {
+            case .id: d.id = v
+            case .name: d.name = v
+            case .phone: d.phone = v
+            case .hukouRegion: d.hukouRegion = v
+            case .residence: d.residence = v
+            case .employer: d.employer = v
+            case .employerCode: d.employerCode = v
+            case .rural, .pension:
+                guard let b = parseBool(v) else {
+                    return .failure(lang == .zh ? "\(col.chinese)“\(v)”应为 是/否（1/0、yes/no）"
+                                    : "\(col.rawValue) '\(v)' should be yes/no (1/0, 是/否)")
+                }
+                if col == .rural { d.rural = b } else { d.pension = b }
+            case .employment:
+                if v.isEmpty { continue }
+                guard let e = EmploymentStatus.parse(v) else {
+                    return .failure(lang == .zh ? "就业状态“\(v)”无效；可用：\(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                                    : "employment '\(v)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                d.employment = e
+            case .disability:
+                if v.isEmpty { continue }
+                guard let e = Disability.parse(v) else {
+                    return .failure(lang == .zh ? "残疾“\(v)”无效；应为 none、nonsevere 或 severe（无/非重度/重度）"
+                                    : "disability '\(v)' is not valid; use none, nonsevere or severe")
+                }
+                d.disability = e
+            case .groups:
+                if v.isEmpty { continue }
+                switch TargetGroup.parseList(v) {
+                case let .success(g): d.groups = g
+                case let .failure(e): return .failure(e.message(lang))
+                }
+            }
+        }
+        return .success(d)
+    }
+
+    static func parseBool(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "", "0", "no", "n", "false", "否", "f": return false
+        case "1", "yes", "y", "true", "是", "t": return true
+        default: return nil
+        }
+    }
+
+    static func describe(_ v: WorkerValidation, lang: Lang) -> String {
+        WorkerField.allCases.compactMap { f in v.errors[f].map { "\(WorkerText.label(f, lang))：\($0.message(lang))" } }
+            .joined(separator: "; ")
+    }
+
+    static func jsonString(_ s: String) -> String {
+        let data = (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The bad rows of an import, as CSV a clerk can fix and import again: line, reason, then the
+/// row's own fields. UTF-8 with BOM so Excel opens it.
+struct RejectFile {
+    let handle: FileHandle
+
+    init(path: String, header: [String?]) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF])),
+              let h = FileHandle(forWritingAtPath: path) else {
+            throw DeskError.invalidInput("cannot write the rejects file \(path)", zh: "无法写入拒收文件 \(path)")
+        }
+        handle = h
+        handle.seekToEndOfFile()
+        try append(["line", "reason"] + header.map { $0 ?? "" })
+    }
+
+    mutating func write(line: Int, reason: String, fields: [String?]) throws {
+        try append(["\(line)", reason] + fields.map { $0 ?? "" })
+    }
+
+    func append(_ fields: [String]) throws {
+        let text = fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    func close() throws { try handle.close() }
+}

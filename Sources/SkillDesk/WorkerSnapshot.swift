@@ -1,0 +1,57 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// A worker as JSON: what `--json` prints and what the audit trail keeps as before/after.
+/// snake_case keys, stable order (sorted), so scripts and hash chains can rely on them.
+public struct WorkerSnapshot: Codable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var sex: String
+    public var birthDate: String
+    public var phone: String?
+    public var hukouRegion: String?
+    public var hukouRegionName: String?
+    public var rural: Bool
+    public var residence: String?
+    public var employment: String
+    public var employer: String?
+    public var employerCode: String?
+    public var pension: Bool
+    public var groups: [String]
+    public var disability: String
+    public var relativeOf: String?
+    public var version: Int
+    public var createdAt: String
+    public var updatedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, sex, phone, rural, residence, employment, employer, pension, groups, disability, version
+        case birthDate = "birth_date", hukouRegion = "hukou_region", hukouRegionName = "hukou_region_name"
+        case employerCode = "employer_code", relativeOf = "relative_of"
+        case createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    public init(_ row: WorkerRow) {
+        id = row.id; name = row.name; sex = row.sex; birthDate = row.birthDate; phone = row.phone
+        hukouRegion = row.hukouRegion
+        hukouRegionName = row.hukouRegion.flatMap { RegionTable.shared.name($0) }
+        rural = row.rural; residence = row.residence; employment = row.employment; employer = row.employer
+        employerCode = row.employerCode; pension = row.pension; groups = row.groups; disability = row.disability
+        relativeOf = row.relativeOf; version = row.version; createdAt = row.createdAt; updatedAt = row.updatedAt
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// Poor (registered low-income rural household, minimum-living-guarantee, child of a poor
+    /// family) or severely disabled: whose direct relatives share training benefits (E11).
+    public static func isPoorOrSeverelyDisabled(_ row: WorkerRow) -> Bool {
+        let poor: Set<String> = [TargetGroup.lowIncomeRural.rawValue, TargetGroup.dibao.rawValue,
+                                 TargetGroup.poorFamilyChild.rawValue]
+        return row.disability == Disability.severe.rawValue || row.groups.contains(where: poor.contains)
+    }
+}

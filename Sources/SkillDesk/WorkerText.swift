@@ -1,0 +1,69 @@
+import SkillCore
+import SkillStore
+
+/// A worker's fields as labelled text, the same on the command line and on screens.
+public enum WorkerText {
+    public static func label(_ field: WorkerField, _ lang: Lang) -> String {
+        let zh = lang == .zh
+        switch field {
+        case .id: return zh ? "身份证号" : "Resident ID"
+        case .name: return zh ? "姓名" : "Name"
+        case .phone: return zh ? "手机号" : "Mobile"
+        case .hukouRegion: return zh ? "户籍地" : "Household reg."
+        case .residence: return zh ? "常住地" : "Residence"
+        case .employment: return zh ? "就业状态" : "Employment"
+        case .employer: return zh ? "工作单位" : "Employer"
+        case .employerCode: return zh ? "单位信用代码" : "Employer code"
+        case .pension: return zh ? "按月领取养老金" : "Monthly pension"
+        case .groups: return zh ? "重点群体" : "Target groups"
+        case .disability: return zh ? "残疾" : "Disability"
+        case .relativeOf: return zh ? "直系亲属（本人为其亲属）" : "Relative of"
+        }
+    }
+
+    public static func sex(_ code: String, _ lang: Lang) -> String {
+        Sex(rawValue: code)?.label(lang) ?? code
+    }
+
+    public static func yesNo(_ b: Bool, _ lang: Lang) -> String {
+        lang == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
+    }
+
+    public static func region(_ code: String?, _ lang: Lang) -> String {
+        guard let code, !code.isEmpty else { return "—" }
+        return code + " " + (RegionTable.shared.name(code) ?? (lang == .zh ? "（未知地区）" : "(unknown region)"))
+    }
+
+    public static func groups(_ codes: [String], _ lang: Lang) -> String {
+        codes.isEmpty ? "—" : codes.map { TargetGroup(rawValue: $0)?.label(lang) ?? $0 }
+            .joined(separator: lang == .zh ? "、" : ", ")
+    }
+
+    public static func employment(_ code: String, _ lang: Lang) -> String {
+        EmploymentStatus(rawValue: code)?.label(lang) ?? code
+    }
+
+    public static func disability(_ code: String, _ lang: Lang) -> String {
+        Disability(rawValue: code)?.label(lang) ?? code
+    }
+
+    /// Every field of a stored worker, in form order.
+    public static func fields(_ w: WorkerRow, lang: Lang) -> [(String, String)] {
+        let zh = lang == .zh
+        return [
+            (label(.id, lang), w.id),
+            (label(.name, lang), w.name),
+            (zh ? "性别 / 出生日期" : "Sex / born", sex(w.sex, lang) + " / " + w.birthDate),
+            (label(.phone, lang), w.phone ?? "—"),
+            (label(.hukouRegion, lang), region(w.hukouRegion, lang) + (w.rural ? (zh ? "（农村户籍）" : " (rural)") : "")),
+            (label(.residence, lang), w.residence ?? "—"),
+            (label(.employment, lang), employment(w.employment, lang)),
+            (label(.employer, lang), w.employer ?? "—"),
+            (label(.employerCode, lang), w.employerCode ?? "—"),
+            (label(.pension, lang), yesNo(w.pension, lang)),
+            (label(.groups, lang), groups(w.groups, lang)),
+            (label(.disability, lang), disability(w.disability, lang)),
+            (label(.relativeOf, lang), w.relativeOf ?? "—"),
+        ]
+    }
+}

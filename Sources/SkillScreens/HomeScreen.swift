@@ -1,0 +1,133 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// Who is logged in, and a menu of what works now for their role (no dead entries).
+public final class HomeScreen: Screen {
+    enum Item { case workers, newWorker, verifyAudit, logout, exit }
+    var selected = 0
+    var workerCount: Int?
+
+    public init(_ ctx: ScreenContext) { load(ctx) }
+
+    func load(_ ctx: ScreenContext) { workerCount = try? ctx.session?.workerCount() }
+
+    func items(_ ctx: ScreenContext) -> [Item] {
+        guard let s = ctx.session else { return [.exit] }
+        var list: [Item] = []
+        if s.can(.readWorkers) { list.append(.workers) }
+        if s.can(.registerWorker) { list.append(.newWorker) }
+        if s.can(.verifyAudit) { list.append(.verifyAudit) }
+        return list + [.logout, .exit]
+    }
+
+    func label(_ item: Item, _ lang: Lang) -> String {
+        switch item {
+        case .workers: return lang[.menuWorkers]
+        case .newWorker: return lang[.menuNewWorker]
+        case .verifyAudit: return lang[.menuVerifyAudit]
+        case .logout: return lang[.menuLogout]
+        case .exit: return lang[.menuExit]
+        }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.home] }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F3", ctx.lang[.keyExit]), ("↑↓", ""), ("Enter", ctx.lang[.keyOpen])]
+    }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        let list = items(ctx)
+        switch key {
+        case .function(3), .char("q"):
+            return [.quit]
+        case .up:
+            selected = (selected + list.count - 1) % list.count
+        case .down, .tab:
+            selected = (selected + 1) % list.count
+        case .enter:
+            return choose(list[min(selected, list.count - 1)], ctx)
+        case let .char(c):
+            if let n = c.wholeNumberValue, n >= 1, n <= list.count {
+                selected = n - 1
+                return choose(list[n - 1], ctx)
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    func choose(_ item: Item, _ ctx: ScreenContext) -> [Effect] {
+        switch item {
+        case .workers:
+            return [.push(WorkerListScreen(ctx))]
+        case .newWorker:
+            return [.push(WorkerFormScreen(ctx: ctx, editing: nil))]
+        case .verifyAudit:
+            guard let s = ctx.session else { return [] }
+            do {
+                let (result, _) = try s.verifyAudit()
+                switch result {
+                case let .intact(n):
+                    return [.message(ctx.lang.format(.auditOK, n), .ok)]
+                case let .broken(seq, reason):
+                    let why: S = reason == .hashMismatch ? .auditReasonHash : (reason == .chainMismatch ? .auditReasonChain : .auditReasonGap)
+                    return [.message(ctx.lang.format(.auditBroken, seq, ctx.lang[why]), .error)]
+                }
+            } catch {
+                return [.message(describe(error, ctx.lang), .error)]
+            }
+        case .logout:
+            let user = ctx.session?.user ?? ""
+            ctx.session = nil
+            return [.reset(LoginScreen(user: user))]
+        case .exit:
+            return [.quit]
+        }
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] {
+        load(ctx)
+        return []
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        guard let s = ctx.session else { return }
+        let x = 2
+        var y = body.y + 1
+        let roles = s.roles.sorted { $0.rawValue < $1.rawValue }.map { $0.label(lang) }.joined(separator: ", ")
+        FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.loggedInAs], labelWidth: 18, field: nil,
+                           fieldWidth: body.width - 22, value: "\(s.user) (\(roles))")
+        y += 1
+        FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.database], labelWidth: 18, field: nil,
+                           fieldWidth: body.width - 22, value: ctx.databaseName)
+        y += 1
+        FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.today], labelWidth: 18, field: nil,
+                           fieldWidth: body.width - 22, value: ctx.desk.today().description)
+        if let n = workerCount {
+            y += 1
+            FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.workers], labelWidth: 18, field: nil,
+                               fieldWidth: body.width - 22, value: Self.grouped(n))
+        }
+        y += 2
+        for (i, item) in items(ctx).enumerated() {
+            let text = " \(i + 1). " + label(item, lang) + " "
+            canvas.put(text, x: x + 2, y: y + i, style: i == selected ? .reverse : .plain, maxWidth: body.width - x - 2)
+        }
+    }
+
+    /// 1204331 → "1,204,331".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import SkillCore
+import SkillDesk
+import TermUI
+
+/// User name and password (hidden). Enter moves on and, from the password, logs in.
+public final class LoginScreen: Screen {
+    var name = TextField(maxLength: 32)
+    var password = TextField(maxLength: 128, isSecure: true)
+    var focus = 0
+
+    public init(user: String = "") {
+        name = TextField(text: user, maxLength: 32)
+        if !user.isEmpty { focus = 1 }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.login] }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F3", ctx.lang[.keyExit]), ("Tab", ctx.lang[.keyNextField]), ("Enter", ctx.lang[.login])]
+    }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch key {
+        case .function(3), .function(12), .escape:
+            return [.quit]
+        case .tab, .backTab, .up, .down:
+            focus = 1 - focus
+            return []
+        case .enter:
+            if focus == 0 && !name.text.isEmpty { focus = 1; return [] }
+            return login(ctx)
+        default:
+            if focus == 0 { _ = name.handle(key) } else { _ = password.handle(key) }
+            return []
+        }
+    }
+
+    func login(_ ctx: ScreenContext) -> [Effect] {
+        guard !name.text.isEmpty, !password.text.isEmpty else {
+            return [.message(ctx.lang[.loginEmpty], .error)]
+        }
+        do {
+            let session = try ctx.desk.login(name: name.text, password: password.text)
+            ctx.session = session
+            return [.reset(HomeScreen(ctx))]
+        } catch {
+            password = TextField(maxLength: 128, isSecure: true)
+            focus = 1
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let x = max(2, (body.width - 50) / 2)
+        let y = body.y + max(1, body.height / 2 - 3)
+        canvas.put(ctx.lang[.loginHint], x: x, y: y, style: .dim, maxWidth: body.width - x)
+        FormLayout.drawRow(into: &canvas, x: x, y: y + 2, label: ctx.lang[.userName], labelWidth: 16,
+                           field: name, fieldWidth: 24, focused: focus == 0)
+        FormLayout.drawRow(into: &canvas, x: x, y: y + 3, label: ctx.lang[.password], labelWidth: 16,
+                           field: password, fieldWidth: 24, focused: focus == 1)
+        canvas.put(ctx.lang[.database] + "：" + ctx.databaseName, x: x, y: y + 5, style: .dim, maxWidth: body.width - x)
+    }
+}
+
+/// The message for any error a use case throws, in the user's language.
+func describe(_ error: Error, _ lang: Lang) -> String {
+    (error as? UserMessage)?.message(lang) ?? "\(error)"
+}

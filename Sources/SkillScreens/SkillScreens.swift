@@ -1,1 +1,0 @@
-// SkillScreens module; see DESIGN.md.

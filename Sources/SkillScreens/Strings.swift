@@ -1,0 +1,142 @@
+import SkillCore
+
+/// Every text a screen shows, in both languages. Screens never write a user-facing string
+/// inline: they name a key here (or get a message from the layer that produced it).
+public enum S: CaseIterable, Sendable {
+    case appName, login, home, workers, newWorker, editWorker, workerDetail
+    case userName, password, loginHint, loginEmpty
+    case menuWorkers, menuNewWorker, menuVerifyAudit, menuLogout, menuExit
+    case loggedInAs, database, today
+    case search, searchHint, workersCount, pageOf, noWorkers, options, optionsHint, typeOptions
+    case colOpt, colID, colName, colSex, colBorn, colPhone, colGroups
+    case keyHelp, keyExit, keyBack, keyRefresh, keyNew, keySearch, keyMore, keyCancel, keySave, keyList
+    case keyNextField, keyEdit, keyOpen, keyConfirm, keyToggle, keyPrevPage, keyLogout, keyScroll
+    case sexBorn, fromID, rural, pensionYes, f4Choose, noneDash
+    case saved, updated, existsTitle, existsMessage, open, stay, discardTitle, discardMessage, discard, keepEditing
+    case fixErrors, history, historyEmpty, auditOK, auditBroken, tooSmall, readOnly, chooseGroups
+    case chooseEmployment, chooseDisability, helpTitle, helpWorkers, helpForm, helpOther, close
+    case optionUnknown, notPermittedNew, unknownRegion, auditReasonHash, auditReasonChain, auditReasonGap
+    case idPartialOK, idComplete
+
+    public func text(_ lang: Lang) -> String {
+        let (zh, en) = Self.table[self]!
+        return lang == .zh ? zh : en
+    }
+
+    static let table: [S: (String, String)] = [
+        .appName: ("SkillDesk", "SkillDesk"),
+        .login: ("登录", "Log in"),
+        .home: ("主页", "Home"),
+        .workers: ("劳动者", "Workers"),
+        .newWorker: ("登记劳动者", "New worker"),
+        .editWorker: ("修改劳动者", "Edit worker"),
+        .workerDetail: ("劳动者详情", "Worker"),
+        .userName: ("用户名", "User name"),
+        .password: ("密码", "Password"),
+        .loginHint: ("输入用户名和密码，按 Enter 登录", "Type your user name and password, then press Enter"),
+        .loginEmpty: ("请输入用户名和密码", "Type a user name and a password"),
+        .menuWorkers: ("劳动者查询", "Find workers"),
+        .menuNewWorker: ("登记劳动者", "Register a worker"),
+        .menuVerifyAudit: ("校验审计链", "Verify the audit trail"),
+        .menuLogout: ("注销", "Log out"),
+        .menuExit: ("退出", "Exit"),
+        .loggedInAs: ("当前用户", "Logged in as"),
+        .database: ("数据库", "Database"),
+        .today: ("业务日期", "Business date"),
+        .search: ("查询", "Search"),
+        .searchHint: ("身份证号前缀、姓名任意部分或手机号", "ID prefix, any part of a name, or a phone number"),
+        .workersCount: ("名劳动者", "workers"),
+        .pageOf: ("第 %d 页", "page %d"),
+        .noWorkers: ("没有符合条件的劳动者", "No worker matches"),
+        .options: ("选项", "Options"),
+        .optionsHint: ("选项：2=修改  5=查看", "Options: 2=Edit  5=View"),
+        .typeOptions: ("输入选项后按 Enter", "Type options, press Enter"),
+        .colOpt: ("选项", "Opt"),
+        .colID: ("身份证号", "Resident ID"),
+        .colName: ("姓名", "Name"),
+        .colSex: ("性别", "Sex"),
+        .colBorn: ("出生日期", "Born"),
+        .colPhone: ("手机号", "Phone"),
+        .colGroups: ("重点群体", "Groups"),
+        .keyHelp: ("帮助", "Help"),
+        .keyExit: ("退出", "Exit"),
+        .keyBack: ("返回", "Back"),
+        .keyRefresh: ("刷新", "Refresh"),
+        .keyNew: ("新增", "New"),
+        .keySearch: ("查询", "Search"),
+        .keyMore: ("下一页", "More"),
+        .keyPrevPage: ("上一页", "Back page"),
+        .keyCancel: ("取消", "Cancel"),
+        .keySave: ("保存", "Save"),
+        .keyList: ("列表", "List"),
+        .keyNextField: ("下一项", "Next field"),
+        .keyEdit: ("修改", "Edit"),
+        .keyOpen: ("打开", "Open"),
+        .keyConfirm: ("确认", "Confirm"),
+        .keyToggle: ("勾选", "Toggle"),
+        .keyLogout: ("注销", "Log out"),
+        .keyScroll: ("滚动", "Scroll"),
+        .sexBorn: ("性别 / 出生日期", "Sex / born"),
+        .fromID: ("（由身份证号得出）", "(from the ID)"),
+        .rural: ("农村户籍", "rural"),
+        .pensionYes: ("是", "yes"),
+        .f4Choose: ("（F4 选择）", "(F4 to choose)"),
+        .noneDash: ("—", "—"),
+        .saved: ("已登记：%@", "Registered: %@"),
+        .updated: ("已保存：%@", "Saved: %@"),
+        .existsTitle: ("该身份证号已登记", "Already registered"),
+        .existsMessage: ("%@ 已登记为 %@。打开已有记录吗？", "%@ is already registered as %@. Open that record?"),
+        .open: ("打开", "Open"),
+        .stay: ("留在此处", "Stay here"),
+        .discardTitle: ("放弃修改？", "Discard changes?"),
+        .discardMessage: ("表单有未保存的修改。", "The form has unsaved changes."),
+        .discard: ("放弃", "Discard"),
+        .keepEditing: ("继续编辑", "Keep editing"),
+        .fixErrors: ("有字段不正确，未保存；请按提示修改", "Some fields are not valid; nothing was saved — fix the marked fields"),
+        .history: ("修改记录", "History"),
+        .historyEmpty: ("（无记录）", "(none)"),
+        .auditOK: ("审计链完整：共 %d 条", "Audit trail intact: %d entries"),
+        .auditBroken: ("审计链断裂：第 %d 条 — %@", "Audit trail broken at entry %d — %@"),
+        .auditReasonHash: ("内容与哈希不符（被改动）", "its content no longer matches its hash (edited)"),
+        .auditReasonChain: ("与上一条不衔接", "it does not chain to the entry before"),
+        .auditReasonGap: ("之前有记录缺失", "entries before it are missing"),
+        .tooSmall: ("终端太小：至少需要 80×24，当前 %d×%d。请放大窗口。", "Terminal too small: at least 80×24 is needed, this is %d×%d. Enlarge the window."),
+        .readOnly: ("（不可修改）", "(cannot be changed)"),
+        .chooseGroups: ("重点群体（空格勾选，Enter 确认）", "Target groups (Space toggles, Enter confirms)"),
+        .chooseEmployment: ("就业状态", "Employment status"),
+        .chooseDisability: ("残疾", "Disability"),
+        .helpTitle: ("帮助", "Help"),
+        .helpWorkers: ("输入即查询：身份证号前缀、姓名任意部分或手机号。↓ 进入列表，在“选项”列输入 5 查看、2 修改（可在多行输入），再按 Enter。",
+                       "Search as you type: an ID prefix, any part of a name, or a phone number. ↓ moves into the list; type 5 (view) or 2 (edit) in the Opt column on one or more rows, then Enter."),
+        .helpForm: ("Tab/Shift-Tab 或 ↑↓ 切换字段；F4 打开选择列表；空格切换勾选项；F2 或 Ctrl-S 保存；F3 返回；F12 取消。",
+                    "Tab/Shift-Tab or ↑↓ move between fields; F4 opens the list of values; Space toggles check boxes; F2 or Ctrl-S saves; F3 goes back; F12 cancels."),
+        .helpOther: ("字母快捷键：q 返回/退出，n 新增，r 刷新（输入框外）。", "Letter shortcuts where no field takes text: q back/exit, n new, r refresh."),
+        .close: ("关闭", "Close"),
+        .optionUnknown: ("选项 %@ 无效：请用 2（修改）或 5（查看）", "Option %@ is not valid here: use 2 (edit) or 5 (view)"),
+        .notPermittedNew: ("当前角色不能登记劳动者", "Your role may not register workers"),
+        .unknownRegion: ("未知地区", "unknown region"),
+        .idPartialOK: ("继续输入…", "keep typing…"),
+        .idComplete: ("✓ 有效", "✓ valid"),
+    ]
+}
+
+extension Lang {
+    /// `S.x.text(lang)` reads better at call sites as `lang[.x]`.
+    public subscript(_ key: S) -> String { key.text(self) }
+
+    /// Fills `%@` and `%d` placeholders in order (kept simple on purpose: no width flags).
+    public func format(_ key: S, _ args: Any...) -> String {
+        var out = ""
+        var rest = Substring(key.text(self))
+        var i = 0
+        while let r = rest.range(of: "%@") ?? rest.range(of: "%d") {
+            let at = [rest.range(of: "%@"), rest.range(of: "%d")].compactMap { $0 }.min { $0.lowerBound < $1.lowerBound }!
+            _ = r
+            out += rest[..<at.lowerBound]
+            out += i < args.count ? "\(args[i])" : ""
+            i += 1
+            rest = rest[at.upperBound...]
+        }
+        return out + rest
+    }
+}

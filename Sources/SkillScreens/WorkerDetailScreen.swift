@@ -1,0 +1,127 @@
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// One worker: every field, then the audit history of the record (who changed what, when).
+public final class WorkerDetailScreen: Screen {
+    var row: WorkerRow
+    var history: [AuditEntry] = []
+    var historyError: String?
+    var scroll = 0
+
+    public init(row: WorkerRow, ctx: ScreenContext) {
+        self.row = row
+        load(ctx)
+    }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            row = try s.worker(id: row.id)
+            history = try s.history(workerID: row.id)
+            historyError = nil
+        } catch {
+            historyError = describe(error, ctx.lang)
+        }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.workerDetail] + " · " + row.name }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
+        if ctx.session?.can(.editWorker) == true { keys.append(("F2", ctx.lang[.keyEdit])) }
+        keys += [("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
+        return keys
+    }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch key {
+        case .function(3), .function(12), .escape, .char("q"):
+            return [.pop]
+        case .function(2), .char("2"), .char("e"):
+            guard ctx.session?.can(.editWorker) == true else {
+                return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)]
+            }
+            return [.push(WorkerFormScreen(ctx: ctx, editing: row))]
+        case .function(5), .char("r"):
+            load(ctx)
+        case .up:
+            scroll = max(0, scroll - 1)
+        case .down:
+            scroll = min(max(0, history.count - 1), scroll + 1)
+        default:
+            break
+        }
+        return []
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] {
+        load(ctx)
+        return []
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        var y = body.y + 1
+        for (label, value) in WorkerText.fields(row, lang: lang) {
+            FormLayout.drawRow(into: &canvas, x: 1, y: y, label: label, labelWidth: 20, field: nil,
+                               fieldWidth: body.width - 22, value: value)
+            y += 1
+        }
+        y += 1
+        canvas.put(lang[.history], x: 1, y: y, style: .bold)
+        y += 1
+        if let historyError {
+            canvas.put(historyError, x: 3, y: y, style: .error, maxWidth: body.width - 4)
+            return
+        }
+        if history.isEmpty { canvas.put(lang[.historyEmpty], x: 3, y: y, style: .dim) }
+        let lines = history.reversed().map { e -> String in
+            "\(Self.localTime(e.at))  \(e.user)  \(Self.action(e.action, lang))  \(Self.changes(e, lang))"
+        }
+        for line in lines.dropFirst(scroll) {
+            guard y < body.maxY else { break }
+            canvas.put(line, x: 3, y: y, maxWidth: body.width - 4)
+            y += 1
+        }
+    }
+
+    static func action(_ code: String, _ lang: Lang) -> String {
+        switch code {
+        case "worker.create": return lang == .zh ? "登记" : "registered"
+        case "worker.update": return lang == .zh ? "修改" : "edited"
+        default: return code
+        }
+    }
+
+    /// "phone: 139… → 138…; name: … → …" from the before/after JSON.
+    static func changes(_ e: AuditEntry, _ lang: Lang) -> String {
+        guard let before = e.before.flatMap(decode), let after = e.after.flatMap(decode) else { return "" }
+        var parts: [String] = []
+        for key in after.keys.sorted() where !["version", "updated_at", "created_at"].contains(key) {
+            let a = "\(before[key] ?? "—")", b = "\(after[key] ?? "—")"
+            if a != b { parts.append("\(key): \(a) → \(b)") }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    static func decode(_ json: String) -> [String: String]? {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        return obj.mapValues { v in
+            if let a = v as? [Any] { return a.map { "\($0)" }.joined(separator: ";") }
+            if v is NSNull { return "—" }
+            return "\(v)"
+        }
+    }
+
+    /// An audit time (UTC) shown in the bureau's time zone.
+    static func localTime(_ utc: String) -> String {
+        guard let d = Timestamp.parse(utc) else { return utc }
+        let f = DateFormatter()
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: d)
+    }
+}

@@ -1,0 +1,331 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// Registering or editing a worker. Every field is checked as it is typed; a field's error
+/// stands beside it once the field was left (the ID's at once); nothing is stored while any
+/// field is invalid — the use-case layer checks again on save.
+public final class WorkerFormScreen: Screen {
+    enum Kind { case text(TextField), check(Bool), choice, multi }
+    static let order: [WorkerField] = [.id, .name, .phone, .hukouRegion, .rural, .residence, .employment,
+                                      .employer, .employerCode, .pension, .groups, .disability, .relativeOf]
+
+    let editing: WorkerRow?
+    var fields: [WorkerField: TextField] = [:]
+    var draft = WorkerDraft()
+    var focus = 0
+    var touched: Set<WorkerField> = []
+    var saveAttempted = false
+    var errors: [WorkerField: String] = [:]
+    var dialog: Dialog?
+    var dialogWorker: WorkerRow?
+    var prompt: PromptList?
+    var promptField: WorkerField?
+    var offeredID: String?
+    let original: WorkerDraft
+
+    public init(ctx: ScreenContext, editing: WorkerRow?) {
+        self.editing = editing
+        var d = WorkerDraft()
+        if let w = editing {
+            d.id = w.id; d.name = w.name; d.phone = w.phone ?? ""; d.hukouRegion = w.hukouRegion ?? ""
+            d.rural = w.rural; d.residence = w.residence ?? ""; d.employer = w.employer ?? ""
+            d.employerCode = w.employerCode ?? ""; d.pension = w.pension; d.relativeOf = w.relativeOf ?? ""
+            d.employment = EmploymentStatus(rawValue: w.employment) ?? .other
+            d.groups = w.groups.compactMap(TargetGroup.init(rawValue:))
+            d.disability = Disability(rawValue: w.disability) ?? .none
+        }
+        draft = d
+        original = d
+        fields[.id] = TextField(text: d.id, maxLength: 18, filter: .idDigits)
+        fields[.name] = TextField(text: d.name, maxLength: 200)
+        fields[.phone] = TextField(text: d.phone, maxLength: 20)
+        fields[.hukouRegion] = TextField(text: d.hukouRegion, maxLength: 6, filter: .digits)
+        fields[.residence] = TextField(text: d.residence, maxLength: 200)
+        fields[.employer] = TextField(text: d.employer, maxLength: 200)
+        fields[.employerCode] = TextField(text: d.employerCode, maxLength: 18)
+        fields[.relativeOf] = TextField(text: d.relativeOf, maxLength: 18, filter: .idDigits)
+        if editing != nil { focus = 1 }
+        revalidate(ctx)
+    }
+
+    var current: WorkerField { Self.order[focus] }
+
+    public func title(_ ctx: ScreenContext) -> String {
+        editing == nil ? ctx.lang[.newWorker] : ctx.lang[.editWorker] + " · " + (editing?.name ?? "")
+    }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F2", ctx.lang[.keySave]), ("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyList]),
+         ("Tab", ctx.lang[.keyNextField]), ("Space", ctx.lang[.keyToggle]), ("F12", ctx.lang[.keyCancel])]
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpForm]] }
+
+    var isDirty: Bool { draft != original }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if dialog != nil { return handleDialog(key, ctx) }
+        if prompt != nil { return handlePrompt(key, ctx) }
+        switch key {
+        case .function(2), .ctrl("s"):
+            return save(ctx)
+        case .function(3), .function(12), .escape:
+            if isDirty {
+                dialog = Dialog(title: ctx.lang[.discardTitle], message: [ctx.lang[.discardMessage]],
+                                buttons: [ctx.lang[.keepEditing], ctx.lang[.discard]])
+                dialogWorker = nil
+                return []
+            }
+            return [.pop]
+        case .function(4):
+            openPrompt(ctx)
+            return []
+        case .tab, .down, .enter:
+            move(+1)
+            return afterMove(ctx)
+        case .backTab, .up:
+            move(-1)
+            return afterMove(ctx)
+        default:
+            break
+        }
+        let field = current
+        switch field {
+        case .rural, .pension:
+            if key == .char(" ") || key == .char("x") || key == .char("X") {
+                if field == .rural { draft.rural.toggle() } else { draft.pension.toggle() }
+            }
+        case .employment, .disability, .groups:
+            if key == .char(" ") || key == .right || key == .left {
+                if field == .groups { openPrompt(ctx) } else { cycle(field, key == .left ? -1 : 1) }
+            }
+        default:
+            if field == .id && editing != nil { return [] }
+            guard var tf = fields[field] else { return [] }
+            _ = tf.handle(key)
+            fields[field] = tf
+            set(field, tf.text)
+            revalidate(ctx)
+            if field == .id { return offerExisting(ctx) }
+        }
+        revalidate(ctx)
+        return []
+    }
+
+    func move(_ delta: Int) {
+        touched.insert(current)
+        focus = (focus + delta + Self.order.count) % Self.order.count
+        if editing != nil && current == .id { focus = (focus + delta + Self.order.count) % Self.order.count }
+    }
+
+    func afterMove(_ ctx: ScreenContext) -> [Effect] {
+        revalidate(ctx)
+        return []
+    }
+
+    func set(_ field: WorkerField, _ text: String) {
+        switch field {
+        case .id: draft.id = text
+        case .name: draft.name = text
+        case .phone: draft.phone = text
+        case .hukouRegion: draft.hukouRegion = text
+        case .residence: draft.residence = text
+        case .employer: draft.employer = text
+        case .employerCode: draft.employerCode = text
+        case .relativeOf: draft.relativeOf = text
+        default: break
+        }
+    }
+
+    func cycle(_ field: WorkerField, _ delta: Int) {
+        if field == .employment {
+            let all = EmploymentStatus.allCases
+            let i = all.firstIndex(of: draft.employment) ?? 0
+            draft.employment = all[(i + delta + all.count) % all.count]
+        } else if field == .disability {
+            let all = Disability.allCases
+            let i = all.firstIndex(of: draft.disability) ?? 0
+            draft.disability = all[(i + delta + all.count) % all.count]
+        }
+    }
+
+    func openPrompt(_ ctx: ScreenContext) {
+        let lang = ctx.lang
+        switch current {
+        case .employment:
+            prompt = PromptList(title: lang[.chooseEmployment],
+                                items: EmploymentStatus.allCases.map { ($0.rawValue, $0.label(lang)) })
+        case .disability:
+            prompt = PromptList(title: lang[.chooseDisability],
+                                items: Disability.allCases.map { ($0.rawValue, $0.label(lang)) })
+        case .groups:
+            prompt = PromptList(title: lang[.chooseGroups],
+                                items: TargetGroup.allCases.map { ($0.rawValue, $0.label(lang)) },
+                                multiSelect: true, checked: Set(draft.groups.map(\.rawValue)))
+        default:
+            return
+        }
+        promptField = current
+    }
+
+    func handlePrompt(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        guard var p = prompt, let field = promptField else { return [] }
+        switch p.handle(key) {
+        case .none:
+            prompt = p
+        case .cancelled:
+            prompt = nil
+        case let .chosen(codes):
+            prompt = nil
+            switch field {
+            case .employment: if let c = codes.first, let e = EmploymentStatus(rawValue: c) { draft.employment = e }
+            case .disability: if let c = codes.first, let d = Disability(rawValue: c) { draft.disability = d }
+            case .groups: draft.groups = TargetGroup.allCases.filter { codes.contains($0.rawValue) }
+            default: break
+            }
+            revalidate(ctx)
+        }
+        return []
+    }
+
+    func handleDialog(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        guard var d = dialog else { return [] }
+        let outcome = d.handle(key)
+        switch outcome {
+        case .none:
+            dialog = d
+            return []
+        case .cancelled:
+            dialog = nil
+            return []
+        case let .button(i):
+            dialog = nil
+            if let existing = dialogWorker {
+                dialogWorker = nil
+                return i == 0 ? [.pop, .push(WorkerDetailScreen(row: existing, ctx: ctx))] : []
+            }
+            return i == 1 ? [.pop] : []
+        }
+    }
+
+    /// Typing an ID that is already registered offers that worker instead of a second record.
+    func offerExisting(_ ctx: ScreenContext) -> [Effect] {
+        guard editing == nil, errors[.id] == nil, draft.id.count == 18, offeredID != draft.id,
+              let s = ctx.session, let existing = try? s.findWorker(id: draft.id) else { return [] }
+        offeredID = draft.id
+        showExists(existing, ctx)
+        return []
+    }
+
+    func showExists(_ existing: WorkerRow, _ ctx: ScreenContext) {
+        dialog = Dialog(title: ctx.lang[.existsTitle],
+                        message: [ctx.lang.format(.existsMessage, existing.id, existing.name)],
+                        buttons: [ctx.lang[.open], ctx.lang[.stay]])
+        dialogWorker = existing
+    }
+
+    func revalidate(_ ctx: ScreenContext) {
+        errors = [:]
+        if case let .failure(v) = draft.validate(today: ctx.desk.today()) {
+            for (f, e) in v.errors { errors[f] = e.message(ctx.lang) }
+        }
+        if let e = ResidentID.checkPartial(draft.id, today: ctx.desk.today()) {
+            errors[.id] = e.message(ctx.lang)
+        } else if draft.id.count < 18 && !saveAttempted {
+            errors[.id] = nil  // still typing and nothing wrong yet
+        }
+    }
+
+    func save(_ ctx: ScreenContext) -> [Effect] {
+        saveAttempted = true
+        touched = Set(Self.order)
+        revalidate(ctx)
+        guard errors.isEmpty else { return [.message(ctx.lang[.fixErrors], .error)] }
+        guard let s = ctx.session else { return [] }
+        do {
+            if let w = editing {
+                let row = try s.update(id: w.id, with: draft, expectedVersion: w.version)
+                return [.pop, .message(ctx.lang.format(.updated, row.name), .ok)]
+            }
+            let row = try s.register(draft)
+            return [.pop, .push(WorkerDetailScreen(row: row, ctx: ctx)),
+                    .message(ctx.lang.format(.saved, row.id + " " + row.name), .ok)]
+        } catch DeskError.invalidWorker(let problems) {
+            for (f, p) in problems.fields { errors[f] = p.message(ctx.lang) }
+            return [.message(ctx.lang[.fixErrors], .error)]
+        } catch DeskError.workerExists(let existing) {
+            showExists(existing, ctx)
+            return []
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    // MARK: drawing
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let labelWidth = lang == .zh ? 20 : 20
+        let fieldWidth = 24
+        var y = body.y + 1
+        var caret: CursorPosition?
+        for (i, field) in Self.order.enumerated() {
+            let focused = i == focus && dialog == nil && prompt == nil
+            let showError = touched.contains(field) || saveAttempted || (field == .id && draft.id.count > 0)
+            var note = showError ? errors[field] : nil
+            var noteStyle = Style.error
+            var value: String?
+            var textField: TextField?
+            switch field {
+            case .rural: value = "[" + (draft.rural ? "x" : " ") + "] " + lang[.rural]
+            case .pension: value = "[" + (draft.pension ? "x" : " ") + "] " + lang[.pensionYes]
+            case .employment: value = draft.employment.label(lang); note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
+            case .disability: value = draft.disability.label(lang); note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
+            case .groups:
+                value = draft.groups.isEmpty ? "—" : draft.groups.map { $0.label(lang) }.joined(separator: lang == .zh ? "、" : "; ")
+                note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
+            case .id where editing != nil:
+                value = draft.id; note = lang[.readOnly]; noteStyle = .dim
+            case .hukouRegion:
+                textField = fields[field]
+                if note == nil, draft.hukouRegion.count == 6 {
+                    note = RegionTable.shared.name(draft.hukouRegion) ?? lang[.unknownRegion]
+                    noteStyle = .dim
+                }
+            default:
+                textField = fields[field]
+            }
+            if field == .id, note == nil, draft.id.count == 18 { note = lang[.idComplete]; noteStyle = .ok }
+            let width = field == .groups ? min(body.width - labelWidth - 14, 60) : fieldWidth
+            let rowNote = field == .groups && note == lang[.f4Choose] ? nil : note
+            FormLayout.drawRow(into: &canvas, x: 1, y: y, label: WorkerText.label(field, lang), labelWidth: labelWidth,
+                               field: textField, fieldWidth: width, value: value, focused: focused,
+                               note: rowNote, noteStyle: noteStyle)
+            if focused {
+                if let c = canvas.cursor, textField != nil { caret = c } else { caret = CursorPosition(x: 1 + labelWidth, y: y) }
+            }
+            y += 1
+            if field == .id {
+                // Sex and birth date come from the ID, shown as soon as it parses.
+                var derived = "—"
+                if let id = try? ResidentID.parse(draft.id, today: ctx.desk.today()).get() {
+                    derived = id.sex.label(lang) + " / " + id.birthDate.description + " " + lang[.fromID]
+                }
+                FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[.sexBorn], labelWidth: labelWidth,
+                                   field: nil, fieldWidth: body.width - labelWidth - 2, value: derived)
+                y += 1
+            }
+        }
+        canvas.cursor = caret
+        if let prompt {
+            prompt.draw(into: &canvas, in: body)
+            canvas.cursor = nil
+        }
+        if let dialog {
+            dialog.draw(into: &canvas, in: body)
+            canvas.cursor = nil
+        }
+    }
+}

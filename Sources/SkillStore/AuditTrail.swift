@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// The tamper-evident chain: each row's hash covers its content and the previous row's hash,
+/// so editing, inserting or deleting a row behind the program's back breaks verification from
+/// that row on. (Cutting rows off the end is only detectable against an external copy of the
+/// head hash, which `audit verify` prints.)
+enum AuditChain {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func hash(seq: Int64, at: String, user: String, action: String, entity: String, key: String,
+                     before: String?, after: String?, prevHash: String) -> String {
+        // Unit separators cannot appear in sanitised fields; NULL and "" differ by a marker.
+        let sep = "\u{1F}"
+        let parts = ["\(seq)", at, user, action, entity, key, before.map { "=" + $0 } ?? "\u{0}",
+                     after.map { "=" + $0 } ?? "\u{0}", prevHash]
+        return SHA256.hex(parts.joined(separator: sep))
+    }
+
+    static func append(_ db: Database, at: String, user: String, action: String, entity: String,
+                       key: String, before: String?, after: String?) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (last?["seq"] ?? 0) + 1
+        let prev: String = last?["hash"] ?? genesis
+        let h = hash(seq: seq, at: at, user: user, action: action, entity: entity, key: key,
+                     before: before, after: after, prevHash: prev)
+        try db.execute(sql: """
+            INSERT INTO audit(seq, at, user, action, entity, key, before, after, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [seq, at, user, action, entity, key, before, after, prev, h])
+    }
+
+    static func entry(_ row: Row) -> AuditEntry {
+        AuditEntry(seq: row["seq"], at: row["at"], user: row["user"], action: row["action"],
+                   entity: row["entity"], key: row["key"], before: row["before"], after: row["after"],
+                   prevHash: row["prev_hash"], hash: row["hash"])
+    }
+
+    static func verify(_ db: Database) throws -> AuditVerification {
+        var expectedPrev = genesis
+        var expectedSeq: Int64 = 1
+        var count = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY seq")
+        while let row = try cursor.next() {
+            let e = entry(row)
+            if e.seq != expectedSeq { return .broken(seq: e.seq, reason: .gap) }
+            if e.prevHash != expectedPrev { return .broken(seq: e.seq, reason: .chainMismatch) }
+            let h = hash(seq: e.seq, at: e.at, user: e.user, action: e.action, entity: e.entity, key: e.key,
+                         before: e.before, after: e.after, prevHash: e.prevHash)
+            if h != e.hash { return .broken(seq: e.seq, reason: .hashMismatch) }
+            expectedPrev = e.hash
+            expectedSeq += 1
+            count += 1
+        }
+        return .intact(entries: count)
+    }
+}
+
+/// UTC timestamps for audit rows and record times, always from the real clock given by the caller.
+public enum Timestamp {
+    public static func utc(_ date: Date) -> String {
+        var t = time_t(date.timeIntervalSince1970.rounded(.down))
+        var tmv = tm()
+        gmtime_r(&t, &tmv)
+        let ms = Int((date.timeIntervalSince1970 - Double(t)) * 1000) % 1000
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(tmv.tm_year) + 1900,
+                      Int(tmv.tm_mon) + 1, Int(tmv.tm_mday), Int(tmv.tm_hour), Int(tmv.tm_min),
+                      Int(tmv.tm_sec), ms)
+    }
+
+    public static func parse(_ s: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.date(from: s)
+    }
+}

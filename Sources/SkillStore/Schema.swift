@@ -1,0 +1,73 @@
+import GRDB
+
+/// The schema, one migration per released change. Never edit a shipped migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-registry") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    roles TEXT NOT NULL,                 -- comma-separated Role codes
+                    password_hash TEXT NOT NULL,         -- yescrypt ($y$...)
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    failed_attempts INTEGER NOT NULL DEFAULT 0,
+                    locked_until TEXT,                   -- UTC ISO 8601, NULL when not locked
+                    created_at TEXT NOT NULL
+                );
+
+                -- The integer rowid exists for the contentless FTS index, which can only return rowids.
+                CREATE TABLE workers (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,             -- resident ID, 18 characters, upper-case X
+                    name TEXT NOT NULL,
+                    sex TEXT NOT NULL,
+                    birth_date TEXT NOT NULL,
+                    phone TEXT,
+                    hukou_region TEXT,
+                    rural INTEGER NOT NULL DEFAULT 0,
+                    residence TEXT,
+                    employment TEXT NOT NULL,
+                    employer TEXT,
+                    employer_code TEXT,
+                    pension INTEGER NOT NULL DEFAULT 0,
+                    groups TEXT NOT NULL DEFAULT '',     -- ';'-separated TargetGroup codes
+                    disability TEXT NOT NULL DEFAULT 'none',
+                    relative_of TEXT,
+                    version INTEGER NOT NULL DEFAULT 1,  -- optimistic concurrency for edits
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX workers_name ON workers(name);
+                CREATE INDEX workers_phone ON workers(phone);
+
+                -- Substring search on names: each character is a token ("张 桂 兰"), a phrase query
+                -- finds any substring (DESIGN.md "Search recipe").
+                CREATE VIRTUAL TABLE worker_name_fts USING fts5(chars, content='', tokenize='unicode61');
+
+                -- Append-only, hash-chained. Rows are never updated or deleted by the program.
+                CREATE TABLE audit (
+                    seq INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,                    -- UTC, ISO 8601 with milliseconds
+                    user TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    before TEXT,
+                    after TEXT,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE INDEX audit_entity ON audit(entity, key, seq);
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+                """)
+        }
+        return m
+    }
+}

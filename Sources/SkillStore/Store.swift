@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// Owns the database connection(s) and the migrator, and hands out scoped readers and writers.
+/// Several clerks run the program against one file on one server, so the pool is in WAL mode,
+/// waits on a busy database instead of failing, and every write is an IMMEDIATE transaction
+/// (it takes the write lock up front, so two writers never deadlock upgrading a read lock).
+public final class Store: Sendable {
+    let writer: any DatabaseWriter
+    /// The file, or nil for an in-memory store (tests).
+    public let path: String?
+
+    init(writer: any DatabaseWriter, path: String?) {
+        self.writer = writer
+        self.path = path
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(15)
+        config.foreignKeysEnabled = true
+        config.label = "SkillDesk"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return config
+    }
+
+    /// An empty, migrated in-memory store made with the same configuration as a file one.
+    public static func inMemory() throws -> Store {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try Schema.migrator.migrate(queue)
+        return Store(writer: queue, path: nil)
+    }
+
+    /// Opens a file database. With `create`, a missing file is created with mode 0600 (it holds
+    /// personal data); without it, a missing file is an error rather than a silent new database.
+    public static func open(path: String, create: Bool = false) throws -> Store {
+        let fm = FileManager.default
+        let exists = fm.fileExists(atPath: path)
+        if !exists && !create { throw StoreError.notFound(path: path) }
+        if exists {
+            try checkIsSQLite(path)
+        } else {
+            try createEmptyFile(path)
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let store = Store(writer: pool, path: path)
+            try store.migrate()
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                throw StoreError.notADatabase(path: path)
+            }
+            if error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+                || error.resultCode == .SQLITE_PERM {
+                throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error.resultCode)")
+            }
+            throw StoreError.failure(error.message ?? "\(error)")
+        }
+    }
+
+    /// A short look at the header before GRDB touches the file: a text file or an image must be
+    /// refused with a clear message and left exactly as it was.
+    static func checkIsSQLite(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }  // an empty file is a new database (sqlite accepts it)
+        if header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+    }
+
+    static func createEmptyFile(_ path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotCreate(path: path, reason: "cannot create directory \(dir)")
+            }
+        }
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd < 0 { throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        close(fd)
+    }
+
+    /// GRDB's migrator is not safe across processes, so migrations run under an exclusive flock
+    /// on a lock file beside the database. A database from a newer program is refused untouched.
+    func migrate() throws {
+        guard let path else { try Schema.migrator.migrate(writer); return }
+        let lockPath = path + ".lock"
+        let fd = Foundation.open(lockPath, O_RDWR | O_CREAT, 0o600)
+        if fd < 0 { throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else {
+            throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno)))
+        }
+        defer { flock(fd, LOCK_UN) }
+        let superseded = try writer.read { db in try Schema.migrator.hasBeenSuperseded(db) }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// Reads from a consistent snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try mapErrors { try writer.read { db in try body(StoreReader(db: db)) } }
+    }
+
+    /// One user action = one IMMEDIATE transaction. If `body` throws, nothing is written.
+    public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        try mapErrors {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(StoreWriter(db: db))
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy
+        } catch let error as DatabaseError {
+            throw StoreError.failure(error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+
+/// Errors the command line itself raises.
+enum CLIError: Error, UserMessage {
+    case usage(en: String, zh: String)
+    case invalid(en: String, zh: String)
+    case notFound(en: String, zh: String)
+    case exists(en: String, zh: String)
+    case notPermitted(en: String, zh: String)
+
+    func message(_ lang: Lang) -> String {
+        switch self {
+        case let .usage(en, zh), let .invalid(en, zh), let .notFound(en, zh), let .exists(en, zh),
+             let .notPermitted(en, zh):
+            return lang == .zh ? zh : en
+        }
+    }
+}
+
+/// sysexits(3) codes, and what each refusal maps to.
+enum Exit {
+    static let usage: Int32 = 64, dataErr: Int32 = 65, noInput: Int32 = 66, software: Int32 = 70
+    static let cantCreate: Int32 = 73, ioErr: Int32 = 74, tempFail: Int32 = 75, noPerm: Int32 = 77
+
+    static func classify(_ error: Error) -> (code: Int32, name: String) {
+        switch error {
+        case let e as DeskError:
+            switch e {
+            case .notPermitted: return (noPerm, "not_permitted")
+            case .authenticationFailed: return (noPerm, "authentication_failed")
+            case .accountLocked: return (noPerm, "account_locked")
+            case .accountDisabled: return (noPerm, "account_disabled")
+            case .invalidWorker: return (dataErr, "invalid_worker")
+            case .workerExists: return (cantCreate, "already_exists")
+            case .userExists: return (cantCreate, "already_exists")
+            case .workerNotFound, .userNotFound: return (noInput, "not_found")
+            case .invalidUserName, .weakPassword, .invalidInput: return (dataErr, "invalid_input")
+            case .editConflict: return (tempFail, "edit_conflict")
+            case let .store(s): return classify(s)
+            case let .csv(c): return classify(c)
+            }
+        case let e as StoreError:
+            switch e {
+            case .notFound: return (noInput, "database_not_found")
+            case .notADatabase: return (dataErr, "not_a_database")
+            case .newerSchema: return (dataErr, "newer_schema")
+            case .cannotCreate: return (cantCreate, "cannot_create")
+            case .alreadyInitialised: return (cantCreate, "already_exists")
+            case .busy: return (tempFail, "busy")
+            case .failure: return (software, "database_error")
+            }
+        case let e as CSVError:
+            switch e {
+            case .cannotRead: return (noInput, "cannot_read")
+            case .unterminatedQuote, .empty: return (dataErr, "invalid_csv")
+            }
+        case let e as CLIError:
+            switch e {
+            case .usage: return (usage, "usage")
+            case .invalid: return (dataErr, "invalid_input")
+            case .notFound: return (noInput, "not_found")
+            case .exists: return (cantCreate, "already_exists")
+            case .notPermitted: return (noPerm, "not_permitted")
+            }
+        default:
+            return (software, "internal_error")
+        }
+    }
+}
+
+enum Output {
+    /// Runs a command body; a refusal is printed (as JSON on stderr with --json) and becomes
+    /// the matching exit code. Nothing else in a command prints errors.
+    static func run(json: Bool, lang: Lang, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as CleanExit {
+            throw e
+        } catch {
+            let (code, name) = Exit.classify(error)
+            let text = (error as? UserMessage)?.message(lang) ?? "\(error)"
+            if json {
+                let obj: [String: Any] = ["error": ["code": name, "message": text]]
+                FileHandle.standardError.write(jsonData(obj) + Data("\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data(((lang == .zh ? "错误：" : "error: ") + text + "\n").utf8))
+            }
+            throw ExitCode(code)
+        }
+    }
+
+    static func jsonData(_ obj: Any) -> Data {
+        (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    }
+
+    static func printJSON(_ obj: Any) {
+        FileHandle.standardOutput.write(jsonData(obj) + Data("\n".utf8))
+    }
+
+    static func printJSON<T: Encodable>(encodable: T) {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(((try? e.encode(encodable)) ?? Data("null".utf8)) + Data("\n".utf8))
+    }
+
+    /// JSONSerialization cannot encode a nil wrapped in Any: use NSNull.
+    static func nullable(_ s: String?) -> Any { s.map { $0 as Any } ?? NSNull() }
+
+    static func line(_ s: String) {
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+
+@main
+struct SkillDeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "skilldesk",
+        abstract: "Case management for subsidised vocational skills training (职业技能提升行动经办系统).",
+        discussion: """
+            Exit codes: 0 ok, 64 usage, 65 invalid input, 66 not found, 73 already exists or wrong state, \
+            77 not permitted (also a wrong password or a locked account).
+            Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG.
+            """,
+        subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
+                      WorkerCommand.self, AuditCommand.self],
+        defaultSubcommand: TUICommand.self)
+}

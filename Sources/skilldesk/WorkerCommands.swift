@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Register, find and import workers (实名制登记).",
+        subcommands: [WorkerAdd.self, WorkerShow.self, WorkerList.self, WorkerImport.self])
+}
+
+struct WorkerAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a worker.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Resident ID (18 characters, GB 11643).") var id: String
+    @Option(help: "Name (Chinese; '·' allowed), 1–30 characters.") var name: String
+    @Option(help: "Mobile phone, 11 digits.") var phone: String?
+    @Option(help: "Household registration region, 6-digit code (GB/T 2260).") var hukou: String?
+    @Flag(help: "The household registration is rural (农村户籍).") var rural = false
+    @Option(help: "Usual residence (常住地).") var residence: String?
+    @Option(help: "Employment status: \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", ")).") var employment: String?
+    @Option(help: "Employer name.") var employer: String?
+    @Option(name: .customLong("employer-code"), help: "Employer's unified social credit code.") var employerCode: String?
+    @Flag(help: "Draws a monthly pension (按月领取养老金).") var pension = false
+    @Option(name: .customLong("group"), help: "A target group code (repeatable), e.g. unemployed, veteran.") var groups: [String] = []
+    @Option(help: "Disability: none, nonsevere or severe.") var disability: String?
+    @Option(name: .customLong("relative-of"), help: "Resident ID of the registered poor or severely disabled worker this person is a direct relative of.") var relativeOf: String?
+    @Flag(help: "Print the new worker as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try Output.run(json: json, lang: lang) {
+            var stdin = StdinLines()
+            let desk = try global.openDesk()
+            let session = try global.session(desk, stdin: &stdin)
+            var d = WorkerDraft()
+            d.id = id; d.name = name; d.phone = phone ?? ""; d.hukouRegion = hukou ?? ""; d.rural = rural
+            d.residence = residence ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
+            d.pension = pension; d.relativeOf = relativeOf ?? ""
+            if let employment {
+                guard let e = EmploymentStatus.parse(employment) else {
+                    throw CLIError.invalid(en: "--employment '\(employment)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                                           zh: "--employment “\(employment)”无效；可用：\(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                d.employment = e
+            }
+            if let disability {
+                guard let e = Disability.parse(disability) else {
+                    throw CLIError.invalid(en: "--disability '\(disability)' is not valid; use none, nonsevere or severe",
+                                           zh: "--disability “\(disability)”无效；应为 none、nonsevere 或 severe")
+                }
+                d.disability = e
+            }
+            if !groups.isEmpty {
+                switch TargetGroup.parseList(groups.joined(separator: ";")) {
+                case let .success(g): d.groups = g
+                case let .failure(e): throw CLIError.invalid(en: e.message(.en), zh: e.message(.zh))
+                }
+            }
+            let row = try session.register(d)
+            if json { Output.printJSON(encodable: WorkerSnapshot(row)) }
+            else { Output.line(lang == .zh ? "已登记 \(row.id) \(row.name)" : "registered \(row.id) \(row.name)") }
+        }
+    }
+}
+
+struct WorkerShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one worker.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Resident ID.") var id: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try Output.run(json: json, lang: lang) {
+            var stdin = StdinLines()
+            let session = try global.session(try global.openDesk(), stdin: &stdin)
+            let row = try session.worker(id: id)
+            if json { Output.printJSON(encodable: WorkerSnapshot(row)); return }
+            for (label, value) in WorkerText.fields(row, lang: lang) {
+                Output.line(TextWidth.pad(label, to: 14) + " " + value)
+            }
+        }
+    }
+}
+
+struct WorkerList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List or search workers (ID prefix, phone prefix, or any part of a name).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Search text.") var search: String?
+    @Option(help: "At most this many rows (1–10000).") var limit: Int = 50
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func validate() throws {
+        if limit < 1 || limit > 10_000 { throw ValidationError("--limit must be between 1 and 10000") }
+    }
+
+    func run() throws {
+        let lang = global.language
+        try Output.run(json: json, lang: lang) {
+            var stdin = StdinLines()
+            let session = try global.session(try global.openDesk(), stdin: &stdin)
+            let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
+            if json { Output.printJSON(encodable: page.rows.map(WorkerSnapshot.init)); return }
+            for row in page.rows {
+                Output.line([TextWidth.pad(row.id, to: 18), TextWidth.pad(Sanitize.forDisplay(row.name), to: 16),
+                             row.sex, row.birthDate, row.phone ?? "—"].joined(separator: "  "))
+            }
+            if page.hasMore {
+                Output.line(lang == .zh ? "……还有更多，请用 --limit 或更精确的 --search" : "… more: raise --limit or narrow --search")
+            }
+        }
+    }
+}
+
+struct WorkerImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import workers from a CSV file (header row; id and name required).",
+        discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾); groups separated by ';'.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Option(help: "auto, utf-8 or gb18030.") var encoding: String = "auto"
+    @Flag(name: .customLong("all-or-nothing"), help: "Import nothing if any row is bad.") var allOrNothing = false
+    @Option(help: "Write the bad rows, with line and reason, to this CSV file.") var rejects: String?
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func validate() throws {
+        if TextEncoding(rawValue: encoding.lowercased()) == nil {
+            throw ValidationError("--encoding must be auto, utf-8 or gb18030, not '\(encoding)'")
+        }
+    }
+
+    func run() throws {
+        let lang = global.language
+        try Output.run(json: json, lang: lang) {
+            var stdin = StdinLines()
+            let session = try global.session(try global.openDesk(), stdin: &stdin)
+            var options = ImportOptions()
+            options.encoding = TextEncoding(rawValue: encoding.lowercased())!
+            options.allOrNothing = allOrNothing
+            options.rejectsPath = rejects
+            options.lang = lang
+            let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
+            let report = try session.importWorkers(path: file, options: options) { done, total in bar?.show(done, of: total) }
+            bar?.finish()
+            if json {
+                Output.printJSON(["imported": report.imported, "rejected": report.rejected,
+                                  "rejects": report.rejects.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }] as [String: Any])
+            } else {
+                for r in report.rejects.prefix(50) {
+                    Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason)
+                }
+                if report.rejects.count > 50 {
+                    Output.line(lang == .zh ? "……另有 \(report.rejects.count - 50) 行被拒（见 --rejects 文件）" : "… and \(report.rejects.count - 50) more rejected rows (see --rejects)")
+                }
+                if report.rolledBack {
+                    Output.line(lang == .zh ? "有 \(report.rejected) 行错误，按 --all-or-nothing 未导入任何行" : "\(report.rejected) bad rows: with --all-or-nothing nothing was imported")
+                } else {
+                    Output.line(lang == .zh ? "导入 \(report.imported) 行，拒收 \(report.rejected) 行" : "imported \(report.imported), rejected \(report.rejected)")
+                }
+            }
+            if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
+        }
+    }
+}
+
+/// A one-line progress bar on stderr, redrawn at most ten times a second by the caller.
+final class ProgressBar {
+    func show(_ done: Int64, of total: Int64) {
+        let share = total > 0 ? Double(done) / Double(total) : 1
+        let width = 40
+        let filled = Int(share * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r%@ %5.1f%%", bar, share * 100).utf8))
+    }
+    func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}
