@@ -1,0 +1,151 @@
+import Foundation
+
+/// A day on the Gregorian calendar, with no time of day and no time zone: birth dates, class dates,
+/// attendance days. Deliberately not `Date`, which is an instant and shifts with the time zone.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Validates the Gregorian calendar; years 1...9999 so every date has a 4-digit ISO form.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`, exactly (no time part, no 1-digit months).
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = CalendarDate.number(parts[0]), let m = CalendarDate.number(parts[1]),
+              let d = CalendarDate.number(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `YYYYMMDD`, as in the birth-date part of a resident ID.
+    public init?(compact: String) {
+        guard compact.utf8.count == 8 else { return nil }
+        let s = Substring(compact)
+        guard let y = CalendarDate.number(s.prefix(4)),
+              let m = CalendarDate.number(s.dropFirst(4).prefix(2)),
+              let d = CalendarDate.number(s.suffix(2)) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeapYear(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// ASCII digits only: `Int("+1")` and Unicode digits must not sneak into a date.
+    private static func number(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(s)
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `YYYYMMDD`.
+    public var compact: String { description.replacingOccurrences(of: "-", with: "") }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    // MARK: Day arithmetic, through a day count since 1970-01-01 (proleptic Gregorian).
+
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil), exact for any year.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The inverse of `daysSinceEpoch`; nil outside years 1...9999.
+    public init?(daysSinceEpoch n: Int) {
+        let z = n + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Traps only when leaving years 1...9999, which no bureau date does.
+    public func adding(days: Int) -> CalendarDate {
+        guard let d = CalendarDate(daysSinceEpoch: daysSinceEpoch + days) else {
+            preconditionFailure("date out of range: \(self) + \(days) days")
+        }
+        return d
+    }
+
+    /// Signed: positive when `other` is later.
+    public func days(to other: CalendarDate) -> Int {
+        other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int {
+        let r = (daysSinceEpoch + 3) % 7
+        return (r < 0 ? r + 7 : r) + 1
+    }
+
+    /// Full years lived on `date`. A 29 February birthday comes of age on 1 March in common years.
+    public func age(on date: CalendarDate) -> Int {
+        var a = date.year - year
+        if (date.month, date.day) < (month, day) { a -= 1 }
+        return a
+    }
+
+    // MARK: Today, from an instant the caller supplies (the core owns no clock).
+
+    /// The bureau's zone. Falls back to a fixed UTC+8 where tzdata is missing (China has no DST).
+    public static let bureauTimeZone: TimeZone =
+        TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!
+
+    public static func today(in timeZone: TimeZone = CalendarDate.bureauTimeZone, now: Date) -> CalendarDate {
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: now)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return CalendarDate(daysSinceEpoch: days)!
+    }
+
+    // MARK: Codable as the ISO string, the form used in JSON and the database.
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let d = CalendarDate(iso: s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a YYYY-MM-DD date: \(s)")
+        }
+        self = d
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}

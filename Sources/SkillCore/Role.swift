@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a signed-in user may do. Roles follow the bureau's duties (POLICY.md "Who uses it").
+public enum Role: String, Sendable, Codable, CaseIterable {
+    case admin, clerk, supervisor, finance, auditor
+
+    public func label(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.admin, .zh): "管理员"
+        case (.clerk, .zh): "经办人"
+        case (.supervisor, .zh): "审核人"
+        case (.finance, .zh): "财务"
+        case (.auditor, .zh): "审计"
+        case (.admin, .en): "Administrator"
+        case (.clerk, .en): "Clerk"
+        case (.supervisor, .en): "Supervisor"
+        case (.finance, .en): "Finance"
+        case (.auditor, .en): "Auditor"
+        }
+    }
+
+    /// The code (any case) or either label.
+    public static func parse(_ s: String) -> Role? {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let v = Role(rawValue: t.lowercased()) { return v }
+        return allCases.first { $0.label(.zh) == t || $0.label(.en).lowercased() == t.lowercased() }
+    }
+
+    /// Administrators manage users but do not register or edit workers: whoever can create accounts
+    /// must not also be able to create the people subsidies are paid to (maker/checker separation).
+    /// Only clerks change the worker registry; the others read it.
+    public func allows(_ p: Permission) -> Bool {
+        switch self {
+        case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers].contains(p)
+        case .supervisor, .finance: p == .readWorkers
+        case .auditor: [.readWorkers, .readAudit, .verifyAudit].contains(p)
+        case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers].contains(p)
+        }
+    }
+
+    /// A user holding several roles may do what any one of them allows.
+    public static func allows(_ roles: Set<Role>, _ p: Permission) -> Bool {
+        roles.contains { $0.allows(p) }
+    }
+}
+
+public enum Permission: String, Sendable, Hashable, CaseIterable {
+    case readWorkers, registerWorker, editWorker, importWorkers, manageUsers, readAudit, verifyAudit
+}

@@ -1,1 +1,0 @@
-// SkillCore module; see DESIGN.md.
