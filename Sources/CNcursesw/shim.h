@@ -41,4 +41,39 @@ static inline int sd_setcchar(cchar_t *cc, const wchar_t *wch, attr_t attrs, sho
 static inline int sd_getcchar(const cchar_t *cc, wchar_t *wch, attr_t *attrs, short *pair) {
     return getcchar(cc, wch, attrs, pair, NULL);
 }
+// wcwidth is an XSI function that some feature-macro combinations leave undeclared.
+static inline int sd_wcwidth(wchar_t c) { extern int wcwidth(wchar_t); return wcwidth(c); }
+static inline const char *sd_codeset(void) { return nl_langinfo(CODESET); }
+
+// Swift 6 rejects C's mutable globals stdin/stdout; hand them over through functions.
+static inline FILE *sd_stdin(void) { return stdin; }
+static inline FILE *sd_stdout(void) { return stdout; }
+
+/// Set while curses owns the terminal, so a dying process restores it exactly once.
+static volatile sig_atomic_t sd_curses_active = 0;
+static inline void sd_set_curses_active(int on) { sd_curses_active = on; }
+
+/// Restores the terminal, then lets the signal do what it would have done (terminate, dump
+/// core). SA_RESETHAND has already put back the default action; SA_NODEFER lets the re-raise
+/// be delivered at once instead of after the handler returns.
+static void sd_restore_and_reraise(int sig) {
+    if (sd_curses_active) {
+        sd_curses_active = 0;
+        endwin();
+    }
+    raise(sig);
+}
+
+/// Termination (SIGTERM/SIGINT/SIGHUP) and crash (SIGSEGV/SIGILL/SIGTRAP/SIGABRT/SIGBUS/SIGFPE)
+/// signals. SIGWINCH is left to ncurses, which turns it into KEY_RESIZE.
+static inline void sd_install_signal_handlers(void) {
+    static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE };
+    struct sigaction sa;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = sd_restore_and_reraise;
+    sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
 #endif

@@ -1,1 +1,0 @@
-// TermUI module; see DESIGN.md.
