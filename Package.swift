@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw"]),
         .testTarget(name: "SkillScreensTests", dependencies: ["SkillScreens", "TermUI", "SkillDesk", "SkillCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore"]),
     ]
 )
