@@ -55,6 +55,8 @@ public final class CursesBackend: TerminalBackend {
         }
         let backend = CursesBackend(screen: screen, openedFiles: [out, inp], ownsTerminal: false)
         resizeterm(Int32(height), Int32(width))
+        // resizeterm queues a KEY_RESIZE; a test starts from a quiet input queue.
+        while backend.readKey(timeoutMilliseconds: 0) != nil {}
         return backend
     }
 

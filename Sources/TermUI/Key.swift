@@ -14,6 +14,8 @@ public enum Key: Equatable, Hashable, Sendable {
     /// The terminal changed size; read the backend's `size` and redraw.
     case resize
     /// Several printable characters at once (e.g. from a paste). Text fields insert it whole.
+    /// The curses backend never batches keys into this: type-ahead must stay single keys so
+    /// letter and option shortcuts typed while the program was busy still work.
     case paste(String)
 
     /// The text this key would type into a field, if any.
