@@ -59,7 +59,9 @@ public final class CSVReader {
         totalBytes = Int64(st.st_size)
         var raw = Self.readRaw(fd, count: Self.chunkSize)
         bytesRead = Int64(raw.count)
-        raw.withUnsafeBytes { hasher.update($0) }
+        var h = SHA256()
+        raw.withUnsafeBytes { h.update($0) }
+        hasher = h
         if raw.isEmpty { eof = true }
         var enc = encoding
         if enc == .auto { enc = TextEncoding.detect(Array(raw.prefix(65536))) }
