@@ -1,0 +1,98 @@
+import Foundation
+
+/// The worker form as typed: raw strings, validated all at once into a `Worker`.
+public struct WorkerDraft: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var phone: String
+    public var hukouRegion: String
+    public var rural: Bool
+    public var residence: String
+    public var employment: EmploymentStatus
+    public var employer: String
+    public var employerCode: String
+    public var pension: Bool
+    public var groups: [TargetGroup]
+    public var disability: Disability
+    public var relativeOf: String
+
+    public init(id: String = "", name: String = "", phone: String = "", hukouRegion: String = "",
+                rural: Bool = false, residence: String = "", employment: EmploymentStatus = .other,
+                employer: String = "", employerCode: String = "", pension: Bool = false,
+                groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: String = "") {
+        self.id = id
+        self.name = name
+        self.phone = phone
+        self.hukouRegion = hukouRegion
+        self.rural = rural
+        self.residence = residence
+        self.employment = employment
+        self.employer = employer
+        self.employerCode = employerCode
+        self.pension = pension
+        self.groups = groups
+        self.disability = disability
+        self.relativeOf = relativeOf
+    }
+
+    /// The form for editing a stored worker.
+    public init(worker w: Worker) {
+        self.init(id: w.id.value, name: w.name.value, phone: w.phone?.value ?? "",
+                  hukouRegion: w.hukouRegion ?? "", rural: w.rural, residence: w.residence ?? "",
+                  employment: w.employment, employer: w.employer ?? "",
+                  employerCode: w.employerCode?.value ?? "", pension: w.pension, groups: w.groups,
+                  disability: w.disability, relativeOf: w.relativeOf?.value ?? "")
+    }
+
+    /// Checks every field and reports all errors, one per field. Optional fields left blank
+    /// become nil; free text is sanitised (see `UnsafeText.sanitise`) before its length is checked.
+    public func validate(today: CalendarDate, regions: RegionTable = .shared) -> Result<Worker, WorkerValidation> {
+        var errors: [WorkerField: FieldError] = [:]
+
+        let id: ResidentID? = capture(ResidentID.parse(self.id, today: today, regions: regions),
+                                      .id, FieldError.residentID, &errors)
+        let name: PersonName? = capture(PersonName.parse(self.name), .name, FieldError.name, &errors)
+        let phone: MobilePhone? = blank(self.phone) ? nil
+            : capture(MobilePhone.parse(self.phone), .phone, FieldError.phone, &errors)
+
+        let hukou = self.hukouRegion.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !hukou.isEmpty && regions.regions(hukou).isEmpty { errors[.hukouRegion] = .region(hukou) }
+
+        let residence = UnsafeText.sanitise(self.residence)
+        if residence.count > Worker.maxResidence { errors[.residence] = .tooLong(max: Worker.maxResidence) }
+        let employer = UnsafeText.sanitise(self.employer)
+        if employer.count > Worker.maxEmployer { errors[.employer] = .tooLong(max: Worker.maxEmployer) }
+
+        let code: CreditCode? = blank(self.employerCode) ? nil
+            : capture(CreditCode.parse(self.employerCode), .employerCode, FieldError.creditCode, &errors)
+        if !blank(self.employerCode) && employer.isEmpty && errors[.employer] == nil {
+            errors[.employer] = .employerCodeWithoutEmployer
+        }
+
+        var relative: ResidentID?
+        if !blank(self.relativeOf) {
+            relative = capture(ResidentID.parse(self.relativeOf, today: today, regions: regions),
+                               .relativeOf, FieldError.residentID, &errors)
+            if let r = relative, r == id { errors[.relativeOf] = .relativeIsSelf }
+        }
+
+        guard errors.isEmpty, let id, let name else { return .failure(WorkerValidation(errors: errors)) }
+        return .success(Worker(
+            id: id, name: name, phone: phone, hukouRegion: hukou.isEmpty ? nil : hukou, rural: rural,
+            residence: residence.isEmpty ? nil : residence, employment: employment,
+            employer: employer.isEmpty ? nil : employer, employerCode: code, pension: pension,
+            groups: TargetGroup.sorted(groups), disability: disability, relativeOf: relative))
+    }
+
+    private func blank(_ s: String) -> Bool {
+        s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    private func capture<T, E: Error>(_ r: Result<T, E>, _ field: WorkerField, _ wrap: (E) -> FieldError,
+                                      _ errors: inout [WorkerField: FieldError]) -> T? {
+        switch r {
+        case .success(let v): return v
+        case .failure(let e): errors[field] = wrap(e); return nil
+        }
+    }
+}
