@@ -93,7 +93,7 @@ extension Session {
                                 : "is not valid UTF-8; the file may be GB18030: use --encoding gb18030 (or auto)"
                         } else {
                             switch Self.draft(record, columns: columns, lang: lang) {
-                            case let .failure(message): reason = message
+                            case let .failure(problem): reason = problem.text
                             case let .success(draft):
                                 switch draft.validate(today: today) {
                                 case let .failure(v): reason = Self.describe(v, lang: lang)
@@ -168,7 +168,7 @@ extension Session {
         return columns
     }
 
-    static func draft(_ record: CSVRecord, columns: [ImportColumn?], lang: Lang) -> Result<WorkerDraft, String> {
+    static func draft(_ record: CSVRecord, columns: [ImportColumn?], lang: Lang) -> Result<WorkerDraft, RowProblem> {
         var d = WorkerDraft()
         for (i, col) in columns.enumerated() {
             guard let col else { continue }
@@ -183,29 +183,29 @@ extension Session {
             case .employerCode: d.employerCode = v
             case .rural, .pension:
                 guard let b = parseBool(v) else {
-                    return .failure(lang == .zh ? "\(col.chinese)“\(v)”应为 是/否（1/0、yes/no）"
-                                    : "\(col.rawValue) '\(v)' should be yes/no (1/0, 是/否)")
+                    return .failure(RowProblem(lang == .zh ? "\(col.chinese)“\(v)”应为 是/否（1/0、yes/no）"
+                                    : "\(col.rawValue) '\(v)' should be yes/no (1/0, 是/否)"))
                 }
                 if col == .rural { d.rural = b } else { d.pension = b }
             case .employment:
                 if v.isEmpty { continue }
                 guard let e = EmploymentStatus.parse(v) else {
-                    return .failure(lang == .zh ? "就业状态“\(v)”无效；可用：\(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
-                                    : "employment '\(v)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    return .failure(RowProblem(lang == .zh ? "就业状态“\(v)”无效；可用：\(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                                    : "employment '\(v)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
                 }
                 d.employment = e
             case .disability:
                 if v.isEmpty { continue }
                 guard let e = Disability.parse(v) else {
-                    return .failure(lang == .zh ? "残疾“\(v)”无效；应为 none、nonsevere 或 severe（无/非重度/重度）"
-                                    : "disability '\(v)' is not valid; use none, nonsevere or severe")
+                    return .failure(RowProblem(lang == .zh ? "残疾“\(v)”无效；应为 none、nonsevere 或 severe（无/非重度/重度）"
+                                    : "disability '\(v)' is not valid; use none, nonsevere or severe"))
                 }
                 d.disability = e
             case .groups:
                 if v.isEmpty { continue }
                 switch TargetGroup.parseList(v) {
                 case let .success(g): d.groups = g
-                case let .failure(e): return .failure(e.message(lang))
+                case let .failure(e): return .failure(RowProblem(e.message(lang)))
                 }
             }
         }
@@ -229,6 +229,12 @@ extension Session {
         let data = (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// Why one CSV row cannot become a worker draft, already in the user's language.
+struct RowProblem: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
 }
 
 /// The bad rows of an import, as CSV a clerk can fix and import again: line, reason, then the

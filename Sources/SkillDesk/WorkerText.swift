@@ -10,6 +10,7 @@ public enum WorkerText {
         case .name: return zh ? "姓名" : "Name"
         case .phone: return zh ? "手机号" : "Mobile"
         case .hukouRegion: return zh ? "户籍地" : "Household reg."
+        case .rural: return zh ? "农村户籍" : "Rural household"
         case .residence: return zh ? "常住地" : "Residence"
         case .employment: return zh ? "就业状态" : "Employment"
         case .employer: return zh ? "工作单位" : "Employer"

@@ -106,9 +106,10 @@ struct CommandLineTests {
         let (dir, db) = try Self.setUp()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let id = Self.validID("32010519921212002")
-        let text = "身份证号,姓名\r\n\(id),刘晓东\r\n"
-        let cfEnc = CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue))
-        let data = text.data(using: String.Encoding(rawValue: cfEnc))!
+        // "身份证号,姓名\r\n<id>,刘晓东\r\n" encoded in GB18030 (bytes from Python's codec).
+        let header: [UInt8] = [201, 237, 183, 221, 214, 164, 186, 197, 44, 208, 213, 195, 251]
+        let name: [UInt8] = [193, 245, 207, 254, 182, 171]
+        let data = Data(header + Array("\r\n\(id),".utf8) + name + Array("\r\n".utf8))
         let file = dir + "/gb.csv"
         try data.write(to: URL(fileURLWithPath: file))
 

@@ -66,17 +66,16 @@ final class TmuxSession {
     let socket: String
 
     init(command: String, width: Int = 100, height: Int = 30) throws {
-        guard let tmux = Harness.tmuxPath else {
+        guard Harness.tmuxPath != nil else {
             Issue.record("tmux is required (SKILLDESK_REQUIRE_TMUX=1) but not installed")
             throw CancellationError()
         }
-        _ = tmux
         name = "sd\(UInt32.random(in: 0...UInt32.max))"
         socket = NSTemporaryDirectory() + "tmux-" + name
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
