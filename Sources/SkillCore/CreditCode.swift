@@ -21,7 +21,7 @@ public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Trims and upper-cases, then checks characters, length and the check character.
     public static func parse(_ s: String) -> Result<CreditCode, CreditCodeError> {
-        let text = s.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let text = s.trimmedWhitespace().uppercased()
         if text.isEmpty { return .failure(.empty) }
         for (i, c) in text.enumerated() where i < 18 && !alphabet.contains(c) {
             return .failure(.invalidCharacter(position: i + 1, c))

@@ -10,7 +10,7 @@ public struct MobilePhone: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Accepts spaces and hyphens between digits and a leading `+86` or `86`, as people write them.
     public static func parse(_ s: String) -> Result<MobilePhone, MobilePhoneError> {
-        var text = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = s.trimmedWhitespace()
         text.removeAll { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
         if text.hasPrefix("+86") { text.removeFirst(3) }
         else if text.hasPrefix("86"), text.count == 13 { text.removeFirst(2) }

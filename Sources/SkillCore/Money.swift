@@ -18,7 +18,7 @@ public enum Money {
     /// Yuan as typed: `1234.5` → 123450. Accepts a leading `-`, `¥`/`￥`, and thousands commas;
     /// refuses more than two decimals (no silent rounding of money), empty input and overflow.
     public static func parse(yuan s: String) -> Int64? {
-        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = s.trimmedWhitespace()
         var negative = false
         if t.hasPrefix("-") { negative = true; t.removeFirst() }
         if t.hasPrefix("¥") || t.hasPrefix("￥") { t.removeFirst() }

@@ -19,8 +19,10 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public static func parse(_ s: String) -> Result<PersonName, PersonNameError> {
         // Trim space-like characters only: a trailing CR or ESC is refused, not silently dropped.
-        let trimmed = s.precomposedStringWithCanonicalMapping
-            .trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}\u{3000}"))
+        // NFC only when a combining mark could be present (the costly bridge is rarely needed).
+        let composed = s.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+            ? s.precomposedStringWithCanonicalMapping : s
+        let trimmed = composed.trimming { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{3000}" }
         if trimmed.isEmpty { return .failure(.empty) }
         var chars = Array(trimmed)
         for (i, c) in chars.enumerated() where UnsafeText.containsForbidden(c) {

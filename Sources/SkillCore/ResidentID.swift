@@ -74,7 +74,8 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
     // MARK: Checks shared with `checkPartial`
 
     static func normalised(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "x", with: "X")
+        let t = s.trimmedWhitespace()
+        return t.utf8.contains(UInt8(ascii: "x")) ? String(t.map { $0 == "x" ? "X" : $0 }) : t
     }
 
     /// 1-based position of the first character not allowed where it stands (digits in 1–17,

@@ -21,7 +21,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
     /// The code (any case) or either label.
     public static func parse(_ s: String) -> Role? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedWhitespace()
         if let v = Role(rawValue: t.lowercased()) { return v }
         return allCases.first { $0.label(.zh) == t || $0.label(.en).lowercased() == t.lowercased() }
     }

@@ -96,7 +96,7 @@ public enum TargetGroup: String, Sendable, Codable, CaseIterable {
 
     /// The code (any case, `-` for `_` too), the Chinese label, the English label, or a short form.
     public static func parse(_ s: String) -> TargetGroup? {
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.trimmedWhitespace()
         let code = t.lowercased().replacingOccurrences(of: "-", with: "_")
         if let g = TargetGroup(rawValue: code) { return g }
         if let g = aliases[t] { return g }
@@ -109,7 +109,7 @@ public enum TargetGroup: String, Sendable, Codable, CaseIterable {
         let separators: Set<Character> = [";", "；", ",", "，", "、"]
         var found = Set<TargetGroup>()
         for part in s.split(whereSeparator: { separators.contains($0) }) {
-            let entry = part.trimmingCharacters(in: .whitespacesAndNewlines)
+            let entry = part.trimmedWhitespace()
             if entry.isEmpty { continue }
             guard let g = parse(entry) else { return .failure(.unknown(entry)) }
             found.insert(g)

@@ -55,7 +55,7 @@ public struct WorkerDraft: Sendable, Equatable {
         let phone: MobilePhone? = blank(self.phone) ? nil
             : capture(MobilePhone.parse(self.phone), .phone, FieldError.phone, &errors)
 
-        let hukou = self.hukouRegion.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hukou = self.hukouRegion.trimmedWhitespace()
         if !hukou.isEmpty && regions.regions(hukou).isEmpty { errors[.hukouRegion] = .region(hukou) }
 
         let residence = UnsafeText.sanitise(self.residence)
@@ -85,7 +85,7 @@ public struct WorkerDraft: Sendable, Equatable {
     }
 
     private func blank(_ s: String) -> Bool {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        s.trimmedWhitespace().isEmpty
     }
 
     private func capture<T, E: Error>(_ r: Result<T, E>, _ field: WorkerField, _ wrap: (E) -> FieldError,

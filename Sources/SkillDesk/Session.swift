@@ -25,7 +25,7 @@ public final class Session: Sendable {
 
     public func worker(id: String) throws -> WorkerRow {
         try require(.readWorkers)
-        let key = id.trimmingCharacters(in: .whitespaces).uppercased()
+        let key = id.trimmedWhitespace().uppercased()
         guard let w = try desk.read({ try $0.worker(id: key) }) else { throw DeskError.workerNotFound(key) }
         return w
     }

@@ -123,6 +123,11 @@ public final class StoreWriter: StoreReader {
                        arguments: [key, value])
     }
 
+    /// SQLite's page cache for this connection, in KiB (the default is 2,000).
+    public func setCacheSize(kibibytes: Int) throws {
+        try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
+    }
+
     public func audit(at: Date, user: String, action: String, entity: String, key: String,
                       before: String?, after: String?) throws {
         try AuditChain.append(db, at: Timestamp.utc(at), user: user, action: action, entity: entity,
