@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// A separate package so the main `swift test` never builds the benchmarks.
+//   swift build -c release --package-path Benchmarks
+//   Benchmarks/.build/release/registry-bench import bench-data/workers-1m.csv bench-data/bench.sqlite
+//   Benchmarks/.build/release/registry-bench search bench-data/bench.sqlite
+// See docs/PERFORMANCE.md for the procedure and the recorded figures.
+let package = Package(
+    name: "SkillDeskBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "SkillDesk", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "registry-bench",
+            dependencies: [.product(name: "SkillDeskKit", package: "SkillDesk")]
+        ),
+    ]
+)
