@@ -18,7 +18,7 @@ public enum WorkerText {
         case .pension: return zh ? "按月领取养老金" : "Monthly pension"
         case .groups: return zh ? "重点群体" : "Target groups"
         case .disability: return zh ? "残疾" : "Disability"
-        case .relativeOf: return zh ? "直系亲属（本人为其亲属）" : "Relative of"
+        case .relativeOf: return zh ? "系其直系亲属" : "Relative of"
         }
     }
 

@@ -21,7 +21,7 @@ public final class LoginScreen: Screen {
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         switch key {
-        case .function(3), .function(12), .escape:
+        case .function(3), .function(12):
             return [.quit]
         case .tab, .backTab, .up, .down:
             focus = 1 - focus

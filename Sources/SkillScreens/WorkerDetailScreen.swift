@@ -38,7 +38,7 @@ public final class WorkerDetailScreen: Screen {
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         switch key {
-        case .function(3), .function(12), .escape, .char("q"):
+        case .function(3), .function(12), .char("q"):
             return [.pop]
         case .function(2), .char("2"), .char("e"):
             guard ctx.session?.can(.editWorker) == true else {

@@ -90,8 +90,6 @@ public final class WorkerListScreen: Screen {
         case .down, .tab, .enter:
             if !rows.isEmpty { focus = .table }
             return []
-        case .escape:
-            return [.pop]
         default:
             let before = search.text
             _ = search.handle(key)
@@ -118,7 +116,7 @@ public final class WorkerListScreen: Screen {
             guard c == "2" || c == "5" else { return [.message(ctx.lang.format(.optionUnknown, String(c)), .error)] }
             options[row.id] = c
             if selected + 1 < rows.count { selected += 1 }
-        case .char("q"), .escape:
+        case .char("q"):
             return [.pop]
         case .char("n"):
             return newWorker(ctx)
@@ -188,7 +186,7 @@ public final class WorkerListScreen: Screen {
         canvas.put(status, x: body.width - statusWidth - 1, y: y0, style: .dim)
         if search.text.isEmpty && focus == .search {
             canvas.put(lang[.searchHint], x: 1 + labelWidth + fieldWidth + 1, y: y0, style: .dim,
-                       maxWidth: max(0, body.width - statusWidth - labelWidth - fieldWidth - 4))
+                       maxWidth: max(0, body.width - statusWidth - labelWidth - fieldWidth - 6))
         }
 
         let tableRect = Rect(x: 1, y: y0 + 1, width: body.width - 2, height: body.height - 3)
