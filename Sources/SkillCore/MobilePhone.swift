@@ -14,7 +14,7 @@ public struct MobilePhone: Hashable, Sendable, Codable, CustomStringConvertible 
         text.removeAll { $0 == " " || $0 == "-" || $0 == "\u{3000}" }
         if text.hasPrefix("+86") { text.removeFirst(3) }
         else if text.hasPrefix("86"), text.count == 13 { text.removeFirst(2) }
-        if let i = text.firstIndex(where: { !($0.isASCII && $0.isWholeNumber) }) {
+        if let i = text.firstIndex(where: { !($0.asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false) }) {
             return .failure(.invalidCharacter(position: text.distance(from: text.startIndex, to: i) + 1))
         }
         guard text.count == 11 else { return .failure(.length(text.count)) }

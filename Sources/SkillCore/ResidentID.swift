@@ -82,7 +82,7 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
     /// digit or X in 18); positions beyond 18 are left to the length check.
     static func firstInvalidCharacter(_ text: String) -> Int? {
         for (i, c) in text.enumerated() where i < 18 {
-            let digit = c.isASCII && c.isWholeNumber
+            let digit = c.asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false
             if !(digit || (i == 17 && c == "X")) { return i + 1 }
         }
         return nil
