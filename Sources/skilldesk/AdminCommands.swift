@@ -108,9 +108,7 @@ struct UserList: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             let users = try session.users()
             if json {
                 Output.printJSON(users.map { ["name": $0.name, "roles": $0.roles.map(\.rawValue), "disabled": $0.disabled,
@@ -133,9 +131,7 @@ struct UserPasswd: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: false, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: false) { session, stdin in
             let password = try Prompt.newPassword(lang: lang, stdin: &stdin, fromStdin: newPasswordStdin)
             try session.setPassword(name: name, password: password)
             Output.line(lang == .zh ? "已更改 \(name) 的密码" : "password of \(name) changed")
@@ -150,9 +146,7 @@ struct UserDisable: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: false, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: false) { session, stdin in
             try session.disableUser(name: name)
             Output.line(lang == .zh ? "已停用 \(name)" : "disabled \(name)")
         }
@@ -171,9 +165,7 @@ struct AuditVerify: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             let (result, head) = try session.verifyAudit()
             switch result {
             case let .intact(n):
@@ -204,10 +196,7 @@ struct AuditShow: ParsableCommand {
     @Flag(help: "Print a JSON array.") var json = false
 
     func run() throws {
-        let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, _ in
             let entries = try session.auditEntries(entity: entity, key: key)
             if json {
                 Output.printJSON(entries.map { ["seq": $0.seq, "at": $0.at, "user": $0.user, "action": $0.action,

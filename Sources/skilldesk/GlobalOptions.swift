@@ -47,6 +47,16 @@ struct GlobalOptions: ParsableArguments {
         return try desk.login(name: name, password: password)
     }
 
+    /// Runs a command body as the logged-in acting user; refusals become messages and exit
+    /// codes (`Output.run`). `stdin` still holds the lines after the acting password.
+    func runAsUser(json: Bool, _ body: (Session, inout StdinLines) throws -> Void) throws {
+        try Output.run(json: json, lang: language) {
+            var stdin = StdinLines()
+            let session = try session(try openDesk(), stdin: &stdin)
+            try body(session, &stdin)
+        }
+    }
+
     func actingPassword(stdin: inout StdinLines, prompt: String) throws -> String {
         if passwordStdin {
             guard let line = stdin.next() else {

@@ -31,10 +31,7 @@ struct WorkerAdd: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let desk = try global.openDesk()
-            let session = try global.session(desk, stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             var d = WorkerDraft()
             d.id = id; d.name = name; d.phone = phone ?? ""; d.hukouRegion = hukou ?? ""; d.rural = rural
             d.residence = residence ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
@@ -74,9 +71,7 @@ struct WorkerShow: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             let row = try session.worker(id: id)
             if json { Output.printJSON(encodable: WorkerSnapshot(row)); return }
             for (label, value) in WorkerText.fields(row, lang: lang) {
@@ -99,9 +94,7 @@ struct WorkerList: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
             if json { Output.printJSON(encodable: page.rows.map(WorkerSnapshot.init)); return }
             for row in page.rows {
@@ -134,9 +127,7 @@ struct WorkerImport: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            var stdin = StdinLines()
-            let session = try global.session(try global.openDesk(), stdin: &stdin)
+        try global.runAsUser(json: json) { session, stdin in
             var options = ImportOptions()
             options.encoding = TextEncoding(rawValue: encoding.lowercased())!
             options.allOrNothing = allOrNothing
