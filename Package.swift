@@ -31,7 +31,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore"]),
-        .testTarget(name: "SkillStoreTests", dependencies: ["SkillStore", "SkillCore"]),
+        .testTarget(name: "SkillStoreTests", dependencies: [
+            "SkillStore", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw"]),
         .testTarget(name: "SkillScreensTests", dependencies: ["SkillScreens", "TermUI", "SkillDesk", "SkillCore"]),
