@@ -7,8 +7,8 @@ struct ImportRow: @unchecked Sendable {
     var line: Int
     var worker: Worker?
     var reason: String?
-    /// The row's own fields, kept only for refused rows (the rejects file repeats them).
-    var fields: [String?]?
+    /// The row's own fields (the rejects file repeats them).
+    var fields: [String?]
 }
 
 /// Reads, parses and validates rows on a thread of its own and hands them over in batches
@@ -121,7 +121,10 @@ final class ImportPipeline: @unchecked Sendable {
         case let .success(draft):
             switch draft.validate(today: today) {
             case let .failure(v): return refuse(Session.describe(v, lang: lang))
-            case let .success(worker): return ImportRow(line: record.line, worker: worker, reason: nil, fields: nil)
+            case let .success(worker):
+                // The fields stay with the row: an insert conflict makes it a rejected row too,
+                // and the rejects file repeats its fields.
+                return ImportRow(line: record.line, worker: worker, reason: nil, fields: record.fields)
             }
         }
     }

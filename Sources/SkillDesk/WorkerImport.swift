@@ -104,7 +104,7 @@ extension Session {
                             }
                             if let reason {
                                 rejects.append(ImportReject(line: row.line, reason: reason))
-                                try rejectWriter?.write(line: row.line, reason: reason, fields: row.fields ?? [])
+                                try rejectWriter?.write(line: row.line, reason: reason, fields: row.fields)
                             }
                         }
                         if let progress, Date().timeIntervalSince(lastReport) > 0.1 {

@@ -46,6 +46,7 @@ public final class Store: Sendable {
             try createEmptyFile(path)
         }
         do {
+            if exists { try refuseNewerSchema(path) }
             let pool = try DatabasePool(path: path, configuration: configuration())
             let store = Store(writer: pool, path: path)
             try store.migrate()
@@ -91,10 +92,30 @@ public final class Store: Sendable {
         close(fd)
     }
 
-    /// GRDB's migrator is not safe across processes, so migrations run under an exclusive flock
-    /// on a lock file beside the database. A database from a newer program is refused untouched.
-    func migrate() throws {
-        guard let path else { try Schema.migrator.migrate(writer); return }
+    /// A database written by a newer program is refused before anything opens it for writing:
+    /// even opening a WAL pool writes to the file. A read-only look, under the migration lock.
+    static func refuseNewerSchema(_ path: String) throws {
+        try withMigrationLock(path) {
+            // Reading a WAL database creates its -wal and -shm files; a refused database must
+            // be left as it was, so side files this look created are removed again. (While any
+            // other program has the database open they exist already and are left alone.)
+            let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+            defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
+            var config = configuration()
+            config.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            let superseded = try queue.read { db -> Bool in
+                // An empty file has no schema yet: nothing to refuse.
+                guard try db.tableExists("grdb_migrations") else { return false }
+                return try Schema.migrator.hasBeenSuperseded(db)
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+        }
+    }
+
+    /// Runs `body` holding an exclusive flock on the lock file beside the database.
+    static func withMigrationLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
         let lockPath = path + ".lock"
         let fd = Foundation.open(lockPath, O_RDWR | O_CREAT, 0o600)
         if fd < 0 { throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno))) }
@@ -103,9 +124,18 @@ public final class Store: Sendable {
             throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno)))
         }
         defer { flock(fd, LOCK_UN) }
-        let superseded = try writer.read { db in try Schema.migrator.hasBeenSuperseded(db) }
-        if superseded { throw StoreError.newerSchema(path: path) }
-        try Schema.migrator.migrate(writer)
+        return try body()
+    }
+
+    /// GRDB's migrator is not safe across processes, so migrations run under an exclusive flock
+    /// on a lock file beside the database. A database from a newer program is refused untouched.
+    func migrate() throws {
+        guard let path else { try Schema.migrator.migrate(writer); return }
+        try Self.withMigrationLock(path) {
+            let superseded = try writer.read { db in try Schema.migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            try Schema.migrator.migrate(writer)
+        }
     }
 
     /// Reads from a consistent snapshot.
