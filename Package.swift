@@ -36,7 +36,11 @@ let package = Package(
         ]),
         .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw"]),
-        .testTarget(name: "SkillScreensTests", dependencies: ["SkillScreens", "TermUI", "SkillDesk", "SkillCore"]),
+        .testTarget(name: "SkillScreensTests", dependencies: [
+            "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillStore",
+            // Only to plant rows the use-case layer refuses (control characters in a name).
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore"]),
     ]
 )
