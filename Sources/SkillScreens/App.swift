@@ -71,7 +71,7 @@ public final class App {
         if let message {
             canvas.put(message.text, x: 1, y: height - 2, style: message.style, maxWidth: width - 2)
         }
-        Footer.draw(into: &canvas, y: height - 1, width: width, x: 1,
+        Footer.draw(into: &canvas, y: height - 1, width: width - 1, x: 1,
                     keys: [(key: "F1", label: ctx.lang[.keyHelp])] + top.footer(ctx))
         if let helpDialog {
             helpDialog.draw(into: &canvas, in: canvas.bounds)

@@ -58,7 +58,7 @@ public final class LoginScreen: Screen {
                            field: name, fieldWidth: 24, focused: focus == 0)
         FormLayout.drawRow(into: &canvas, x: x, y: y + 3, label: ctx.lang[.password], labelWidth: 16,
                            field: password, fieldWidth: 24, focused: focus == 1)
-        canvas.put(ctx.lang[.database] + "：" + ctx.databaseName, x: x, y: y + 5, style: .dim, maxWidth: body.width - x)
+        canvas.put(ctx.lang[.databaseLabel] + ctx.databaseName, x: x, y: y + 5, style: .dim, maxWidth: body.width - x)
     }
 }
 

@@ -16,7 +16,7 @@ public enum S: CaseIterable, Sendable {
     case fixErrors, history, historyEmpty, auditOK, auditBroken, tooSmall, readOnly, chooseGroups
     case chooseEmployment, chooseDisability, helpTitle, helpWorkers, helpForm, helpOther, close
     case optionUnknown, notPermittedNew, unknownRegion, auditReasonHash, auditReasonChain, auditReasonGap
-    case idPartialOK, idComplete
+    case idPartialOK, idComplete, searchLabel, databaseLabel, actionRegistered, actionEdited
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -117,6 +117,10 @@ public enum S: CaseIterable, Sendable {
         .unknownRegion: ("未知地区", "unknown region"),
         .idPartialOK: ("继续输入…", "keep typing…"),
         .idComplete: ("✓ 有效", "✓ valid"),
+        .searchLabel: ("查询：", "Search: "),
+        .databaseLabel: ("数据库：", "Database: "),
+        .actionRegistered: ("登记", "registered"),
+        .actionEdited: ("修改", "edited"),
     ]
 }
 

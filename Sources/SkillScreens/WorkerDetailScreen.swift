@@ -90,8 +90,8 @@ public final class WorkerDetailScreen: Screen {
 
     static func action(_ code: String, _ lang: Lang) -> String {
         switch code {
-        case "worker.create": return lang == .zh ? "登记" : "registered"
-        case "worker.update": return lang == .zh ? "修改" : "edited"
+        case "worker.create": return lang[.actionRegistered]
+        case "worker.update": return lang[.actionEdited]
         default: return code
         }
     }
@@ -102,9 +102,16 @@ public final class WorkerDetailScreen: Screen {
         var parts: [String] = []
         for key in after.keys.sorted() where !["version", "updated_at", "created_at"].contains(key) {
             let a = "\(before[key] ?? "—")", b = "\(after[key] ?? "—")"
-            if a != b { parts.append("\(key): \(a) → \(b)") }
+            if a != b { parts.append("\(fieldLabel(key, lang))：\(a) → \(b)") }
         }
         return parts.joined(separator: "; ")
+    }
+
+    /// "phone" → 手机号 / Mobile: the snapshot's snake_case keys named as the form names them.
+    static func fieldLabel(_ key: String, _ lang: Lang) -> String {
+        let camel = key.split(separator: "_").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+        return WorkerField(rawValue: camel).map { WorkerText.label($0, lang) } ?? key
     }
 
     static func decode(_ json: String) -> [String: String]? {

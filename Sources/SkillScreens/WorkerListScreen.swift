@@ -31,8 +31,8 @@ public final class WorkerListScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyExit]), ("F5", ctx.lang[.keyRefresh])]
         if ctx.session?.can(.registerWorker) == true { keys.append(("F6", ctx.lang[.keyNew])) }
-        keys += [("/", ctx.lang[.keySearch]), ("PgDn", ctx.lang[.keyMore]), ("PgUp", ctx.lang[.keyPrevPage]),
-                 ("Enter", ctx.lang[.keyConfirm]), ("F12", ctx.lang[.keyCancel])]
+        // As in SCREENS.md; PgUp and Enter work too and are in the F1 help.
+        keys += [("/", ctx.lang[.keySearch]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
         return keys
     }
 
@@ -42,7 +42,12 @@ public final class WorkerListScreen: Screen {
     /// were handled, so fast typing costs one query, not one per key.
     public func prepare(_ ctx: ScreenContext, body: Rect) {
         let fits = max(1, body.height - 4)  // search line, header, options hint, spacing
-        if fits != visibleRows { visibleRows = fits; needsQuery = true }
+        if fits != visibleRows {
+            // Keep the page label true: snap to a page boundary of the new page size.
+            offset = offset / fits * fits
+            visibleRows = fits
+            needsQuery = true
+        }
         guard needsQuery, let s = ctx.session else { return }
         needsQuery = false
         if queriedText != search.text { offset = 0; selected = 0 }
@@ -168,6 +173,7 @@ public final class WorkerListScreen: Screen {
     }
 
     public func resume(_ ctx: ScreenContext) -> [Effect] {
+        total = try? ctx.session?.workerCount()  // a registration may have happened meanwhile
         needsQuery = true
         return nextPending(ctx)
     }
@@ -175,7 +181,7 @@ public final class WorkerListScreen: Screen {
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let lang = ctx.lang
         let y0 = body.y
-        let label = lang[.search] + "："
+        let label = lang[.searchLabel]
         let labelWidth = canvas.put(label, x: 1, y: y0, style: .bold)
         let fieldWidth = min(40, body.width - labelWidth - 30)
         search.draw(into: &canvas, at: Rect(x: 1 + labelWidth, y: y0, width: fieldWidth, height: 1),
@@ -185,8 +191,9 @@ public final class WorkerListScreen: Screen {
         let statusWidth = TextWidth.of(status)
         canvas.put(status, x: body.width - statusWidth - 1, y: y0, style: .dim)
         if search.text.isEmpty && focus == .search {
-            canvas.put(lang[.searchHint], x: 1 + labelWidth + fieldWidth + 1, y: y0, style: .dim,
-                       maxWidth: max(0, body.width - statusWidth - labelWidth - fieldWidth - 6))
+            let room = max(0, body.width - statusWidth - labelWidth - fieldWidth - 6)
+            canvas.put(TextWidth.clip(lang[.searchHint], to: room), x: 1 + labelWidth + fieldWidth + 1, y: y0,
+                       style: .dim)
         }
 
         let tableRect = Rect(x: 1, y: y0 + 1, width: body.width - 2, height: body.height - 3)

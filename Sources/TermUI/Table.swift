@@ -56,7 +56,10 @@ public struct Table: Equatable, Sendable {
     /// One line of the table as text: each value clipped with "…" and padded to its column.
     public func line(_ values: [String], widths: [Int]) -> String {
         zip(columns, widths).enumerated().map { i, pair in
-            TextWidth.pad(i < values.count ? values[i] : "", to: pair.1, alignRight: pair.0.alignRight)
+            // Pad what will be shown: a control character is drawn as a visible picture (␛),
+            // so measuring the raw text would push the following columns out of line.
+            TextWidth.pad(Sanitize.forDisplay(i < values.count ? values[i] : ""), to: pair.1,
+                          alignRight: pair.0.alignRight)
         }.joined(separator: " ")
     }
 

@@ -28,7 +28,7 @@ import TermUI
         for y in 7...26 { #expect(lines[y] == "", "row \(y)") }
         #expect(lines[27] == " 选项：2=修改  5=查看" + spaces(60) + "输入选项后按 Enter")
         #expect(lines[28] == "")
-        #expect(lines[29] == " F1 帮助  F3 退出  F5 刷新  F6 新增  / 查询  PgDn 下一页  PgUp 上一页  Enter 确认  F12 取消")
+        #expect(lines[29] == " F1 帮助  F3 退出  F5 刷新  F6 新增  / 查询  PgDn 下一页  F12 取消")
         // Same columns on every row, measured in display columns (not characters).
         let canvas = d.canvas
         for y in 3...6 {

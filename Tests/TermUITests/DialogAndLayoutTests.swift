@@ -50,11 +50,14 @@ import TermUI
 }
 
 @Suite struct FooterFormLayoutTests {
-    @Test func footerShowsBoldKeysAndClips() {
+    @Test func footerShowsBoldKeysAndLeavesOutWhatDoesNotFitWhole() {
         var canvas = Canvas(width: 30, height: 1)
         let keys = [(key: "F1", label: "帮助"), (key: "F3", label: "Exit"), (key: "F12", label: "Cancel")]
         Footer.draw(into: &canvas, y: 0, width: 20, keys: keys)
-        #expect(canvas.rowText(0) == "F1 帮助  F3 Exit  F1")
+        #expect(canvas.rowText(0) == "F1 帮助  F3 Exit")  // "F12 Cancel" needs 12 more columns
+        var wide = Canvas(width: 30, height: 1)
+        Footer.draw(into: &wide, y: 0, width: 28, keys: keys)
+        #expect(wide.rowText(0) == "F1 帮助  F3 Exit  F12 Cancel")
         #expect(canvas[x: 0, y: 0].style.bold)
         #expect(!canvas[x: 3, y: 0].style.bold)
         #expect(Footer.text(keys: keys) == "F1 帮助  F3 Exit  F12 Cancel")
