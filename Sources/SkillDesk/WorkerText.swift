@@ -68,3 +68,15 @@ public enum WorkerText {
         ]
     }
 }
+
+extension WorkerDraft {
+    /// A form's starting point for editing a stored worker.
+    public init(row w: WorkerRow) {
+        self.init(id: w.id, name: w.name, phone: w.phone ?? "", hukouRegion: w.hukouRegion ?? "",
+                  rural: w.rural, residence: w.residence ?? "",
+                  employment: EmploymentStatus(rawValue: w.employment) ?? .other, employer: w.employer ?? "",
+                  employerCode: w.employerCode ?? "", pension: w.pension,
+                  groups: w.groups.compactMap(TargetGroup.init(rawValue:)),
+                  disability: Disability(rawValue: w.disability) ?? .none, relativeOf: w.relativeOf ?? "")
+    }
+}

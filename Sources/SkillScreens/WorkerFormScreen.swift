@@ -7,7 +7,6 @@ import TermUI
 /// stands beside it once the field was left (the ID's at once); nothing is stored while any
 /// field is invalid — the use-case layer checks again on save.
 public final class WorkerFormScreen: Screen {
-    enum Kind { case text(TextField), check(Bool), choice, multi }
     static let order: [WorkerField] = [.id, .name, .phone, .hukouRegion, .rural, .residence, .employment,
                                       .employer, .employerCode, .pension, .groups, .disability, .relativeOf]
 
@@ -27,15 +26,7 @@ public final class WorkerFormScreen: Screen {
 
     public init(ctx: ScreenContext, editing: WorkerRow?) {
         self.editing = editing
-        var d = WorkerDraft()
-        if let w = editing {
-            d.id = w.id; d.name = w.name; d.phone = w.phone ?? ""; d.hukouRegion = w.hukouRegion ?? ""
-            d.rural = w.rural; d.residence = w.residence ?? ""; d.employer = w.employer ?? ""
-            d.employerCode = w.employerCode ?? ""; d.pension = w.pension; d.relativeOf = w.relativeOf ?? ""
-            d.employment = EmploymentStatus(rawValue: w.employment) ?? .other
-            d.groups = w.groups.compactMap(TargetGroup.init(rawValue:))
-            d.disability = Disability(rawValue: w.disability) ?? .none
-        }
+        let d = editing.map(WorkerDraft.init(row:)) ?? WorkerDraft()
         draft = d
         original = d
         fields[.id] = TextField(text: d.id, maxLength: 18, filter: .idDigits)
@@ -84,10 +75,12 @@ public final class WorkerFormScreen: Screen {
             return []
         case .tab, .down, .enter:
             move(+1)
-            return afterMove(ctx)
+            revalidate(ctx)
+            return []
         case .backTab, .up:
             move(-1)
-            return afterMove(ctx)
+            revalidate(ctx)
+            return []
         default:
             break
         }
@@ -118,11 +111,6 @@ public final class WorkerFormScreen: Screen {
         touched.insert(current)
         focus = (focus + delta + Self.order.count) % Self.order.count
         if editing != nil && current == .id { focus = (focus + delta + Self.order.count) % Self.order.count }
-    }
-
-    func afterMove(_ ctx: ScreenContext) -> [Effect] {
-        revalidate(ctx)
-        return []
     }
 
     func set(_ field: WorkerField, _ text: String) {
@@ -267,7 +255,7 @@ public final class WorkerFormScreen: Screen {
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let lang = ctx.lang
-        let labelWidth = lang == .zh ? 20 : 20
+        let labelWidth = 20
         let fieldWidth = 24
         var y = body.y + 1
         var caret: CursorPosition?
