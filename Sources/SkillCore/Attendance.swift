@@ -1,0 +1,65 @@
+/// Attendance arithmetic in whole minutes, so that online hours at a ratio (50% of 0.1 h is
+/// 3 minutes) stay exact and no rounding happens until display.
+public struct AttendanceRule: Sendable, Equatable, Codable {
+    /// Share of online time that counts, in percent (001 四(二)4; 003 二(二)7). Demo default 50.
+    public var onlinePercent: Int
+    /// Share of planned hours that completes a class, in percent. Demo default 80.
+    public var completionPercent: Int
+
+    public init(onlinePercent: Int = 50, completionPercent: Int = 80) {
+        self.onlinePercent = onlinePercent
+        self.completionPercent = completionPercent
+    }
+
+    /// The most a person can attend in one day.
+    public static let maxMinutesPerDay = 24 * 60
+
+    /// Classroom minutes plus online minutes at the ratio (rounded down to the minute).
+    public func countedMinutes(classroom: Int, online: Int) -> Int {
+        classroom + online * onlinePercent / 100
+    }
+
+    /// Counted minutes a trainee needs to complete a class of `plannedHours`.
+    public func minutesToComplete(plannedHours: Int) -> Int {
+        // Rounded up: 80% of 1 h 15 min is 60 minutes exactly; of 1 h 1 min it is 48.8 → 49.
+        (plannedHours * 60 * completionPercent + 99) / 100
+    }
+
+    public func isComplete(countedMinutes: Int, plannedHours: Int) -> Bool {
+        countedMinutes >= minutesToComplete(plannedHours: plannedHours)
+    }
+}
+
+/// Hours as a clerk types and reads them: "8", "7.5", "0.25". Parsed to whole minutes.
+public enum Hours {
+    /// Minutes for a typed number of hours; nil if it is not a number or not a whole minute.
+    public static func minutes(_ text: String) -> Int? {
+        let t = text.trimmedWhitespace()
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              t.filter({ $0 == "." }).count <= 1, t != "." else { return nil }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard let whole = Int(parts[0].isEmpty ? "0" : parts[0]), whole <= 10_000 else { return nil }
+        var minutes = whole * 60
+        if parts.count == 2, !parts[1].isEmpty {
+            let frac = String(parts[1].prefix(6))
+            guard let n = Int(frac) else { return nil }
+            var scale = 1
+            for _ in frac { scale *= 10 }
+            guard (n * 60) % scale == 0 else { return nil }  // 0.01 h is 36 s: not a whole minute
+            minutes += n * 60 / scale
+        }
+        return minutes
+    }
+
+    /// "7.5", "8", "0.05" — the shortest exact decimal of hours for whole minutes when one
+    /// exists within two places, else hours and minutes ("1:07").
+    public static func text(_ minutes: Int) -> String {
+        let h = minutes / 60, m = minutes % 60
+        if m == 0 { return "\(h)" }
+        if (m * 100) % 60 == 0 {
+            let hundredths = m * 100 / 60
+            return hundredths % 10 == 0 ? "\(h).\(hundredths / 10)" : "\(h).\(hundredths < 10 ? "0" : "")\(hundredths)"
+        }
+        return "\(h):\(m < 10 ? "0" : "")\(m)"
+    }
+}

@@ -1,0 +1,31 @@
+/// A training class's life: planned → running → completed → closed. Nothing goes back: a
+/// closed class's attendance is final (W5 warns about anything logged after closing).
+public enum ClassStatus: String, Sendable, Codable, CaseIterable, Comparable {
+    case planned, running, completed, closed
+
+    public func label(_ lang: Lang) -> String {
+        switch self {
+        case .planned: lang == .zh ? "计划" : "Planned"
+        case .running: lang == .zh ? "开班中" : "Running"
+        case .completed: lang == .zh ? "已结业" : "Completed"
+        case .closed: lang == .zh ? "已关闭" : "Closed"
+        }
+    }
+
+    /// The one status this one may move to, if any.
+    public var next: ClassStatus? {
+        switch self {
+        case .planned: .running
+        case .running: .completed
+        case .completed: .closed
+        case .closed: nil
+        }
+    }
+
+    /// Whether attendance may still be logged or changed.
+    public var acceptsAttendance: Bool { self == .running || self == .completed }
+
+    public static func < (a: ClassStatus, b: ClassStatus) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
