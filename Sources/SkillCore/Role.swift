@@ -28,13 +28,14 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
     /// Administrators manage users but do not register or edit workers: whoever can create accounts
     /// must not also be able to create the people subsidies are paid to (maker/checker separation).
-    /// Only clerks change the worker registry; the others read it.
+    /// Only clerks change the worker registry; the others read it. Only administrators change the
+    /// catalogues (occupations, institutions); everyone reads them.
     public func allows(_ p: Permission) -> Bool {
         switch self {
-        case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers].contains(p)
-        case .supervisor, .finance: p == .readWorkers
-        case .auditor: [.readWorkers, .readAudit, .verifyAudit].contains(p)
-        case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers].contains(p)
+        case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue].contains(p)
+        case .supervisor, .finance: [.readWorkers, .readCatalogue].contains(p)
+        case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue].contains(p)
+        case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue].contains(p)
         }
     }
 
@@ -46,4 +47,5 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
 public enum Permission: String, Sendable, Hashable, CaseIterable {
     case readWorkers, registerWorker, editWorker, importWorkers, manageUsers, readAudit, verifyAudit
+    case readCatalogue, manageCatalogue
 }

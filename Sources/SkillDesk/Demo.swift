@@ -29,6 +29,7 @@ public enum Demo {
         for a in accounts.dropFirst() {
             try adminSession.addUser(name: a.name, roles: [a.role], password: a.password)
         }
+        try DemoCatalogue.seed(adminSession)
         let clerk = try desk.login(name: accounts[1].name, password: accounts[1].password)
         var rng = SeededGenerator(seed: 2026)
         var registered = 0

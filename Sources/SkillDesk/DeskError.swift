@@ -20,6 +20,13 @@ public enum DeskError: Error, Sendable, UserMessage {
     case invalidInput(String, zh: String)
     case store(StoreError)
     case csv(CSVError)
+    case invalidCatalogue(CatalogueProblem)
+    case occupationNotFound(String, asOf: CalendarDate?)
+    case institutionNotFound(String)
+    case institutionExists(String, name: String)
+    /// The new entry's period overlaps an existing entry of the same code (named in the message).
+    case periodOverlap(code: String, name: String, existing: EffectivePeriod)
+    case wrongStatus(StatusRefusal)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -58,6 +65,22 @@ public enum DeskError: Error, Sendable, UserMessage {
             return e.message(lang)
         case let .csv(e):
             return e.message(lang)
+        case let .invalidCatalogue(p):
+            return p.message(lang)
+        case let .occupationNotFound(code, asOf):
+            if let asOf {
+                return zh ? "职业编码 \(code) 在 \(asOf) 没有有效的目录条目" : "occupation \(code) has no catalogue entry in force on \(asOf)"
+            }
+            return zh ? "目录中没有职业编码 \(code)" : "no occupation \(code) in the catalogue"
+        case let .institutionNotFound(code):
+            return zh ? "未找到统一社会信用代码为 \(code) 的培训机构" : "no training institution with credit code \(code)"
+        case let .institutionExists(code, name):
+            return zh ? "统一社会信用代码 \(code) 已登记（\(name)），未重复创建" : "credit code \(code) is already registered (\(name)); nothing was created"
+        case let .periodOverlap(code, name, existing):
+            return zh ? "有效期与已有条目重叠：\(code) \(name)（\(existing)）；请先调整有效期，未作改动"
+                : "the period overlaps the existing entry \(code) \(name) (\(existing)); nothing was written"
+        case let .wrongStatus(r):
+            return r.message(lang)
         }
     }
 
@@ -87,6 +110,10 @@ extension Permission {
         case (.readAudit, .en): return "read the audit trail"
         case (.verifyAudit, .zh): return "校验审计链"
         case (.verifyAudit, .en): return "verify the audit trail"
+        case (.readCatalogue, .zh): return "查看职业和机构目录"
+        case (.readCatalogue, .en): return "view the occupation and institution catalogues"
+        case (.manageCatalogue, .zh): return "维护职业和机构目录"
+        case (.manageCatalogue, .en): return "change the occupation and institution catalogues"
         }
     }
 }

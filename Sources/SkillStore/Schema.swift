@@ -68,6 +68,51 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
                 """)
         }
+        m.registerMigration("v2-catalogue") { db in
+            try db.execute(sql: """
+                -- One row per catalogue entry: a code has several entries over time, whose inclusive
+                -- periods [valid_from, valid_to] never overlap (checked by the use case).
+                CREATE TABLE occupations (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL,                  -- national code, e.g. 6-31-01-03
+                    name TEXT NOT NULL,
+                    subsidised INTEGER NOT NULL DEFAULT 0,
+                    shortage INTEGER NOT NULL DEFAULT 0,
+                    access_controlled INTEGER NOT NULL DEFAULT 0,
+                    tier INTEGER,
+                    valid_from TEXT NOT NULL,            -- YYYY-MM-DD, inclusive
+                    valid_to TEXT,                       -- YYYY-MM-DD, inclusive; NULL = open-ended
+                    created_at TEXT NOT NULL,
+                    UNIQUE(code, valid_from)
+                );
+                CREATE TABLE occupation_levels (
+                    occupation_id INTEGER NOT NULL REFERENCES occupations(id),
+                    level TEXT NOT NULL,                 -- SkillLevel code
+                    standard_fen INTEGER NOT NULL,       -- subsidy standard, fen
+                    hours INTEGER NOT NULL,
+                    PRIMARY KEY(occupation_id, level)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE institutions (
+                    code TEXT PRIMARY KEY NOT NULL,      -- unified social credit code
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    grade TEXT,                          -- A/B/C/D
+                    catalogue INTEGER NOT NULL DEFAULT 0,
+                    status TEXT NOT NULL DEFAULT 'active',
+                    status_reason TEXT,
+                    status_date TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE institution_scopes (
+                    institution TEXT NOT NULL REFERENCES institutions(code),
+                    occupation_code TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    PRIMARY KEY(institution, occupation_code, level)
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

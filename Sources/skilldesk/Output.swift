@@ -40,6 +40,11 @@ enum Exit {
             case .workerNotFound, .userNotFound: return (noInput, "not_found")
             case .invalidUserName, .weakPassword, .invalidInput: return (dataErr, "invalid_input")
             case .editConflict: return (tempFail, "edit_conflict")
+            case .invalidCatalogue: return (dataErr, "invalid_input")
+            case .occupationNotFound, .institutionNotFound: return (noInput, "not_found")
+            case .institutionExists: return (cantCreate, "already_exists")
+            case .periodOverlap: return (cantCreate, "period_overlap")
+            case .wrongStatus: return (cantCreate, "wrong_state")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

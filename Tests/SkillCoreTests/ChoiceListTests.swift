@@ -78,11 +78,11 @@ import Testing
 @Suite struct RoleTests {
     @Test func permissionsPerRole() {
         let expected: [Role: Set<Permission>] = [
-            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers],
-            .supervisor: [.readWorkers],
-            .finance: [.readWorkers],
-            .auditor: [.readWorkers, .readAudit, .verifyAudit],
-            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers],
+            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue],
+            .supervisor: [.readWorkers, .readCatalogue],
+            .finance: [.readWorkers, .readCatalogue],
+            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue],
+            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {

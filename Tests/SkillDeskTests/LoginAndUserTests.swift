@@ -197,4 +197,22 @@ struct DeskFileTests {
         guard case let .intact(entries) = try auditor.verifyAudit().0 else { Issue.record("audit not intact"); return }
         #expect(entries >= 25 + Demo.accounts.count)
     }
+
+    @Test func theDemoDatabaseHasACatalogueAndInstitutions() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let desk = try Demo.create(path: dir.file("demo.sqlite"), workers: 0)
+        let clerk = try desk.login(name: "clerk1", password: "clerk1-demo")
+        let now = try clerk.occupations(asOf: CalendarDate(iso: "2025-06-01")!)
+        #expect(now.count >= 30)
+        #expect(Set(now.map(\.code)).count == now.count)
+        let old = try clerk.occupation(code: "6-31-01-03", asOf: CalendarDate(iso: "2024-06-01")!)
+        let new = try clerk.occupation(code: "6-31-01-03", asOf: CalendarDate(iso: "2025-06-01")!)
+        #expect(old.from == "2024-01-01" && new.from == "2025-01-01")
+        #expect(old.levels.first { $0.level == "L4" }!.standardFen < new.levels.first { $0.level == "L4" }!.standardFen)
+        let institutions = try clerk.institutions()
+        #expect((4...6).contains(institutions.count))
+        #expect(institutions.filter { $0.status == "suspended" }.count == 1)
+        #expect(institutions.allSatisfy { (try? CreditCode.parse($0.code).get()) != nil })
+    }
 }

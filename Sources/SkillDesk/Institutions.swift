@@ -1,0 +1,125 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// What an administrator types to add a training institution.
+public struct InstitutionDraft: Sendable {
+    public var code = ""
+    public var name = ""
+    public var kind = ""
+    public var grade = ""
+    public var catalogue = false
+    /// `6-31-01-03:L4` each.
+    public var mayTrain: [String] = []
+    public init() {}
+}
+
+/// Training institutions (培训机构). Administrators add them and change their standing; every
+/// change is an audited state change. Disqualification is final.
+extension Session {
+    public func addInstitution(_ d: InstitutionDraft) throws -> InstitutionRow {
+        try require(.manageCatalogue)
+        let code: CreditCode
+        switch CreditCode.parse(d.code) {
+        case let .success(c): code = c
+        case let .failure(e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
+        }
+        let name = d.name.trimmedWhitespace()
+        guard !name.isEmpty, name.count <= 100 else {
+            throw DeskError.invalidInput("enter the institution's name (1–100 characters)", zh: "请填写机构名称（1–100 个字符）")
+        }
+        guard let kind = InstitutionKind.parse(d.kind) else {
+            throw DeskError.invalidInput("kind '\(d.kind)' is not valid; use one of \(InstitutionKind.codes)",
+                                         zh: "机构类型“\(d.kind)”无效；可用：\(InstitutionKind.codes)")
+        }
+        var grade: CreditGrade?
+        if !d.grade.trimmedWhitespace().isEmpty {
+            guard let g = CreditGrade.parse(d.grade) else {
+                throw DeskError.invalidInput("credit grade '\(d.grade)' is not valid; use A, B, C or D",
+                                             zh: "信用等级“\(d.grade)”无效；应为 A、B、C 或 D")
+            }
+            grade = g
+        }
+        var scopes: [TrainingScope] = []
+        for text in d.mayTrain {
+            switch TrainingScope.parse(text) {
+            case let .success(s): scopes.append(s)
+            case let .failure(p): throw DeskError.invalidCatalogue(p)
+            }
+        }
+        let now = desk.clock()
+        return try desk.write { w in
+            try checkScopes(scopes, w)
+            guard try w.insertInstitution(code: code, name: name, kind: kind, grade: grade, catalogue: d.catalogue,
+                                          mayTrain: scopes, at: now) else {
+                throw DeskError.institutionExists(code.value, name: try w.institution(code: code.value)?.name ?? "")
+            }
+            let row = try w.institution(code: code.value)!
+            try w.audit(at: now, user: user, action: "institution.create", entity: "institution", key: row.code,
+                        before: nil, after: InstitutionSnapshot(row).json())
+            return row
+        }
+    }
+
+    /// Each (occupation, level) must be in the catalogue: some entry of that code defines the level.
+    func checkScopes(_ scopes: [TrainingScope], _ r: StoreReader) throws {
+        for s in scopes {
+            let entries = try r.occupationEntries(code: s.occupation.value)
+            if entries.isEmpty { throw DeskError.occupationNotFound(s.occupation.value, asOf: nil) }
+            if !entries.contains(where: { $0.levels.contains { $0.level == s.level.rawValue } }) {
+                throw DeskError.invalidInput(
+                    "occupation \(s.occupation) has no level \(s.level.rawValue) in the catalogue",
+                    zh: "目录中职业 \(s.occupation) 没有等级 \(s.level.rawValue)（\(s.level.label(.zh))）")
+            }
+        }
+    }
+
+    public func suspendInstitution(code: String, reason: String) throws -> InstitutionRow {
+        try changeStatus(code: code, .suspend, reason: reason)
+    }
+
+    public func reinstateInstitution(code: String) throws -> InstitutionRow {
+        try changeStatus(code: code, .reinstate, reason: nil)
+    }
+
+    public func disqualifyInstitution(code: String, reason: String) throws -> InstitutionRow {
+        try changeStatus(code: code, .disqualify, reason: reason)
+    }
+
+    func changeStatus(code: String, _ action: InstitutionAction, reason: String?) throws -> InstitutionRow {
+        try require(.manageCatalogue)
+        let key = code.trimmedWhitespace().uppercased()
+        let why = reason?.trimmedWhitespace() ?? ""
+        if action.needsReason && why.isEmpty {
+            throw DeskError.invalidInput("give a reason (--reason) for this decision", zh: "请填写理由（--reason）")
+        }
+        let now = desk.clock()
+        let today = desk.today()
+        return try desk.write { w in
+            guard let old = try w.institution(code: key) else { throw DeskError.institutionNotFound(key) }
+            let current = InstitutionStatus(rawValue: old.status) ?? .active
+            let next: InstitutionStatus
+            switch action.apply(to: current) {
+            case let .success(s): next = s
+            case let .failure(r): throw DeskError.wrongStatus(r)
+            }
+            try w.setInstitutionStatus(code: key, status: next, reason: why.isEmpty ? nil : why, date: today, at: now)
+            let row = try w.institution(code: key)!
+            try w.audit(at: now, user: user, action: "institution.\(action.rawValue)", entity: "institution",
+                        key: key, before: InstitutionSnapshot(old).json(), after: InstitutionSnapshot(row).json())
+            return row
+        }
+    }
+
+    public func institution(code: String) throws -> InstitutionRow {
+        try require(.readCatalogue)
+        let key = code.trimmedWhitespace().uppercased()
+        guard let row = try desk.read({ try $0.institution(code: key) }) else { throw DeskError.institutionNotFound(key) }
+        return row
+    }
+
+    public func institutions(search: String = "", limit: Int = 1_000) throws -> [InstitutionRow] {
+        try require(.readCatalogue)
+        return try desk.read { try $0.institutions(search: search, limit: max(1, limit)) }
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+struct InstitutionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "institution", abstract: "Training institutions (培训机构): administrators add them and change their standing.",
+        subcommands: [InstitutionAdd.self, InstitutionList.self, InstitutionShow.self,
+                      InstitutionSuspend.self, InstitutionReinstate.self, InstitutionDisqualify.self])
+}
+
+struct InstitutionAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a training institution (administrators).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Unified social credit code (18 characters, GB 32100).") var code: String
+    @Option(help: "Name.") var name: String
+    @Option(help: "Kind: \(InstitutionKind.codes).") var kind: String
+    @Option(help: "Credit grade (信用等级): A, B, C or D.") var grade: String?
+    @Flag(help: "In the published institution catalogue (目录).") var catalogue = false
+    @Option(name: .customLong("may-train"), help: "CODE:LEVEL it may train, e.g. 6-31-01-03:L4; repeatable; must be in the occupation catalogue.") var mayTrain: [String] = []
+    @Flag(help: "Print the new institution as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            var d = InstitutionDraft()
+            d.code = code; d.name = name; d.kind = kind; d.grade = grade ?? ""; d.catalogue = catalogue; d.mayTrain = mayTrain
+            let row = try session.addInstitution(d)
+            if json { Output.printJSON(encodable: InstitutionSnapshot(row)) }
+            else { Output.line(lang == .zh ? "已添加 \(row.code) \(row.name)" : "added \(row.code) \(row.name)") }
+        }
+    }
+}
+
+struct InstitutionList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List training institutions.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A credit-code prefix or any part of the name.") var search: String?
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let rows = try session.institutions(search: search ?? "")
+            if json { Output.printJSON(encodable: rows.map(InstitutionSnapshot.init)); return }
+            for row in rows {
+                let kind = InstitutionKind(rawValue: row.kind)?.label(lang) ?? row.kind
+                let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
+                Output.line([row.code, TextWidth.pad(Sanitize.forDisplay(row.name), to: 28), TextWidth.pad(kind, to: 16),
+                             row.grade ?? "-", status].joined(separator: "  "))
+            }
+        }
+    }
+}
+
+struct InstitutionShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one training institution.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Unified social credit code.") var code: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let row = try session.institution(code: code)
+            if json { Output.printJSON(encodable: InstitutionSnapshot(row)); return }
+            let zh = lang == .zh
+            let fields: [(String, String)] = [
+                (zh ? "统一社会信用代码" : "Credit code", row.code), (zh ? "名称" : "Name", Sanitize.forDisplay(row.name)),
+                (zh ? "类型" : "Kind", InstitutionKind(rawValue: row.kind)?.label(lang) ?? row.kind),
+                (zh ? "信用等级" : "Credit grade", row.grade ?? "—"),
+                (zh ? "列入目录" : "In catalogue", row.catalogue ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
+                (zh ? "状态" : "Status", InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status),
+                (zh ? "状态理由" : "Reason", Sanitize.forDisplay(row.statusReason ?? "—")),
+                (zh ? "状态日期" : "Status date", row.statusDate ?? "—"),
+                (zh ? "可培训" : "May train", row.mayTrain.map { "\($0.occupationCode):\($0.level)" }.joined(separator: ", ")),
+            ]
+            for (label, value) in fields { Output.line(TextWidth.pad(label, to: 18) + " " + value) }
+        }
+    }
+}
+
+/// The three audited changes of standing share one shape.
+protocol InstitutionStatusCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    var code: String { get }
+    var json: Bool { get }
+    var reasonText: String? { get }
+    func apply(_ session: Session) throws -> InstitutionRow
+}
+
+extension InstitutionStatusCommand {
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let row = try apply(session)
+            if json { Output.printJSON(encodable: InstitutionSnapshot(row)); return }
+            let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
+            Output.line(lang == .zh ? "\(row.code) \(row.name)：\(status)" : "\(row.code) \(row.name): \(status)")
+        }
+    }
+}
+
+struct InstitutionSuspend: InstitutionStatusCommand {
+    static let configuration = CommandConfiguration(commandName: "suspend", abstract: "Suspend an active institution (administrators).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Unified social credit code.") var code: String
+    @Option(help: "Why (required).") var reason: String
+    @Flag(help: "Print the institution as JSON.") var json = false
+    var reasonText: String? { reason }
+    func apply(_ session: Session) throws -> InstitutionRow { try session.suspendInstitution(code: code, reason: reason) }
+}
+
+struct InstitutionReinstate: InstitutionStatusCommand {
+    static let configuration = CommandConfiguration(commandName: "reinstate", abstract: "Reinstate a suspended institution (never a disqualified one).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Unified social credit code.") var code: String
+    @Flag(help: "Print the institution as JSON.") var json = false
+    var reasonText: String? { nil }
+    func apply(_ session: Session) throws -> InstitutionRow { try session.reinstateInstitution(code: code) }
+}
+
+struct InstitutionDisqualify: InstitutionStatusCommand {
+    static let configuration = CommandConfiguration(commandName: "disqualify", abstract: "Disqualify an institution (取消培训资格) — final.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Unified social credit code.") var code: String
+    @Option(help: "Why (required), e.g. the fraud found.") var reason: String
+    @Flag(help: "Print the institution as JSON.") var json = false
+    var reasonText: String? { reason }
+    func apply(_ session: Session) throws -> InstitutionRow { try session.disqualifyInstitution(code: code, reason: reason) }
+}
