@@ -5,7 +5,7 @@ import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).
 public final class HomeScreen: Screen {
-    enum Item { case workers, newWorker, verifyAudit, logout, exit }
+    enum Item { case workers, newWorker, occupations, institutions, verifyAudit, logout, exit }
     var selected = 0
     var workerCount: Int?
 
@@ -18,6 +18,7 @@ public final class HomeScreen: Screen {
         var list: [Item] = []
         if s.can(.readWorkers) { list.append(.workers) }
         if s.can(.registerWorker) { list.append(.newWorker) }
+        if s.can(.readCatalogue) { list += [.occupations, .institutions] }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
         return list + [.logout, .exit]
     }
@@ -26,6 +27,8 @@ public final class HomeScreen: Screen {
         switch item {
         case .workers: return lang[.menuWorkers]
         case .newWorker: return lang[.menuNewWorker]
+        case .occupations: return lang[.menuOccupations]
+        case .institutions: return lang[.menuInstitutions]
         case .verifyAudit: return lang[.menuVerifyAudit]
         case .logout: return lang[.menuLogout]
         case .exit: return lang[.menuExit]
@@ -66,6 +69,10 @@ public final class HomeScreen: Screen {
             return [.push(WorkerListScreen(ctx))]
         case .newWorker:
             return [.push(WorkerFormScreen(ctx: ctx, editing: nil))]
+        case .occupations:
+            return [.push(OccupationListScreen(ctx))]
+        case .institutions:
+            return [.push(InstitutionListScreen(ctx))]
         case .verifyAudit:
             guard let s = ctx.session else { return [] }
             do {

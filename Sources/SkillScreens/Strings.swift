@@ -17,6 +17,16 @@ public enum S: CaseIterable, Sendable {
     case chooseEmployment, chooseDisability, helpTitle, helpWorkers, helpForm, helpOther, close
     case optionUnknown, notPermittedNew, unknownRegion, auditReasonHash, auditReasonChain, auditReasonGap
     case idPartialOK, idComplete, searchLabel, databaseLabel, actionRegistered, actionEdited
+    // The catalogue screens (occupations, institutions).
+    case occupations, occupationDetail, institutions, institutionDetail, menuOccupations, menuInstitutions
+    case colCode, colOccupation, colSubsidised, colShortage, colAccess, colLevels, colPeriod
+    case colInstitution, colKind, colGrade, colCatalogue, colStatus, colMayTrain
+    case check, occupationsCount, institutionsCount, asOfDay, noOccupations, noInstitutions
+    case occupationSearchHint, institutionSearchHint, viewOptionsHint, viewOptionUnknown
+    case helpOccupations, helpInstitutions, levelShort, levelLong, yes, no
+    case fieldCode, fieldName, fieldSubsidised, fieldShortage, fieldAccess, fieldTier, fieldPeriod, fieldLevels
+    case fieldOtherPeriods, fieldKind, fieldGrade, fieldCatalogue, fieldStatus, fieldStatusReason, fieldStatusDate
+    case fieldMayTrain, openEnded, notInForce, actionAdded, actionSuspended, actionReinstated, actionDisqualified
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -121,6 +131,65 @@ public enum S: CaseIterable, Sendable {
         .databaseLabel: ("数据库：", "Database: "),
         .actionRegistered: ("登记", "registered"),
         .actionEdited: ("修改", "edited"),
+        .occupations: ("职业目录", "Occupation catalogue"),
+        .occupationDetail: ("职业", "Occupation"),
+        .institutions: ("培训机构", "Training institutions"),
+        .institutionDetail: ("培训机构", "Institution"),
+        .menuOccupations: ("职业目录", "Occupation catalogue"),
+        .menuInstitutions: ("培训机构", "Training institutions"),
+        .colCode: ("代码", "Code"),
+        .colOccupation: ("职业（工种）", "Occupation"),
+        .colSubsidised: ("补贴", "Subs"),
+        .colShortage: ("紧缺", "Shrt"),
+        .colAccess: ("准入", "Acc"),
+        .colLevels: ("等级：补贴标准/学时", "Levels: standard/hours"),
+        .colPeriod: ("有效期", "In force"),
+        .colInstitution: ("机构名称", "Institution"),
+        .colKind: ("类型", "Kind"),
+        .colGrade: ("信用", "Grade"),
+        .colCatalogue: ("目录", "Cat."),
+        .colStatus: ("状态", "Status"),
+        .colMayTrain: ("可培训", "Trains"),
+        .check: ("✓", "✓"),
+        .occupationsCount: ("%d 个职业 · %@", "%d occupations · as of %@"),
+        .institutionsCount: ("%d 家机构", "%d institutions"),
+        .asOfDay: ("%@ 有效", "in force on %@"),
+        .noOccupations: ("没有符合条件的职业", "No occupation matches"),
+        .noInstitutions: ("没有符合条件的培训机构", "No institution matches"),
+        .occupationSearchHint: ("职业代码前缀或名称任意部分", "a code prefix or any part of the name"),
+        .institutionSearchHint: ("信用代码前缀或名称任意部分", "a credit code prefix or any part of the name"),
+        .viewOptionsHint: ("选项：5=查看", "Options: 5=View"),
+        .viewOptionUnknown: ("选项 %@ 无效：请用 5（查看）", "Option %@ is not valid here: use 5 (view)"),
+        .helpOccupations: ("当日有效的职业目录。输入即查询：职业代码前缀或名称任意部分。↓ 进入列表，在“选项”列输入 5 查看（可在多行输入），再按 Enter；或直接按 Enter 查看当前行。目录只能由管理员通过命令行维护。",
+                           "The catalogue in force today. Search as you type: a code prefix or any part of the name. ↓ moves into the list; type 5 (view) in the Opt column on one or more rows, then Enter — or just Enter on a row. Administrators maintain the catalogue on the command line."),
+        .helpInstitutions: ("输入即查询：信用代码前缀或名称任意部分。↓ 进入列表，输入 5 或按 Enter 查看。本界面只读：新增机构、暂停、恢复、取消培训资格请使用命令行（skilldesk institution …）。",
+                            "Search as you type: a credit code prefix or any part of the name. ↓ moves into the list; 5 or Enter views a row. This screen is read-only: adding, suspending, reinstating or disqualifying an institution is done on the command line (skilldesk institution …)."),
+        .levelShort: ("%@ %@/%dh", "%@ %@/%dh"),
+        .levelLong: ("%@ %@  补贴标准 %@  标准学时 %d", "%@ %@  standard %@  %d hours"),
+        .yes: ("是", "yes"),
+        .no: ("否", "no"),
+        .fieldCode: ("代码", "Code"),
+        .fieldName: ("名称", "Name"),
+        .fieldSubsidised: ("补贴性培训目录", "Subsidised training"),
+        .fieldShortage: ("紧缺职业", "Shortage list"),
+        .fieldAccess: ("准入类", "Access-controlled"),
+        .fieldTier: ("产业层级", "Industry tier"),
+        .fieldPeriod: ("有效期", "In force"),
+        .fieldLevels: ("等级标准", "Levels"),
+        .fieldOtherPeriods: ("各期目录", "All periods"),
+        .fieldKind: ("机构类型", "Kind"),
+        .fieldGrade: ("信用等级", "Credit grade"),
+        .fieldCatalogue: ("列入目录", "In the catalogue"),
+        .fieldStatus: ("状态", "Status"),
+        .fieldStatusReason: ("状态原因", "Reason"),
+        .fieldStatusDate: ("状态日期", "Since"),
+        .fieldMayTrain: ("可培训职业及等级", "May train"),
+        .openEnded: ("长期", "open-ended"),
+        .notInForce: ("（今日不在目录中）", "(not in force today)"),
+        .actionAdded: ("新增", "added"),
+        .actionSuspended: ("暂停", "suspended"),
+        .actionReinstated: ("恢复", "reinstated"),
+        .actionDisqualified: ("取消培训资格", "disqualified"),
     ]
 }
 

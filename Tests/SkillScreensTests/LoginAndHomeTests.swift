@@ -56,7 +56,7 @@ import TermUI
         d.press(.enter)
         let lines = d.lines
         #expect(lines[0] == " SkillDesk · 主页" + spaces(53) + "clerk1 (经办人) · test.sqlite")
-        #expect(Array(lines[1...11]) == [
+        #expect(Array(lines[1...13]) == [
             "",
             "  当前用户 ........ clerk1 (经办人)",
             "  数据库 .......... test.sqlite",
@@ -65,8 +65,10 @@ import TermUI
             "",
             "     1. 劳动者查询",
             "     2. 登记劳动者",
-            "     3. 注销",
-            "     4. 退出",
+            "     3. 职业目录",
+            "     4. 培训机构",
+            "     5. 注销",
+            "     6. 退出",
             "",
         ])
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
@@ -84,15 +86,17 @@ import TermUI
         d.press(.enter)
         #expect(d.title == "主页")
         #expect(d.row(0).hasSuffix("audit1 (审计) · test.sqlite"))
-        #expect(Array(d.lines[7...11]) == [
+        #expect(Array(d.lines[7...13]) == [
             "     1. 劳动者查询",
-            "     2. 校验审计链",
-            "     3. 注销",
-            "     4. 退出",
+            "     2. 职业目录",
+            "     3. 培训机构",
+            "     4. 校验审计链",
+            "     5. 注销",
+            "     6. 退出",
             "",
         ])
         #expect(!d.text.contains("登记劳动者"))
-        d.press(.char("2"))
+        d.press(.char("4"))
         #expect(d.messageRow.hasPrefix(" 审计链完整：共 "))
         #expect(d.canvas[x: 1, y: 28].style.color == .green)
         d.press(.char("1"))
@@ -102,7 +106,7 @@ import TermUI
     @Test func logoutReturnsToLoginWithTheUserFilledIn() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("3"))
+        d.press(.char("5"))
         #expect(d.title == "登录")
         #expect(d.app.ctx.session == nil)
         #expect(d.row(13) == spaces(25) + "用户名 ........ clerk1")
@@ -112,7 +116,7 @@ import TermUI
     @Test func exitAndF3Finish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("4"))
+        d.press(.char("6"))
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))

@@ -1,0 +1,181 @@
+import SkillCore
+import SkillStore
+import TermUI
+
+/// The search field, selection and option column (5 = view) shared by the catalogue lists.
+/// The lists hold the whole catalogue in memory and filter it there: a city's catalogue is a
+/// few hundred occupations and institutions, so each key costs no query.
+struct CatalogueList {
+    enum Focus { case search, table }
+    enum Action { case none, pop, refresh, open([String]), badOption(Character) }
+
+    var search = TextField(maxLength: 40)
+    var focus = Focus.search
+    var selected = 0
+    var options: [String: Character] = [:]
+    /// Rows that fit, from the last draw.
+    var visibleRows = 20
+
+    /// `keys` are the keys of the rows shown now, in order.
+    mutating func handle(_ key: Key, keys: [String]) -> Action {
+        switch key {
+        case .function(3):
+            return .pop
+        case .function(12):
+            if !options.isEmpty { options = [:]; return .none }
+            return .pop
+        case .function(5):
+            return .refresh
+        default:
+            break
+        }
+        if focus == .search {
+            switch key {
+            case .down, .tab, .enter:
+                if !keys.isEmpty { focus = .table }
+            default:
+                let before = search.text
+                _ = search.handle(key)
+                if search.text != before { selected = 0 }
+            }
+            return .none
+        }
+        switch key {
+        case .up:
+            if selected > 0 { selected -= 1 } else { focus = .search }
+        case .down:
+            if selected + 1 < keys.count { selected += 1 }
+        case .pageDown:
+            selected = max(0, min(keys.count - 1, selected + max(1, visibleRows)))
+        case .pageUp:
+            selected = max(0, selected - max(1, visibleRows))
+        case .home:
+            selected = 0
+        case .end:
+            selected = max(0, keys.count - 1)
+        case .tab, .backTab, .char("/"):
+            focus = .search
+        case .char(" "), .backspace, .delete:
+            if let k = keys[safe: selected] { options[k] = nil }
+        case let .char(c) where c.isNumber:
+            guard let k = keys[safe: selected] else { return .none }
+            guard c == "5" else { return .badOption(c) }
+            options[k] = c
+            if selected + 1 < keys.count { selected += 1 }
+        case .char("q"):
+            return .pop
+        case .char("r"):
+            return .refresh
+        case .enter:
+            if options.isEmpty, let k = keys[safe: selected] { options[k] = "5" }
+            // In the order shown, then rows marked before the search hid them.
+            var queue = keys.filter { options[$0] != nil }
+            queue += options.keys.filter { !keys.contains($0) }.sorted()
+            options = [:]
+            return .open(queue)
+        case let .char(c):
+            // Typing while in the list goes back to the search field.
+            focus = .search
+            _ = search.handle(.char(c))
+            selected = 0
+        case let .paste(text):
+            focus = .search
+            _ = search.handle(.paste(text))
+            selected = 0
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// Keeps the selection on a row after the rows changed.
+    mutating func clamp(count: Int) {
+        selected = min(selected, max(0, count - 1))
+        if count == 0 { focus = .search }
+    }
+
+    /// `code` starts with the search text, or the name contains it (case-insensitive).
+    func matches(code: String, name: String) -> Bool {
+        let q = search.text.trimmedWhitespace().lowercased()
+        return q.isEmpty || code.lowercased().hasPrefix(q) || name.lowercased().contains(q)
+    }
+
+    func mark(_ key: String) -> String { options[key].map { "_\($0)_" } ?? "___" }
+
+    /// The search line: label, field, hint while empty, and `status` at the right edge.
+    func drawSearch(into canvas: inout Canvas, body: Rect, hint: String, status: String, _ lang: Lang) {
+        let y0 = body.y
+        let labelWidth = canvas.put(lang[.searchLabel], x: 1, y: y0, style: .bold)
+        let fieldWidth = min(40, body.width - labelWidth - 30)
+        search.draw(into: &canvas, at: Rect(x: 1 + labelWidth, y: y0, width: fieldWidth, height: 1),
+                    focused: focus == .search, style: .underline)
+        let statusWidth = TextWidth.of(status)
+        canvas.put(status, x: body.width - statusWidth - 1, y: y0, style: .dim)
+        if search.text.isEmpty && focus == .search {
+            let room = max(0, body.width - statusWidth - labelWidth - fieldWidth - 6)
+            canvas.put(TextWidth.clip(hint, to: room), x: 1 + labelWidth + fieldWidth + 1, y: y0, style: .dim)
+        }
+    }
+
+    /// The table below the search line, the empty text, the caret and the options hint.
+    mutating func drawTable(_ table: inout Table, into canvas: inout Canvas, body: Rect, empty: String, _ lang: Lang) -> Rect {
+        let rect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: body.height - 3)
+        visibleRows = max(1, rect.height - 1)
+        table.selected = focus == .table ? selected : nil
+        table.draw(into: &canvas, at: rect)
+        if table.rows.isEmpty { canvas.put(empty, x: 3, y: rect.y + 2, style: .dim) }
+        if focus == .table, table.rows.indices.contains(selected) {
+            canvas.cursor = CursorPosition(x: rect.x + 1, y: rect.y + 1 + selected - table.firstVisibleRow(visibleRows: visibleRows))
+        }
+        let hintY = body.maxY - 1
+        canvas.put(lang[.viewOptionsHint], x: 1, y: hintY, style: .dim)
+        let typeHint = lang[.typeOptions]
+        canvas.put(typeHint, x: body.width - TextWidth.of(typeHint) - 1, y: hintY, style: .dim)
+        return rect
+    }
+
+    static func footer(_ lang: Lang) -> [(key: String, label: String)] {
+        [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh]), ("/", lang[.keySearch]), ("Enter", lang[.keyOpen]), ("F12", lang[.keyCancel])]
+    }
+}
+
+/// How catalogue values read on screen.
+enum CatalogueText {
+    static func check(_ b: Bool, _ lang: Lang) -> String { b ? lang[.check] : "" }
+    static func yesNo(_ b: Bool, _ lang: Lang) -> String { b ? lang[.yes] : lang[.no] }
+
+    static func levelLabel(_ code: String, _ lang: Lang) -> String {
+        SkillLevel(rawValue: code)?.label(lang) ?? code
+    }
+
+    /// "L5 ¥1,000.00/80h · L4 ¥1,500.00/120h".
+    static func levels(_ levels: [LevelRow], _ lang: Lang) -> String {
+        levels.map { lang.format(.levelShort, $0.level, Money.format(fen: $0.standardFen), $0.hours) }
+            .joined(separator: " · ")
+    }
+
+    /// "2025-01-01–" or "2024-01-01–2024-12-31".
+    static func period(_ o: OccupationRow) -> String { o.from + "–" + (o.to ?? "") }
+
+    static func kind(_ code: String, _ lang: Lang) -> String { InstitutionKind(rawValue: code)?.label(lang) ?? code }
+
+    static func status(_ code: String, _ lang: Lang) -> String { InstitutionStatus(rawValue: code)?.label(lang) ?? code }
+
+    static func statusStyle(_ code: String) -> Style {
+        switch InstitutionStatus(rawValue: code) {
+        case .suspended: return .warning
+        case .disqualified: return .error
+        default: return .plain
+        }
+    }
+
+    static func action(_ code: String, _ lang: Lang) -> String {
+        switch code {
+        case "occupation.create", "institution.create": return lang[.actionAdded]
+        case "institution.suspend": return lang[.actionSuspended]
+        case "institution.reinstate": return lang[.actionReinstated]
+        case "institution.disqualify": return lang[.actionDisqualified]
+        default: return code
+        }
+    }
+}

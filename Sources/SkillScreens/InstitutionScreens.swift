@@ -1,0 +1,217 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// Training institutions: search as you type over credit code and name (filtered in memory —
+/// see `CatalogueList`); 5 or Enter opens one. Read-only: changes of standing stay on the CLI.
+public final class InstitutionListScreen: Screen {
+    var list = CatalogueList()
+    var all: [InstitutionRow] = []
+    var errorText: String?
+    var pending: [String] = []
+
+    public init(_ ctx: ScreenContext) { load(ctx) }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            all = try s.institutions(limit: 100_000)
+            errorText = nil
+        } catch {
+            all = []
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    var shown: [InstitutionRow] { all.filter { list.matches(code: $0.code, name: $0.name) } }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.institutions] }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueList.footer(ctx.lang) }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpInstitutions], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch list.handle(key, keys: shown.map(\.code)) {
+        case .none:
+            list.clamp(count: shown.count)
+            return []
+        case .pop:
+            return [.pop]
+        case .refresh:
+            load(ctx)
+            list.clamp(count: shown.count)
+            return []
+        case let .badOption(c):
+            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
+        case let .open(codes):
+            pending = codes
+            return nextPending(ctx)
+        }
+    }
+
+    func nextPending(_ ctx: ScreenContext) -> [Effect] {
+        guard !pending.isEmpty, let s = ctx.session else { return [] }
+        let code = pending.removeFirst()
+        do {
+            return [.push(InstitutionDetailScreen(row: try s.institution(code: code), ctx: ctx))]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
+        }
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] { nextPending(ctx) }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let rows = shown
+        list.drawSearch(into: &canvas, body: body, hint: lang[.institutionSearchHint],
+                        status: lang.format(.institutionsCount, rows.count), lang)
+        let columns = [
+            TableColumn(title: lang[.colOpt], width: 4),
+            TableColumn(title: lang[.colCode], width: 18),
+            TableColumn(title: lang[.colInstitution], width: 0),
+            TableColumn(title: lang[.colKind], width: 16),
+            TableColumn(title: lang[.colGrade], width: 4),
+            TableColumn(title: lang[.colCatalogue], width: 4),
+            TableColumn(title: lang[.colStatus], width: 12),
+            TableColumn(title: lang[.colMayTrain], width: 6, alignRight: true),
+        ]
+        var table = Table(columns: columns)
+        table.rows = rows.map { i in
+            [list.mark(i.code), i.code, i.name, CatalogueText.kind(i.kind, lang), i.grade ?? lang[.noneDash],
+             CatalogueText.check(i.catalogue, lang), CatalogueText.status(i.status, lang), String(i.mayTrain.count)]
+        }
+        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noInstitutions], lang)
+        if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
+        // A suspended or disqualified institution's status in the warning or error colour
+        // (the selected row stays in reverse video).
+        let widths = table.resolvedWidths(totalWidth: rect.width)
+        let statusX = rect.x + widths[0..<6].reduce(0, +) + 6
+        let first = table.firstVisibleRow(visibleRows: list.visibleRows)
+        for i in 0..<list.visibleRows where first + i < rows.count {
+            let row = rows[first + i]
+            let style = CatalogueText.statusStyle(row.status)
+            guard style != .plain, table.selected != first + i else { continue }
+            canvas.put(CatalogueText.status(row.status, lang), x: statusX, y: rect.y + 1 + i, style: style,
+                       maxWidth: widths[6])
+        }
+    }
+}
+
+/// One institution: every field, its standing (reason and date), what it may train, and the
+/// audit history when the role may read the audit trail. Read-only.
+public final class InstitutionDetailScreen: Screen {
+    var row: InstitutionRow
+    /// Occupation code → name in force today (or the latest entry's name).
+    var names: [String: String] = [:]
+    var history: [AuditEntry]?
+    var errorText: String?
+    var scroll = 0
+
+    public init(row: InstitutionRow, ctx: ScreenContext) {
+        self.row = row
+        load(ctx)
+    }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            row = try s.institution(code: row.code)
+            names = [:]
+            for code in Set(row.mayTrain.map(\.occupationCode)) {
+                names[code] = (try? s.occupation(code: code).name) ?? (try? s.occupationHistory(code: code).last?.name) ?? nil
+            }
+            history = s.can(.readAudit) ? try s.auditEntries(entity: "institution", key: row.code) : nil
+            errorText = nil
+        } catch {
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.institutionDetail] + " · " + row.name }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpInstitutions], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch key {
+        case .function(3), .function(12), .char("q"):
+            return [.pop]
+        case .function(5), .char("r"):
+            load(ctx)
+        case .up:
+            scroll = max(0, scroll - 1)
+        case .down:
+            scroll += 1
+        default:
+            break
+        }
+        return []
+    }
+
+    func lines(_ lang: Lang) -> [(String, Style)] {
+        var out: [(String, Style)] = []
+        if row.mayTrain.isEmpty { out.append(("  " + lang[.noneDash], .dim)) }
+        for scope in row.mayTrain {
+            let name = names[scope.occupationCode] ?? lang[.noneDash]
+            out.append(("  \(scope.occupationCode)  \(name)  \(CatalogueText.levelLabel(scope.level, lang))", .plain))
+        }
+        if let history {
+            out.append(("", .plain))
+            out.append((lang[.history], .bold))
+            if history.isEmpty { out.append(("  " + lang[.historyEmpty], .dim)) }
+            for e in history.reversed() {
+                out.append(("  \(WorkerDetailScreen.localTime(e.at))  \(e.user)  \(CatalogueText.action(e.action, lang))", .plain))
+            }
+        }
+        return out
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        var y = body.y + 1
+        let dash = lang[.noneDash]
+        let fields: [(S, String)] = [
+            (.fieldCode, row.code), (.fieldName, row.name),
+            (.fieldKind, CatalogueText.kind(row.kind, lang)),
+            (.fieldGrade, row.grade ?? dash),
+            (.fieldCatalogue, CatalogueText.yesNo(row.catalogue, lang)),
+        ]
+        for (label, value) in fields {
+            FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[label], labelWidth: 20, field: nil,
+                               fieldWidth: body.width - 22, value: value)
+            y += 1
+        }
+        FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[.fieldStatus], labelWidth: 20, field: nil,
+                           fieldWidth: body.width - 22, value: nil)
+        canvas.put(CatalogueText.status(row.status, lang), x: 21, y: y, style: CatalogueText.statusStyle(row.status),
+                   maxWidth: body.width - 22)
+        y += 1
+        if row.status != InstitutionStatus.active.rawValue || row.statusReason != nil {
+            for (label, value) in [(S.fieldStatusReason, row.statusReason ?? dash), (.fieldStatusDate, row.statusDate ?? dash)] {
+                FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[label], labelWidth: 20, field: nil,
+                                   fieldWidth: body.width - 22, value: value)
+                y += 1
+            }
+        }
+        y += 1
+        canvas.put(lang[.fieldMayTrain], x: 1, y: y, style: .bold)
+        y += 1
+        if let errorText {
+            canvas.put(errorText, x: 3, y: y, style: .error, maxWidth: body.width - 4)
+            return
+        }
+        let all = lines(lang)
+        scroll = min(scroll, max(0, all.count - 1))
+        for (text, style) in all.dropFirst(scroll) {
+            guard y < body.maxY else { break }
+            canvas.put(text, x: 1, y: y, style: style, maxWidth: body.width - 2)
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// The occupation catalogue in force today: search as you type over code and name (filtered in
+/// memory — see `CatalogueList`); 5 or Enter opens an entry.
+public final class OccupationListScreen: Screen {
+    var list = CatalogueList()
+    var all: [OccupationRow] = []
+    var errorText: String?
+    var pending: [String] = []
+
+    public init(_ ctx: ScreenContext) { load(ctx) }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            all = try s.occupations(limit: 100_000)
+            errorText = nil
+        } catch {
+            all = []
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    var shown: [OccupationRow] { all.filter { list.matches(code: $0.code, name: $0.name) } }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.occupations] }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueList.footer(ctx.lang) }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpOccupations], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        let rows = shown
+        switch list.handle(key, keys: rows.map(\.code)) {
+        case .none:
+            list.clamp(count: shown.count)
+            return []
+        case .pop:
+            return [.pop]
+        case .refresh:
+            load(ctx)
+            list.clamp(count: shown.count)
+            return []
+        case let .badOption(c):
+            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
+        case let .open(codes):
+            pending = codes
+            return nextPending(ctx)
+        }
+    }
+
+    func nextPending(_ ctx: ScreenContext) -> [Effect] {
+        guard !pending.isEmpty, let s = ctx.session else { return [] }
+        let code = pending.removeFirst()
+        do {
+            return [.push(OccupationDetailScreen(row: try s.occupation(code: code), ctx: ctx))]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
+        }
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] { nextPending(ctx) }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let rows = shown
+        list.drawSearch(into: &canvas, body: body, hint: lang[.occupationSearchHint],
+                        status: lang.format(.occupationsCount, rows.count, ctx.desk.today().description), lang)
+        var table = Table(columns: [
+            TableColumn(title: lang[.colOpt], width: 4),
+            TableColumn(title: lang[.colCode], width: 10),
+            TableColumn(title: lang[.colOccupation], width: 18),
+            TableColumn(title: lang[.colSubsidised], width: 4),
+            TableColumn(title: lang[.colShortage], width: 4),
+            TableColumn(title: lang[.colAccess], width: 4),
+            TableColumn(title: lang[.colPeriod], width: 21),
+            TableColumn(title: lang[.colLevels], width: 0),
+        ])
+        table.rows = rows.map { o in
+            [list.mark(o.code), o.code, o.name, CatalogueText.check(o.subsidised, lang),
+             CatalogueText.check(o.shortage, lang), CatalogueText.check(o.accessControlled, lang),
+             CatalogueText.period(o), CatalogueText.levels(o.levels, lang)]
+        }
+        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noOccupations], lang)
+        if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
+    }
+}
+
+/// One occupation entry: every field, each level's standard and hours, the other periods of
+/// the same code, and the audit history when the role may read the audit trail.
+public final class OccupationDetailScreen: Screen {
+    var row: OccupationRow
+    var periods: [OccupationRow] = []
+    var history: [AuditEntry]?
+    var errorText: String?
+    var scroll = 0
+
+    public init(row: OccupationRow, ctx: ScreenContext) {
+        self.row = row
+        load(ctx)
+    }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            periods = try s.occupationHistory(code: row.code)
+            if let fresh = periods.first(where: { $0.id == row.id }) { row = fresh }
+            // The audit trail needs readAudit; other roles see the entry without it.
+            history = s.can(.readAudit) ? try s.auditEntries(entity: "occupation", key: "\(row.code)@\(row.from)") : nil
+            errorText = nil
+        } catch {
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.occupationDetail] + " · " + row.code + " " + row.name }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpOccupations], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch key {
+        case .function(3), .function(12), .char("q"):
+            return [.pop]
+        case .function(5), .char("r"):
+            load(ctx)
+        case .up:
+            scroll = max(0, scroll - 1)
+        case .down:
+            scroll += 1
+        default:
+            break
+        }
+        return []
+    }
+
+    func lines(_ lang: Lang) -> [(String, Style)] {
+        var out: [(String, Style)] = []
+        for l in row.levels {
+            out.append(("  " + lang.format(.levelLong, l.level, CatalogueText.levelLabel(l.level, lang),
+                                           Money.format(fen: l.standardFen), l.hours), .plain))
+        }
+        if periods.count > 1 {
+            out.append(("", .plain))
+            out.append((lang[.fieldOtherPeriods], .bold))
+            for p in periods {
+                out.append(("  " + CatalogueText.period(p) + "  " + p.name + "  " + CatalogueText.levels(p.levels, lang),
+                            p.id == row.id ? .bold : .plain))
+            }
+        }
+        if let history {
+            out.append(("", .plain))
+            out.append((lang[.history], .bold))
+            if history.isEmpty { out.append(("  " + lang[.historyEmpty], .dim)) }
+            for e in history.reversed() {
+                out.append(("  \(WorkerDetailScreen.localTime(e.at))  \(e.user)  \(CatalogueText.action(e.action, lang))", .plain))
+            }
+        }
+        return out
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        var y = body.y + 1
+        let tier = row.tier.map(String.init) ?? lang[.noneDash]
+        let fields: [(S, String)] = [
+            (.fieldCode, row.code), (.fieldName, row.name),
+            (.fieldSubsidised, CatalogueText.yesNo(row.subsidised, lang)),
+            (.fieldShortage, CatalogueText.yesNo(row.shortage, lang)),
+            (.fieldAccess, CatalogueText.yesNo(row.accessControlled, lang)),
+            (.fieldTier, tier),
+            (.fieldPeriod, row.from + " – " + (row.to ?? lang[.openEnded])),
+        ]
+        for (label, value) in fields {
+            FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[label], labelWidth: 20, field: nil,
+                               fieldWidth: body.width - 22, value: value)
+            y += 1
+        }
+        y += 1
+        canvas.put(lang[.fieldLevels], x: 1, y: y, style: .bold)
+        y += 1
+        if let errorText {
+            canvas.put(errorText, x: 3, y: y, style: .error, maxWidth: body.width - 4)
+            return
+        }
+        let all = lines(lang)
+        scroll = min(scroll, max(0, all.count - 1))
+        for (text, style) in all.dropFirst(scroll) {
+            guard y < body.maxY else { break }
+            canvas.put(text, x: 1, y: y, style: style, maxWidth: body.width - 2)
+            y += 1
+        }
+    }
+}
