@@ -10,13 +10,20 @@ public final class OccupationListScreen: Screen {
     var all: [OccupationRow] = []
     var errorText: String?
     var pending: [String] = []
+    /// The day whose catalogue is shown (today unless the clerk typed another).
+    var asOf: CalendarDate
+    /// The date being typed (Tab from the search field), nil when not editing it.
+    var dateField: TextField?
 
-    public init(_ ctx: ScreenContext) { load(ctx) }
+    public init(_ ctx: ScreenContext) {
+        asOf = ctx.desk.today()
+        load(ctx)
+    }
 
     func load(_ ctx: ScreenContext) {
         guard let s = ctx.session else { return }
         do {
-            all = try s.occupations(limit: 100_000)
+            all = try s.occupations(asOf: asOf, limit: 100_000)
             errorText = nil
         } catch {
             all = []
@@ -28,11 +35,45 @@ public final class OccupationListScreen: Screen {
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.occupations] }
 
-    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueList.footer(ctx.lang) }
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        var keys = CatalogueList.footer(ctx.lang)
+        keys.insert(("Tab", ctx.lang[.keyAsOf]), at: 3)
+        return keys
+    }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpOccupations], ctx.lang[.helpOther]] }
 
+    /// Tab in the search field edits the date; Tab or Enter applies it, F12 abandons it.
+    func handleDate(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        guard var field = dateField else { return [] }
+        switch key {
+        case .function(12):
+            dateField = nil
+            return []
+        case .tab, .enter, .backTab:
+            let text = field.text.trimmedWhitespace()
+            let day = text.isEmpty ? ctx.desk.today() : CalendarDate(iso: text)
+            guard let day else { return [.message(ctx.lang.format(.asOfInvalid, text), .error)] }
+            dateField = nil
+            let changed = day != asOf
+            asOf = day
+            load(ctx)
+            list.clamp(count: shown.count)
+            if key == .enter, !shown.isEmpty { list.focus = .table }
+            return changed ? [.message(ctx.lang.format(.asOfChanged, day.description), .ok)] : []
+        default:
+            _ = field.handle(key)
+            dateField = field
+            return []
+        }
+    }
+
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if dateField != nil { return handleDate(key, ctx) }
+        if key == .tab, list.focus == .search {
+            dateField = TextField(text: asOf.description, maxLength: 10)
+            return []
+        }
         let rows = shown
         switch list.handle(key, keys: rows.map(\.code)) {
         case .none:
@@ -56,7 +97,7 @@ public final class OccupationListScreen: Screen {
         guard !pending.isEmpty, let s = ctx.session else { return [] }
         let code = pending.removeFirst()
         do {
-            return [.push(OccupationDetailScreen(row: try s.occupation(code: code), ctx: ctx))]
+            return [.push(OccupationDetailScreen(row: try s.occupation(code: code, asOf: asOf), ctx: ctx))]
         } catch {
             return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
         }
@@ -68,7 +109,13 @@ public final class OccupationListScreen: Screen {
         let lang = ctx.lang
         let rows = shown
         list.drawSearch(into: &canvas, body: body, hint: lang[.occupationSearchHint],
-                        status: lang.format(.occupationsCount, rows.count, ctx.desk.today().description), lang)
+                        status: lang.format(.occupationsCount, rows.count, asOf.description), lang)
+        if let dateField {
+            // The date at the end of the status line becomes the field being typed.
+            // One column more than the date, so the caret after it does not scroll the field.
+            dateField.draw(into: &canvas, at: Rect(x: body.width - 11, y: body.y, width: 11, height: 1),
+                           focused: true, style: .underline)
+        }
         var table = Table(columns: [
             TableColumn(title: lang[.colOpt], width: 4),
             TableColumn(title: lang[.colCode], width: 10),

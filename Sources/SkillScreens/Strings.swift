@@ -26,6 +26,7 @@ public enum S: CaseIterable, Sendable {
     case helpOccupations, helpInstitutions, levelShort, levelLong, yes, no
     case fieldCode, fieldName, fieldSubsidised, fieldShortage, fieldAccess, fieldTier, fieldPeriod, fieldLevels
     case fieldOtherPeriods, fieldKind, fieldGrade, fieldCatalogue, fieldStatus, fieldStatusReason, fieldStatusDate
+    case asOfInvalid, keyAsOf, asOfChanged
     case fieldMayTrain, openEnded, notInForce, actionAdded, actionSuspended, actionReinstated, actionDisqualified
 
     public func text(_ lang: Lang) -> String {
@@ -160,8 +161,8 @@ public enum S: CaseIterable, Sendable {
         .institutionSearchHint: ("信用代码前缀或名称任意部分", "a credit code prefix or any part of the name"),
         .viewOptionsHint: ("选项：5=查看", "Options: 5=View"),
         .viewOptionUnknown: ("选项 %@ 无效：请用 5（查看）", "Option %@ is not valid here: use 5 (view)"),
-        .helpOccupations: ("当日有效的职业目录。输入即查询：职业代码前缀或名称任意部分。↓ 进入列表，在“选项”列输入 5 查看（可在多行输入），再按 Enter；或直接按 Enter 查看当前行。目录只能由管理员通过命令行维护。",
-                           "The catalogue in force today. Search as you type: a code prefix or any part of the name. ↓ moves into the list; type 5 (view) in the Opt column on one or more rows, then Enter — or just Enter on a row. Administrators maintain the catalogue on the command line."),
+        .helpOccupations: ("当日有效的职业目录；按 Tab 可输入其他日期（如 2024-03-01），查看当日有效的目录。输入即查询：职业代码前缀或名称任意部分。↓ 进入列表，在“选项”列输入 5 查看（可在多行输入），再按 Enter；或直接按 Enter 查看当前行。目录只能由管理员通过命令行维护。",
+                           "The catalogue in force today; Tab lets you type another date (e.g. 2024-03-01) to see the catalogue in force then. Search as you type: a code prefix or any part of the name. ↓ moves into the list; type 5 (view) in the Opt column on one or more rows, then Enter — or just Enter on a row. Administrators maintain the catalogue on the command line."),
         .helpInstitutions: ("输入即查询：信用代码前缀或名称任意部分。↓ 进入列表，输入 5 或按 Enter 查看。本界面只读：新增机构、暂停、恢复、取消培训资格请使用命令行（skilldesk institution …）。",
                             "Search as you type: a credit code prefix or any part of the name. ↓ moves into the list; 5 or Enter views a row. This screen is read-only: adding, suspending, reinstating or disqualifying an institution is done on the command line (skilldesk institution …)."),
         .levelShort: ("%@ %@/%dh", "%@ %@/%dh"),
@@ -186,6 +187,9 @@ public enum S: CaseIterable, Sendable {
         .fieldMayTrain: ("可培训职业及等级", "May train"),
         .openEnded: ("长期", "open-ended"),
         .notInForce: ("（今日不在目录中）", "(not in force today)"),
+        .asOfInvalid: ("日期“%@”无效：请按 2025-06-02 的格式输入", "'%@' is not a date: type it as 2025-06-02"),
+        .keyAsOf: ("日期", "Date"),
+        .asOfChanged: ("显示 %@ 有效的目录", "Showing the catalogue in force on %@"),
         .actionAdded: ("新增", "added"),
         .actionSuspended: ("暂停", "suspended"),
         .actionReinstated: ("恢复", "reinstated"),

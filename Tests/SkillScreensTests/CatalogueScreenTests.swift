@@ -57,7 +57,7 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         ])
         for y in 6...26 { #expect(lines[y] == "", "row \(y)") }
         #expect(lines[27] == " 选项：5=查看" + spaces(68) + "输入选项后按 Enter")
-        #expect(lines[29] == " F1 帮助  F3 返回  F5 刷新  / 查询  Enter 打开  F12 取消")
+        #expect(lines[29] == " F1 帮助  F3 返回  F5 刷新  / 查询  Tab 日期  Enter 打开  F12 取消")
         let canvas = d.canvas
         for y in 3...5 {
             #expect(column(of: "-", in: canvas, row: y) == 7, "code column, row \(y)")
@@ -171,6 +171,46 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
             " 修改记录",
             "   2025-06-02 10:00  admin  新增",
         ])
+    }
+
+    /// Tab in the search field edits the date at the end of the status line; Enter shows the
+    /// catalogue in force on that day and opens its entries.
+    @Test func anotherDateShowsTheCatalogueInForceThen() throws {
+        let f = try Fixture()
+        try seedCatalogue(f)
+        let admin = try f.desk.login(name: "admin", password: "admin-pass-1")
+        var draft = OccupationDraft()
+        draft.code = "6-31-01-03"; draft.name = "电工"; draft.subsidised = true; draft.shortage = true
+        draft.from = CalendarDate(year: 2024, month: 1, day: 1)!; draft.to = CalendarDate(year: 2024, month: 12, day: 31)!
+        draft.levels = [try LevelStandard.parse("L5:90000:80").get()]
+        _ = try admin.addOccupation(draft)
+        let d = Driver(f.context(), root: OccupationListScreen(f.context()))
+        d.press(.tab)
+        #expect(d.canvas.cursor == CursorPosition(x: 99, y: 1))  // after the date, at the edge
+        d.press(.ctrl("u"))
+        d.type("2024-13-01")
+        d.press(.enter)
+        #expect(d.messageRow == " 日期“2024-13-01”无效：请按 2025-06-02 的格式输入")
+        d.press(.ctrl("u"))
+        d.type("2024-03-01")
+        d.press(.enter)
+        #expect(d.messageRow == " 显示 2024-03-01 有效的目录")
+        #expect(d.row(1).hasSuffix("1 个职业 · 2024-03-01"))
+        #expect(d.row(3) == " ___  6-31-01-03 电工               ✓    ✓         2024-01-01–2024-12-31 L5 ¥900.00/80h")
+        #expect(d.row(4) == "")
+        d.press(.enter)  // the list has the focus: Enter opens the 2024 entry
+        #expect(d.title == "职业 · 6-31-01-03 电工")
+        #expect(d.row(8) == " 有效期 ............ 2024-01-01 – 2024-12-31")
+        #expect(Array(d.lines[11...15]) == [
+            "   L5 初级工  补贴标准 ¥900.00  标准学时 80",
+            "",
+            " 各期目录",
+            "   2024-01-01–2024-12-31  电工  L5 ¥900.00/80h",
+            "   2025-01-01–  电工  L5 ¥1,000.00/80h · L4 ¥1,500.00/120h",
+        ])
+        d.press(.function(3))
+        d.press(.up, .tab, .ctrl("u"), .tab)  // an empty date is today again
+        #expect(d.row(1).hasSuffix("3 个职业 · 2025-06-02"))
     }
 
     @Test func onlyOption5IsAccepted() throws {
