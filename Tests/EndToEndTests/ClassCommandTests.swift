@@ -56,5 +56,14 @@ struct ClassCommandTests {
         #expect(try Self.clerk(db, ["class", "show", "42"]).status == 66)
         let list = try Self.clerk(db, ["class", "list", "--json"])
         #expect(list.status == 0 && list.stdout.contains("\"institution_code\":\"\(code)\""))
+
+        let cert = ["cert", "add", "--worker", worker, "--type", "skill_level", "--number", "S-1", "--occupation", "6-31-01-03",
+                    "--level", "L4", "--date", "2025-02-01", "--class", id]
+        let early = try Self.clerk(db, cert)
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stderr.contains("W1"))
+        #expect(try Self.clerk(db, cert).status == 73)
+        let certs = try Self.clerk(db, ["cert", "list", "--worker", worker, "--json"])
+        #expect(certs.status == 0 && certs.stdout.contains("\"number\":\"S-1\""))
     }
 }
