@@ -11,6 +11,11 @@ public struct AttendanceRule: Sendable, Equatable, Codable {
         self.completionPercent = completionPercent
     }
 
+    /// The rule the program applies until a policy profile sets one: online time counts at 50%,
+    /// a trainee completes at 80% of planned hours (POLICY.md "Attendance", demo default). The one
+    /// place these numbers live; the store's roster query is given `onlinePercent` from here.
+    public static let demo = AttendanceRule(onlinePercent: 50, completionPercent: 80)
+
     /// The most a person can attend in one day.
     public static let maxMinutesPerDay = 24 * 60
 

@@ -27,6 +27,13 @@ public enum DeskError: Error, Sendable, UserMessage {
     /// The new entry's period overlaps an existing entry of the same code (named in the message).
     case periodOverlap(code: String, name: String, existing: EffectivePeriod)
     case wrongStatus(StatusRefusal)
+    case classNotFound(Int64)
+    /// The class is not in a status that allows the action (e.g. starting a completed class).
+    case classWrongStatus(id: Int64, status: ClassStatus, action: String, actionZh: String)
+    /// Resident IDs that are not registered workers; nothing was written.
+    case workersNotRegistered([String])
+    /// The same certificate (type, number) is already recorded for this holder.
+    case certificateExists(type: CertificateType, number: String, worker: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -81,6 +88,18 @@ public enum DeskError: Error, Sendable, UserMessage {
                 : "the period overlaps the existing entry \(code) \(name) (\(existing)); nothing was written"
         case let .wrongStatus(r):
             return r.message(lang)
+        case let .classNotFound(id):
+            return zh ? "未找到培训班 \(id)" : "no training class \(id)"
+        case let .classWrongStatus(id, status, action, actionZh):
+            return zh ? "培训班 \(id) 当前状态为“\(status.label(.zh))”，不能\(actionZh)；未作改动"
+                : "class \(id) is \(status.label(.en).lowercased()); it cannot \(action); nothing was changed"
+        case let .workersNotRegistered(ids):
+            let list = ids.joined(separator: ", ")
+            return zh ? "以下身份证号未登记为劳动者：\(list)；请先登记，未作改动"
+                : "not registered as workers: \(list); register them first; nothing was written"
+        case let .certificateExists(type, number, worker):
+            return zh ? "\(worker) 的\(type.label(.zh)) \(number) 已登记，未重复创建"
+                : "\(type.label(.en)) \(number) of \(worker) is already recorded; nothing was created"
         }
     }
 
@@ -114,6 +133,10 @@ extension Permission {
         case (.readCatalogue, .en): return "view the occupation and institution catalogues"
         case (.manageCatalogue, .zh): return "维护职业和机构目录"
         case (.manageCatalogue, .en): return "change the occupation and institution catalogues"
+        case (.readClasses, .zh): return "查看培训班和证书"
+        case (.readClasses, .en): return "view training classes and certificates"
+        case (.manageClasses, .zh): return "管理培训班、考勤和证书"
+        case (.manageClasses, .en): return "manage training classes, attendance and certificates"
         }
     }
 }

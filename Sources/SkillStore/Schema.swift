@@ -113,6 +113,60 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v3-training") { db in
+            try db.execute(sql: """
+                -- A training class (培训班). Hours are planned whole hours; attendance is in minutes.
+                CREATE TABLE classes (
+                    id INTEGER PRIMARY KEY,
+                    institution TEXT NOT NULL REFERENCES institutions(code),
+                    occupation_code TEXT NOT NULL,
+                    level TEXT NOT NULL,                 -- SkillLevel code
+                    type TEXT NOT NULL,                  -- TrainingType code
+                    start_date TEXT NOT NULL,            -- YYYY-MM-DD, inclusive
+                    end_date TEXT NOT NULL,              -- YYYY-MM-DD, inclusive
+                    planned_hours INTEGER NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'planned',
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX classes_institution ON classes(institution, start_date);
+
+                CREATE TABLE enrolments (
+                    class_id INTEGER NOT NULL REFERENCES classes(id),
+                    worker_id TEXT NOT NULL,             -- resident ID
+                    enrolled_at TEXT NOT NULL,
+                    PRIMARY KEY(class_id, worker_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX enrolments_worker ON enrolments(worker_id);
+
+                -- One row per enrolled worker per day; a change replaces the row (audited).
+                CREATE TABLE attendance (
+                    class_id INTEGER NOT NULL,
+                    worker_id TEXT NOT NULL,
+                    date TEXT NOT NULL,                  -- YYYY-MM-DD
+                    classroom_minutes INTEGER NOT NULL,
+                    online_minutes INTEGER NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY(class_id, worker_id, date)
+                ) WITHOUT ROWID;
+                CREATE INDEX attendance_worker_date ON attendance(worker_id, date);
+
+                CREATE TABLE certificates (
+                    id INTEGER PRIMARY KEY,
+                    type TEXT NOT NULL,                  -- CertificateType code
+                    number TEXT NOT NULL,
+                    occupation_code TEXT NOT NULL,
+                    level TEXT,                          -- only for types that state a level
+                    issuer TEXT,
+                    issue_date TEXT NOT NULL,
+                    worker_id TEXT NOT NULL,
+                    class_id INTEGER REFERENCES classes(id),
+                    created_at TEXT NOT NULL,
+                    UNIQUE(type, number, worker_id)
+                );
+                CREATE INDEX certificates_worker ON certificates(worker_id);
+                """)
+        }
         return m
     }
 }

@@ -14,6 +14,7 @@ struct SkillDeskCommand: ParsableCommand {
             Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG.
             """,
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
-                      WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, AuditCommand.self],
+                      WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, ClassCommand.self,
+                      AttendCommand.self, CertificateCommand.self, AuditCommand.self],
         defaultSubcommand: TUICommand.self)
 }

@@ -78,11 +78,11 @@ import Testing
 @Suite struct RoleTests {
     @Test func permissionsPerRole() {
         let expected: [Role: Set<Permission>] = [
-            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue],
-            .supervisor: [.readWorkers, .readCatalogue],
-            .finance: [.readWorkers, .readCatalogue],
-            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue],
-            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue],
+            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses],
+            .supervisor: [.readWorkers, .readCatalogue, .readClasses],
+            .finance: [.readWorkers, .readCatalogue, .readClasses],
+            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses],
+            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {

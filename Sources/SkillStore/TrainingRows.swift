@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// A training class as stored.
+public struct ClassRow: Equatable, Sendable {
+    public var id: Int64
+    public var institution: String
+    public var occupationCode: String
+    public var level: String
+    public var type: String
+    public var startDate: String
+    public var endDate: String
+    public var plannedHours: Int
+    public var status: String
+}
+
+/// One trainee of a class with the sums of their attendance.
+public struct RosterRow: Equatable, Sendable {
+    public var workerID: String
+    /// Σ over days of classroom + online × onlinePercent / 100 (rounded down per day).
+    public var countedMinutes: Int
+    public var days: Int
+}
+
+public struct AttendanceRow: Equatable, Sendable {
+    public var classID: Int64
+    public var workerID: String
+    public var date: String
+    public var classroomMinutes: Int
+    public var onlineMinutes: Int
+
+    public init(classID: Int64, workerID: String, date: String, classroomMinutes: Int, onlineMinutes: Int) {
+        self.classID = classID; self.workerID = workerID; self.date = date
+        self.classroomMinutes = classroomMinutes; self.onlineMinutes = onlineMinutes
+    }
+}
+
+/// Another class's attendance on one day, with that class's institution (for W2).
+public struct OtherAttendanceRow: Equatable, Sendable {
+    public var attendance: AttendanceRow
+    public var institution: String
+}
+
+public struct CertificateRow: Equatable, Sendable {
+    public var id: Int64
+    public var type: String
+    public var number: String
+    public var occupationCode: String
+    public var level: String?
+    public var issuer: String?
+    public var issueDate: String
+    public var workerID: String
+    public var classID: Int64?
+}
+
+extension StoreReader {
+    // MARK: classes
+
+    public func trainingClass(id: Int64) throws -> ClassRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM classes WHERE id = ?", arguments: [id]).map(Self.trainingClass)
+    }
+
+    /// Newest first.
+    public func trainingClasses(limit: Int) throws -> [ClassRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM classes ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.trainingClass)
+    }
+
+    static func trainingClass(_ row: Row) -> ClassRow {
+        ClassRow(id: row["id"], institution: row["institution"], occupationCode: row["occupation_code"],
+                 level: row["level"], type: row["type"], startDate: row["start_date"], endDate: row["end_date"],
+                 plannedHours: row["planned_hours"], status: row["status"])
+    }
+
+    /// The roster with counted minutes, in one query: the GROUP BY walks the attendance primary
+    /// key (class_id, worker_id, date) for this class only. `onlinePercent` comes from the
+    /// AttendanceRule; integer division rounds down per day exactly as `countedMinutes` does.
+    public func roster(classID: Int64, onlinePercent: Int) throws -> [RosterRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.worker_id AS worker_id,
+                   COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted,
+                   COUNT(a.date) AS days
+            FROM enrolments e
+            LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
+            WHERE e.class_id = ?
+            GROUP BY e.worker_id ORDER BY e.worker_id
+            """, arguments: [onlinePercent, classID])
+            .map { RosterRow(workerID: $0["worker_id"], countedMinutes: $0["counted"], days: $0["days"]) }
+    }
+
+    public func isEnrolled(classID: Int64, workerID: String) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM enrolments WHERE class_id = ? AND worker_id = ?",
+                         arguments: [classID, workerID]) != nil
+    }
+
+    /// A worker's classes (index enrolments_worker), newest first.
+    public func classes(ofWorker workerID: String) throws -> [ClassRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.* FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
+            """, arguments: [workerID]).map(Self.trainingClass)
+    }
+
+    public func attendance(classID: Int64, workerID: String, date: String) throws -> AttendanceRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
+                         arguments: [classID, workerID, date]).map(Self.attendance)
+    }
+
+    /// Every class's attendance of one worker on one day (index attendance_worker_date).
+    public func attendance(workerID: String, date: String) throws -> [OtherAttendanceRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.*, c.institution AS institution FROM attendance a JOIN classes c ON c.id = a.class_id
+            WHERE a.worker_id = ? AND a.date = ? ORDER BY a.class_id
+            """, arguments: [workerID, date])
+            .map { OtherAttendanceRow(attendance: Self.attendance($0), institution: $0["institution"]) }
+    }
+
+    static func attendance(_ row: Row) -> AttendanceRow {
+        AttendanceRow(classID: row["class_id"], workerID: row["worker_id"], date: row["date"],
+                      classroomMinutes: row["classroom_minutes"], onlineMinutes: row["online_minutes"])
+    }
+
+    // MARK: certificates
+
+    public func certificates(type: String, number: String) throws -> [CertificateRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type = ? AND number = ? ORDER BY id",
+                         arguments: [type, number]).map(Self.certificate)
+    }
+
+    public func certificates(workerID: String?, limit: Int) throws -> [CertificateRow] {
+        if let workerID {
+            return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?",
+                                    arguments: [workerID, limit]).map(Self.certificate)
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates ORDER BY id DESC LIMIT ?", arguments: [limit])
+            .map(Self.certificate)
+    }
+
+    static func certificate(_ row: Row) -> CertificateRow {
+        CertificateRow(id: row["id"], type: row["type"], number: row["number"], occupationCode: row["occupation_code"],
+                       level: row["level"], issuer: row["issuer"], issueDate: row["issue_date"],
+                       workerID: row["worker_id"], classID: row["class_id"])
+    }
+}
+
+extension StoreWriter {
+    public func insertClass(institution: String, occupationCode: String, level: SkillLevel, type: TrainingType,
+                            start: CalendarDate, end: CalendarDate, plannedHours: Int, at: Date) throws -> ClassRow {
+        let now = Timestamp.utc(at)
+        try db.execute(sql: """
+            INSERT INTO classes(institution, occupation_code, level, type, start_date, end_date, planned_hours, status,
+                                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)
+            """, arguments: [institution, occupationCode, level.rawValue, type.rawValue, start.description,
+                             end.description, plannedHours, now, now])
+        return try trainingClass(id: db.lastInsertedRowID)!
+    }
+
+    public func setClassStatus(id: Int64, status: ClassStatus, at: Date) throws {
+        try db.execute(sql: "UPDATE classes SET status = ?, updated_at = ? WHERE id = ?",
+                       arguments: [status.rawValue, Timestamp.utc(at), id])
+    }
+
+    /// False when already enrolled (nothing written).
+    public func enrol(classID: Int64, workerID: String, at: Date) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO enrolments(class_id, worker_id, enrolled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING
+            """, arguments: [classID, workerID, Timestamp.utc(at)])
+        return db.changesCount == 1
+    }
+
+    /// Inserts or replaces one day's attendance.
+    public func upsertAttendance(_ a: AttendanceRow, at: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO attendance(class_id, worker_id, date, classroom_minutes, online_minutes, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(class_id, worker_id, date) DO UPDATE SET classroom_minutes = excluded.classroom_minutes,
+                online_minutes = excluded.online_minutes, updated_at = excluded.updated_at
+            """, arguments: [a.classID, a.workerID, a.date, a.classroomMinutes, a.onlineMinutes, Timestamp.utc(at)])
+    }
+
+    public func insertCertificate(type: CertificateType, number: String, occupationCode: String, level: SkillLevel?,
+                                  issuer: String?, issueDate: CalendarDate, workerID: String, classID: Int64?,
+                                  at: Date) throws -> CertificateRow {
+        try db.execute(sql: """
+            INSERT INTO certificates(type, number, occupation_code, level, issuer, issue_date, worker_id, class_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [type.rawValue, number, occupationCode, level?.rawValue, issuer, issueDate.description,
+                             workerID, classID, Timestamp.utc(at)])
+        let id = db.lastInsertedRowID
+        return try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)!
+    }
+}
