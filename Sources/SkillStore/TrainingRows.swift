@@ -190,3 +190,29 @@ extension StoreWriter {
         return try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)!
     }
 }
+
+/// One class of a worker's archive with the worker's counted minutes in it.
+public struct WorkerClassRow: Equatable, Sendable {
+    public var trainingClass: ClassRow
+    /// Σ over the worker's days in this class of classroom + online × onlinePercent / 100 (rounded down per day).
+    public var countedMinutes: Int
+}
+
+extension StoreReader {
+    /// The SQL of `workerClasses`: enrolments by worker (index enrolments_worker), each class by
+    /// id, and the worker's attendance in it by the attendance primary key (class_id, worker_id, date).
+    public static let workerClassesSQL = """
+        SELECT c.*, COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted
+        FROM enrolments e
+        JOIN classes c ON c.id = e.class_id
+        LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
+        WHERE e.worker_id = ?
+        GROUP BY c.id ORDER BY c.start_date, c.id
+        """
+
+    /// A worker's classes, oldest first, with the worker's counted minutes in each (电子档案).
+    public func workerClasses(workerID: String, onlinePercent: Int) throws -> [WorkerClassRow] {
+        try Row.fetchAll(db, sql: Self.workerClassesSQL, arguments: [onlinePercent, workerID])
+            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: $0["counted"]) }
+    }
+}

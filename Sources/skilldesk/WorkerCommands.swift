@@ -8,7 +8,7 @@ import TermUI
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Register, find and import workers (实名制登记).",
-        subcommands: [WorkerAdd.self, WorkerShow.self, WorkerList.self, WorkerImport.self])
+        subcommands: [WorkerAdd.self, WorkerShow.self, WorkerList.self, WorkerImport.self, WorkerArchiveCommand.self])
 }
 
 struct WorkerAdd: ParsableCommand {

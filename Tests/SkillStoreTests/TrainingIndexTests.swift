@@ -29,3 +29,15 @@ struct TrainingIndexTests {
         #expect(sameDay.contains("attendance_worker_date") && !sameDay.contains("SCAN"), "\(sameDay)")
     }
 }
+
+@Suite("Worker archive query uses indexes")
+struct WorkerArchiveIndexTests {
+    @Test func workerClassesIsAnIndexLookup() throws {
+        let store = try Store.inMemory()
+        let plan = try store.read { r in
+            try Row.fetchAll(r.db, sql: "EXPLAIN QUERY PLAN " + StoreReader.workerClassesSQL, arguments: [50, "X"])
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("enrolments_worker") && !plan.contains("SCAN"), "\(plan)")
+    }
+}
