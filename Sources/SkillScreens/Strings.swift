@@ -28,6 +28,10 @@ public enum S: CaseIterable, Sendable {
     case fieldOtherPeriods, fieldKind, fieldGrade, fieldCatalogue, fieldStatus, fieldStatusReason, fieldStatusDate
     case asOfInvalid, keyAsOf, asOfChanged
     case fieldMayTrain, openEnded, notInForce, actionAdded, actionSuspended, actionReinstated, actionDisqualified
+    // The worker's training archive (电子档案).
+    case archive, keyArchive, archiveClasses, archiveCertificates, archiveTotal, archiveNoClasses, archiveNoCertificates
+    case colArcOccupation, colArcLevel, colArcType, colArcDates, colArcHours, colArcDone
+    case colCertType, colCertNumber, colCertOccupation, colCertIssued, colCertIssuer, colCertClass, helpArchive
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -194,6 +198,27 @@ public enum S: CaseIterable, Sendable {
         .actionSuspended: ("暂停", "suspended"),
         .actionReinstated: ("恢复", "reinstated"),
         .actionDisqualified: ("取消培训资格", "disqualified"),
+        .archive: ("培训档案", "Training archive"),
+        .keyArchive: ("档案", "Archive"),
+        .archiveClasses: ("培训班（%d）", "Classes (%d)"),
+        .archiveCertificates: ("证书（%d）", "Certificates (%d)"),
+        .archiveTotal: ("累计计入学时：%@", "Counted hours in total: %@"),
+        .archiveNoClasses: ("（无培训记录）", "(no classes)"),
+        .archiveNoCertificates: ("（无证书）", "(no certificates)"),
+        .colArcOccupation: ("职业", "Occupation"),
+        .colArcLevel: ("等级", "Level"),
+        .colArcType: ("培训类型", "Type"),
+        .colArcDates: ("日期", "Dates"),
+        .colArcHours: ("计入/计划", "Hours"),
+        .colArcDone: ("达标", "Done"),
+        .colCertType: ("证书类型", "Type"),
+        .colCertNumber: ("证书编号", "Number"),
+        .colCertOccupation: ("职业", "Occupation"),
+        .colCertIssued: ("发证日期", "Issued"),
+        .colCertIssuer: ("发证机构", "Issuer"),
+        .colCertClass: ("培训班", "Class"),
+        .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书。F5 刷新，F3 返回。",
+                       "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates. F5 refreshes, F3 goes back."),
     ]
 }
 

@@ -32,6 +32,7 @@ public final class WorkerDetailScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
         if ctx.session?.can(.editWorker) == true { keys.append(("F2", ctx.lang[.keyEdit])) }
+        if ctx.session?.can(.readClasses) == true { keys.append(("F7", ctx.lang[.keyArchive])) }
         keys += [("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
         return keys
     }
@@ -45,6 +46,11 @@ public final class WorkerDetailScreen: Screen {
                 return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)]
             }
             return [.push(WorkerFormScreen(ctx: ctx, editing: row))]
+        case .function(7), .char("7"), .char("a"):
+            guard ctx.session?.can(.readClasses) == true else {
+                return [.message(DeskError.notPermitted(.readClasses).message(ctx.lang), .error)]
+            }
+            return [.push(WorkerArchiveScreen(workerID: row.id, name: row.name, ctx: ctx))]
         case .function(5), .char("r"):
             load(ctx)
         case .up:

@@ -35,7 +35,7 @@ import TermUI
             "   2025-06-02 10:00  clerk1  登记",
             "",
         ])
-        #expect(d.footerRow == " F1 帮助  F3 返回  F2 修改  F5 刷新  ↑↓ 滚动")
+        #expect(d.footerRow == " F1 帮助  F3 返回  F2 修改  F7 档案  F5 刷新  ↑↓ 滚动")
     }
 
     @Test func historyShowsAnEditWithTheChangedPhone() throws {
@@ -82,7 +82,7 @@ import TermUI
         #expect(d.row(12) == " Target groups ..... Rural migrant worker")
         #expect(d.row(16) == " History")
         #expect(d.row(17) == "   2025-06-02 10:00  clerk1  registered")
-        #expect(d.footerRow == " F1 Help  F3 Back  F2 Edit  F5 Refresh  ↑↓ Scroll")
+        #expect(d.footerRow == " F1 Help  F3 Back  F2 Edit  F7 Archive  F5 Refresh  ↑↓ Scroll")
     }
 
     @Test func auditorCannotEditFromTheDetail() throws {
