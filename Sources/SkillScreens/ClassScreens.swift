@@ -81,10 +81,10 @@ public final class ClassListScreen: Screen {
         var table = Table(columns: [
             TableColumn(title: lang[.colOpt], width: 4),
             TableColumn(title: lang[.colClassID], width: 5, alignRight: true),
-            TableColumn(title: lang[.colInstitution], width: 20),
+            TableColumn(title: lang[.colInstitution], width: 18),
             TableColumn(title: lang[.colOccupation], width: 12),
             TableColumn(title: lang[.colLevel], width: 6),
-            TableColumn(title: lang[.colType], width: 8),
+            TableColumn(title: lang[.colType], width: 12),
             TableColumn(title: lang[.colDates], width: 16),
             TableColumn(title: lang[.colPlanned], width: 5, alignRight: true),
             TableColumn(title: lang[.colStatus], width: 6),
