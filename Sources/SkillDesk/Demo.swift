@@ -34,12 +34,38 @@ public enum Demo {
         var rng = SeededGenerator(seed: 2026)
         var registered = 0
         var attempts = 0
+        var trainees: [String] = []
         while registered < workers && attempts < workers * 3 {
             attempts += 1
             let draft = sampleWorker(&rng, today: desk.today())
-            if (try? clerk.register(draft)) != nil { registered += 1 }
+            if let w = try? clerk.register(draft) {
+                registered += 1
+                if trainees.count < 4 { trainees.append(w.id) }
+            }
         }
+        try demoClass(clerk, trainees: trainees, today: desk.today())
         return desk
+    }
+
+    /// One running class at 南京技师学院 (电工 L4, a week started) with two days of attendance,
+    /// filed by the clerk through the use cases.
+    static func demoClass(_ clerk: Session, trainees: [String], today: CalendarDate) throws {
+        guard !trainees.isEmpty else { return }
+        let start = today.adding(days: -7)
+        var d = ClassDraft()
+        d.institution = "12320100466001234" + String(CreditCode.checkCharacter(for: "12320100466001234")!)
+        d.occupation = "6-31-01-03"; d.level = "L4"; d.type = "employment"
+        d.start = start.description; d.end = start.adding(days: 18).description; d.plannedHours = "120"
+        let c = try clerk.addClass(d)
+        _ = try clerk.enrol(classID: c.id, workerIDs: trainees)
+        _ = try clerk.startClass(c.id)
+        for day in 0..<2 {
+            for (i, w) in trainees.enumerated() {
+                let online = day == 1 && i == 0 ? 120 : 0
+                _ = try clerk.attend(classID: c.id, workerID: w, date: start.adding(days: day),
+                                     classroomMinutes: online > 0 ? 240 : 480, onlineMinutes: online)
+            }
+        }
     }
 
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")

@@ -5,7 +5,7 @@ import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).
 public final class HomeScreen: Screen {
-    enum Item { case workers, newWorker, occupations, institutions, verifyAudit, logout, exit }
+    enum Item { case workers, newWorker, occupations, institutions, classes, verifyAudit, logout, exit }
     var selected = 0
     var workerCount: Int?
 
@@ -19,6 +19,7 @@ public final class HomeScreen: Screen {
         if s.can(.readWorkers) { list.append(.workers) }
         if s.can(.registerWorker) { list.append(.newWorker) }
         if s.can(.readCatalogue) { list += [.occupations, .institutions] }
+        if s.can(.readClasses) { list.append(.classes) }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
         return list + [.logout, .exit]
     }
@@ -29,6 +30,7 @@ public final class HomeScreen: Screen {
         case .newWorker: return lang[.menuNewWorker]
         case .occupations: return lang[.menuOccupations]
         case .institutions: return lang[.menuInstitutions]
+        case .classes: return lang[.menuClasses]
         case .verifyAudit: return lang[.menuVerifyAudit]
         case .logout: return lang[.menuLogout]
         case .exit: return lang[.menuExit]
@@ -73,6 +75,8 @@ public final class HomeScreen: Screen {
             return [.push(OccupationListScreen(ctx))]
         case .institutions:
             return [.push(InstitutionListScreen(ctx))]
+        case .classes:
+            return [.push(ClassListScreen(ctx))]
         case .verifyAudit:
             guard let s = ctx.session else { return [] }
             do {

@@ -32,6 +32,10 @@ public enum S: CaseIterable, Sendable {
     case archive, keyArchive, archiveClasses, archiveCertificates, archiveTotal, archiveNoClasses, archiveNoCertificates
     case colArcOccupation, colArcLevel, colArcType, colArcDates, colArcHours, colArcDone
     case colCertType, colCertNumber, colCertOccupation, colCertIssued, colCertIssuer, colCertClass, helpArchive
+    // Training classes and the attendance grid.
+    case classes, menuClasses, classesCount, noClasses, classSearchHint, helpClasses
+    case colClassID, colLevel, colType, colDates, colPlanned, colRoster, colTrainee, colCounted, colDone
+    case gridTitle, attendanceRule, keyDup, keyNextCell, keyMove, hoursInvalid, noTrainees, helpGrid
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -219,6 +223,29 @@ public enum S: CaseIterable, Sendable {
         .colCertClass: ("培训班", "Class"),
         .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书。F5 刷新，F3 返回。",
                        "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates. F5 refreshes, F3 goes back."),
+        .classes: ("培训班", "Training classes"),
+        .menuClasses: ("培训班", "Training classes"),
+        .classesCount: ("%d 个培训班", "%d classes"),
+        .noClasses: ("（没有培训班）", "(no classes)"),
+        .classSearchHint: ("班号、机构或职业名称", "class id, institution or occupation"),
+        .helpClasses: ("培训班：输入查询，Enter 或选项 5 打开考勤表。", "Classes: type to search; Enter or option 5 opens the attendance grid."),
+        .colClassID: ("班号", "Class"),
+        .colLevel: ("等级", "Level"),
+        .colType: ("类型", "Type"),
+        .colDates: ("日期", "Dates"),
+        .colPlanned: ("学时", "Hours"),
+        .colRoster: ("人数", "Size"),
+        .colTrainee: ("学员", "Trainee"),
+        .colCounted: ("已计学时", "Counted"),
+        .colDone: ("达标", "Done"),
+        .gridTitle: ("培训班 %@ · %@ %@ · %@ · %@ · 计划 %@ 学时", "Class %@ · %@ %@ · %@ · %@ · %@ h planned"),
+        .attendanceRule: ("线上学时按 %d% 计 · 满 %@ 学时（%d%）即达标", "Online hours count %d% · completion at %@ h (%d%)"),
+        .keyDup: ("复制上行", "Dup"),
+        .keyNextCell: ("下一格", "Next cell"),
+        .keyMove: ("移动", "Move"),
+        .hoursInvalid: ("“%@”不是学时：请输入如 8、7.5 或 4+2（面授+线上）", "'%@' is not hours: type 8, 7.5 or 4+2 (classroom+online)"),
+        .noTrainees: ("（花名册为空）", "(no trainees on the roster)"),
+        .helpGrid: ("考勤表：输入当天学时后按 Enter 保存；4+2 = 面授 4 + 线上 2；F9 或 Ctrl-D 复制上一行。", "Attendance: type the day's hours and Enter stores them; 4+2 = 4 classroom + 2 online; F9 or Ctrl-D copies the cell above."),
     ]
 }
 

@@ -67,9 +67,9 @@ import TermUI
             "     2. 登记劳动者",
             "     3. 职业目录",
             "     4. 培训机构",
-            "     5. 注销",
-            "     6. 退出",
-            "",
+            "     5. 培训班",
+            "     6. 注销",
+            "     7. 退出",
         ])
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         #expect(!d.text.contains("校验审计链"))
@@ -90,13 +90,13 @@ import TermUI
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
-            "     4. 校验审计链",
-            "     5. 注销",
-            "     6. 退出",
-            "",
+            "     4. 培训班",
+            "     5. 校验审计链",
+            "     6. 注销",
+            "     7. 退出",
         ])
         #expect(!d.text.contains("登记劳动者"))
-        d.press(.char("4"))
+        d.press(.char("5"))
         #expect(d.messageRow.hasPrefix(" 审计链完整：共 "))
         #expect(d.canvas[x: 1, y: 28].style.color == .green)
         d.press(.char("1"))
@@ -106,7 +106,7 @@ import TermUI
     @Test func logoutReturnsToLoginWithTheUserFilledIn() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("5"))
+        d.press(.char("6"))
         #expect(d.title == "登录")
         #expect(d.app.ctx.session == nil)
         #expect(d.row(13) == spaces(25) + "用户名 ........ clerk1")
@@ -116,7 +116,7 @@ import TermUI
     @Test func exitAndF3Finish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("6"))
+        d.press(.char("7"))
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))

@@ -1,0 +1,265 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// The training classes, newest first: search over id, institution and occupation names;
+/// 5 or Enter opens the class's attendance grid.
+public final class ClassListScreen: Screen {
+    var list = CatalogueList()
+    var all: [ClassListItem] = []
+    var errorText: String?
+    var pending: [String] = []
+
+    public init(_ ctx: ScreenContext) { load(ctx) }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            all = try s.classList(limit: 100_000)
+            errorText = nil
+        } catch {
+            all = []
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    var shown: [ClassListItem] {
+        all.filter { list.matches(code: String($0.row.id), name: $0.institutionName + " " + $0.occupationName) }
+    }
+
+    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.classes] }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueList.footer(ctx.lang) }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClasses], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch list.handle(key, keys: shown.map { String($0.row.id) }) {
+        case .none:
+            list.clamp(count: shown.count)
+            return []
+        case .pop:
+            return [.pop]
+        case .refresh:
+            load(ctx)
+            list.clamp(count: shown.count)
+            return []
+        case let .badOption(c):
+            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
+        case let .open(ids):
+            pending = ids
+            return nextPending(ctx)
+        }
+    }
+
+    func nextPending(_ ctx: ScreenContext) -> [Effect] {
+        guard !pending.isEmpty, let s = ctx.session else { return [] }
+        let id = pending.removeFirst()
+        do {
+            return [.push(try AttendanceGridScreen(classID: Int64(id) ?? -1, session: s, ctx: ctx))]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
+        }
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] {
+        if pending.isEmpty { load(ctx) }
+        return nextPending(ctx)
+    }
+
+    static func dates(_ row: ClassRow) -> String {
+        let end = row.endDate.prefix(4) == row.startDate.prefix(4) ? String(row.endDate.dropFirst(5)) : row.endDate
+        return row.startDate + "→" + end
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let rows = shown
+        list.drawSearch(into: &canvas, body: body, hint: lang[.classSearchHint],
+                        status: lang.format(.classesCount, rows.count), lang)
+        var table = Table(columns: [
+            TableColumn(title: lang[.colOpt], width: 4),
+            TableColumn(title: lang[.colClassID], width: 5, alignRight: true),
+            TableColumn(title: lang[.colInstitution], width: 18),
+            TableColumn(title: lang[.colOccupation], width: 12),
+            TableColumn(title: lang[.colLevel], width: 6),
+            TableColumn(title: lang[.colType], width: 12),
+            TableColumn(title: lang[.colDates], width: 16),
+            TableColumn(title: lang[.colPlanned], width: 5, alignRight: true),
+            TableColumn(title: lang[.colStatus], width: 6),
+            TableColumn(title: lang[.colRoster], width: 0),
+        ])
+        table.rows = rows.map { c in
+            let r = c.row
+            return [list.mark(String(r.id)), String(r.id), c.institutionName, c.occupationName,
+                    SkillLevel(rawValue: r.level)?.label(lang) ?? r.level,
+                    TrainingType(rawValue: r.type)?.label(lang) ?? r.type, Self.dates(r), String(r.plannedHours),
+                    ClassStatus(rawValue: r.status)?.label(lang) ?? r.status, String(c.rosterSize)]
+        }
+        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noClasses], lang)
+        if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
+    }
+}
+
+/// One class's attendance: trainees down, class days across, each cell the day's hours
+/// ("4+2" = 4 classroom + 2 online). Each committed cell is stored at once through
+/// `Session.attend`; a refusal reverts the cell, a W2 warning shows on the message line.
+public final class AttendanceGridScreen: Screen {
+    let classID: Int64
+    var sheet: AttendanceSheet
+    var grid: EditGrid
+    var days: [CalendarDate] = []
+    var workerIDs: [String] = []
+    let editable: Bool
+
+    public init(classID: Int64, session: Session, ctx: ScreenContext) throws {
+        self.classID = classID
+        sheet = try session.attendanceSheet(classID: classID)
+        let status = ClassStatus(rawValue: sheet.detail.row.status) ?? .closed
+        editable = session.can(.manageClasses) && status.acceptsAttendance
+        grid = EditGrid(rowHeaders: [], columnHeaders: [])
+        if let start = CalendarDate(iso: sheet.detail.row.startDate), let end = CalendarDate(iso: sheet.detail.row.endDate),
+           start <= end {
+            days = (0...start.days(to: end)).map { start.adding(days: $0) }
+        }
+        workerIDs = sheet.detail.roster.map(\.workerID)
+        grid = EditGrid(rowHeaders: workerIDs.map { sheet.names[$0] ?? $0 },
+                        columnHeaders: days.map { String($0.description.dropFirst(5)) },
+                        cornerTitle: ctx.lang[.colTrainee], rowHeaderWidth: 14, cellWidth: 5,
+                        summaryHeaders: [ctx.lang[.colCounted], ctx.lang[.colDone]], summaryWidths: [9, 4],
+                        filter: .decimal)
+        if !editable {
+            for r in 0..<grid.rowCount { for c in 0..<grid.columnCount { grid.readOnly.insert(GridPosition(row: r, column: c)) } }
+        }
+        fill()
+    }
+
+    /// Cells and summaries from `sheet`.
+    func fill() {
+        let col = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1.description, $0) })
+        let row = Dictionary(uniqueKeysWithValues: workerIDs.enumerated().map { ($1, $0) })
+        var cells = Array(repeating: Array(repeating: "", count: days.count), count: workerIDs.count)
+        for a in sheet.days {
+            guard let r = row[a.workerID], let c = col[a.date] else { continue }
+            cells[r][c] = Self.cellText(a)
+        }
+        grid.cells = cells
+        let planned = sheet.detail.row.plannedHours
+        let rule = sheet.detail.rule
+        grid.summaries = sheet.detail.roster.map { t in
+            [Hours.text(t.countedMinutes) + "/" + String(planned),
+             rule.isComplete(countedMinutes: t.countedMinutes, plannedHours: planned) ? "✓" : "·"]
+        }
+    }
+
+    static func cellText(_ a: AttendanceRow) -> String {
+        if a.classroomMinutes == 0 && a.onlineMinutes == 0 { return "" }
+        return a.onlineMinutes > 0 ? Hours.text(a.classroomMinutes) + "+" + Hours.text(a.onlineMinutes)
+                                   : Hours.text(a.classroomMinutes)
+    }
+
+    /// "8" → (480, 0); "4+2" → (240, 120); "" → (0, 0); nil if not hours.
+    static func parse(_ text: String) -> (classroom: Int, online: Int)? {
+        let t = text.trimmedWhitespace()
+        if t.isEmpty { return (0, 0) }
+        let parts = t.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, let classroom = Hours.minutes(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
+        if parts.count == 1 { return (classroom, 0) }
+        guard let online = Hours.minutes(parts[1]) else { return nil }
+        return (classroom, online)
+    }
+
+    public func title(_ ctx: ScreenContext) -> String {
+        let r = sheet.detail.row
+        let level = SkillLevel(rawValue: r.level)?.label(ctx.lang) ?? r.level
+        return ctx.lang.format(.gridTitle, r.id, sheet.occupationName, level, sheet.institutionName,
+                               ClassListScreen.dates(r), r.plannedHours)
+    }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        let lang = ctx.lang
+        if !editable { return [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh]), ("↑↓←→", lang[.keyMove])] }
+        return [("F2", lang[.keySave]), ("F3", lang[.keyBack]), ("F9", lang[.keyDup]), ("Enter", lang[.keyNextCell]),
+                ("↑↓←→", lang[.keyMove]), ("F12", lang[.keyCancel])]
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpGrid], ctx.lang[.helpOther]] }
+
+    func reload(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        do {
+            sheet = try s.attendanceSheet(classID: classID)
+            fill()
+            return []
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    /// Stores one committed cell, or reverts it.
+    func apply(_ edit: GridEdit, _ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session, edit.position.row < workerIDs.count, edit.position.column < days.count else { return [] }
+        guard let (classroom, online) = Self.parse(edit.new) else {
+            grid.revert(edit)
+            return [.message(ctx.lang.format(.hoursInvalid, edit.new), .error)]
+        }
+        do {
+            let result = try s.attend(classID: classID, workerID: workerIDs[edit.position.row], date: days[edit.position.column],
+                                      classroomMinutes: classroom, onlineMinutes: online)
+            let effects = reload(ctx)
+            if !result.warnings.isEmpty {
+                return effects + [.message(result.warnings.map { $0.message(ctx.lang) }.joined(separator: "; "), .warning)]
+            }
+            return effects
+        } catch {
+            grid.revert(edit)
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    func commitPending(_ ctx: ScreenContext) -> [Effect] {
+        guard let edit = grid.commitEdit() else { return [] }
+        return apply(edit, ctx)
+    }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch key {
+        case .function(3):
+            return commitPending(ctx) + [.pop]
+        case .function(2):
+            return commitPending(ctx)
+        case .function(5):
+            return commitPending(ctx) + reload(ctx)
+        case .function(12):  // Escape is no navigation key (DECISIONS.md)
+            return [.pop]
+        case .function(9), .ctrl("d"):
+            guard editable else { return [.message(ctx.lang[.readOnly], .warning)] }
+            guard let edit = grid.duplicateFromAbove() else { return [] }
+            return apply(edit, ctx)
+        default:
+            break
+        }
+        switch grid.handle(key) {
+        case let .committed(edit):
+            return apply(edit, ctx)
+        case .none, .moved:
+            return []
+        case .unhandled:
+            if !editable, case .char = key { return [.message(ctx.lang[.readOnly], .warning)] }
+            return []
+        }
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let rect = Rect(x: 1, y: body.y, width: body.width - 2, height: max(1, body.height - 2))
+        grid.layout(in: rect)
+        grid.draw(into: &canvas, at: rect, focused: true)
+        if grid.rowCount == 0 { canvas.put(ctx.lang[.noTrainees], x: 3, y: rect.y + 2, style: .dim) }
+        let rule = sheet.detail.rule
+        let line = ctx.lang.format(.attendanceRule, rule.onlinePercent,
+                                   Hours.text(rule.minutesToComplete(plannedHours: sheet.detail.row.plannedHours)),
+                                   rule.completionPercent)
+        canvas.put(line, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
+    }
+}
