@@ -185,6 +185,12 @@ extension Session {
             throw DeskError.invalidInput("classroom and online hours together exceed 24 hours a day",
                                          zh: "面授与线上课时合计超过每天 24 小时")
         }
+        // Attendance records what happened: a day after the business date has not happened yet.
+        let today = desk.today()
+        guard date <= today else {
+            throw DeskError.invalidInput("\(date) is after today (\(today)): attendance is logged for days that took place",
+                                         zh: "\(date) 晚于今天（\(today)）：只能登记已发生的考勤")
+        }
         let now = desk.clock()
         return try desk.write { w in
             guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }

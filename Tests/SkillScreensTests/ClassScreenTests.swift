@@ -5,7 +5,7 @@ import SkillDesk
 import SkillScreens
 import TermUI
 
-/// The catalogue, the four workers, and class 电工 L4 at 南京技师学院 (2025-06-02 → 06-06,
+/// The catalogue, the four workers, and class 电工 L4 at 南京技师学院 (2025-05-26 → 05-30,
 /// 120 h) with all four enrolled and the class started. Roster order is by ID: 欧阳娜娜, 张伟,
 /// 阿卜杜拉·艾尼, Mary Smith.
 func seedClass(_ f: Fixture, start: Bool = true) throws -> Int64 {
@@ -14,7 +14,7 @@ func seedClass(_ f: Fixture, start: Bool = true) throws -> Int64 {
     var d = ClassDraft()
     d.institution = "12320100466001234" + String(CreditCode.checkCharacter(for: "12320100466001234")!)
     d.occupation = "6-31-01-03"; d.level = "L4"; d.type = "employment"
-    d.start = "2025-06-02"; d.end = "2025-06-06"; d.plannedHours = "120"
+    d.start = "2025-05-26"; d.end = "2025-05-30"; d.plannedHours = "120"
     let c = try f.clerk.addClass(d)
     _ = try f.clerk.enrol(classID: c.id, workerIDs: [residentID("32010219900307123"), residentID("32010219850612002"),
                                                      residentID("32010419771130051"), residentID("32010519950101002")])
@@ -44,7 +44,7 @@ let ouyang = "32010219850612002", zhangwei = "32010219900307123"
         #expect(d.title == "培训班")
         #expect(lines[1].hasSuffix("1 个培训班"))
         #expect(lines[2] == " 选项  班号 机构名称           职业（工种） 等级   类型         日期              学时 状态   人数")
-        #expect(lines[3] == " ___      1 南京技师学院       电工         中级工 就业技能培训 2025-06-02→06-06   120 开班中 4")
+        #expect(lines[3] == " ___      1 南京技师学院       电工         中级工 就业技能培训 2025-05-26→05-30   120 开班中 4")
         #expect(lines[4] == "")
         #expect(column(of: "电工", in: d.canvas, row: 3) == column(of: "职业", in: d.canvas, row: 2))
         let e = Driver(f.context(.en), root: ClassListScreen(f.context(.en)))
@@ -56,8 +56,8 @@ let ouyang = "32010219850612002", zhangwei = "32010219900307123"
         _ = try seedClass(f)
         let d = try grid(f)
         #expect(d.title.hasPrefix("培训班 1 · 电工 "), "\(d.title)")
-        #expect(d.title.contains("南京技师学院 · 2025-06-02→06-06 · 计划 120 学时"))
-        #expect(d.row(1).contains("06-02 06-03 06-04 06-05 06-06"), "\(d.row(1))")
+        #expect(d.title.contains("南京技师学院 · 2025-05-26→05-30 · 计划 120 学时"))
+        #expect(d.row(1).contains("05-26 05-27 05-28 05-29 05-30"), "\(d.row(1))")
         #expect(d.row(1).contains("已计学时"))
         #expect(d.row(2).hasPrefix(" 欧阳娜娜"))
         #expect(d.row(3).hasPrefix(" 张伟"))
@@ -149,7 +149,7 @@ let ouyang = "32010219850612002", zhangwei = "32010219900307123"
         let c2 = column(of: "8/120", in: canvas, row: 2), c3 = column(of: "8/120", in: canvas, row: 3)
         #expect(c2 != nil && c2 == c3)
         #expect(column(of: "0/120", in: canvas, row: 5) == c2.map { $0 })
-        let h = column(of: "06-02", in: canvas, row: 1)!
+        let h = column(of: "05-26", in: canvas, row: 1)!
         #expect(column(of: "8", in: canvas, row: 2) == h + 4)
     }
 
