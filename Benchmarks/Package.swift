@@ -5,6 +5,8 @@ import PackageDescription
 //   swift build -c release --package-path Benchmarks
 //   Benchmarks/.build/release/registry-bench import bench-data/workers-1m.csv bench-data/bench.sqlite
 //   Benchmarks/.build/release/registry-bench search bench-data/bench.sqlite
+//   Benchmarks/.build/release/training-bench generate bench-data/training.sqlite [--scale 0.25]
+//   Benchmarks/.build/release/training-bench measure bench-data/training.sqlite
 // See docs/PERFORMANCE.md for the procedure and the recorded figures.
 let package = Package(
     name: "SkillDeskBenchmarks",
@@ -15,6 +17,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "registry-bench",
+            dependencies: [.product(name: "SkillDeskKit", package: "SkillDesk")]
+        ),
+        .executableTarget(
+            name: "training-bench",
             dependencies: [.product(name: "SkillDeskKit", package: "SkillDesk")]
         ),
     ]
