@@ -1,4 +1,5 @@
 import SkillCore
+import SkillDesk
 import SkillStore
 import TermUI
 
@@ -86,6 +87,38 @@ struct CatalogueList {
             break
         }
         return .none
+    }
+
+    /// Rows marked for opening that have not been opened yet (the next opens on `resume`).
+    var pending: [String] = []
+
+    /// The wiring every list screen shares, after `handle` (and the screen's reload and
+    /// `clamp`): an action becomes effects. `open` makes the screen for one row's key; it must
+    /// not touch this list (the list is being changed while it runs).
+    mutating func route(_ action: Action, _ ctx: ScreenContext,
+                        open: (Session, String) throws -> any Screen) -> [Effect] {
+        switch action {
+        case .none, .refresh:
+            return []
+        case .pop:
+            return [.pop]
+        case let .badOption(c):
+            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
+        case let .open(keys):
+            pending = keys
+            return nextPending(ctx, open: open)
+        }
+    }
+
+    /// Opens the next marked row; a row that cannot be opened reports why and the next one opens.
+    mutating func nextPending(_ ctx: ScreenContext, open: (Session, String) throws -> any Screen) -> [Effect] {
+        guard !pending.isEmpty, let s = ctx.session else { return [] }
+        let key = pending.removeFirst()
+        do {
+            return [.push(try open(s, key))]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx, open: open)
+        }
     }
 
     /// Keeps the selection on a row after the rows changed.

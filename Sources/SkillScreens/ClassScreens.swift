@@ -9,7 +9,6 @@ public final class ClassListScreen: Screen {
     var list = CatalogueList()
     var all: [ClassListItem] = []
     var errorText: String?
-    var pending: [String] = []
 
     public init(_ ctx: ScreenContext) { load(ctx) }
 
@@ -35,37 +34,19 @@ public final class ClassListScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClasses], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        switch list.handle(key, keys: shown.map { String($0.row.id) }) {
-        case .none:
-            list.clamp(count: shown.count)
-            return []
-        case .pop:
-            return [.pop]
-        case .refresh:
-            load(ctx)
-            list.clamp(count: shown.count)
-            return []
-        case let .badOption(c):
-            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
-        case let .open(ids):
-            pending = ids
-            return nextPending(ctx)
-        }
+        let action = list.handle(key, keys: shown.map { String($0.row.id) })
+        if case .refresh = action { load(ctx) }
+        list.clamp(count: shown.count)
+        return list.route(action, ctx, open: { try open($0, $1, ctx) })
     }
 
-    func nextPending(_ ctx: ScreenContext) -> [Effect] {
-        guard !pending.isEmpty, let s = ctx.session else { return [] }
-        let id = pending.removeFirst()
-        do {
-            return [.push(try AttendanceGridScreen(classID: Int64(id) ?? -1, session: s, ctx: ctx))]
-        } catch {
-            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
-        }
+    func open(_ s: Session, _ key: String, _ ctx: ScreenContext) throws -> any Screen {
+        try AttendanceGridScreen(classID: Int64(key) ?? -1, session: s, ctx: ctx)
     }
 
     public func resume(_ ctx: ScreenContext) -> [Effect] {
-        if pending.isEmpty { load(ctx) }
-        return nextPending(ctx)
+        if list.pending.isEmpty { load(ctx) }
+        return list.nextPending(ctx, open: { try open($0, $1, ctx) })
     }
 
     static func dates(_ row: ClassRow) -> String {

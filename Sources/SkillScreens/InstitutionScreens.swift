@@ -9,7 +9,6 @@ public final class InstitutionListScreen: Screen {
     var list = CatalogueList()
     var all: [InstitutionRow] = []
     var errorText: String?
-    var pending: [String] = []
 
     public init(_ ctx: ScreenContext) { load(ctx) }
 
@@ -33,35 +32,17 @@ public final class InstitutionListScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpInstitutions], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        switch list.handle(key, keys: shown.map(\.code)) {
-        case .none:
-            list.clamp(count: shown.count)
-            return []
-        case .pop:
-            return [.pop]
-        case .refresh:
-            load(ctx)
-            list.clamp(count: shown.count)
-            return []
-        case let .badOption(c):
-            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
-        case let .open(codes):
-            pending = codes
-            return nextPending(ctx)
-        }
+        let action = list.handle(key, keys: shown.map(\.code))
+        if case .refresh = action { load(ctx) }
+        list.clamp(count: shown.count)
+        return list.route(action, ctx, open: { try open($0, $1, ctx) })
     }
 
-    func nextPending(_ ctx: ScreenContext) -> [Effect] {
-        guard !pending.isEmpty, let s = ctx.session else { return [] }
-        let code = pending.removeFirst()
-        do {
-            return [.push(InstitutionDetailScreen(row: try s.institution(code: code), ctx: ctx))]
-        } catch {
-            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
-        }
+    func open(_ s: Session, _ key: String, _ ctx: ScreenContext) throws -> any Screen {
+        InstitutionDetailScreen(row: try s.institution(code: key), ctx: ctx)
     }
 
-    public func resume(_ ctx: ScreenContext) -> [Effect] { nextPending(ctx) }
+    public func resume(_ ctx: ScreenContext) -> [Effect] { list.nextPending(ctx, open: { try open($0, $1, ctx) }) }
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let lang = ctx.lang

@@ -9,7 +9,6 @@ public final class OccupationListScreen: Screen {
     var list = CatalogueList()
     var all: [OccupationRow] = []
     var errorText: String?
-    var pending: [String] = []
     /// The day whose catalogue is shown (today unless the clerk typed another).
     var asOf: CalendarDate
     /// The date being typed (Tab from the search field), nil when not editing it.
@@ -75,35 +74,17 @@ public final class OccupationListScreen: Screen {
             return []
         }
         let rows = shown
-        switch list.handle(key, keys: rows.map(\.code)) {
-        case .none:
-            list.clamp(count: shown.count)
-            return []
-        case .pop:
-            return [.pop]
-        case .refresh:
-            load(ctx)
-            list.clamp(count: shown.count)
-            return []
-        case let .badOption(c):
-            return [.message(ctx.lang.format(.viewOptionUnknown, String(c)), .error)]
-        case let .open(codes):
-            pending = codes
-            return nextPending(ctx)
-        }
+        let action = list.handle(key, keys: rows.map(\.code))
+        if case .refresh = action { load(ctx) }
+        list.clamp(count: shown.count)
+        return list.route(action, ctx, open: { try open($0, $1, ctx) })
     }
 
-    func nextPending(_ ctx: ScreenContext) -> [Effect] {
-        guard !pending.isEmpty, let s = ctx.session else { return [] }
-        let code = pending.removeFirst()
-        do {
-            return [.push(OccupationDetailScreen(row: try s.occupation(code: code, asOf: asOf), ctx: ctx))]
-        } catch {
-            return [.message(describe(error, ctx.lang), .error)] + nextPending(ctx)
-        }
+    func open(_ s: Session, _ key: String, _ ctx: ScreenContext) throws -> any Screen {
+        OccupationDetailScreen(row: try s.occupation(code: key, asOf: asOf), ctx: ctx)
     }
 
-    public func resume(_ ctx: ScreenContext) -> [Effect] { nextPending(ctx) }
+    public func resume(_ ctx: ScreenContext) -> [Effect] { list.nextPending(ctx, open: { try open($0, $1, ctx) }) }
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let lang = ctx.lang
