@@ -212,3 +212,38 @@ enum CatalogueText {
         }
     }
 }
+
+/// What the catalogue detail screens share: their keys and the audit history lines.
+enum CatalogueDetail {
+    static func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
+    }
+
+    /// F3/F12/q back, F5/r reload, ↑↓ scroll.
+    static func handle(_ key: Key, scroll: inout Int, reload: () -> Void) -> [Effect] {
+        switch key {
+        case .function(3), .function(12), .char("q"):
+            return [.pop]
+        case .function(5), .char("r"):
+            reload()
+        case .up:
+            scroll = max(0, scroll - 1)
+        case .down:
+            scroll += 1
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The history block (newest first), or nothing for a role that may not read the audit trail.
+    static func historyLines(_ history: [AuditEntry]?, _ lang: Lang) -> [(String, Style)] {
+        guard let history else { return [] }
+        var out: [(String, Style)] = [("", .plain), (lang[.history], .bold)]
+        if history.isEmpty { out.append(("  " + lang[.historyEmpty], .dim)) }
+        for e in history.reversed() {
+            out.append(("  \(WorkerDetailScreen.localTime(e.at))  \(e.user)  \(CatalogueText.action(e.action, lang))", .plain))
+        }
+        return out
+    }
+}

@@ -113,26 +113,12 @@ public final class InstitutionDetailScreen: Screen {
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.institutionDetail] + " · " + row.name }
 
-    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
-    }
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueDetail.footer(ctx) }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpInstitutions], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        switch key {
-        case .function(3), .function(12), .char("q"):
-            return [.pop]
-        case .function(5), .char("r"):
-            load(ctx)
-        case .up:
-            scroll = max(0, scroll - 1)
-        case .down:
-            scroll += 1
-        default:
-            break
-        }
-        return []
+        CatalogueDetail.handle(key, scroll: &scroll, reload: { load(ctx) })
     }
 
     func lines(_ lang: Lang) -> [(String, Style)] {
@@ -142,15 +128,7 @@ public final class InstitutionDetailScreen: Screen {
             let name = names[scope.occupationCode] ?? lang[.noneDash]
             out.append(("  \(scope.occupationCode)  \(name)  \(CatalogueText.levelLabel(scope.level, lang))", .plain))
         }
-        if let history {
-            out.append(("", .plain))
-            out.append((lang[.history], .bold))
-            if history.isEmpty { out.append(("  " + lang[.historyEmpty], .dim)) }
-            for e in history.reversed() {
-                out.append(("  \(WorkerDetailScreen.localTime(e.at))  \(e.user)  \(CatalogueText.action(e.action, lang))", .plain))
-            }
-        }
-        return out
+        return out + CatalogueDetail.historyLines(history, lang)
     }
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
