@@ -68,3 +68,24 @@ public enum Hours {
         return "\(h):\(m < 10 ? "0" : "")\(m)"
     }
 }
+
+/// One day's attendance as a clerk types it in a grid cell: "8" (classroom), "4+2" (classroom
+/// plus online), "" (nothing).
+public enum DayHours {
+    /// (classroom, online) minutes; nil if either part is not hours.
+    public static func parse(_ text: String) -> (classroom: Int, online: Int)? {
+        let t = text.trimmedWhitespace()
+        if t.isEmpty { return (0, 0) }
+        let parts = t.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count <= 2, let classroom = Hours.minutes(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
+        if parts.count == 1 { return (classroom, 0) }
+        guard let online = Hours.minutes(parts[1]) else { return nil }
+        return (classroom, online)
+    }
+
+    /// The cell text for a day: "" for nothing, "8", or "4+2" with online time.
+    public static func text(classroom: Int, online: Int) -> String {
+        if classroom == 0 && online == 0 { return "" }
+        return online > 0 ? Hours.text(classroom) + "+" + Hours.text(online) : Hours.text(classroom)
+    }
+}

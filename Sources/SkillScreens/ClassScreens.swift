@@ -135,21 +135,11 @@ public final class AttendanceGridScreen: Screen {
     }
 
     static func cellText(_ a: AttendanceRow) -> String {
-        if a.classroomMinutes == 0 && a.onlineMinutes == 0 { return "" }
-        return a.onlineMinutes > 0 ? Hours.text(a.classroomMinutes) + "+" + Hours.text(a.onlineMinutes)
-                                   : Hours.text(a.classroomMinutes)
+        DayHours.text(classroom: a.classroomMinutes, online: a.onlineMinutes)
     }
 
     /// "8" → (480, 0); "4+2" → (240, 120); "" → (0, 0); nil if not hours.
-    static func parse(_ text: String) -> (classroom: Int, online: Int)? {
-        let t = text.trimmedWhitespace()
-        if t.isEmpty { return (0, 0) }
-        let parts = t.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count <= 2, let classroom = Hours.minutes(parts[0].isEmpty ? "0" : parts[0]) else { return nil }
-        if parts.count == 1 { return (classroom, 0) }
-        guard let online = Hours.minutes(parts[1]) else { return nil }
-        return (classroom, online)
-    }
+    static func parse(_ text: String) -> (classroom: Int, online: Int)? { DayHours.parse(text) }
 
     public func title(_ ctx: ScreenContext) -> String {
         let r = sheet.detail.row

@@ -88,7 +88,6 @@ protocol InstitutionStatusCommand: ParsableCommand {
     var global: GlobalOptions { get }
     var code: String { get }
     var json: Bool { get }
-    var reasonText: String? { get }
     func apply(_ session: Session) throws -> InstitutionRow
 }
 
@@ -110,7 +109,6 @@ struct InstitutionSuspend: InstitutionStatusCommand {
     @Argument(help: "Unified social credit code.") var code: String
     @Option(help: "Why (required).") var reason: String
     @Flag(help: "Print the institution as JSON.") var json = false
-    var reasonText: String? { reason }
     func apply(_ session: Session) throws -> InstitutionRow { try session.suspendInstitution(code: code, reason: reason) }
 }
 
@@ -119,7 +117,6 @@ struct InstitutionReinstate: InstitutionStatusCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Unified social credit code.") var code: String
     @Flag(help: "Print the institution as JSON.") var json = false
-    var reasonText: String? { nil }
     func apply(_ session: Session) throws -> InstitutionRow { try session.reinstateInstitution(code: code) }
 }
 
@@ -129,6 +126,5 @@ struct InstitutionDisqualify: InstitutionStatusCommand {
     @Argument(help: "Unified social credit code.") var code: String
     @Option(help: "Why (required), e.g. the fraud found.") var reason: String
     @Flag(help: "Print the institution as JSON.") var json = false
-    var reasonText: String? { reason }
     func apply(_ session: Session) throws -> InstitutionRow { try session.disqualifyInstitution(code: code, reason: reason) }
 }

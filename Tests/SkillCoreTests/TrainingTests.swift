@@ -68,3 +68,25 @@ struct TrainingTests {
         for m in [0, 3, 15, 30, 45, 60, 450, 1440] { #expect(Hours.minutes(Hours.text(m)) == m) }
     }
 }
+
+@Suite("A day's hours as typed in a grid cell")
+struct DayHoursTests {
+    @Test func parsesClassroomAndOnline() {
+        #expect(DayHours.parse("8")! == (480, 0))
+        #expect(DayHours.parse("4+2")! == (240, 120))
+        #expect(DayHours.parse("+2")! == (0, 120))
+        #expect(DayHours.parse("")! == (0, 0))
+        #expect(DayHours.parse("4+") == nil)
+        #expect(DayHours.parse("4+2+1") == nil)
+        #expect(DayHours.parse("abc") == nil)
+    }
+
+    @Test func textRoundTrips() {
+        #expect(DayHours.text(classroom: 0, online: 0) == "")
+        #expect(DayHours.text(classroom: 450, online: 0) == "7.5")
+        #expect(DayHours.text(classroom: 240, online: 120) == "4+2")
+        for (c, o) in [(480, 0), (240, 120), (0, 30)] {
+            #expect(DayHours.parse(DayHours.text(classroom: c, online: o))! == (c, o))
+        }
+    }
+}
