@@ -44,6 +44,22 @@ public struct WorkerDraft: Sendable, Equatable {
                   disability: w.disability, relativeOf: w.relativeOf?.value ?? "")
     }
 
+    /// Sets a free-text field by name (forms and imports fill fields one by one). Fields that
+    /// are not text (check boxes, choices) are left alone.
+    public mutating func setText(_ field: WorkerField, _ text: String) {
+        switch field {
+        case .id: id = text
+        case .name: name = text
+        case .phone: phone = text
+        case .hukouRegion: hukouRegion = text
+        case .residence: residence = text
+        case .employer: employer = text
+        case .employerCode: employerCode = text
+        case .relativeOf: relativeOf = text
+        case .rural, .employment, .pension, .groups, .disability: break
+        }
+    }
+
     /// Checks every field and reports all errors, one per field. Optional fields left blank
     /// become nil; free text is sanitised (see `UnsafeText.sanitise`) before its length is checked.
     public func validate(today: CalendarDate, regions: RegionTable = .shared) -> Result<Worker, WorkerValidation> {

@@ -51,6 +51,24 @@ enum ImportColumn: String, CaseIterable {
         }
     }
 
+    /// The form field a text column fills.
+    var field: WorkerField {
+        switch self {
+        case .id: return .id
+        case .name: return .name
+        case .phone: return .phone
+        case .hukouRegion: return .hukouRegion
+        case .rural: return .rural
+        case .residence: return .residence
+        case .employment: return .employment
+        case .employer: return .employer
+        case .employerCode: return .employerCode
+        case .pension: return .pension
+        case .groups: return .groups
+        case .disability: return .disability
+        }
+    }
+
     static func named(_ header: String) -> ImportColumn? {
         let h = header.trimmedWhitespace()
         return allCases.first { $0.rawValue == h.lowercased() || $0.chinese == h }
@@ -177,13 +195,8 @@ extension Session {
             guard let col else { continue }
             let v = (record.fields[i] ?? "").trimmedWhitespace()
             switch col {
-            case .id: d.id = v
-            case .name: d.name = v
-            case .phone: d.phone = v
-            case .hukouRegion: d.hukouRegion = v
-            case .residence: d.residence = v
-            case .employer: d.employer = v
-            case .employerCode: d.employerCode = v
+            case .id, .name, .phone, .hukouRegion, .residence, .employer, .employerCode:
+                d.setText(col.field, v)
             case .rural, .pension:
                 guard let b = parseBool(v) else {
                     return .failure(RowProblem(lang == .zh ? "\(col.chinese)“\(v)”应为 是/否（1/0、yes/no）"

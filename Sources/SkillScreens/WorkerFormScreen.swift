@@ -99,7 +99,7 @@ public final class WorkerFormScreen: Screen {
             guard var tf = fields[field] else { return [] }
             _ = tf.handle(key)
             fields[field] = tf
-            set(field, tf.text)
+            draft.setText(field, tf.text)
             revalidate(ctx)
             if field == .id { return offerExisting(ctx) }
         }
@@ -111,20 +111,6 @@ public final class WorkerFormScreen: Screen {
         touched.insert(current)
         focus = (focus + delta + Self.order.count) % Self.order.count
         if editing != nil && current == .id { focus = (focus + delta + Self.order.count) % Self.order.count }
-    }
-
-    func set(_ field: WorkerField, _ text: String) {
-        switch field {
-        case .id: draft.id = text
-        case .name: draft.name = text
-        case .phone: draft.phone = text
-        case .hukouRegion: draft.hukouRegion = text
-        case .residence: draft.residence = text
-        case .employer: draft.employer = text
-        case .employerCode: draft.employerCode = text
-        case .relativeOf: draft.relativeOf = text
-        default: break
-        }
     }
 
     func cycle(_ field: WorkerField, _ delta: Int) {
