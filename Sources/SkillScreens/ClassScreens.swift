@@ -29,11 +29,22 @@ public final class ClassListScreen: Screen {
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.classes] }
 
-    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueList.footer(ctx.lang) }
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        var keys = CatalogueList.footer(ctx.lang)
+        if ctx.session?.can(.manageClasses) == true { keys.insert(("F6", ctx.lang[.keyNew]), at: 2) }
+        return keys
+    }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClasses], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] {
+        let manage = ctx.session?.can(.manageClasses) == true ? [ctx.lang[.helpClassesManage]] : []
+        return [ctx.lang[.helpClasses]] + manage + [ctx.lang[.helpOther]]
+    }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if key == .function(6) {
+            guard ctx.session?.can(.manageClasses) == true else { return [.message(ctx.lang[.notPermittedClass], .warning)] }
+            return [.push(ClassFormScreen(ctx: ctx))]
+        }
         let action = list.handle(key, keys: shown.map { String($0.row.id) })
         if case .refresh = action { load(ctx) }
         list.clamp(count: shown.count)
@@ -86,20 +97,38 @@ public final class ClassListScreen: Screen {
 /// One class's attendance: trainees down, class days across, each cell the day's hours
 /// ("4+2" = 4 classroom + 2 online). Each committed cell is stored at once through
 /// `Session.attend`; a refusal reverts the cell, a W2 warning shows on the message line.
+/// A clerk also enrols workers here (F6) and moves the class one status step on (F8, after
+/// a confirmation); the status is in the title.
 public final class AttendanceGridScreen: Screen {
     let classID: Int64
     var sheet: AttendanceSheet
     var grid: EditGrid
     var days: [CalendarDate] = []
     var workerIDs: [String] = []
-    let editable: Bool
+    var status = ClassStatus.closed
+    var editable = false
+    /// The user may manage classes (enrol, move the status); fixed for the screen's life.
+    let manages: Bool
+    /// The open enrolment prompt: resident IDs separated by spaces or commas.
+    var enrolField: TextField?
+    /// The open confirmation of a status step, and the status it moves to.
+    var dialog: Dialog?
+    var dialogTarget: ClassStatus?
 
     public init(classID: Int64, session: Session, ctx: ScreenContext) throws {
         self.classID = classID
         sheet = try session.attendanceSheet(classID: classID)
-        let status = ClassStatus(rawValue: sheet.detail.row.status) ?? .closed
-        editable = session.can(.manageClasses) && status.acceptsAttendance
+        manages = session.can(.manageClasses)
         grid = EditGrid(rowHeaders: [], columnHeaders: [])
+        build(ctx)
+    }
+
+    /// Rows, columns, editability and cells from `sheet`; the cursor stays where it was if it still fits.
+    func build(_ ctx: ScreenContext) {
+        let cursor = grid.cursor
+        status = ClassStatus(rawValue: sheet.detail.row.status) ?? .closed
+        editable = manages && status.acceptsAttendance
+        days = []
         if let start = CalendarDate(iso: sheet.detail.row.startDate), let end = CalendarDate(iso: sheet.detail.row.endDate),
            start <= end {
             days = (0...start.days(to: end)).map { start.adding(days: $0) }
@@ -113,9 +142,9 @@ public final class AttendanceGridScreen: Screen {
         if !editable {
             for r in 0..<grid.rowCount { for c in 0..<grid.columnCount { grid.readOnly.insert(GridPosition(row: r, column: c)) } }
         }
+        if grid.contains(cursor) { grid.cursor = cursor }
         fill()
     }
-
     /// Cells and summaries from `sheet`.
     func fill() {
         let col = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($1.description, $0) })
@@ -144,18 +173,126 @@ public final class AttendanceGridScreen: Screen {
     public func title(_ ctx: ScreenContext) -> String {
         let r = sheet.detail.row
         let level = SkillLevel(rawValue: r.level)?.label(ctx.lang) ?? r.level
-        return ctx.lang.format(.gridTitle, r.id, sheet.occupationName, level, sheet.institutionName,
-                               ClassListScreen.dates(r), r.plannedHours)
+        return ctx.lang.format(.gridTitle, r.id, status.label(ctx.lang), sheet.occupationName, level,
+                               sheet.institutionName, ClassListScreen.dates(r), r.plannedHours)
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if !editable { return [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh]), ("↑↓←→", lang[.keyMove])] }
-        return [("F2", lang[.keySave]), ("F3", lang[.keyBack]), ("F9", lang[.keyDup]), ("Enter", lang[.keyNextCell]),
-                ("↑↓←→", lang[.keyMove]), ("F12", lang[.keyCancel])]
+        if enrolField != nil { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
+        var manage: [(key: String, label: String)] = []
+        if manages {
+            if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
+            if let next = status.next { manage.append(("F8", Self.stepLabel(next, lang))) }
+        }
+        if !editable { return [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh])] + manage + [("↑↓←→", lang[.keyMove])] }
+        return [("F2", lang[.keySave]), ("F3", lang[.keyBack])] + manage + [("F9", lang[.keyDup]),
+                ("Enter", lang[.keyNextCell]), ("↑↓←→", lang[.keyMove]), ("F12", lang[.keyCancel])]
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpGrid], ctx.lang[.helpOther]] }
+    /// "Start", "Complete", "Close": the step that moves a class to `target`.
+    static func stepLabel(_ target: ClassStatus, _ lang: Lang) -> String {
+        switch target {
+        case .running: lang[.stepStart]
+        case .completed: lang[.stepComplete]
+        default: lang[.stepClose]
+        }
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] {
+        [ctx.lang[.helpGrid]] + (manages ? [ctx.lang[.helpGridManage]] : []) + [ctx.lang[.helpOther]]
+    }
+
+    /// Reads the class again and rebuilds the grid (the roster or status changed).
+    func rebuild(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        do {
+            sheet = try s.attendanceSheet(classID: classID)
+            build(ctx)
+            return []
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    // MARK: enrolment and status steps
+
+    func handleEnrol(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        guard var field = enrolField else { return [] }
+        switch key {
+        case .function(3), .function(12), .escape:
+            enrolField = nil
+            return []
+        case .enter, .function(2):
+            return enrol(field.text, ctx)
+        default:
+            _ = field.handle(key)
+            enrolField = field
+            return []
+        }
+    }
+
+    /// "A B,C，D、E" → [A, B, C, D, E].
+    static func splitIDs(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace || ",，、;；".contains($0) }).map(String.init)
+    }
+
+    func enrol(_ text: String, _ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        do {
+            let result = try s.enrol(classID: classID, workerIDs: Self.splitIDs(text))
+            enrolField = nil
+            let effects = rebuild(ctx)
+            var message = lang.format(.enrolledCount, result.enrolled.count)
+            if !result.alreadyEnrolled.isEmpty {
+                message += lang.format(.alreadyEnrolled, result.alreadyEnrolled.joined(separator: ", "))
+            }
+            return effects + [.message(message, result.enrolled.isEmpty ? .warning : .ok)]
+        } catch {
+            return [.message(describe(error, lang), .error)]  // the prompt stays open to fix the IDs
+        }
+    }
+
+    func askStep(_ ctx: ScreenContext) -> [Effect] {
+        let lang = ctx.lang
+        guard let next = status.next else {
+            return [.message(lang.format(.classNoNextStep, classID, status.label(lang)), .warning)]
+        }
+        let step = Self.stepLabel(next, lang)
+        var message = [lang.format(.stepMessage, classID, status.label(lang), next.label(lang))]
+        if next == .closed { message.append(lang[.stepCloseFinal]) }
+        dialog = Dialog(title: lang.format(.stepTitle, step), message: message, buttons: [step, lang[.keyCancel]])
+        dialogTarget = next
+        return []
+    }
+
+    func handleDialog(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        guard var d = dialog else { return [] }
+        switch d.handle(key) {
+        case .none:
+            dialog = d
+            return []
+        case .cancelled, .button(1...):
+            dialog = nil
+            dialogTarget = nil
+            return []
+        case .button:
+            dialog = nil
+            guard let target = dialogTarget, let s = ctx.session else { return [] }
+            dialogTarget = nil
+            do {
+                switch target {
+                case .running: _ = try s.startClass(classID)
+                case .completed: _ = try s.completeClass(classID)
+                default: _ = try s.closeClass(classID)
+                }
+                return rebuild(ctx) + [.message(ctx.lang.format(.stepDone, classID, target.label(ctx.lang)), .ok)]
+            } catch {
+                return rebuild(ctx) + [.message(describe(error, ctx.lang), .error)]
+            }
+        }
+    }
 
     func reload(_ ctx: ScreenContext) -> [Effect] {
         guard let s = ctx.session else { return [] }
@@ -195,7 +332,17 @@ public final class AttendanceGridScreen: Screen {
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if dialog != nil { return handleDialog(key, ctx) }
+        if enrolField != nil { return handleEnrol(key, ctx) }
         switch key {
+        case .function(6) where manages:
+            let effects = commitPending(ctx)
+            enrolField = TextField(maxLength: 2_000)
+            return effects
+        case .function(8) where manages:
+            return commitPending(ctx) + askStep(ctx)
+        case .function(6), .function(8):
+            return [.message(ctx.lang[.notPermittedClass], .warning)]
         case .function(3):
             return commitPending(ctx) + [.pop]
         case .function(2):
@@ -226,11 +373,29 @@ public final class AttendanceGridScreen: Screen {
         let rect = Rect(x: 1, y: body.y, width: body.width - 2, height: max(1, body.height - 2))
         grid.layout(in: rect)
         grid.draw(into: &canvas, at: rect, focused: true)
-        if grid.rowCount == 0 { canvas.put(ctx.lang[.noTrainees], x: 3, y: rect.y + 2, style: .dim) }
+        if grid.rowCount == 0 {
+            let hint = manages && status != .closed ? ctx.lang[.noTraineesEnrol] : ctx.lang[.noTrainees]
+            canvas.put(hint, x: 3, y: rect.y + 2, style: .dim, maxWidth: max(0, rect.width - 3))
+        }
         let rule = sheet.detail.rule
         let line = ctx.lang.format(.attendanceRule, rule.onlinePercent,
                                    Hours.text(rule.minutesToComplete(plannedHours: sheet.detail.row.plannedHours)),
                                    rule.completionPercent)
         canvas.put(line, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
+        if let enrolField { drawEnrol(enrolField, into: &canvas, body: body, ctx) }
+        if let dialog {
+            dialog.draw(into: &canvas, in: body)
+            canvas.cursor = nil
+        }
+    }
+
+    /// The enrolment box: a hint line and the ID field, centred over the grid.
+    func drawEnrol(_ field: TextField, into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let box = body.centered(width: min(body.width - 2, 76), height: 5)
+        guard box.width >= 10, box.height >= 4 else { return }
+        canvas.drawBox(box, title: ctx.lang.format(.enrolTitle, classID))
+        let inner = box.width - 4
+        canvas.put(ctx.lang[.enrolHint], x: box.x + 2, y: box.y + 1, style: .dim, maxWidth: inner)
+        field.draw(into: &canvas, at: Rect(x: box.x + 2, y: box.y + 2, width: inner, height: 1), focused: true, style: .underline)
     }
 }

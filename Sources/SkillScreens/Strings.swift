@@ -36,6 +36,13 @@ public enum S: CaseIterable, Sendable {
     case classes, menuClasses, classesCount, noClasses, classSearchHint, helpClasses
     case colClassID, colLevel, colType, colDates, colPlanned, colRoster, colTrainee, colCounted, colDone
     case gridTitle, attendanceRule, keyDup, keyNextCell, keyMove, hoursInvalid, noTrainees, helpGrid
+    // Opening a class, enrolling, status steps (the clerk's class screens).
+    case newClass, classFieldInstitution, classFieldOccupation, classFieldLevel, classFieldType, classFieldStart
+    case classFieldEnd, classFieldHours, classNeedValue, classNoInstitution, classInstitutionInactive, classNoOccupation
+    case classMayNotTrain, classMayNotTrainLevel, classBadLevel, classBadDate, classEndBeforeStart, classBadHours
+    case classDateHint, classFormHint, classListEmpty, classFieldError, classOpened, helpClassForm, helpClassesManage
+    case notPermittedClass, keyEnrol, stepStart, stepComplete, stepClose, stepTitle, stepMessage, stepCloseFinal
+    case stepDone, classNoNextStep, enrolTitle, enrolHint, enrolledCount, alreadyEnrolled, noTraineesEnrol, helpGridManage
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -238,7 +245,7 @@ public enum S: CaseIterable, Sendable {
         .colTrainee: ("学员", "Trainee"),
         .colCounted: ("已计学时", "Counted"),
         .colDone: ("达标", "Done"),
-        .gridTitle: ("培训班 %@ · %@ %@ · %@ · %@ · 计划 %@ 学时", "Class %@ · %@ %@ · %@ · %@ · %@ h planned"),
+        .gridTitle: ("培训班 %@（%@）· %@ %@ · %@ · %@ · 计划 %@ 学时", "Class %@ (%@) · %@ %@ · %@ · %@ · %@ h planned"),
         .attendanceRule: ("线上学时按 %d% 计 · 满 %@ 学时（%d%）即达标", "Online hours count %d% · completion at %@ h (%d%)"),
         .keyDup: ("复制上行", "Dup"),
         .keyNextCell: ("下一格", "Next cell"),
@@ -246,6 +253,49 @@ public enum S: CaseIterable, Sendable {
         .hoursInvalid: ("“%@”不是学时：请输入如 8、7.5 或 4+2（面授+线上）", "'%@' is not hours: type 8, 7.5 or 4+2 (classroom+online)"),
         .noTrainees: ("（花名册为空）", "(no trainees on the roster)"),
         .helpGrid: ("考勤表：输入当天学时后按 Enter 保存；4+2 = 面授 4 + 线上 2；F9 或 Ctrl-D 复制上一行。", "Attendance: type the day's hours and Enter stores them; 4+2 = 4 classroom + 2 online; F9 or Ctrl-D copies the cell above."),
+        .newClass: ("开班", "Open a class"),
+        .classFieldInstitution: ("培训机构", "Institution"),
+        .classFieldOccupation: ("职业代码", "Occupation"),
+        .classFieldLevel: ("等级", "Level"),
+        .classFieldType: ("培训类型", "Training type"),
+        .classFieldStart: ("开班日期", "Start date"),
+        .classFieldEnd: ("结业日期", "End date"),
+        .classFieldHours: ("计划学时", "Planned hours"),
+        .classNeedValue: ("必填", "required"),
+        .classNoInstitution: ("没有此信用代码的机构", "no institution has this credit code"),
+        .classInstitutionInactive: ("机构已%@，不能开班", "the institution is %@: it may not open classes"),
+        .classNoOccupation: ("职业目录中没有此代码", "not in the occupation catalogue"),
+        .classMayNotTrain: ("该机构不能培训此职业", "the institution may not train this occupation"),
+        .classMayNotTrainLevel: ("该机构不能培训此等级", "the institution may not train this level"),
+        .classBadLevel: ("等级无效：如 L4 或 中级工", "not a level: e.g. L4 or intermediate"),
+        .classBadDate: ("日期无效：YYYY-MM-DD", "not a date: YYYY-MM-DD"),
+        .classEndBeforeStart: ("早于开班日期", "before the start date"),
+        .classBadHours: ("应为 1–5000 的整数", "a whole number from 1 to 5000"),
+        .classDateHint: ("YYYY-MM-DD", "YYYY-MM-DD"),
+        .classFormHint: ("F4 列出可选值：机构只列正常状态的，职业和等级只列该机构可培训的。", "F4 lists the values: active institutions; the occupations and levels the institution may train."),
+        .classListEmpty: ("没有可选值：请先选择培训机构（和职业）", "Nothing to choose: choose the institution (and occupation) first"),
+        .classFieldError: ("%@：%@；未保存", "%@: %@; nothing was saved"),
+        .classOpened: ("已开班：培训班 %@", "class %@ opened"),
+        .helpClassForm: ("开班：填写机构信用代码、职业代码、等级（L4 或 中级工）、培训类型、开班和结业日期（YYYY-MM-DD）与计划学时。F4 在机构、职业、等级、类型字段上列出可选值。F2 保存后打开该班考勤表。",
+                         "Open a class: the institution's credit code, the occupation code, the level (L4 or 中级工), the training type, start and end dates (YYYY-MM-DD) and planned hours. F4 lists the values on the institution, occupation, level and type fields. F2 saves and opens the class's attendance grid."),
+        .helpClassesManage: ("F6 开班（新建培训班）。", "F6 opens a new class."),
+        .notPermittedClass: ("当前角色不能管理培训班（只读）", "Your role may not manage classes (read-only)"),
+        .keyEnrol: ("报名", "Enrol"),
+        .stepStart: ("开班", "Start"),
+        .stepComplete: ("结业", "Complete"),
+        .stepClose: ("关闭", "Close"),
+        .stepTitle: ("%@？", "%@ the class?"),
+        .stepMessage: ("培训班 %@ 将由“%@”改为“%@”。", "Class %@ moves from %@ to %@."),
+        .stepCloseFinal: ("关闭后考勤不能再修改，也不能再报名。", "Once closed, attendance is final and no one can be enrolled."),
+        .stepDone: ("培训班 %@ 现为“%@”", "class %@ is now %@"),
+        .classNoNextStep: ("培训班 %@ 已是“%@”，没有下一步", "class %@ is %@: there is no next step"),
+        .enrolTitle: ("报名：培训班 %@", "Enrol in class %@"),
+        .enrolHint: ("身份证号，可多个，用空格或逗号分隔；Enter 报名，F12 取消", "Resident IDs, separated by spaces or commas; Enter enrols, F12 cancels"),
+        .enrolledCount: ("已报名 %d 人", "%d enrolled"),
+        .alreadyEnrolled: ("；已在花名册：%@", "; already on the roster: %@"),
+        .noTraineesEnrol: ("（花名册为空：按 F6 报名）", "(no trainees on the roster: F6 enrols workers)"),
+        .helpGridManage: ("F6 报名（输入一个或多个身份证号）；F8 将培训班推进一步：计划 → 开班中 → 已结业 → 已关闭（先确认）。考勤只能在开班中和已结业时登记。",
+                          "F6 enrols workers (one or more resident IDs); F8 moves the class one step: planned → running → completed → closed (after a confirmation). Attendance is taken while running or completed."),
     ]
 }
 

@@ -55,7 +55,7 @@ let ouyang = "32010219850612002", zhangwei = "32010219900307123"
         let f = try Fixture()
         _ = try seedClass(f)
         let d = try grid(f)
-        #expect(d.title.hasPrefix("培训班 1 · 电工 "), "\(d.title)")
+        #expect(d.title.hasPrefix("培训班 1（开班中）· 电工 "), "\(d.title)")
         #expect(d.title.contains("南京技师学院 · 2025-05-26→05-30 · 计划 120 学时"))
         #expect(d.row(1).contains("05-26 05-27 05-28 05-29 05-30"), "\(d.row(1))")
         #expect(d.row(1).contains("已计学时"))
