@@ -209,7 +209,9 @@ public final class ClassFormScreen: Screen {
             dialog = Dialog(title: Self.label(current, lang), message: [lang[.classListEmpty]], buttons: [lang[.close]])
             return
         }
-        prompt = PromptList(title: Self.label(current, lang), items: items)
+        var list = PromptList(title: Self.label(current, lang), items: items)
+        list.maxCodeWidth = 18  // a credit code whole
+        prompt = list
         promptField = current
     }
 

@@ -28,8 +28,8 @@ public struct PromptList: Equatable, Sendable {
     public var cursor: Int
     /// Rows moved by Page Up/Down.
     public var pageSize: Int
-    /// Codes wider than this are clipped: 18 keeps a credit code or a resident ID whole.
-    static let maxCodeWidth = 18
+    /// Codes wider than this are clipped with "…" (18 keeps a credit code or a resident ID whole).
+    public var maxCodeWidth = 12
 
     public init(title: String, items: [(code: String, label: String)], multiSelect: Bool = false,
                 checked: Set<String> = []) {
@@ -93,7 +93,7 @@ public struct PromptList: Equatable, Sendable {
 
     /// The overlay's frame when centred in `area`.
     public func boxRect(in area: Rect) -> Rect {
-        let codeWidth = min(Self.maxCodeWidth, items.map { TextWidth.of($0.code) }.max() ?? 0)
+        let codeWidth = min(maxCodeWidth, items.map { TextWidth.of($0.code) }.max() ?? 0)
         let labelWidth = items.map { TextWidth.of($0.label) }.max() ?? 0
         let content = max(TextWidth.of(title) + 4, (multiSelect ? 4 : 0) + codeWidth + 2 + labelWidth, 24)
         let rows = min(max(1, items.count), max(1, area.height - 5))
@@ -114,7 +114,7 @@ public struct PromptList: Equatable, Sendable {
         let visible = visibleItems
         let rows = box.height - 3
         let first = cursor < rows ? 0 : cursor - rows + 1
-        let codeWidth = min(Self.maxCodeWidth, items.map { TextWidth.of($0.code) }.max() ?? 0)
+        let codeWidth = min(maxCodeWidth, items.map { TextWidth.of($0.code) }.max() ?? 0)
         for i in 0..<rows where first + i < visible.count {
             let item = visible[first + i]
             let mark = multiSelect ? (checked.contains(item.code) ? "[x] " : "[ ] ") : ""
