@@ -277,7 +277,7 @@ public final class ClassFormScreen: Screen {
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let lang = ctx.lang
-        let labelWidth = 16
+        let labelWidth = 18
         let fieldWidth = 20
         var y = body.y + 1
         var caret: CursorPosition?
