@@ -116,7 +116,8 @@ public final class CertificateFormScreen: Screen {
 
     func cycle(_ field: Field, _ delta: Int, _ ctx: ScreenContext) {
         func step<T: Equatable>(_ all: [T?], _ value: T?) -> T? {
-            let i = all.firstIndex(of: value) ?? 0
+            // Nothing chosen yet: Space/→ takes the first, ← the last.
+            guard let i = all.firstIndex(of: value) else { return delta > 0 ? all.first! : all.last! }
             return all[(i + delta + all.count) % all.count]
         }
         switch field {

@@ -267,3 +267,24 @@ import TermUI
         #expect(d.row(5) == " 培训班（25）")
     }
 }
+
+extension CertificateScreenTests {
+    /// Space and the arrows step through the choices; the first Space takes the first one.
+    @Test func spaceAndArrowsStepThroughChoices() throws {
+        let f = try Fixture()
+        try WorkerArchiveScreenTests.seed(f)
+        let d = try Self.openForm(f, Self.zhangWei)
+        d.press(.char(" "))
+        #expect(d.row(4).contains("职业资格证书"))
+        d.press(.right)
+        #expect(d.row(4).contains("职业技能等级证书"))
+        d.press(.left, .left)
+        #expect(d.row(4).contains("培训合格证书"))
+        d.press(.left, .left, .left)   // back to 职业资格证书: it states a level
+        d.press(.tab, .tab, .tab, .char(" "))
+        #expect(d.row(7).contains("学徒工"))
+        d.press(.tab, .tab, .tab, .char(" "))
+        #expect(d.row(10).contains("1  2025-03-01–2025-03-31"))
+        #expect(d.row(6).contains("6-31-01-03"))   // the class's occupation filled in
+    }
+}
