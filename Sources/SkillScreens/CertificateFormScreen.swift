@@ -253,7 +253,8 @@ public final class CertificateFormScreen: Screen {
                 return [.pop, .message(ctx.lang.format(.certSaved, name), .ok)]
             }
             let warnings = result.warnings.map { $0.message(ctx.lang) }.joined(separator: "; ")
-            return [.pop, .message(ctx.lang.format(.certSavedWarn, name, warnings), .warning)]
+            // The number only: the warning must fit on the message line.
+            return [.pop, .message(ctx.lang.format(.certSavedWarn, result.row.number, warnings), .warning)]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]
         }

@@ -277,7 +277,7 @@ public enum S: CaseIterable, Sendable {
         .certOccupationRequired: ("请填写职业编码（F4 选择）", "enter the occupation code (F4 to choose)"),
         .certOccupationUnknown: ("目录中没有此职业编码", "no such code in the catalogue"),
         .certSaved: ("已登记证书 %@", "Certificate %@ recorded"),
-        .certSavedWarn: ("已登记证书 %@ ⚠ %@", "Certificate %@ recorded ⚠ %@"),
+        .certSavedWarn: ("已登记 %@ ⚠ %@", "Recorded %@ ⚠ %@"),
         .helpCertForm: ("登记证书：F4 选择类型、职业、等级和培训班；只有职业资格证书和职业技能等级证书注明等级。F2 或 Ctrl-S 保存，F3 返回，F12 取消。同一编号已登记在他人名下或发证日期早于开班日期时仍保存，并提示 W1。",
                         "New certificate: F4 chooses the type, occupation, level and class; only vocational qualifications and skill-level certificates state a level. F2 or Ctrl-S saves, F3 goes back, F12 cancels. A number already held by another worker, or a date before the class started, is stored with a W1 warning."),
         .archivePosition: ("%d–%d / %d", "%d–%d / %d"),

@@ -149,7 +149,7 @@ import TermUI
         Self.fill(d, type: "技能等级", number: "S3201-2025-0001", occupation: "6-31-01-03", level: "初级工", date: "2025-05-01")
         d.press(.ctrl("s"))
         #expect(d.title == "培训档案 · 欧阳娜娜")
-        #expect(d.messageRow.contains("W1：同一证书编号已登记在 \(Self.zhangWei) 名下"))
+        #expect(d.messageRow == " 已登记 S3201-2025-0001 ⚠ W1：同一证书编号已登记在 \(Self.zhangWei) 名下")
         #expect(d.canvas[x: 1, y: 28].style.color == .yellow)
         let stored = try certificates(f, Self.ouyang)
         #expect(stored.map(\.number) == ["S3201-2025-0001"])
