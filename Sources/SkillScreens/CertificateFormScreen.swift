@@ -71,7 +71,7 @@ public final class CertificateFormScreen: Screen {
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
-        case .function(3), .function(12), .escape:
+        case .function(3), .function(12):
             if isDirty {
                 dialog = Dialog(title: ctx.lang[.discardTitle], message: [ctx.lang[.discardMessage]],
                                 buttons: [ctx.lang[.keepEditing], ctx.lang[.discard]])
