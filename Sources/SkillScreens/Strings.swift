@@ -44,6 +44,13 @@ public enum S: CaseIterable, Sendable {
     case notPermittedClass, keyEnrol, stepStart, stepComplete, stepClose, stepTitle, stepMessage, stepCloseFinal
     case stepDone, classNoNextStep, enrolTitle, enrolHint, enrolledCount, alreadyEnrolled, noTraineesEnrol, helpGridManage
 
+    // Certificates in the TUI (the certificate form, the archive's ⚠ and scrolling).
+    case newCertificate, keyNewCertificate, certHolder, certType, certNumber, certOccupation, certLevel
+    case certIssueDate, certIssuer, certClass, certNoLevel, certChooseType, certChooseLevel, certChooseOccupation
+    case certChooseClass, certNoClass, certTypeRequired, certNumberRequired, certLevelRequired, certDateInvalid
+    case certOccupationRequired, certOccupationUnknown, certSaved, certSavedWarn, helpCertForm
+    case archivePosition, archiveWarnLegend, certDateHint
+
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
         return lang == .zh ? zh : en
@@ -228,8 +235,8 @@ public enum S: CaseIterable, Sendable {
         .colCertIssued: ("发证日期", "Issued"),
         .colCertIssuer: ("发证机构", "Issuer"),
         .colCertClass: ("培训班", "Class"),
-        .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书。F5 刷新，F3 返回。",
-                       "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates. F5 refreshes, F3 goes back."),
+        .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书；⚠ 标出有 W1 提示的证书。↑↓ PgUp/PgDn 滚动，F6 登记证书（经办人），F5 刷新，F3 返回。",
+                       "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates; ⚠ marks a certificate with a W1 warning. ↑↓ PgUp/PgDn scroll, F6 records a certificate (clerks), F5 refreshes, F3 goes back."),
         .classes: ("培训班", "Training classes"),
         .menuClasses: ("培训班", "Training classes"),
         .classesCount: ("%d 个培训班", "%d classes"),
@@ -296,6 +303,36 @@ public enum S: CaseIterable, Sendable {
         .noTraineesEnrol: ("（花名册为空：按 F6 报名）", "(no trainees on the roster: F6 enrols workers)"),
         .helpGridManage: ("F6 报名（输入一个或多个身份证号）；F8 将培训班推进一步：计划 → 开班中 → 已结业 → 已关闭（先确认）。考勤只能在开班中和已结业时登记。",
                           "F6 enrols workers (one or more resident IDs); F8 moves the class one step: planned → running → completed → closed (after a confirmation). Attendance is taken while running or completed."),
+        // Certificates in the TUI (the certificate form, the archive's ⚠ and scrolling).
+        .newCertificate: ("登记证书", "New certificate"),
+        .keyNewCertificate: ("登记证书", "New certificate"),
+        .certHolder: ("持证人", "Holder"),
+        .certType: ("证书类型", "Type"),
+        .certNumber: ("证书编号", "Number"),
+        .certOccupation: ("职业（工种）", "Occupation"),
+        .certLevel: ("等级", "Level"),
+        .certIssueDate: ("发证日期", "Issue date"),
+        .certIssuer: ("发证机构", "Issuing body"),
+        .certClass: ("培训班", "Class"),
+        .certNoLevel: ("（此类证书不注明等级）", "(this type states no level)"),
+        .certChooseType: ("选择证书类型", "Choose the certificate type"),
+        .certChooseLevel: ("选择等级", "Choose the level"),
+        .certChooseOccupation: ("选择职业", "Choose the occupation"),
+        .certChooseClass: ("选择培训班", "Choose the class"),
+        .certNoClass: ("（不关联培训班）", "(no class)"),
+        .certTypeRequired: ("请选择证书类型（F4）", "choose the type (F4)"),
+        .certNumberRequired: ("请填写证书编号（1–64 个字符）", "enter the number (1–64 characters)"),
+        .certLevelRequired: ("此类证书须注明等级（F4）", "this type states a level: choose it (F4)"),
+        .certDateInvalid: ("请按 YYYY-MM-DD 填写日期", "type the date as YYYY-MM-DD"),
+        .certOccupationRequired: ("请填写职业编码（F4 选择）", "enter the occupation code (F4 to choose)"),
+        .certOccupationUnknown: ("目录中没有此职业编码", "no such code in the catalogue"),
+        .certSaved: ("已登记证书 %@", "Certificate %@ recorded"),
+        .certSavedWarn: ("已登记 %@ ⚠ %@", "Recorded %@ ⚠ %@"),
+        .helpCertForm: ("登记证书：F4 选择类型、职业、等级和培训班；只有职业资格证书和职业技能等级证书注明等级。F2 或 Ctrl-S 保存，F3 返回，F12 取消。同一编号已登记在他人名下或发证日期早于开班日期时仍保存，并提示 W1。",
+                        "New certificate: F4 chooses the type, occupation, level and class; only vocational qualifications and skill-level certificates state a level. F2 or Ctrl-S saves, F3 goes back, F12 cancels. A number already held by another worker, or a date before the class started, is stored with a W1 warning."),
+        .archivePosition: ("%d–%d / %d", "%d–%d / %d"),
+        .archiveWarnLegend: ("⚠ %@：%@", "⚠ %@: %@"),
+        .certDateHint: ("YYYY-MM-DD", "YYYY-MM-DD"),
     ]
 }
 

@@ -10,7 +10,13 @@ public final class WorkerArchiveScreen: Screen {
     let workerID: String
     var name: String
     var archive: WorkerArchive?
+    /// W1 per certificate id, marked ⚠ on the certificate's row.
+    var warnings: [Int64: [CertificateWarning]] = [:]
     var error: String?
+    /// The first content line shown below the fixed header.
+    var top = 0
+    /// Content lines that fit below the header, from the last layout (`prepare`).
+    var page = 20
 
     public init(workerID: String, name: String, ctx: ScreenContext) {
         self.workerID = workerID
@@ -24,16 +30,23 @@ public final class WorkerArchiveScreen: Screen {
             let a = try s.archive(workerID: workerID)
             archive = a
             name = a.worker.name
+            warnings = (try? s.certificateWarnings(worker: workerID)) ?? [:]
             error = nil
         } catch {
             self.error = describe(error, ctx.lang)
         }
+        clampTop()
     }
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.archive] + " · " + name }
 
+    func mayAdd(_ ctx: ScreenContext) -> Bool { archive != nil && (ctx.session?.can(.manageClasses) ?? false) }
+
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh])]
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh])]
+        if mayAdd(ctx) { keys.append(("F6", ctx.lang[.keyNewCertificate])) }
+        if lineCount > page { keys.append(("↑↓ PgUp/PgDn", ctx.lang[.keyScroll])) }
+        return keys
     }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpArchive], ctx.lang[.helpOther]] }
@@ -42,14 +55,94 @@ public final class WorkerArchiveScreen: Screen {
         switch key {
         case .function(3), .function(12), .char("q"): return [.pop]
         case .function(5), .char("r"): load(ctx)
+        case .function(6):
+            if mayAdd(ctx), let a = archive {
+                return [.push(CertificateFormScreen(worker: a.worker, classes: a.classes, ctx: ctx))]
+            }
+        case .up: top -= 1
+        case .down: top += 1
+        case .pageUp: top -= max(1, page - 1)
+        case .pageDown: top += max(1, page - 1)
+        case .home: top = 0
+        case .end: top = lineCount
         default: break
         }
+        clampTop()
         return []
     }
 
     public func resume(_ ctx: ScreenContext) -> [Effect] {
+        let before = archive?.certificates.count ?? 0
         load(ctx)
+        // A certificate was just recorded: bring its row (the last certificate) into view.
+        if let a = archive, a.certificates.count > before {
+            let row = certificateLine(a, a.certificates.count - 1)
+            if row >= top + page { top = row - page + 1 }
+            clampTop()
+        }
         return []
+    }
+
+    public func prepare(_ ctx: ScreenContext, body: Rect) {
+        page = max(1, body.maxY - (body.y + 4))
+        clampTop()
+    }
+
+    func clampTop() { top = min(max(0, top), max(0, lineCount - page)) }
+
+    // MARK: content
+
+    /// Content below the header: the classes heading, table header and rows, a blank line, the
+    /// certificates heading, table header and rows, then one line per W1 warning.
+    struct Line {
+        var text: String
+        var style: Style = .plain
+        /// 1-based position among the classes and certificates, for the position indicator.
+        var item: Int?
+    }
+
+    /// How many content lines there are (the same whatever the width and language).
+    var lineCount: Int {
+        guard let a = archive else { return 0 }
+        return lines(a, width: 80, .en).count
+    }
+
+    /// The content line of certificate `i` (with no certificates, of the "(no certificates)" line).
+    func certificateLine(_ a: WorkerArchive, _ i: Int) -> Int {
+        let classBody = a.classes.isEmpty ? 1 : 1 + a.classes.count
+        return classBody + 3 + (a.certificates.isEmpty ? 0 : 1) + i
+    }
+
+    func lines(_ a: WorkerArchive, width: Int, _ lang: Lang) -> [Line] {
+        var out: [Line] = []
+        out.append(Line(text: lang.format(.archiveClasses, a.classes.count), style: .bold))
+        if a.classes.isEmpty {
+            out.append(Line(text: "  " + lang[.archiveNoClasses], style: .dim))
+        } else {
+            let t = Self.classTable(a, lang)
+            let w = t.resolvedWidths(totalWidth: width)
+            out.append(Line(text: t.line(t.columns.map(\.title), widths: w), style: .bold))
+            for (i, r) in t.rows.enumerated() { out.append(Line(text: t.line(r, widths: w), item: i + 1)) }
+        }
+        out.append(Line(text: ""))
+        out.append(Line(text: lang.format(.archiveCertificates, a.certificates.count), style: .bold))
+        if a.certificates.isEmpty {
+            out.append(Line(text: "  " + lang[.archiveNoCertificates], style: .dim))
+        } else {
+            let t = Self.certificateTable(a, warned: Set(warnings.keys), lang)
+            let w = t.resolvedWidths(totalWidth: width)
+            out.append(Line(text: t.line(t.columns.map(\.title), widths: w), style: .bold))
+            for (i, r) in t.rows.enumerated() {
+                out.append(Line(text: t.line(r, widths: w), style: warnings[a.certificates[i].id] == nil ? .plain : .warning,
+                                item: a.classes.count + i + 1))
+            }
+        }
+        for c in a.certificates {
+            for w in warnings[c.id] ?? [] {
+                out.append(Line(text: lang.format(.archiveWarnLegend, c.number, w.message(lang)), style: .warning))
+            }
+        }
+        return out
     }
 
     /// The classes table: occupation, level, type, dates, counted/planned hours, done ✓.
@@ -69,8 +162,10 @@ public final class WorkerArchiveScreen: Screen {
         })
     }
 
-    static func certificateTable(_ a: WorkerArchive, _ lang: Lang) -> Table {
+    /// The certificates table; a certificate with a W1 warning is marked ⚠ in the first column.
+    static func certificateTable(_ a: WorkerArchive, warned: Set<Int64>, _ lang: Lang) -> Table {
         Table(columns: [
+            TableColumn(title: "", width: 1),
             TableColumn(title: lang[.colCertType], width: 16),
             TableColumn(title: lang[.colCertNumber], width: 0),
             TableColumn(title: lang[.colCertOccupation], width: 10),
@@ -79,8 +174,8 @@ public final class WorkerArchiveScreen: Screen {
             TableColumn(title: lang[.colCertIssuer], width: 0),
             TableColumn(title: lang[.colCertClass], width: 6, alignRight: true),
         ], rows: a.certificates.map { c in
-            [c.typeLabel(lang), c.number, c.occupationCode, c.levelLabel(lang), c.issueDate, c.issuer ?? "—",
-             c.classID.map(String.init) ?? "—"]
+            [warned.contains(c.id) ? "⚠" : "", c.typeLabel(lang), c.number, c.occupationCode, c.levelLabel(lang),
+             c.issueDate, c.issuer ?? "—", c.classID.map(String.init) ?? "—"]
         })
     }
 
@@ -89,39 +184,27 @@ public final class WorkerArchiveScreen: Screen {
         let width = body.width - 2
         var y = body.y + 1
         canvas.put(workerID + "  " + Sanitize.forDisplay(name), x: 1, y: y, style: .bold, maxWidth: width)
-        y += 2
+        y += 1
         if let error {
-            canvas.put(error, x: 1, y: y, style: .error, maxWidth: width)
+            canvas.put(error, x: 1, y: y + 1, style: .error, maxWidth: width)
             return
         }
         guard let a = archive else { return }
-        // Keep room below for the certificates and the total.
-        let certRows = min(a.certificates.count, 5)
-        let spare = body.maxY - y - 2 - (certRows + 2) - 2
-        canvas.put(lang.format(.archiveClasses, a.classes.count), x: 1, y: y, style: .bold, maxWidth: width)
-        y += 1
-        if a.classes.isEmpty {
-            canvas.put(lang[.archiveNoClasses], x: 3, y: y, style: .dim, maxWidth: width)
-            y += 1
-        } else {
-            let shown = max(1, min(a.classes.count, spare))
-            Self.classTable(a, lang).draw(into: &canvas, at: Rect(x: 1, y: y, width: width, height: shown + 1))
-            y += shown + 1
-        }
-        y += 1
-        guard y < body.maxY else { return }
-        canvas.put(lang.format(.archiveCertificates, a.certificates.count), x: 1, y: y, style: .bold, maxWidth: width)
-        y += 1
-        if a.certificates.isEmpty {
-            canvas.put(lang[.archiveNoCertificates], x: 3, y: y, style: .dim, maxWidth: width)
-            y += 1
-        } else {
-            let shown = max(0, min(certRows, body.maxY - y - 3))
-            Self.certificateTable(a, lang).draw(into: &canvas, at: Rect(x: 1, y: y, width: width, height: shown + 1))
-            y += shown + 1
-        }
-        y += 1
-        guard y < body.maxY else { return }
+        // The header stays put: the worker, 学分累计, and where the view is.
         canvas.put(lang.format(.archiveTotal, Hours.text(a.countedMinutesTotal)), x: 1, y: y, style: .bold, maxWidth: width)
+        let all = lines(a, width: width, lang)
+        let rows = max(0, body.maxY - (y + 2))
+        let shown = Array(all.dropFirst(top).prefix(rows))
+        if all.count > rows {
+            let items = shown.compactMap(\.item)
+            let total = a.classes.count + a.certificates.count
+            let position = items.isEmpty ? "— / \(total)" : lang.format(.archivePosition, items.first!, items.last!, total)
+            canvas.put(position, x: body.width - 1 - TextWidth.of(position), y: y, style: .dim)
+        }
+        y += 2
+        for line in shown {
+            canvas.put(line.text, x: 1, y: y, style: line.style, maxWidth: width)
+            y += 1
+        }
     }
 }
