@@ -96,6 +96,10 @@ public final class CertificateFormScreen: Screen {
         case .type, .level, .trainingClass:
             if key == .char(" ") || key == .right || key == .left {
                 cycle(focus, key == .left ? -1 : 1, ctx)
+            } else if case .char = key, levelEnabled || focus != .level {
+                // Typing on a choice opens its list filtered by what was typed ("L4", "中级").
+                openPrompt(focus, ctx)
+                return handlePrompt(key, ctx)
             }
         case .number: _ = number.handle(key)
         case .occupation:

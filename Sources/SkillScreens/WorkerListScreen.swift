@@ -48,6 +48,13 @@ public final class WorkerListScreen: Screen {
             visibleRows = fits
             needsQuery = true
         }
+        runQuery(ctx)
+    }
+
+    /// Runs the pending search, if any. Also called before a key that depends on the rows
+    /// (Enter/↓ in the search field), so a fast "张伟6⏎" is judged on the rows for "张伟6".
+    func runQuery(_ ctx: ScreenContext) {
+        defer { if rows.isEmpty && focus == .table { focus = .search } }
         guard needsQuery, let s = ctx.session else { return }
         needsQuery = false
         if queriedText != search.text { offset = 0; selected = 0 }
@@ -93,6 +100,7 @@ public final class WorkerListScreen: Screen {
     func handleSearch(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         switch key {
         case .down, .tab, .enter:
+            runQuery(ctx)
             if !rows.isEmpty { focus = .table }
             return []
         default:
@@ -118,7 +126,7 @@ public final class WorkerListScreen: Screen {
             if let row = rows[safe: selected] { options[row.id] = nil }
         case let .char(c) where c.isNumber:
             guard let row = rows[safe: selected] else { return [] }
-            guard c == "2" || c == "5" else { return [.message(ctx.lang.format(.optionUnknown, String(c)), .error)] }
+            guard c == "2" || c == "5" || c == "6" else { return [.message(ctx.lang.format(.optionUnknown, String(c)), .error)] }
             options[row.id] = c
             if selected + 1 < rows.count { selected += 1 }
         case .char("q"):
@@ -160,6 +168,10 @@ public final class WorkerListScreen: Screen {
             if option == "2" {
                 guard s.can(.editWorker) else { return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)] + nextPending(ctx) }
                 return [.push(WorkerFormScreen(ctx: ctx, editing: row))]
+            }
+            if option == "6" {
+                guard s.can(.readClasses) else { return [.message(DeskError.notPermitted(.readClasses).message(ctx.lang), .error)] + nextPending(ctx) }
+                return [.push(WorkerArchiveScreen(workerID: row.id, name: row.name, ctx: ctx))]
             }
             return [.push(WorkerDetailScreen(row: row, ctx: ctx))]
         } catch {

@@ -108,6 +108,27 @@ import TermUI
         #expect(stored.type == "training" && stored.number == "T-001" && stored.level == nil)
     }
 
+    /// Typing on a choice field opens its list filtered by what was typed: "L3" ⏎ takes 高级工.
+    @Test func typingOnAChoiceFiltersItsList() throws {
+        let f = try Fixture()
+        try WorkerArchiveScreenTests.seed(f)
+        let d = try Self.openForm(f, Self.zhangWei)
+        d.type("skill_level")
+        d.press(.enter)
+        #expect(d.row(4).contains("职业技能等级证书"))
+        d.press(.tab, .tab, .tab)
+        d.type("L3")
+        d.press(.enter)
+        #expect(d.row(7).contains("高级工"))
+        // On a type without a level, typing on the level does nothing.
+        d.press(.backTab, .backTab, .backTab)
+        d.type("training")
+        d.press(.enter)
+        d.press(.tab, .tab, .tab)
+        d.type("L3")
+        #expect(d.row(7) == " 等级 .............. —                        （此类证书不注明等级）")
+    }
+
     @Test func skillLevelRequiresALevelAndNothingIsWritten() throws {
         let f = try Fixture()
         try WorkerArchiveScreenTests.seed(f)
@@ -185,7 +206,9 @@ import TermUI
         let f = try Fixture()
         try WorkerArchiveScreenTests.seed(f)
         let d = try Self.openForm(f, Self.zhangWei)
-        d.type("abc中")                       // letters on a choice field do nothing
+        d.type("abc中")                       // letters on a choice field open its list, filtered: no match
+        d.press(.enter)                       // nothing to choose
+        d.press(.escape)                      // closes the list
         #expect(d.row(4) == " 证书类型 .......... —                        （F4 选择）")
         d.press(.tab); d.type("编号一")
         #expect(d.row(5).contains("编号一"))

@@ -26,7 +26,7 @@ import TermUI
             " ___  320105199501010024 Mary Smith     女   1995-01-01 150****5678 —",
         ])
         for y in 7...26 { #expect(lines[y] == "", "row \(y)") }
-        #expect(lines[27] == " 选项：2=修改  5=查看" + spaces(60) + "输入选项后按 Enter")
+        #expect(lines[27] == " 选项：2=修改  5=查看  6=培训档案" + spaces(48) + "输入选项后按 Enter")
         #expect(lines[28] == "")
         #expect(lines[29] == " F1 帮助  F3 退出  F5 刷新  F6 新增  / 查询  PgDn 下一页  F12 取消")
         // Same columns on every row, measured in display columns (not characters).
@@ -145,12 +145,37 @@ import TermUI
         try f.registerFour()
         let d = Driver(f.context(), root: WorkerListScreen(f.context()))
         d.press(.down, .char("7"))
-        #expect(d.messageRow == " 选项 7 无效：请用 2（修改）或 5（查看）")
+        #expect(d.messageRow == " 选项 7 无效：请用 2（修改）、5（查看）或 6（培训档案）")
         #expect(d.title == "劳动者")
         #expect(d.row(3).hasPrefix(" ___  "))
         // The message goes with the next key.
         d.press(.down)
         #expect(d.messageRow == "")
+    }
+
+    @Test func option6OpensTheArchive() throws {
+        let f = try Fixture()
+        try f.registerFour()
+        let d = Driver(f.context(), root: WorkerListScreen(f.context()))
+        d.type("欧阳")
+        d.press(.down, .char("6"), .enter)
+        #expect(d.title.hasPrefix("培训档案"))
+        #expect(d.text.contains("欧阳娜娜"))
+    }
+
+    /// Keys typed ahead: "欧阳x" then ⏎ before the screen was drawn is judged on the rows for
+    /// "欧阳x" (none), so the focus stays in the search field and ⌫ edits the search.
+    @Test func enterTypedAheadIsJudgedOnTheNewRows() throws {
+        let f = try Fixture()
+        try f.registerFour()
+        let d = Driver(f.context(), root: WorkerListScreen(f.context()))
+        d.type("欧阳")
+        d.app.handle(.char("x"))
+        d.app.handle(.enter)
+        d.app.handle(.backspace)
+        d.press(.down)
+        #expect(d.row(1).hasPrefix(" 查询：欧阳 "))
+        #expect(d.row(3).hasPrefix(" ___  320102198506120026"))
     }
 
     @Test func f12ClearsMarkedOptionsBeforeLeaving() throws {
