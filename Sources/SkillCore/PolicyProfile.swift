@@ -228,11 +228,9 @@ public enum ProfileParser {
     }
 
     static func allowedKeys(_ section: String) -> [String] {
-        (keyTypes(section) ?? [:]).keys.sorted { a, b in
-            let la = SkillLevel(rawValue: a), lb = SkillLevel(rawValue: b)
-            if let la, let lb { return la < lb }
-            return a < b
-        }
+        let keys = (keyTypes(section) ?? [:]).keys
+        let levels = keys.compactMap(SkillLevel.init(rawValue:)).sorted().map(\.rawValue)
+        return keys.filter { SkillLevel(rawValue: $0) == nil }.sorted() + levels
     }
 
     static func zhExpected(_ en: String) -> String {
