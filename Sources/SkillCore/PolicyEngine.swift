@@ -4,7 +4,8 @@ public enum RuleResult: String, Sendable, Codable, CaseIterable {
     case notApplicable = "n/a"
 }
 
-/// One rule's outcome: its stable ID (E1–E15, W1–W5, and P1 "the profile pays this kind"), the
+/// One rule's outcome: its stable ID (E1–E15, W1–W5, P1 "the profile pays this kind at this level",
+/// P2 "the worker is whom the kind is for"), the
 /// result, the clause it rests on, and a message in both languages that names the facts.
 public struct RuleOutcome: Hashable, Sendable, UserMessage {
     public var rule: String
@@ -37,7 +38,7 @@ public struct Evaluation: Hashable, Sendable {
     public var amountFen: Int64
     public var computationZh: [String]
     public var computationEn: [String]
-    /// E1…E15, then P1, then W1…W5, in that order, every one present.
+    /// E1…E15, then P1, P2, then W1…W5, in that order, every one present.
     public var outcomes: [RuleOutcome]
 
     /// No rule failed (warnings do not stop a claim).
@@ -89,7 +90,7 @@ public enum PolicyEngine {
         outcomes.append(ctx.e7()); outcomes.append(ctx.e8()); outcomes.append(ctx.e9())
         outcomes.append(ctx.e10()); outcomes.append(ctx.e11()); outcomes.append(ctx.e12())
         outcomes.append(ctx.e13()); outcomes.append(ctx.e14()); outcomes.append(ctx.e15())
-        outcomes.append(ctx.p1())
+        outcomes.append(ctx.p1()); outcomes.append(ctx.p2())
         outcomes.append(ctx.w1()); outcomes.append(ctx.w2()); outcomes.append(ctx.w3())
         outcomes.append(ctx.w4()); outcomes.append(ctx.w5())
         let k = facts.klass
@@ -136,8 +137,8 @@ struct Context {
     var name: String { facts.worker.name }
     var klass: ClassFacts? { facts.klass }
 
-    func na(_ rule: String, _ refs: [String], zh: String, en: String) -> RuleOutcome {
-        RuleOutcome(rule: rule, result: .notApplicable, clause: PolicyEngine.cite(refs, profile), zh: zh, en: en)
+    func na(_ rule: String, _ refs: [String], zh: String, en: String, clause: String? = nil) -> RuleOutcome {
+        RuleOutcome(rule: rule, result: .notApplicable, clause: clause ?? PolicyEngine.cite(refs, profile), zh: zh, en: en)
     }
 
     func naKind(_ rule: String, _ refs: [String]) -> RuleOutcome {
@@ -586,6 +587,32 @@ struct Context {
         }
         return RuleOutcome(rule: "P1", result: .pass, clause: kp.clause,
                            zh: "方案 \(profile.name) 含\(kind.label(.zh))", en: "profile \(profile.name) pays a \(kind.label(.en))")
+    }
+
+    /// Whom a kind is for, beyond E1–E15: the insured-employee upgrading subsidy needs
+    /// unemployment insurance (000 二(二); 003 二(一)1); the high-skill reward a qualification or
+    /// skill-level certificate (000 二(二): 取得职业资格证书).
+    func p2() -> RuleOutcome {
+        guard let kp = profile.kinds[kind] else { return na("P2", [], zh: "本方案无此补贴种类", en: "the profile has no such kind", clause: "") }
+        switch kind {
+        case .insuredUpgrading:
+            let ok = facts.worker.unemploymentInsured
+            return RuleOutcome(rule: "P2", result: ok ? .pass : .fail, clause: kp.clause,
+                               zh: ok ? "\(name) 依法参加失业保险" : "\(name) 未参加失业保险，不能享受参保职工技能提升补贴",
+                               en: ok ? "\(name) is insured in unemployment insurance" : "\(name) is not insured in unemployment insurance, which this subsidy requires")
+        case .highSkillReward:
+            guard let c = facts.certificate, c.type.hasLevel else {
+                let t = facts.certificate?.type
+                return RuleOutcome(rule: "P2", result: .fail, clause: kp.clause,
+                                   zh: "一次性奖励须凭职业资格证书或职业技能等级证书；现有：\(t?.label(.zh) ?? "无证书")",
+                                   en: "the reward needs a vocational qualification or skill-level certificate; found: \(t?.label(.en) ?? "none")")
+            }
+            return RuleOutcome(rule: "P2", result: .pass, clause: kp.clause, zh: "\(name) 持 \(c.type.label(.zh)) \(c.number)",
+                               en: "\(name) holds \(c.type.label(.en)) \(c.number)")
+        default:
+            return RuleOutcome(rule: "P2", result: .notApplicable, clause: kp.clause,
+                               zh: "\(kind.label(.zh))无额外对象条件", en: "no further condition on who gets a \(kind.label(.en))")
+        }
     }
 
     func w1() -> RuleOutcome {

@@ -163,6 +163,12 @@ enum PolicyFixture {
         Row("Wuxi has no 以工代训", kind: .workBased, profile: "wuxi-2015", "P1", .fail, workBased),
         Row("no high-skill reward at 高级工", kind: .highSkillReward, profile: "nantong-2017", "P1", .fail) { _, f in f.certificate!.level = .l3 },
         Row("high-skill reward at 技师", kind: .highSkillReward, profile: "nantong-2017", "P1", .pass) { _, f in f.certificate!.level = .l2 },
+        Row("insured employee", kind: .insuredUpgrading, "P2", .pass) { _, f in f.worker.unemploymentInsured = true },
+        Row("not insured", kind: .insuredUpgrading, "P2", .fail),
+        Row("reward on a skill-level certificate", kind: .highSkillReward, profile: "nantong-2017", "P2", .pass) { _, f in f.certificate!.level = .l2 },
+        Row("reward on a training certificate", kind: .highSkillReward, profile: "nantong-2017", "P2", .fail) { _, f in
+            f.certificate!.level = .l2; f.certificate!.type = .training },
+        Row("P2 nothing more for training", "P2", .notApplicable),
         Row("certificate with one holder", "W1", .pass),
         Row("certificate number on two workers", "W1", .warn) { _, f in f.certificate!.otherHolders = ["张伟"] },
         Row("certificate before the training", "W1", .warn) { _, f in f.certificate!.date = date("2024-01-01") },
@@ -191,7 +197,7 @@ enum PolicyFixture {
             #expect(e.eligible == !e.outcomes.contains { $0.result == .fail })
         }
         // Every rule is taken each way it can go.
-        for rule in (1...15).map({ "E\($0)" }) + ["P1"] {
+        for rule in (1...15).map({ "E\($0)" }) + ["P1", "P2"] {
             #expect(Self.rows.contains { $0.rule == rule && $0.expected == .pass }, "\(rule) never passes")
             #expect(Self.rows.contains { $0.rule == rule && $0.expected == .fail }, "\(rule) never fails")
         }
@@ -203,7 +209,7 @@ enum PolicyFixture {
 
     @Test func theBaseClaimPassesEverythingAndListsEveryRule() {
         let e = Self.run(Row("base", "E1", .pass))
-        #expect(e.outcomes.map(\.rule) == (1...15).map { "E\($0)" } + ["P1"] + (1...5).map { "W\($0)" })
+        #expect(e.outcomes.map(\.rule) == (1...15).map { "E\($0)" } + ["P1", "P2"] + (1...5).map { "W\($0)" })
         #expect(e.eligible && e.failures.isEmpty && e.warnings.isEmpty)
         #expect(e.amountFen == 150_000 && e.payee == .worker)
         #expect(e.outcome("E5")?.clause == "003 二(三)10" && e.outcome("E4")?.clause == "003 二(三)10")
