@@ -82,7 +82,7 @@ public enum PolicyEngine {
     public static let poorGroups: Set<TargetGroup> = [.lowIncomeRural, .dibao, .poorFamilyChild]
 
     public static func evaluate(_ request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile) -> Evaluation {
-        var ctx = Context(request: request, facts: facts, profile: profile)
+        let ctx = PolicyContext(request: request, facts: facts, profile: profile)
         let amount = ctx.computeAmount()
         var outcomes: [RuleOutcome] = []
         outcomes.append(ctx.e1()); outcomes.append(ctx.e2()); outcomes.append(ctx.e3())
@@ -114,7 +114,7 @@ public enum PolicyEngine {
 
 // MARK: - Evaluation context
 
-struct Context {
+struct PolicyContext {
     let request: ClaimRequest
     let facts: ClaimFacts
     let profile: PolicyProfile
@@ -206,7 +206,7 @@ struct Context {
         return std
     }
 
-    mutating func computeAmount() -> (fen: Int64, zh: [String], en: [String]) {
+    func computeAmount() -> (fen: Int64, zh: [String], en: [String]) {
         var zh: [String] = [], en: [String] = []
         let head = (zh: "\(kind.label(.zh))（\(profile.name)）", en: "\(kind.label(.en)) (\(profile.name))")
         zh.append(head.zh); en.append(head.en)
@@ -335,7 +335,7 @@ struct Context {
         return outcome("E4", refs, ok,
                        zh: ok ? "\(name) \(year) 年已享受 \(earlier.count) 次补贴培训，未超过每年 \(cap) 次（\(profile.trainingsPerYear.source.label(.zh))）"
                            : "\(name) \(year) 年已享受 \(earlier.count) 次补贴培训（\(list)），每人每年不超过 \(cap) 次",
-                       en: ok ? "\(name) has \(earlier.count) subsidised trainings in \(year); the cap is \(cap) a year (\(profile.trainingsPerYear.source.label(.en)))"
+                       en: ok ? "\(name) has \(earlier.count) subsidised training\(earlier.count == 1 ? "" : "s") in \(year); the cap is \(cap) a year (\(profile.trainingsPerYear.source.label(.en)))"
                            : "\(name) already has \(earlier.count) subsidised trainings in \(year) (claims \(list)); at most \(cap) a year")
     }
 
