@@ -231,7 +231,8 @@ struct PolicyContext {
         case .settlement:
             let total = trainingAmount(zh: &zh, en: &en)
             let prepaid = counting.filter { $0.kind == .prepayment && $0.classID != nil && $0.classID == klass?.id }
-            let paid = prepaid.reduce(Int64(0)) { $0 + max(0, $1.amountFen) }
+            // Clamped per claim so no stored amount, however wrong, can overflow the sum.
+            let paid = prepaid.reduce(Int64(0)) { $0 + min(max(0, $1.amountFen), 1_000_000_000_000) }
             fen = max(0, total - paid)
             let ids = prepaid.map { "#\($0.id)" }.joined(separator: ", ")
             zh.append("已预拨 \(Money.format(fen: paid))\(ids.isEmpty ? "" : "（\(ids)）")；清算 = \(Money.format(fen: total)) − \(Money.format(fen: paid)) = \(Money.format(fen: fen))")
@@ -267,7 +268,7 @@ struct PolicyContext {
     }
 
     func priorWorkBasedMonths() -> Int {
-        counting.filter { $0.kind == .workBased && $0.employer == klass?.employer }.reduce(0) { $0 + max(0, $1.months ?? 0) }
+        counting.filter { $0.kind == .workBased && $0.employer == klass?.employer }.reduce(0) { $0 + min(max(0, $1.months ?? 0), 1_000) }
     }
 
     // MARK: Rules
@@ -308,8 +309,10 @@ struct PolicyContext {
                            en: "\(cert.en) is dated before the training started on \(k.start), so it was not obtained after the training")
         }
         let window = profile.claimWindowDays.value
-        let last = c.date.adding(days: window)
-        if request.asOf > last {
+        // A date near year 9999 has no later day to add: then the window has not closed.
+        let lastDay = CalendarDate(daysSinceEpoch: c.date.daysSinceEpoch + window)
+        let last = lastDay?.description ?? "9999-12-31"
+        if let lastDay, request.asOf > lastDay {
             return outcome("E3", Self.e3Refs, false,
                            zh: "\(cert.zh) 后 \(window) 天内应申请（截至 \(last)，\(profile.claimWindowDays.source.label(.zh))），申请日 \(request.asOf) 已超期",
                            en: "a claim must be made within \(window) days of \(cert.en) (by \(last), \(profile.claimWindowDays.source.label(.en))); \(request.asOf) is too late")
@@ -385,7 +388,7 @@ struct PolicyContext {
             guard let asked = request.months, asked >= 1 else {
                 return outcome("E7", refs, false, zh: "以工代训须给出申请月数（1–\(cap)）", en: "training through work needs the months claimed (1–\(cap))")
             }
-            if before + asked > cap {
+            if asked > cap - before {
                 return outcome("E7", refs, false,
                                zh: "\(name) 在 \(employer) 已享以工代训 \(before) 个月，再申请 \(asked) 个月将超过最长 \(cap) 个月",
                                en: "\(name) already has \(before) months of training through work at \(employer); \(asked) more would exceed \(cap)")
@@ -549,11 +552,12 @@ struct PolicyContext {
             return na("E14", refs, zh: "直接鉴定，无课时要求", en: "direct appraisal: no class hours")
         }
         let rule = profile.attendanceRule
-        let need = rule.minutesToComplete(plannedHours: k.plannedHours)
-        let ok = rule.isComplete(countedMinutes: k.countedMinutes, plannedHours: k.plannedHours)
+        let planned = min(max(0, k.plannedHours), 100_000)     // the store allows 1–5,000; no overflow on junk
+        let need = rule.minutesToComplete(plannedHours: planned)
+        let ok = rule.isComplete(countedMinutes: k.countedMinutes, plannedHours: planned)
         let got = Hours.text(max(0, k.countedMinutes)), needH = Hours.text(need)
-        let how = (zh: "线上按 \(rule.onlinePercent)% 计（\(profile.onlinePercent.source.label(.zh))），须达计划 \(k.plannedHours) 小时的 \(rule.completionPercent)%（\(profile.completionPercent.source.label(.zh))）",
-                   en: "online counted at \(rule.onlinePercent)% (\(profile.onlinePercent.source.label(.en))), \(rule.completionPercent)% of the planned \(k.plannedHours) h needed (\(profile.completionPercent.source.label(.en)))")
+        let how = (zh: "线上按 \(rule.onlinePercent)% 计（\(profile.onlinePercent.source.label(.zh))），须达计划 \(planned) 小时的 \(rule.completionPercent)%（\(profile.completionPercent.source.label(.zh))）",
+                   en: "online counted at \(rule.onlinePercent)% (\(profile.onlinePercent.source.label(.en))), \(rule.completionPercent)% of the planned \(planned) h needed (\(profile.completionPercent.source.label(.en)))")
         return outcome("E14", refs, ok,
                        zh: "\(name) 计入 \(got) 小时，\(ok ? "达到" : "未达到") \(needH) 小时；\(how.zh)",
                        en: "\(name) has \(got) h counted, \(ok ? "reaching" : "short of") \(needH) h; \(how.en)")

@@ -56,6 +56,26 @@ import Testing
         #expect(positive > 1_000 && uplifted > 20, "the generator must reach real amounts and uplifts")
     }
 
+    /// Junk the store should never hold still gives an answer, not a trap.
+    @Test func extremeFactsDoNotCrash() {
+        var f = PolicyFixture.facts()
+        f.catalogue!.standardFen = .max
+        f.klass!.attendedDays = .max
+        f.klass!.plannedHours = .max
+        f.klass!.countedMinutes = .max
+        f.certificate!.date = date("9999-12-31")
+        f.priorClaims = [PolicyFixture.prior(1, .prepayment, classID: 10, amount: .max), PolicyFixture.prior(2, .prepayment, classID: 10, amount: .max),
+                         PolicyFixture.prior(3, .workBased, employer: "南京机电公司", months: .max), PolicyFixture.prior(4, .workBased, employer: "南京机电公司", months: .max)]
+        for p in PolicyLibrary.profiles {
+            for kind in SubsidyKind.allCases {
+                for n in [Int.max, Int.min, 0] {
+                    let e = PolicyEngine.evaluate(ClaimRequest(kind: kind, months: n, prepayPercent: n, asOf: date("9999-12-31")), facts: f, profile: p)
+                    #expect(e.amountFen >= 0 && e.outcomes.count == 22)
+                }
+            }
+        }
+    }
+
     /// A worker's candidate training claims, approved one at a time in a random order; each is
     /// evaluated against the claims already approved (plus rejected and draft noise, which must
     /// not count). Whatever the order, the approved set keeps the rules.
