@@ -18,7 +18,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
-        .target(name: "SkillCore"),
+        // The policy profiles and the seed passages they cite are compiled in (`PackageResources`), not
+        // a bundle: `Bundle.module` aborts when the bundle is not beside the binary (DECISIONS.md).
+        // `Sources/SkillCore/policies` is a symlink to the shipped data in `Resources/policies`.
+        .target(name: "SkillCore", resources: [.embedInCode("policies")]),
         .target(name: "SkillStore", dependencies: [
             "SkillCore",
             .product(name: "GRDB", package: "GRDB.swift"),
