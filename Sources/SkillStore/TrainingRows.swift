@@ -178,6 +178,12 @@ extension StoreWriter {
             """, arguments: [a.classID, a.workerID, a.date, a.classroomMinutes, a.onlineMinutes, Timestamp.utc(at)])
     }
 
+    /// Deletes one day's attendance (nothing when there is none).
+    public func deleteAttendance(classID: Int64, workerID: String, date: String) throws {
+        try db.execute(sql: "DELETE FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
+                       arguments: [classID, workerID, date])
+    }
+
     public func insertCertificate(type: CertificateType, number: String, occupationCode: String, level: SkillLevel?,
                                   issuer: String?, issueDate: CalendarDate, workerID: String, classID: Int64?,
                                   at: Date) throws -> CertificateRow {

@@ -151,7 +151,8 @@ struct ClassClose: ClassMoveCommand {
 
 struct AttendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attend", abstract: "Set one trainee's attendance for one day (replaces what was there).")
+        commandName: "attend", abstract: "Set one trainee's attendance for one day (replaces what was there).",
+        discussion: "--hours 0 (and no online hours) clears the day: its record is deleted and the deletion audited.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var classID: Int64
     @Option(help: "The day (YYYY-MM-DD).") var date: String
@@ -176,7 +177,10 @@ struct AttendCommand: ParsableCommand {
             if json {
                 Output.printJSON(["class_id": r.row.classID, "worker_id": r.row.workerID, "date": r.row.date,
                                   "classroom_hours": Double(classroom) / 60, "online_hours": Double(online) / 60,
-                                  "warnings": r.warnings.map { $0.message(lang) }] as [String: Any])
+                                  "cleared": r.cleared, "warnings": r.warnings.map { $0.message(lang) }] as [String: Any])
+            } else if r.cleared {
+                let what = r.before == nil ? (lang == .zh ? "本无考勤" : "nothing to clear") : (lang == .zh ? "已清除" : "cleared")
+                Output.line(lang == .zh ? "\(what) \(r.row.workerID) \(r.row.date)" : "\(what): \(r.row.workerID) \(r.row.date)")
             } else {
                 Output.line(lang == .zh ? "已登记 \(r.row.workerID) \(r.row.date)" : "recorded \(r.row.workerID) \(r.row.date)")
             }
