@@ -113,22 +113,14 @@ struct OccupationImport: ParsableCommand {
         commandName: "import", abstract: "Import catalogue entries from a CSV file (administrators).",
         discussion: "Columns: code,name,subsidised,shortage,access_controlled,tier,level,standard_fen,hours,from,to — one row per level; rows with the same code and from are one entry. Flags: 1/0, true/false, yes/no, 是/否.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The CSV file (UTF-8 or GB18030).") var file: String
+    @OptionGroup var file: ImportFileOptions
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            let report = try session.importOccupations(path: file, lang: lang)
-            if json {
-                Output.printJSON(["imported": report.imported, "rejected": report.rejected,
-                                  "rejects": report.rejects.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }] as [String: Any])
-            } else {
-                for r in report.rejects { Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason) }
-                Output.line(lang == .zh ? "导入 \(report.imported) 个条目，拒收 \(report.rejected) 行"
-                            : "imported \(report.imported) entries, rejected \(report.rejected) rows")
-            }
-            if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
+            let report = try session.importOccupations(path: file.file, options: file.options(lang: lang))
+            try finishImport(report, json: json, lang: lang, noun: ("entries", "个条目"))
         }
     }
 }

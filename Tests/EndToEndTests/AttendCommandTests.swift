@@ -67,4 +67,35 @@ struct AttendCommandTests {
         #expect(over.status == 0, "\(over.stderr)")
         #expect(over.stderr.contains("W2") && over.stderr.contains("24.5"), "\(over.stderr)")
     }
+
+    @Test func importCommitsGoodRowsReportsBadOnesAndExits65() throws {
+        let (dir, db, ids) = try Self.world()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let id = ids[0]
+        let path = dir + "/att.csv"
+        try """
+            class_id,date,resident_id,hours,online_hours
+            \(id),2025-03-02,\(Self.worker),6,2
+            \(id),2025-03-03,\(Self.worker),0.01,
+            \(id),2025-03-04,\(Self.worker),1,
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try ClassCommandTests.clerk(db, ["attend", "import", path, "--encoding", "utf8", "--rejects", dir + "/rej.csv", "--json"])
+        #expect(r.status == 65, "\(r.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(obj?["imported"] as? Int == 2 && obj?["rejected"] as? Int == 1)
+        #expect((obj?["rejects"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+        #expect(try Self.countedHours(db, id) == 8)  // 6 + 2 × 50% + 1
+        let rejects = try String(contentsOfFile: dir + "/rej.csv", encoding: .utf8)
+        #expect(rejects.contains("3,") && rejects.contains("0.01"), "\(rejects)")
+        // The single-day form still works beside the subcommand.
+        #expect(try ClassCommandTests.clerk(db, ["attend", id, "--date", "2025-03-05", "--id", Self.worker, "--hours", "1"]).status == 0)
+        let clean = dir + "/clean.csv"
+        try "class_id,date,resident_id,hours\n\(id),2025-03-06,\(Self.worker),1\n".write(toFile: clean, atomically: true, encoding: .utf8)
+        let ok = try ClassCommandTests.clerk(db, ["attend", "import", clean])
+        #expect(ok.status == 0 && ok.stdout.contains("imported 1"), "\(ok.stdout) \(ok.stderr)")
+        let badEncoding = try ClassCommandTests.clerk(db, ["attend", "import", clean, "--encoding", "latin1"])
+        #expect(badEncoding.status == 64)
+    }
 }
+
