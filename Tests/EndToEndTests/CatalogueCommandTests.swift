@@ -95,6 +95,24 @@ struct CatalogueCommandTests {
         #expect(shown.status == 0 && shown.stdout.contains("养老护理员"))
     }
 
+    @Test func institutionImportExitCodes() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.addElectrician(db).status == 0)
+        let first17 = "52320100MJ1234567"
+        let code = first17 + String(CreditCode.checkCharacter(for: first17)!)
+        let path = dir + "/inst.csv"
+        try "code,name,kind,grade,may_train\n\(code),南京某培训学校,private_school,B,6-31-01-03:L4;6-31-01-03:L5\n\(code),again,private_school,,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try Self.admin(db, ["institution", "import", path, "--json", "--rejects", dir + "/rej.csv"])
+        #expect(r.status == 65, "\(r.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(obj?["imported"] as? Int == 1 && (obj?["rejects"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+        let show = try CommandLineTests.clerk(db, ["institution", "show", code, "--json"])
+        #expect(show.status == 0 && show.stdout.contains("L5"), "\(show.stdout)")
+        #expect(try CommandLineTests.clerk(db, ["institution", "import", path]).status == 77)
+    }
+
     @Test func institutionLifecycleExitCodes() throws {
         let (dir, db) = try CommandLineTests.setUp()
         defer { try? FileManager.default.removeItem(atPath: dir) }
