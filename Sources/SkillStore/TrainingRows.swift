@@ -100,6 +100,14 @@ extension StoreReader {
             """, arguments: [workerID]).map(Self.trainingClass)
     }
 
+    /// Classes of an occupation that start on or after `from` and end after `after` (closing an
+    /// entry at `after` would cut them off). A scan of `classes`: closing an entry is rare.
+    public func classIDs(occupationCode: String, startingFrom from: String, endingAfter after: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM classes WHERE occupation_code = ? AND start_date >= ? AND end_date > ? ORDER BY id
+            """, arguments: [occupationCode, from, after])
+    }
+
     public func attendance(classID: Int64, workerID: String, date: String) throws -> AttendanceRow? {
         try Row.fetchOne(db, sql: "SELECT * FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
                          arguments: [classID, workerID, date]).map(Self.attendance)

@@ -8,7 +8,8 @@ import TermUI
 struct OccupationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "occupation", abstract: "The occupation catalogue (职业/工种目录): administrators add entries, everyone reads.",
-        subcommands: [OccupationAdd.self, OccupationList.self, OccupationShow.self, OccupationImport.self])
+        subcommands: [OccupationAdd.self, OccupationList.self, OccupationShow.self, OccupationImport.self,
+                      OccupationClose.self])
 }
 
 /// `YYYY-MM-DD` from an option, or a usage error naming the option.
@@ -121,6 +122,26 @@ struct OccupationImport: ParsableCommand {
         try global.runAsUser(json: json) { session, _ in
             let report = try session.importOccupations(path: file.file, options: file.options(lang: lang))
             try finishImport(report, json: json, lang: lang, noun: ("entries", "个条目"))
+        }
+    }
+}
+
+struct OccupationClose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Give an open-ended entry its last day (administrators).",
+        discussion: "Sets --to on the entry of CODE that starts on --from and has no end, so a new entry can start after it. Refused (exit 73) if the entry already ends or a class of it runs past --to.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "National occupation code, e.g. 6-31-01-03.") var code: String
+    @Option(help: "The entry's first day, YYYY-MM-DD.") var from: String
+    @Option(help: "Its last day in force, YYYY-MM-DD.") var to: String
+    @Flag(help: "Print the entry as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let row = try session.closeOccupation(code: code, from: try dateOption(from, "--from")!, to: try dateOption(to, "--to")!)
+            if json { Output.printJSON(encodable: OccupationSnapshot(row)) }
+            else { Output.line(lang == .zh ? "\(row.code) \(row.name)：\(row.from) – \(row.to ?? "")" : "\(row.code) \(row.name): \(row.from) – \(row.to ?? "")") }
         }
     }
 }

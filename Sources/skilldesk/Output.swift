@@ -44,7 +44,7 @@ enum Exit {
             case .occupationNotFound, .institutionNotFound: return (noInput, "not_found")
             case .institutionExists: return (cantCreate, "already_exists")
             case .periodOverlap: return (cantCreate, "period_overlap")
-            case .wrongStatus, .classWrongStatus: return (cantCreate, "wrong_state")
+            case .wrongStatus, .classWrongStatus, .wrongState: return (cantCreate, "wrong_state")
             case .classNotFound, .workersNotRegistered: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
             case let .store(s): return classify(s)

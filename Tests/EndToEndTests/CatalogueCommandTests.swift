@@ -95,6 +95,22 @@ struct CatalogueCommandTests {
         #expect(shown.status == 0 && shown.stdout.contains("养老护理员"))
     }
 
+    @Test func occupationCloseThenANewPeriod() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.addElectrician(db).status == 0)
+        let next = ["occupation", "add", "--code", "6-31-01-03", "--name", "电工", "--level", "L4:160000:120", "--from", "2026-01-01"]
+        #expect(try Self.admin(db, next).status == 73)
+        #expect(try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2024-06-30"]).status == 65)
+        #expect(try CommandLineTests.clerk(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2025-12-31"]).status == 77)
+        let close = try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2025-12-31", "--json"])
+        #expect(close.status == 0, "\(close.stderr)")
+        #expect(close.stdout.contains("\"to\":\"2025-12-31\""))
+        let again = try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2026-06-30", "--json"])
+        #expect(again.status == 73 && again.stderr.contains("wrong_state"), "\(again.stderr)")
+        #expect(try Self.admin(db, next).status == 0)
+    }
+
     @Test func institutionImportExitCodes() throws {
         let (dir, db) = try CommandLineTests.setUp()
         defer { try? FileManager.default.removeItem(atPath: dir) }
