@@ -36,6 +36,7 @@ public enum DeskError: Error, Sendable, UserMessage {
     case workersNotRegistered([String])
     /// The same certificate (type, number) is already recorded for this holder.
     case certificateExists(type: CertificateType, number: String, worker: String)
+    case certificateNotFound(number: String, type: CertificateType?)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -104,6 +105,9 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .certificateExists(type, number, worker):
             return zh ? "\(worker) 的\(type.label(.zh)) \(number) 已登记，未重复创建"
                 : "\(type.label(.en)) \(number) of \(worker) is already recorded; nothing was created"
+        case let .certificateNotFound(number, type):
+            return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")"
+                : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number)"
         }
     }
 

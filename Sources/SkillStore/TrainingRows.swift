@@ -134,6 +134,14 @@ extension StoreReader {
                          arguments: [type, number]).map(Self.certificate)
     }
 
+    /// Every certificate with this number among `types` (the UNIQUE(type, number, worker_id) index).
+    public func certificates(number: String, types: [String]) throws -> [CertificateRow] {
+        guard !types.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type IN (\(marks)) AND number = ? ORDER BY type, id",
+                                arguments: StatementArguments(types + [number])).map(Self.certificate)
+    }
+
     public func certificates(workerID: String?, limit: Int) throws -> [CertificateRow] {
         if let workerID {
             return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?",

@@ -45,7 +45,7 @@ enum Exit {
             case .institutionExists: return (cantCreate, "already_exists")
             case .periodOverlap: return (cantCreate, "period_overlap")
             case .wrongStatus, .classWrongStatus, .wrongState: return (cantCreate, "wrong_state")
-            case .classNotFound, .workersNotRegistered: return (noInput, "not_found")
+            case .classNotFound, .workersNotRegistered, .certificateNotFound: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
