@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
-import GRDBSQLite
+#if canImport(GRDBSQLite)
+import GRDBSQLite  // the C API GRDB is built on (Linux)
+#else
+import SQLite3
+#endif
 
 /// Runs WAL checkpoints off the commit path. SQLite's default (`wal_autocheckpoint`, 1,000 pages)
 /// checkpoints inside the commit that crosses the threshold, so about one attendance commit in
