@@ -33,6 +33,14 @@ public enum CertificateWarning: Sendable, Equatable, UserMessage {
     }
 }
 
+/// A certificate with its holder's name and its W1 flags (`cert show`).
+public struct CertificateDetail: Sendable {
+    public var row: CertificateRow
+    /// Nil only if the holder's record is gone (workers are never deleted today).
+    public var holderName: String?
+    public var warnings: [CertificateWarning]
+}
+
 public struct CertificateResult: Sendable {
     public var row: CertificateRow
     public var warnings: [CertificateWarning]
@@ -88,6 +96,37 @@ extension Session {
                         before: nil, after: CertificateSnapshot(row).json())
             return CertificateResult(row: row, warnings: warnings)
         }
+    }
+
+    /// The certificates with this number (of `type`, or of any type), each with its holder's name
+    /// and the W1 flags as they stand now. `certificateNotFound` when there is none.
+    public func certificates(number: String, type: String? = nil) throws -> [CertificateDetail] {
+        try require(.readClasses)
+        let key = number.trimmedWhitespace()
+        var certType: CertificateType?
+        if let type, !type.trimmedWhitespace().isEmpty {
+            guard let t = CertificateType.parse(type) else {
+                let codes = CertificateType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DeskError.invalidInput("certificate type '\(type)' is not valid; use one of \(codes)",
+                                             zh: "证书类型“\(type)”无效；可用：\(codes)")
+            }
+            certType = t
+        }
+        let types = certType.map { [$0.rawValue] } ?? CertificateType.allCases.map(\.rawValue)
+        let details: [CertificateDetail] = try desk.read { r in
+            let rows = try r.certificates(number: key, types: types)
+            return try rows.map { row in
+                var warnings: [CertificateWarning] = rows
+                    .filter { $0.type == row.type && $0.workerID != row.workerID }
+                    .map { .numberHeldByAnother(worker: $0.workerID) }
+                if let classID = row.classID, let cls = try r.trainingClass(id: classID), row.issueDate < cls.startDate {
+                    warnings.append(.issuedBeforeClass(classID: classID, start: cls.startDate))
+                }
+                return CertificateDetail(row: row, holderName: try r.worker(id: row.workerID)?.name, warnings: warnings)
+            }
+        }
+        if details.isEmpty { throw DeskError.certificateNotFound(number: key, type: certType) }
+        return details
     }
 
     public func certificates(worker: String? = nil, limit: Int = 1_000) throws -> [CertificateRow] {

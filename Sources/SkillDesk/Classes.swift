@@ -21,25 +21,41 @@ public struct ClassDetail: Sendable {
     public var rule: AttendanceRule
 }
 
-/// W2: the worker also attended another institution's class on the same day.
-public struct AttendanceWarning: Sendable, Equatable, UserMessage {
-    public var workerID: String
-    public var date: String
-    public var otherClassID: Int64
-    public var otherInstitution: String
+/// W2: the worker's attendance on one day looks doubtful. A warning, not a refusal: the row is stored.
+public enum AttendanceWarning: Sendable, Equatable, UserMessage {
+    /// The worker also attended a class of another institution on the same day.
+    case otherInstitution(workerID: String, date: String, classID: Int64, institution: String)
+    /// The worker's classroom + online minutes across all their classes that day exceed 24 h.
+    case overDay(workerID: String, date: String, minutes: Int, classIDs: [Int64])
+
+    /// The other institution's class (`otherInstitution` only).
+    public var otherClassID: Int64? {
+        if case let .otherInstitution(_, _, id, _) = self { return id }
+        return nil
+    }
 
     public func message(_ lang: Lang) -> String {
-        lang == .zh
-            ? "W2：\(workerID) 在 \(date) 还有另一机构（\(otherInstitution)）培训班 \(otherClassID) 的考勤"
-            : "W2: \(workerID) also attended class \(otherClassID) of another institution (\(otherInstitution)) on \(date)"
+        switch (self, lang) {
+        case let (.otherInstitution(w, d, id, inst), .zh):
+            return "W2：\(w) 在 \(d) 还有另一机构（\(inst)）培训班 \(id) 的考勤"
+        case let (.otherInstitution(w, d, id, inst), .en):
+            return "W2: \(w) also attended class \(id) of another institution (\(inst)) on \(d)"
+        case let (.overDay(w, d, minutes, ids), .zh):
+            return "W2：\(w) 在 \(d) 各培训班（\(ids.map(String.init).joined(separator: "、"))）合计 \(Hours.text(minutes)) 小时，超过一天 24 小时"
+        case let (.overDay(w, d, minutes, ids), .en):
+            return "W2: \(w) has \(Hours.text(minutes)) hours on \(d) across classes \(ids.map(String.init).joined(separator: ", ")), more than a day's 24"
+        }
     }
 }
 
 public struct AttendanceResult: Sendable {
+    /// What was asked for; when both minutes are 0 the day's row was deleted (`cleared`), not stored.
     public var row: AttendanceRow
-    /// The row it replaced, if any.
+    /// The row it replaced or deleted, if any.
     public var before: AttendanceRow?
     public var warnings: [AttendanceWarning]
+    /// 0 classroom and 0 online minutes: the day's row is gone (or was never there).
+    public var cleared: Bool { row.classroomMinutes == 0 && row.onlineMinutes == 0 }
 }
 
 public struct EnrolResult: Sendable, Equatable {
@@ -174,10 +190,20 @@ extension Session {
     }
 
     /// Sets one trainee's attendance on one day (replacing what was there), audited with before/after.
+    /// 0 classroom and 0 online minutes clears the day: its row is deleted (`attendance.clear`, with
+    /// the before snapshot); clearing a day with no row writes nothing and is not audited.
     public func attend(classID: Int64, workerID: String, date: CalendarDate, classroomMinutes: Int,
                        onlineMinutes: Int) throws -> AttendanceResult {
         try require(.manageClasses)
-        let worker = workerID.trimmedWhitespace().uppercased()
+        let row = try checkAttendance(classID: classID, workerID: workerID, date: date,
+                                      classroomMinutes: classroomMinutes, onlineMinutes: onlineMinutes)
+        let now = desk.clock()
+        return try desk.write { w in try record(row, w, at: now) }
+    }
+
+    /// The checks that need no database: minutes within a day, a day that took place.
+    func checkAttendance(classID: Int64, workerID: String, date: CalendarDate, classroomMinutes: Int,
+                         onlineMinutes: Int) throws -> AttendanceRow {
         guard classroomMinutes >= 0, onlineMinutes >= 0 else {
             throw DeskError.invalidInput("hours cannot be negative", zh: "课时不能为负数")
         }
@@ -191,34 +217,47 @@ extension Session {
             throw DeskError.invalidInput("\(date) is after today (\(today)): attendance is logged for days that took place",
                                          zh: "\(date) 晚于今天（\(today)）：只能登记已发生的考勤")
         }
-        let now = desk.clock()
-        return try desk.write { w in
-            guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
-            let status = ClassStatus(rawValue: cls.status) ?? .closed
-            guard status.acceptsAttendance else {
-                throw DeskError.classWrongStatus(id: classID, status: status, action: "take attendance", actionZh: "登记考勤")
-            }
-            let day = date.description
-            guard day >= cls.startDate, day <= cls.endDate else {
-                throw DeskError.invalidInput("\(day) is outside the class's dates \(cls.startDate)–\(cls.endDate)",
-                                             zh: "\(day) 不在培训班日期 \(cls.startDate)–\(cls.endDate) 之内")
-            }
-            guard try w.isEnrolled(classID: classID, workerID: worker) else {
-                throw DeskError.invalidInput("\(worker) is not on the roster of class \(classID)",
-                                             zh: "\(worker) 不在培训班 \(classID) 的花名册上")
-            }
-            let before = try w.attendance(classID: classID, workerID: worker, date: day)
-            let row = AttendanceRow(classID: classID, workerID: worker, date: day,
-                                    classroomMinutes: classroomMinutes, onlineMinutes: onlineMinutes)
-            try w.upsertAttendance(row, at: now)
-            try w.audit(at: now, user: user, action: "attendance.set", entity: "class", key: String(classID),
-                        before: before.map { AttendanceSnapshot($0).json() }, after: AttendanceSnapshot(row).json())
-            let warnings = try w.attendance(workerID: worker, date: day)
-                .filter { $0.attendance.classID != classID && $0.institution != cls.institution }
-                .map { AttendanceWarning(workerID: worker, date: day, otherClassID: $0.attendance.classID,
-                                         otherInstitution: $0.institution) }
-            return AttendanceResult(row: row, before: before, warnings: warnings)
+        return AttendanceRow(classID: classID, workerID: workerID.trimmedWhitespace().uppercased(), date: date.description,
+                             classroomMinutes: classroomMinutes, onlineMinutes: onlineMinutes)
+    }
+
+    /// Checks the row against the class and roster, then stores or clears it with its audit row
+    /// and returns the W2 warnings. Throws before writing anything (`attend import` relies on it).
+    func record(_ row: AttendanceRow, _ w: StoreWriter, at now: Date) throws -> AttendanceResult {
+        let classID = row.classID, worker = row.workerID, day = row.date
+        guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
+        let status = ClassStatus(rawValue: cls.status) ?? .closed
+        guard status.acceptsAttendance else {
+            throw DeskError.classWrongStatus(id: classID, status: status, action: "take attendance", actionZh: "登记考勤")
         }
+        guard day >= cls.startDate, day <= cls.endDate else {
+            throw DeskError.invalidInput("\(day) is outside the class's dates \(cls.startDate)–\(cls.endDate)",
+                                         zh: "\(day) 不在培训班日期 \(cls.startDate)–\(cls.endDate) 之内")
+        }
+        guard try w.isEnrolled(classID: classID, workerID: worker) else {
+            throw DeskError.invalidInput("\(worker) is not on the roster of class \(classID)",
+                                         zh: "\(worker) 不在培训班 \(classID) 的花名册上")
+        }
+        let before = try w.attendance(classID: classID, workerID: worker, date: day)
+        if row.classroomMinutes == 0 && row.onlineMinutes == 0 {
+            guard let before else { return AttendanceResult(row: row, before: nil, warnings: []) }
+            try w.deleteAttendance(classID: classID, workerID: worker, date: day)
+            try w.audit(at: now, user: user, action: "attendance.clear", entity: "class", key: String(classID),
+                        before: AttendanceSnapshot(before).json(), after: nil)
+            return AttendanceResult(row: row, before: before, warnings: [])
+        }
+        try w.upsertAttendance(row, at: now)
+        try w.audit(at: now, user: user, action: "attendance.set", entity: "class", key: String(classID),
+                    before: before.map { AttendanceSnapshot($0).json() }, after: AttendanceSnapshot(row).json())
+        let sameDay = try w.attendance(workerID: worker, date: day)
+        var warnings: [AttendanceWarning] = sameDay
+            .filter { $0.attendance.classID != classID && $0.institution != cls.institution }
+            .map { .otherInstitution(workerID: worker, date: day, classID: $0.attendance.classID, institution: $0.institution) }
+        let total = sameDay.reduce(0) { $0 + $1.attendance.classroomMinutes + $1.attendance.onlineMinutes }
+        if total > AttendanceRule.maxMinutesPerDay {
+            warnings.append(.overDay(workerID: worker, date: day, minutes: total, classIDs: sameDay.map(\.attendance.classID)))
+        }
+        return AttendanceResult(row: row, before: before, warnings: warnings)
     }
 
     public func trainingClass(_ id: Int64) throws -> ClassDetail {

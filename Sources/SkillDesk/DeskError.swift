@@ -27,6 +27,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     /// The new entry's period overlaps an existing entry of the same code (named in the message).
     case periodOverlap(code: String, name: String, existing: EffectivePeriod)
     case wrongStatus(StatusRefusal)
+    /// The record is in a state that does not allow the change (text says which and what would).
+    case wrongState(String, zh: String)
     case classNotFound(Int64)
     /// The class is not in a status that allows the action (e.g. starting a completed class).
     case classWrongStatus(id: Int64, status: ClassStatus, action: String, actionZh: String)
@@ -34,6 +36,7 @@ public enum DeskError: Error, Sendable, UserMessage {
     case workersNotRegistered([String])
     /// The same certificate (type, number) is already recorded for this holder.
     case certificateExists(type: CertificateType, number: String, worker: String)
+    case certificateNotFound(number: String, type: CertificateType?)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -88,6 +91,8 @@ public enum DeskError: Error, Sendable, UserMessage {
                 : "the period overlaps the existing entry \(code) \(name) (\(existing)); nothing was written"
         case let .wrongStatus(r):
             return r.message(lang)
+        case let .wrongState(en, zhText):
+            return zh ? zhText : en
         case let .classNotFound(id):
             return zh ? "未找到培训班 \(id)" : "no training class \(id)"
         case let .classWrongStatus(id, status, action, actionZh):
@@ -100,6 +105,9 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .certificateExists(type, number, worker):
             return zh ? "\(worker) 的\(type.label(.zh)) \(number) 已登记，未重复创建"
                 : "\(type.label(.en)) \(number) of \(worker) is already recorded; nothing was created"
+        case let .certificateNotFound(number, type):
+            return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")"
+                : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number)"
         }
     }
 

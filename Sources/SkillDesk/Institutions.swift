@@ -19,6 +19,18 @@ public struct InstitutionDraft: Sendable {
 extension Session {
     public func addInstitution(_ d: InstitutionDraft) throws -> InstitutionRow {
         try require(.manageCatalogue)
+        let valid = try validate(d)
+        let now = desk.clock()
+        return try desk.write { w in try insert(valid, w, at: now) }
+    }
+
+    /// An institution draft checked for what needs no database.
+    struct ValidInstitution {
+        var code: CreditCode, name: String, kind: InstitutionKind, grade: CreditGrade?, catalogue: Bool
+        var scopes: [TrainingScope]
+    }
+
+    func validate(_ d: InstitutionDraft) throws -> ValidInstitution {
         let code: CreditCode
         switch CreditCode.parse(d.code) {
         case let .success(c): code = c
@@ -47,18 +59,21 @@ extension Session {
             case let .failure(p): throw DeskError.invalidCatalogue(p)
             }
         }
-        let now = desk.clock()
-        return try desk.write { w in
-            try checkScopes(scopes, w)
-            guard try w.insertInstitution(code: code, name: name, kind: kind, grade: grade, catalogue: d.catalogue,
-                                          mayTrain: scopes, at: now) else {
-                throw DeskError.institutionExists(code.value, name: try w.institution(code: code.value)?.name ?? "")
-            }
-            let row = try w.institution(code: code.value)!
-            try w.audit(at: now, user: user, action: "institution.create", entity: "institution", key: row.code,
-                        before: nil, after: InstitutionSnapshot(row).json())
-            return row
+        return ValidInstitution(code: code, name: name, kind: kind, grade: grade, catalogue: d.catalogue, scopes: scopes)
+    }
+
+    /// Checks the scopes against the catalogue and the code against existing institutions, then
+    /// inserts and audits. Throws before writing anything.
+    func insert(_ v: ValidInstitution, _ w: StoreWriter, at now: Date) throws -> InstitutionRow {
+        try checkScopes(v.scopes, w)
+        guard try w.insertInstitution(code: v.code, name: v.name, kind: v.kind, grade: v.grade, catalogue: v.catalogue,
+                                      mayTrain: v.scopes, at: now) else {
+            throw DeskError.institutionExists(v.code.value, name: try w.institution(code: v.code.value)?.name ?? "")
         }
+        let row = try w.institution(code: v.code.value)!
+        try w.audit(at: now, user: user, action: "institution.create", entity: "institution", key: row.code,
+                    before: nil, after: InstitutionSnapshot(row).json())
+        return row
     }
 
     /// Each (occupation, level) must be in the catalogue: some entry of that code defines the level.

@@ -16,38 +16,19 @@ extension Session {
     /// Bad rows are reported with their line; a bad row spoils its whole entry (every line of
     /// that code and `from`). All good entries go in one transaction, each with its audit row,
     /// plus one audit row for the import.
-    public func importOccupations(path: String, lang: Lang = .en) throws -> ImportReport {
+    public func importOccupations(path: String, options: ImportOptions = ImportOptions()) throws -> ImportReport {
         try require(.manageCatalogue)
-        let reader: CSVReader
-        do { reader = try CSVReader(path: path, encoding: .auto) } catch let e as CSVError { throw DeskError.csv(e) }
-        func next() throws -> CSVRecord? {
-            do { return try reader.next() } catch let e as CSVError { throw DeskError.csv(e) }
-        }
-        guard let header = try next() else { throw DeskError.csv(.empty(path: path)) }
-        var index: [OccupationColumn: Int] = [:]
-        for (i, f) in header.fields.enumerated() {
-            guard let c = OccupationColumn(rawValue: (f ?? "").trimmedWhitespace().lowercased()) else {
-                let valid = OccupationColumn.allCases.map(\.rawValue).joined(separator: ",")
-                throw DeskError.invalidInput("unknown column '\(f ?? "")' in the header; the columns are \(valid)",
-                                             zh: "表头中的列“\(f ?? "")”无法识别；应为 \(valid)")
-            }
-            index[c] = i
-        }
-        for c in OccupationColumn.required where index[c] == nil {
-            throw DeskError.invalidInput("the header has no '\(c.rawValue)' column", zh: "表头缺少“\(c.rawValue)”列")
-        }
-
-        var rejects: [ImportReject] = []
+        let lang = options.lang
+        let csv = try NamedCSV<OccupationColumn>(path: path, encoding: options.encoding, required: OccupationColumn.required)
+        var rejects = ImportRejects(rejectsPath: options.rejectsPath)
         var groups: [String: [(line: Int, draft: OccupationDraft)]] = [:]
         var order: [String] = []
-        while let record = try next() {
-            func field(_ c: OccupationColumn) -> String {
-                guard let i = index[c], i < record.fields.count else { return "" }
-                return record.fields[i]?.trimmedWhitespace() ?? ""
-            }
-            switch Self.occupationRow(field, lang: lang) {
+        while let record = try csv.next() {
+            rejects.note(record)
+            if let why = csv.unreadable(record, lang: lang) { rejects.refuse(record.line, why); continue }
+            switch Self.occupationRow({ csv.field($0, record) }, lang: lang) {
             case let .failure(refusal):
-                rejects.append(ImportReject(line: record.line, reason: refusal.text))
+                rejects.refuse(record.line, refusal.text)
             case let .success(d):
                 let key = d.code + "@" + (d.from?.description ?? "")
                 if groups[key] == nil { order.append(key) }
@@ -68,11 +49,11 @@ extension Session {
             if !consistent {
                 let reason = lang == .zh ? "同一职业编码和开始日期的各行，名称、标志、层级或结束日期不一致"
                     : "the rows of this code and from date disagree on name, flags, tier or to date"
-                rejects += lines.map { ImportReject(line: $0, reason: reason) }
+                for l in lines { rejects.refuse(l, reason) }
                 continue
             }
             do { entries.append((lines, try validate(merged))) } catch let e as DeskError {
-                rejects += lines.map { ImportReject(line: $0, reason: e.message(lang)) }
+                for l in lines { rejects.refuse(l, e.message(lang)) }
             }
         }
 
@@ -85,19 +66,14 @@ extension Session {
                     imported += 1
                 } catch let e as DeskError {
                     // Refused before anything of this entry was written (overlap check first).
-                    rejects += lines.map { ImportReject(line: $0, reason: e.message(lang)) }
+                    for l in lines { rejects.refuse(l, e.message(lang)) }
                 }
             }
-            rejects.sort { $0.line < $1.line }
-            let after = """
-                {"file":\(Self.jsonString((path as NSString).lastPathComponent)),"imported":\(imported),\
-                "rejected":\(rejects.count),"sha256":"\(reader.sha256Hex())"}
-                """
             try w.audit(at: now, user: user, action: "occupation.import", entity: "occupation", key: "import",
-                        before: nil, after: after)
+                        before: nil, after: csv.summary(imported: imported, rejected: rejects.list.count))
         }
-        return ImportReport(imported: imported, rejected: rejects.count, rejects: rejects,
-                            sha256: reader.sha256Hex(), encoding: reader.encoding, rolledBack: false)
+        try rejects.finish(rejectsPath: options.rejectsPath, header: csv.header)
+        return csv.report(imported: imported, rejects: rejects)
     }
 
     /// One CSV row as a one-level draft, or the reason (in `lang`) it is refused.

@@ -50,6 +50,41 @@ extension Session {
         }
     }
 
+    /// Gives the open-ended entry of `code` starting on `from` its last day `to`, so that a later
+    /// entry can start after it. Refused when `to` is before `from`, when the entry already has an
+    /// end, or when classes of that entry run past `to` (they were judged by it). Audited before/after.
+    public func closeOccupation(code: String, from: CalendarDate, to: CalendarDate) throws -> OccupationRow {
+        try require(.manageCatalogue)
+        let key = code.trimmedWhitespace()
+        guard to >= from else {
+            throw DeskError.invalidInput("--to \(to) is before the entry's first day \(from)", zh: "结束日期 \(to) 早于该条目的开始日期 \(from)")
+        }
+        let now = desk.clock()
+        return try desk.write { w in
+            let entries = try w.occupationEntries(code: key)
+            guard let old = entries.first(where: { $0.from == from.description }) else {
+                if entries.isEmpty { throw DeskError.occupationNotFound(key, asOf: nil) }
+                let starts = entries.map(\.from).joined(separator: ", ")
+                throw DeskError.invalidInput("no entry of \(key) starts on \(from); its entries start on \(starts)",
+                                             zh: "职业 \(key) 没有 \(from) 开始的条目；现有条目开始于 \(starts)")
+            }
+            if let end = old.to {
+                throw DeskError.wrongState("the entry \(key) from \(from) already ends on \(end); an end is not changed",
+                                           zh: "职业 \(key) 自 \(from) 起的条目已于 \(end) 截止；不修改已有的结束日期")
+            }
+            let cut = try w.classIDs(occupationCode: key, startingFrom: from.description, endingAfter: to.description)
+            if !cut.isEmpty {
+                let list = cut.map(String.init).joined(separator: ", ")
+                throw DeskError.wrongState("classes \(list) of this entry run past \(to); close it on or after their last day",
+                                           zh: "该条目的培训班 \(list) 在 \(to) 之后仍有课；结束日期不能早于其结业日期")
+            }
+            let row = try w.closeOccupation(id: old.id, to: to)
+            try w.audit(at: now, user: user, action: "occupation.close", entity: "occupation", key: "\(row.code)@\(row.from)",
+                        before: OccupationSnapshot(old).json(), after: OccupationSnapshot(row).json())
+            return row
+        }
+    }
+
     /// The entry of `code` in force on `asOf` (default today).
     public func occupation(code: String, asOf: CalendarDate? = nil) throws -> OccupationRow {
         try require(.readCatalogue)

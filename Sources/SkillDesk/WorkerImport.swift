@@ -2,10 +2,10 @@ import Foundation
 import SkillCore
 import SkillStore
 
-/// Options of `worker import`.
+/// Options of the imports (`worker`, `occupation`, `institution`, `attend import`).
 public struct ImportOptions: Sendable {
     public var encoding: TextEncoding = .auto
-    /// Write nothing if any row is bad.
+    /// Write nothing if any row is bad (worker import only; the others commit their good rows).
     public var allOrNothing = false
     /// Where to write the bad rows (line, reason, then the row's own fields).
     public var rejectsPath: String?
@@ -27,6 +27,8 @@ public struct ImportReport: Sendable {
     public var encoding: TextEncoding
     /// True when rows were bad and `allOrNothing` kept every row out.
     public var rolledBack: Bool
+    /// Warnings about rows that were imported (W2 in an attendance import), by line.
+    public var warnings: [ImportReject] = []
 }
 
 /// The columns of a worker CSV, by English or Chinese header.

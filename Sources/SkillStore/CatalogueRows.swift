@@ -128,6 +128,13 @@ extension StoreWriter {
         return try occupation(row)
     }
 
+    /// Gives an open-ended entry its last day (the caller checked it is open-ended).
+    public func closeOccupation(id: Int64, to: CalendarDate) throws -> OccupationRow {
+        try db.execute(sql: "UPDATE occupations SET valid_to = ? WHERE id = ?", arguments: [to.description, id])
+        let row = try Row.fetchOne(db, sql: "SELECT * FROM occupations WHERE id = ?", arguments: [id])!
+        return try occupation(row)
+    }
+
     /// Inserts an institution; false (nothing written) when the credit code is taken.
     public func insertInstitution(code: CreditCode, name: String, kind: InstitutionKind, grade: CreditGrade?,
                                   catalogue: Bool, mayTrain: [TrainingScope], at: Date) throws -> Bool {

@@ -10,19 +10,27 @@ public final class Store: Sendable {
     let writer: any DatabaseWriter
     /// The file, or nil for an in-memory store (tests).
     public let path: String?
+    /// Checkpoints the WAL off the commit path (file stores only).
+    let checkpointer: Checkpointer?
 
-    init(writer: any DatabaseWriter, path: String?) {
+    init(writer: any DatabaseWriter, path: String?, checkpointer: Checkpointer? = nil) {
         self.writer = writer
         self.path = path
+        self.checkpointer = checkpointer
     }
 
-    static func configuration() -> Configuration {
+    deinit { checkpointer?.finish() }
+
+    /// With a checkpointer, its WAL hook goes on the writer connection (the readers are read-only),
+    /// replacing SQLite's auto-checkpoint there.
+    static func configuration(checkpointer: Checkpointer? = nil) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(15)
         config.foreignKeysEnabled = true
         config.label = "SkillDesk"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let checkpointer, !db.configuration.readonly { checkpointer.install(on: db) }
         }
         return config
     }
@@ -37,6 +45,11 @@ public final class Store: Sendable {
     /// Opens a file database. With `create`, a missing file is created with mode 0600 (it holds
     /// personal data); without it, a missing file is an error rather than a silent new database.
     public static func open(path: String, create: Bool = false) throws -> Store {
+        try open(path: path, create: create, checkpointPages: 1_000)
+    }
+
+    /// `checkpointPages`: the WAL size that triggers a background checkpoint (tests change it).
+    static func open(path: String, create: Bool, checkpointPages: Int) throws -> Store {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists && !create { throw StoreError.notFound(path: path) }
@@ -47,8 +60,9 @@ public final class Store: Sendable {
         }
         do {
             if exists { try refuseNewerSchema(path) }
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            let store = Store(writer: pool, path: path)
+            let checkpointer = Checkpointer(path: path, thresholdPages: checkpointPages)
+            let pool = try DatabasePool(path: path, configuration: configuration(checkpointer: checkpointer))
+            let store = Store(writer: pool, path: path, checkpointer: checkpointer)
             try store.migrate()
             return store
         } catch let error as StoreError {

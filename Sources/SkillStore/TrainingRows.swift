@@ -100,6 +100,14 @@ extension StoreReader {
             """, arguments: [workerID]).map(Self.trainingClass)
     }
 
+    /// Classes of an occupation that start on or after `from` and end after `after` (closing an
+    /// entry at `after` would cut them off). A scan of `classes`: closing an entry is rare.
+    public func classIDs(occupationCode: String, startingFrom from: String, endingAfter after: String) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM classes WHERE occupation_code = ? AND start_date >= ? AND end_date > ? ORDER BY id
+            """, arguments: [occupationCode, from, after])
+    }
+
     public func attendance(classID: Int64, workerID: String, date: String) throws -> AttendanceRow? {
         try Row.fetchOne(db, sql: "SELECT * FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
                          arguments: [classID, workerID, date]).map(Self.attendance)
@@ -124,6 +132,14 @@ extension StoreReader {
     public func certificates(type: String, number: String) throws -> [CertificateRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type = ? AND number = ? ORDER BY id",
                          arguments: [type, number]).map(Self.certificate)
+    }
+
+    /// Every certificate with this number among `types` (the UNIQUE(type, number, worker_id) index).
+    public func certificates(number: String, types: [String]) throws -> [CertificateRow] {
+        guard !types.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type IN (\(marks)) AND number = ? ORDER BY type, id",
+                                arguments: StatementArguments(types + [number])).map(Self.certificate)
     }
 
     public func certificates(workerID: String?, limit: Int) throws -> [CertificateRow] {
@@ -176,6 +192,12 @@ extension StoreWriter {
             ON CONFLICT(class_id, worker_id, date) DO UPDATE SET classroom_minutes = excluded.classroom_minutes,
                 online_minutes = excluded.online_minutes, updated_at = excluded.updated_at
             """, arguments: [a.classID, a.workerID, a.date, a.classroomMinutes, a.onlineMinutes, Timestamp.utc(at)])
+    }
+
+    /// Deletes one day's attendance (nothing when there is none).
+    public func deleteAttendance(classID: Int64, workerID: String, date: String) throws {
+        try db.execute(sql: "DELETE FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
+                       arguments: [classID, workerID, date])
     }
 
     public func insertCertificate(type: CertificateType, number: String, occupationCode: String, level: SkillLevel?,

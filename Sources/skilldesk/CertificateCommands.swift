@@ -3,11 +3,12 @@ import Foundation
 import SkillCore
 import SkillDesk
 import SkillStore
+import TermUI
 
 struct CertificateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert", abstract: "Certificates (证书): clerks record them; W1 warnings go to stderr.",
-        subcommands: [CertificateAdd.self, CertificateList.self])
+        subcommands: [CertificateAdd.self, CertificateList.self, CertificateShow.self])
 }
 
 struct CertificateAdd: ParsableCommand {
@@ -51,6 +52,51 @@ struct CertificateList: ParsableCommand {
             for r in rows {
                 Output.line([String(r.id), r.type, r.number, r.occupationCode, r.level ?? "-", r.issueDate, r.workerID,
                              r.classID.map(String.init) ?? "-"].joined(separator: "  "))
+            }
+        }
+    }
+}
+
+struct CertificateShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show the certificate(s) with a number: holder, details and W1 flags. Exit 66 when none.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Certificate number.") var number: String
+    @Option(help: "Only this type: \(CertificateType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String?
+    @Flag(help: "Print a JSON array (each certificate's fields, holder_name and warnings).") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let found = try session.certificates(number: number, type: type)
+            if json {
+                Output.printJSON(found.map { d -> [String: Any] in
+                    let r = d.row
+                    return ["id": r.id, "type": r.type, "number": r.number, "occupation_code": r.occupationCode,
+                            "level": Output.nullable(r.level), "issuer": Output.nullable(r.issuer), "issue_date": r.issueDate,
+                            "worker_id": r.workerID, "holder_name": Output.nullable(d.holderName),
+                            "class_id": r.classID.map { $0 as Any } ?? NSNull(),
+                            "warnings": d.warnings.map { $0.message(lang) }]
+                })
+                return
+            }
+            let zh = lang == .zh
+            for (i, d) in found.enumerated() {
+                if i > 0 { Output.line("") }
+                let r = d.row
+                let fields: [(String, String)] = [
+                    (zh ? "证书编号" : "Number", Sanitize.forDisplay(r.number)),
+                    (zh ? "类型" : "Type", CertificateType(rawValue: r.type)?.label(lang) ?? r.type),
+                    (zh ? "持证人" : "Holder", Sanitize.forDisplay(d.holderName ?? "—")),
+                    (zh ? "身份证号" : "Resident ID", r.workerID),
+                    (zh ? "职业" : "Occupation", r.occupationCode),
+                    (zh ? "等级" : "Level", r.level.map { SkillLevel(rawValue: $0)?.label(lang) ?? $0 } ?? "—"),
+                    (zh ? "发证机构" : "Issuer", Sanitize.forDisplay(r.issuer ?? "—")),
+                    (zh ? "发证日期" : "Issued", r.issueDate),
+                    (zh ? "培训班" : "Class", r.classID.map(String.init) ?? "—"),
+                ]
+                for (label, value) in fields { Output.line(TextWidth.pad(label, to: 12) + " " + value) }
+                for w in d.warnings { Output.line("  " + w.message(lang)) }
             }
         }
     }

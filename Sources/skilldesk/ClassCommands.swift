@@ -151,7 +151,31 @@ struct ClassClose: ClassMoveCommand {
 
 struct AttendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "attend", abstract: "Set one trainee's attendance for one day (replaces what was there).")
+        commandName: "attend", abstract: "Attendance: set one day (`attend N --date …`, the default) or import a CSV file.",
+        subcommands: [AttendSet.self, AttendImport.self], defaultSubcommand: AttendSet.self)
+}
+
+struct AttendImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import attendance from a CSV file (clerks).",
+        discussion: "Columns: class_id,date,resident_id,hours[,online_hours]. Each row is checked as `attend` checks it; hours 0 clears the day. Good rows are committed; exit 65 if any row was refused. W2 warnings go to stderr.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var file: ImportFileOptions
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let report = try session.importAttendance(path: file.file, options: file.options(lang: lang))
+            try finishImport(report, json: json, lang: lang, noun: ("rows", "行"))
+        }
+    }
+}
+
+struct AttendSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Set one trainee's attendance for one day (replaces what was there).",
+        discussion: "--hours 0 (and no online hours) clears the day: its record is deleted and the deletion audited.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var classID: Int64
     @Option(help: "The day (YYYY-MM-DD).") var date: String
@@ -176,7 +200,10 @@ struct AttendCommand: ParsableCommand {
             if json {
                 Output.printJSON(["class_id": r.row.classID, "worker_id": r.row.workerID, "date": r.row.date,
                                   "classroom_hours": Double(classroom) / 60, "online_hours": Double(online) / 60,
-                                  "warnings": r.warnings.map { $0.message(lang) }] as [String: Any])
+                                  "cleared": r.cleared, "warnings": r.warnings.map { $0.message(lang) }] as [String: Any])
+            } else if r.cleared {
+                let what = r.before == nil ? (lang == .zh ? "本无考勤" : "nothing to clear") : (lang == .zh ? "已清除" : "cleared")
+                Output.line(lang == .zh ? "\(what) \(r.row.workerID) \(r.row.date)" : "\(what): \(r.row.workerID) \(r.row.date)")
             } else {
                 Output.line(lang == .zh ? "已登记 \(r.row.workerID) \(r.row.date)" : "recorded \(r.row.workerID) \(r.row.date)")
             }

@@ -8,7 +8,7 @@ import TermUI
 struct InstitutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "institution", abstract: "Training institutions (培训机构): administrators add them and change their standing.",
-        subcommands: [InstitutionAdd.self, InstitutionList.self, InstitutionShow.self,
+        subcommands: [InstitutionAdd.self, InstitutionList.self, InstitutionShow.self, InstitutionImport.self,
                       InstitutionSuspend.self, InstitutionReinstate.self, InstitutionDisqualify.self])
 }
 
@@ -127,4 +127,21 @@ struct InstitutionDisqualify: InstitutionStatusCommand {
     @Option(help: "Why (required), e.g. the fraud found.") var reason: String
     @Flag(help: "Print the institution as JSON.") var json = false
     func apply(_ session: Session) throws -> InstitutionRow { try session.disqualifyInstitution(code: code, reason: reason) }
+}
+
+struct InstitutionImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import institutions from a CSV file (administrators).",
+        discussion: "Columns: code,name,kind,grade,may_train[,catalogue] — may_train like 6-31-01-03:L4;6-31-01-03:L3 (each in the occupation catalogue); kind: \(InstitutionKind.codes); grade A–D or empty. A code already registered is refused, not overwritten. Exit 65 if any row was refused.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var file: ImportFileOptions
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let report = try session.importInstitutions(path: file.file, options: file.options(lang: lang))
+            try finishImport(report, json: json, lang: lang, noun: ("institutions", "个机构"))
+        }
+    }
 }

@@ -8,7 +8,8 @@ import TermUI
 struct OccupationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "occupation", abstract: "The occupation catalogue (职业/工种目录): administrators add entries, everyone reads.",
-        subcommands: [OccupationAdd.self, OccupationList.self, OccupationShow.self, OccupationImport.self])
+        subcommands: [OccupationAdd.self, OccupationList.self, OccupationShow.self, OccupationImport.self,
+                      OccupationClose.self])
 }
 
 /// `YYYY-MM-DD` from an option, or a usage error naming the option.
@@ -113,22 +114,34 @@ struct OccupationImport: ParsableCommand {
         commandName: "import", abstract: "Import catalogue entries from a CSV file (administrators).",
         discussion: "Columns: code,name,subsidised,shortage,access_controlled,tier,level,standard_fen,hours,from,to — one row per level; rows with the same code and from are one entry. Flags: 1/0, true/false, yes/no, 是/否.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The CSV file (UTF-8 or GB18030).") var file: String
+    @OptionGroup var file: ImportFileOptions
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            let report = try session.importOccupations(path: file, lang: lang)
-            if json {
-                Output.printJSON(["imported": report.imported, "rejected": report.rejected,
-                                  "rejects": report.rejects.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }] as [String: Any])
-            } else {
-                for r in report.rejects { Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason) }
-                Output.line(lang == .zh ? "导入 \(report.imported) 个条目，拒收 \(report.rejected) 行"
-                            : "imported \(report.imported) entries, rejected \(report.rejected) rows")
-            }
-            if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
+            let report = try session.importOccupations(path: file.file, options: file.options(lang: lang))
+            try finishImport(report, json: json, lang: lang, noun: ("entries", "个条目"))
+        }
+    }
+}
+
+struct OccupationClose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Give an open-ended entry its last day (administrators).",
+        discussion: "Sets --to on the entry of CODE that starts on --from and has no end, so a new entry can start after it. Refused (exit 73) if the entry already ends or a class of it runs past --to.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "National occupation code, e.g. 6-31-01-03.") var code: String
+    @Option(help: "The entry's first day, YYYY-MM-DD.") var from: String
+    @Option(help: "Its last day in force, YYYY-MM-DD.") var to: String
+    @Flag(help: "Print the entry as JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let row = try session.closeOccupation(code: code, from: try dateOption(from, "--from")!, to: try dateOption(to, "--to")!)
+            if json { Output.printJSON(encodable: OccupationSnapshot(row)) }
+            else { Output.line(lang == .zh ? "\(row.code) \(row.name)：\(row.from) – \(row.to ?? "")" : "\(row.code) \(row.name): \(row.from) – \(row.to ?? "")") }
         }
     }
 }

@@ -113,46 +113,19 @@ struct WorkerImport: ParsableCommand {
         commandName: "import", abstract: "Import workers from a CSV file (header row; id and name required).",
         discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾); groups separated by ';'.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The CSV file.") var file: String
-    @Option(help: "auto, utf-8 or gb18030.") var encoding: String = "auto"
+    @OptionGroup var file: ImportFileOptions
     @Flag(name: .customLong("all-or-nothing"), help: "Import nothing if any row is bad.") var allOrNothing = false
-    @Option(help: "Write the bad rows, with line and reason, to this CSV file.") var rejects: String?
     @Flag(help: "Print the result as JSON.") var json = false
-
-    func validate() throws {
-        if TextEncoding(rawValue: encoding.lowercased()) == nil {
-            throw ValidationError("--encoding must be auto, utf-8 or gb18030, not '\(encoding)'")
-        }
-    }
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, stdin in
-            var options = ImportOptions()
-            options.encoding = TextEncoding(rawValue: encoding.lowercased())!
+            var options = file.options(lang: lang)
             options.allOrNothing = allOrNothing
-            options.rejectsPath = rejects
-            options.lang = lang
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
-            let report = try session.importWorkers(path: file, options: options) { done, total in bar?.show(done, of: total) }
+            let report = try session.importWorkers(path: file.file, options: options) { done, total in bar?.show(done, of: total) }
             bar?.finish()
-            if json {
-                Output.printJSON(["imported": report.imported, "rejected": report.rejected,
-                                  "rejects": report.rejects.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }] as [String: Any])
-            } else {
-                for r in report.rejects.prefix(50) {
-                    Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason)
-                }
-                if report.rejects.count > 50 {
-                    Output.line(lang == .zh ? "……另有 \(report.rejects.count - 50) 行被拒（见 --rejects 文件）" : "… and \(report.rejects.count - 50) more rejected rows (see --rejects)")
-                }
-                if report.rolledBack {
-                    Output.line(lang == .zh ? "有 \(report.rejected) 行错误，按 --all-or-nothing 未导入任何行" : "\(report.rejected) bad rows: with --all-or-nothing nothing was imported")
-                } else {
-                    Output.line(lang == .zh ? "导入 \(report.imported) 行，拒收 \(report.rejected) 行" : "imported \(report.imported), rejected \(report.rejected)")
-                }
-            }
-            if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
+            try finishImport(report, json: json, lang: lang, noun: ("rows", "行"))
         }
     }
 }

@@ -70,6 +70,65 @@ struct CatalogueCommandTests {
         #expect(clerkImport.status == 77)
     }
 
+    @Test func occupationImportTakesEncodingAndWritesRejects() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // 养老护理员 and 育婴员 in GB18030 (bytes from Python's codec).
+        let carer: [UInt8] = [209, 248, 192, 207, 187, 164, 192, 237, 212, 177]
+        let nanny: [UInt8] = [211, 253, 211, 164, 212, 177]
+        let bytes = Array("code,name,level,standard_fen,hours,from\n4-10-01-05,".utf8) + carer
+            + Array(",L5,90000,80,2025-01-01\n4-10-01-02,".utf8) + nanny + Array(",L9,80000,80,2025-01-01\n".utf8)
+        let path = dir + "/occ-gb.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let asUTF8 = try Self.admin(db, ["occupation", "import", path, "--encoding", "utf8", "--json"])
+        #expect(asUTF8.status == 65, "\(asUTF8.stderr)")
+        let rej = dir + "/rej.csv"
+        let r = try Self.admin(db, ["occupation", "import", path, "--encoding", "gb18030", "--rejects", rej, "--json"])
+        #expect(r.status == 65, "\(r.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(obj?["imported"] as? Int == 1 && obj?["rejected"] as? Int == 1)
+        let rejects = try String(contentsOfFile: rej, encoding: .utf8)
+        let lines = rejects.split(whereSeparator: \.isNewline)
+        #expect(lines.first?.hasSuffix("line,reason,code,name,level,standard_fen,hours,from") == true, "\(rejects)")
+        #expect(lines.count == 2 && lines.last?.hasPrefix("3,") == true && lines.last?.contains("育婴员") == true, "\(rejects)")
+        let shown = try CommandLineTests.clerk(db, ["occupation", "show", "4-10-01-05", "--as-of", "2025-06-01"])
+        #expect(shown.status == 0 && shown.stdout.contains("养老护理员"))
+    }
+
+    @Test func occupationCloseThenANewPeriod() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.addElectrician(db).status == 0)
+        let next = ["occupation", "add", "--code", "6-31-01-03", "--name", "电工", "--level", "L4:160000:120", "--from", "2026-01-01"]
+        #expect(try Self.admin(db, next).status == 73)
+        #expect(try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2024-06-30"]).status == 65)
+        #expect(try CommandLineTests.clerk(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2025-12-31"]).status == 77)
+        let close = try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2025-12-31", "--json"])
+        #expect(close.status == 0, "\(close.stderr)")
+        #expect(close.stdout.contains("\"to\":\"2025-12-31\""))
+        let again = try Self.admin(db, ["occupation", "close", "6-31-01-03", "--from", "2025-01-01", "--to", "2026-06-30", "--json"])
+        #expect(again.status == 73 && again.stderr.contains("wrong_state"), "\(again.stderr)")
+        #expect(try Self.admin(db, next).status == 0)
+    }
+
+    @Test func institutionImportExitCodes() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try Self.addElectrician(db).status == 0)
+        let first17 = "52320100MJ1234567"
+        let code = first17 + String(CreditCode.checkCharacter(for: first17)!)
+        let path = dir + "/inst.csv"
+        try "code,name,kind,grade,may_train\n\(code),南京某培训学校,private_school,B,6-31-01-03:L4;6-31-01-03:L5\n\(code),again,private_school,,\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try Self.admin(db, ["institution", "import", path, "--json", "--rejects", dir + "/rej.csv"])
+        #expect(r.status == 65, "\(r.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(obj?["imported"] as? Int == 1 && (obj?["rejects"] as? [[String: Any]])?.first?["line"] as? Int == 3)
+        let show = try CommandLineTests.clerk(db, ["institution", "show", code, "--json"])
+        #expect(show.status == 0 && show.stdout.contains("L5"), "\(show.stdout)")
+        #expect(try CommandLineTests.clerk(db, ["institution", "import", path]).status == 77)
+    }
+
     @Test func institutionLifecycleExitCodes() throws {
         let (dir, db) = try CommandLineTests.setUp()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -65,5 +65,14 @@ struct ClassCommandTests {
         #expect(try Self.clerk(db, cert).status == 73)
         let certs = try Self.clerk(db, ["cert", "list", "--worker", worker, "--json"])
         #expect(certs.status == 0 && certs.stdout.contains("\"number\":\"S-1\""))
+        let shown = try Self.clerk(db, ["cert", "show", "S-1"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains(worker) && shown.stdout.contains("欧阳娜娜") && shown.stdout.contains("W1"), "\(shown.stdout)")
+        let shownJSON = try Self.clerk(db, ["cert", "show", "S-1", "--type", "skill_level", "--json"])
+        let arr = try JSONSerialization.jsonObject(with: Data(shownJSON.stdout.utf8)) as? [[String: Any]]
+        #expect(arr?.count == 1 && arr?.first?["holder_name"] as? String == "欧阳娜娜" && arr?.first?["worker_id"] as? String == worker)
+        #expect((arr?.first?["warnings"] as? [String])?.first?.contains("W1") == true)
+        #expect(try Self.clerk(db, ["cert", "show", "S-2"]).status == 66)
+        #expect(try Self.clerk(db, ["cert", "show", "S-1", "--type", "training"]).status == 66)
     }
 }

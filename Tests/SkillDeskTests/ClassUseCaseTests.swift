@@ -224,7 +224,7 @@ struct AttendanceUseCaseTests {
         #expect(try t.clerk.attend(classID: a1, workerID: w, date: d, classroomMinutes: 120, onlineMinutes: 0).warnings.isEmpty)
         #expect(try t.clerk.attend(classID: a2, workerID: w, date: d, classroomMinutes: 120, onlineMinutes: 0).warnings.isEmpty)
         let warned = try t.clerk.attend(classID: b, workerID: w, date: d, classroomMinutes: 120, onlineMinutes: 0)
-        #expect(warned.warnings.map(\.otherClassID) == [a1, a2])
+        #expect(warned.warnings.compactMap(\.otherClassID) == [a1, a2])
         #expect(warned.warnings.first?.message(.en).contains("W2") == true)
         // Another day, or another worker, is quiet.
         #expect(try t.clerk.attend(classID: b, workerID: w, date: day("2025-03-11"), classroomMinutes: 60, onlineMinutes: 0).warnings.isEmpty)

@@ -1,0 +1,56 @@
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import Testing
+
+@Suite("Attendance: clearing a day and the 24-hour W2")
+struct AttendanceClearTests {
+    @Test func zeroMinutesDeletesTheDayAndAuditsTheBefore() throws {
+        let t = try TrainingWorld()
+        let id = try t.runningClass()
+        let w = t.workers[0]
+        _ = try t.clerk.attend(classID: id, workerID: w, date: day("2025-03-05"), classroomMinutes: 480, onlineMinutes: 30)
+        _ = try t.clerk.attend(classID: id, workerID: w, date: day("2025-03-06"), classroomMinutes: 60, onlineMinutes: 0)
+        let audits = try t.f.auditCount
+        let r = try t.clerk.attend(classID: id, workerID: w, date: day("2025-03-05"), classroomMinutes: 0, onlineMinutes: 0)
+        #expect(r.cleared && r.before?.classroomMinutes == 480 && r.warnings.isEmpty)
+        #expect(try t.f.desk.store.read { try $0.attendance(classID: id, workerID: w, date: "2025-03-05") } == nil)
+        let trainee = try t.clerk.trainingClass(id).roster.first { $0.workerID == w }!
+        #expect(trainee.days == 1 && trainee.countedMinutes == 60)
+        #expect(try t.f.auditCount == audits + 1)
+        let last = try t.f.admin.auditEntries(entity: "class", key: String(id)).last
+        #expect(last?.action == "attendance.clear")
+        #expect(last?.before?.contains("\"classroom_minutes\":480") == true && last?.after == nil)
+    }
+
+    @Test func clearingAnEmptyDayWritesNothing() throws {
+        let t = try TrainingWorld()
+        let id = try t.runningClass()
+        let audits = try t.f.auditCount
+        let r = try t.clerk.attend(classID: id, workerID: t.workers[1], date: day("2025-03-07"), classroomMinutes: 0, onlineMinutes: 0)
+        #expect(r.cleared && r.before == nil)
+        #expect(try t.f.auditCount == audits)
+        #expect(try t.f.desk.store.read { try $0.attendance(classID: id, workerID: t.workers[1], date: "2025-03-07") } == nil)
+        // Clearing still checks the roster: a stranger's day is refused, not silently ignored.
+        #expect(throws: DeskError.self) {
+            try t.clerk.attend(classID: id, workerID: residentID(seq: 50), date: day("2025-03-07"), classroomMinutes: 0, onlineMinutes: 0)
+        }
+    }
+
+    @Test func w2WarnsWhenADayAcrossClassesExceeds24Hours() throws {
+        let t = try TrainingWorld()
+        let a1 = try t.runningClass()
+        let a2 = try t.runningClass()  // same institution: no other-institution W2
+        let w = t.workers[0]
+        let d = day("2025-03-10")
+        #expect(try t.clerk.attend(classID: a1, workerID: w, date: d, classroomMinutes: 720, onlineMinutes: 0).warnings.isEmpty)
+        // Exactly 24 h in all is allowed without a warning.
+        #expect(try t.clerk.attend(classID: a2, workerID: w, date: d, classroomMinutes: 600, onlineMinutes: 120).warnings.isEmpty)
+        let over = try t.clerk.attend(classID: a2, workerID: w, date: d, classroomMinutes: 600, onlineMinutes: 121)
+        #expect(over.warnings == [.overDay(workerID: w, date: "2025-03-10", minutes: 1441, classIDs: [a1, a2])])
+        #expect(over.warnings.first?.message(.en).contains("W2") == true)
+        // Stored anyway: a warning, not a refusal.
+        #expect(try t.f.desk.store.read { try $0.attendance(classID: a2, workerID: w, date: "2025-03-10") }?.onlineMinutes == 121)
+    }
+}
