@@ -208,6 +208,7 @@ enum CatalogueText {
         case "institution.suspend": return lang[.actionSuspended]
         case "institution.reinstate": return lang[.actionReinstated]
         case "institution.disqualify": return lang[.actionDisqualified]
+        case "occupation.close": return lang[.actionOccupationClose]
         default: return code
         }
     }

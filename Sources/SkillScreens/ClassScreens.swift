@@ -110,7 +110,7 @@ public final class AttendanceGridScreen: Screen {
     /// The user may manage classes (enrol, move the status); fixed for the screen's life.
     let manages: Bool
     /// The open enrolment prompt: resident IDs separated by spaces or commas.
-    var enrolField: TextField?
+    var enrolPrompt: TextPrompt?
     /// The open confirmation of a status step, and the status it moves to.
     var dialog: Dialog?
     var dialogTarget: ClassStatus?
@@ -179,7 +179,7 @@ public final class AttendanceGridScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if enrolField != nil { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
+        if enrolPrompt != nil { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
         var manage: [(key: String, label: String)] = []
         if manages {
             if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
@@ -218,16 +218,15 @@ public final class AttendanceGridScreen: Screen {
     // MARK: enrolment and status steps
 
     func handleEnrol(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var field = enrolField else { return [] }
-        switch key {
-        case .function(3), .function(12), .escape:
-            enrolField = nil
+        guard var prompt = enrolPrompt else { return [] }
+        switch prompt.handle(key) {
+        case .cancelled:
+            enrolPrompt = nil
             return []
-        case .enter, .function(2):
-            return enrol(field.text, ctx)
-        default:
-            _ = field.handle(key)
-            enrolField = field
+        case let .entered(text):
+            return enrol(text, ctx)
+        case .none:
+            enrolPrompt = prompt
             return []
         }
     }
@@ -242,7 +241,7 @@ public final class AttendanceGridScreen: Screen {
         let lang = ctx.lang
         do {
             let result = try s.enrol(classID: classID, workerIDs: Self.splitIDs(text))
-            enrolField = nil
+            enrolPrompt = nil
             let effects = rebuild(ctx)
             var message = lang.format(.enrolledCount, result.enrolled.count)
             if !result.alreadyEnrolled.isEmpty {
@@ -333,11 +332,12 @@ public final class AttendanceGridScreen: Screen {
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         if dialog != nil { return handleDialog(key, ctx) }
-        if enrolField != nil { return handleEnrol(key, ctx) }
+        if enrolPrompt != nil { return handleEnrol(key, ctx) }
         switch key {
         case .function(6) where manages:
             let effects = commitPending(ctx)
-            enrolField = TextField(maxLength: 2_000)
+            enrolPrompt = TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],
+                                     maxLength: 2_000, required: false)
             return effects
         case .function(8) where manages:
             return commitPending(ctx) + askStep(ctx)
@@ -382,20 +382,10 @@ public final class AttendanceGridScreen: Screen {
                                    Hours.text(rule.minutesToComplete(plannedHours: sheet.detail.row.plannedHours)),
                                    rule.completionPercent)
         canvas.put(line, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
-        if let enrolField { drawEnrol(enrolField, into: &canvas, body: body, ctx) }
+        enrolPrompt?.draw(into: &canvas, in: body)
         if let dialog {
             dialog.draw(into: &canvas, in: body)
             canvas.cursor = nil
         }
-    }
-
-    /// The enrolment box: a hint line and the ID field, centred over the grid.
-    func drawEnrol(_ field: TextField, into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
-        let box = body.centered(width: min(body.width - 2, 76), height: 5)
-        guard box.width >= 10, box.height >= 4 else { return }
-        canvas.drawBox(box, title: ctx.lang.format(.enrolTitle, classID))
-        let inner = box.width - 4
-        canvas.put(ctx.lang[.enrolHint], x: box.x + 2, y: box.y + 1, style: .dim, maxWidth: inner)
-        field.draw(into: &canvas, at: Rect(x: box.x + 2, y: box.y + 2, width: inner, height: 1), focused: true, style: .underline)
     }
 }

@@ -82,9 +82,16 @@ public final class InstitutionListScreen: Screen {
 }
 
 /// One institution: every field, its standing (reason and date), what it may train, and the
-/// audit history when the role may read the audit trail. Read-only.
+/// audit history when the role may read the audit trail. An administrator also changes its
+/// standing here: F8 suspends (with a reason) or reinstates (after a confirmation), F9
+/// disqualifies (a reason, then a confirmation — it is final). Every change is audited by the
+/// use-case layer; a refusal (another administrator got there first) shows on the message line.
 public final class InstitutionDetailScreen: Screen {
+    enum Pending { case suspend, disqualify(reason: String), reinstate }
     var row: InstitutionRow
+    var reasonPrompt: TextPrompt?
+    var dialog: Dialog?
+    var pending: Pending?
     /// Occupation code → name in force today (or the latest entry's name).
     var names: [String: String] = [:]
     var history: [AuditEntry]?
@@ -113,12 +120,99 @@ public final class InstitutionDetailScreen: Screen {
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.institutionDetail] + " · " + row.name }
 
-    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { CatalogueDetail.footer(ctx) }
+    var status: InstitutionStatus? { InstitutionStatus(rawValue: row.status) }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpInstitutions], ctx.lang[.helpOther]] }
+    func manages(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.manageCatalogue) == true }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        let lang = ctx.lang
+        if reasonPrompt != nil { return [("Enter", lang[.keyConfirm]), ("F12", lang[.keyCancel])] }
+        var keys = CatalogueDetail.footer(ctx)
+        guard manages(ctx) else { return keys }
+        switch status {
+        case .active?: keys += [("F8", lang[.keySuspend]), ("F9", lang[.keyDisqualify])]
+        case .suspended?: keys += [("F8", lang[.keyReinstate]), ("F9", lang[.keyDisqualify])]
+        default: break
+        }
+        return keys
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] {
+        [ctx.lang[.helpInstitutions]] + (manages(ctx) ? [ctx.lang[.helpInstitutionsManage]] : []) + [ctx.lang[.helpOther]]
+    }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        CatalogueDetail.handle(key, scroll: &scroll, reload: { load(ctx) })
+        let lang = ctx.lang
+        if var prompt = reasonPrompt {
+            switch prompt.handle(key, emptyProblem: lang[.reasonRequired]) {
+            case .none: reasonPrompt = prompt
+            case .cancelled: reasonPrompt = nil; pending = nil
+            case let .entered(reason):
+                reasonPrompt = nil
+                if case .disqualify = pending {
+                    pending = .disqualify(reason: reason)
+                    dialog = Dialog(title: lang[.disqualifyConfirmTitle], message: [lang.format(.disqualifyConfirmMessage, row.name)],
+                                    buttons: [lang[.keyDisqualify], lang[.keyCancel]], style: .error)
+                    return []
+                }
+                return apply(.suspend, reason: reason, ctx)
+            }
+            return []
+        }
+        if var d = dialog {
+            let outcome = d.handle(key)
+            dialog = d
+            switch outcome {
+            case .none: return []
+            case let .button(button):
+                dialog = nil
+                guard button == 0, let p = pending else { pending = nil; return [] }
+                if case let .disqualify(reason) = p { return apply(p, reason: reason, ctx) }
+                return apply(p, reason: nil, ctx)
+            default:
+                dialog = nil; pending = nil
+                return []
+            }
+        }
+        if manages(ctx) {
+            switch (key, status) {
+            case (.function(8), .active?):
+                pending = .suspend
+                reasonPrompt = TextPrompt(title: lang.format(.suspendTitle, row.name), hint: lang[.reasonHint])
+                return []
+            case (.function(8), .suspended?):
+                pending = .reinstate
+                dialog = Dialog(title: lang[.reinstateTitle], message: [lang.format(.reinstateMessage, row.name)],
+                                buttons: [lang[.keyReinstate], lang[.keyCancel]])
+                return []
+            case (.function(9), .active?), (.function(9), .suspended?):
+                pending = .disqualify(reason: "")
+                reasonPrompt = TextPrompt(title: lang.format(.disqualifyTitle, row.name), hint: lang[.reasonHint])
+                return []
+            default:
+                break
+            }
+        } else if key == .function(8) || key == .function(9) {
+            return [.message(DeskError.notPermitted(.manageCatalogue).message(lang), .error)]
+        }
+        return CatalogueDetail.handle(key, scroll: &scroll, reload: { load(ctx) })
+    }
+
+    func apply(_ p: Pending, reason: String?, _ ctx: ScreenContext) -> [Effect] {
+        pending = nil
+        guard let s = ctx.session else { return [] }
+        do {
+            switch p {
+            case .suspend: row = try s.suspendInstitution(code: row.code, reason: reason ?? "")
+            case .reinstate: row = try s.reinstateInstitution(code: row.code)
+            case .disqualify: row = try s.disqualifyInstitution(code: row.code, reason: reason ?? "")
+            }
+            load(ctx)
+            return [.message(ctx.lang.format(.standingChanged, row.name, CatalogueText.status(row.status, ctx.lang)), .ok)]
+        } catch {
+            load(ctx)
+            return [.message(describe(error, ctx.lang), .error)]
+        }
     }
 
     func lines(_ lang: Lang) -> [(String, Style)] {
@@ -171,6 +265,11 @@ public final class InstitutionDetailScreen: Screen {
             guard y < body.maxY else { break }
             canvas.put(text, x: 1, y: y, style: style, maxWidth: body.width - 2)
             y += 1
+        }
+        reasonPrompt?.draw(into: &canvas, in: body)
+        if let dialog {
+            dialog.draw(into: &canvas, in: body)
+            canvas.cursor = nil
         }
     }
 }

@@ -45,6 +45,9 @@ public enum S: CaseIterable, Sendable {
     case stepDone, classNoNextStep, enrolTitle, enrolHint, enrolledCount, alreadyEnrolled, noTraineesEnrol, helpGridManage
 
     // Certificates in the TUI (the certificate form, the archive's ⚠ and scrolling).
+    case keySuspend, keyReinstate, keyDisqualify, suspendTitle, disqualifyTitle, reasonHint, reasonRequired
+    case reinstateTitle, reinstateMessage, disqualifyConfirmTitle, disqualifyConfirmMessage, standingChanged
+    case helpInstitutionsManage, actionOccupationClose
     case newCertificate, keyNewCertificate, certHolder, certType, certNumber, certOccupation, certLevel
     case certIssueDate, certIssuer, certClass, certNoLevel, certChooseType, certChooseLevel, certChooseOccupation
     case certChooseClass, certNoClass, certTypeRequired, certNumberRequired, certLevelRequired, certDateInvalid
@@ -185,8 +188,8 @@ public enum S: CaseIterable, Sendable {
         .viewOptionUnknown: ("选项 %@ 无效：请用 5（查看）", "Option %@ is not valid here: use 5 (view)"),
         .helpOccupations: ("当日有效的职业目录；按 Tab 可输入其他日期（如 2024-03-01），查看当日有效的目录。输入即查询：职业代码前缀或名称任意部分。↓ 进入列表，在“选项”列输入 5 查看（可在多行输入），再按 Enter；或直接按 Enter 查看当前行。目录只能由管理员通过命令行维护。",
                            "The catalogue in force today; Tab lets you type another date (e.g. 2024-03-01) to see the catalogue in force then. Search as you type: a code prefix or any part of the name. ↓ moves into the list; type 5 (view) in the Opt column on one or more rows, then Enter — or just Enter on a row. Administrators maintain the catalogue on the command line."),
-        .helpInstitutions: ("输入即查询：信用代码前缀或名称任意部分。↓ 进入列表，输入 5 或按 Enter 查看。本界面只读：新增机构、暂停、恢复、取消培训资格请使用命令行（skilldesk institution …）。",
-                            "Search as you type: a credit code prefix or any part of the name. ↓ moves into the list; 5 or Enter views a row. This screen is read-only: adding, suspending, reinstating or disqualifying an institution is done on the command line (skilldesk institution …)."),
+        .helpInstitutions: ("输入即查询：信用代码前缀或名称任意部分。↓ 进入列表，输入 5 或按 Enter 查看。列表只读：新增或导入机构请使用命令行（skilldesk institution add|import）；管理员在机构详情中暂停、恢复或取消资格。",
+                            "Search as you type: a credit code prefix or any part of the name. ↓ moves into the list; 5 or Enter views a row. The list is read-only: adding or importing institutions is done on the command line (skilldesk institution add|import); an administrator suspends, reinstates or disqualifies one from its detail screen."),
         .levelShort: ("%@ %@/%dh", "%@ %@/%dh"),
         .levelLong: ("%@ %@  补贴标准 %@  标准学时 %d", "%@ %@  standard %@  %d hours"),
         .yes: ("是", "yes"),
@@ -303,6 +306,21 @@ public enum S: CaseIterable, Sendable {
         .noTraineesEnrol: ("（花名册为空：按 F6 报名）", "(no trainees on the roster: F6 enrols workers)"),
         .helpGridManage: ("F6 报名（输入一个或多个身份证号）；F8 将培训班推进一步：计划 → 开班中 → 已结业 → 已关闭（先确认）。考勤只能在开班中和已结业时登记。",
                           "F6 enrols workers (one or more resident IDs); F8 moves the class one step: planned → running → completed → closed (after a confirmation). Attendance is taken while running or completed."),
+        // An institution's standing in the TUI (administrator).
+        .keySuspend: ("暂停", "Suspend"),
+        .keyReinstate: ("恢复", "Reinstate"),
+        .keyDisqualify: ("取消资格", "Disqualify"),
+        .suspendTitle: ("暂停 %@：原因", "Suspend %@: reason"),
+        .disqualifyTitle: ("取消资格 %@（不可恢复）：原因", "Disqualify %@ (final): reason"),
+        .reasonHint: ("写明原因，将记入审计记录；Enter 确定，F12 取消", "State the reason; it goes into the audit trail. Enter confirms, F12 cancels"),
+        .reasonRequired: ("须填写原因", "A reason is required"),
+        .reinstateTitle: ("恢复？", "Reinstate?"),
+        .reinstateMessage: ("%@ 将恢复为正常，可以再开班。", "%@ becomes active again and may open classes."),
+        .disqualifyConfirmTitle: ("取消资格？", "Disqualify?"),
+        .disqualifyConfirmMessage: ("%@ 将被取消资格，不能再开班，也不能恢复。", "%@ will be disqualified: no more classes, and it cannot be reinstated."),
+        .standingChanged: ("%@ 现为“%@”", "%@ is now %@"),
+        .helpInstitutionsManage: ("管理员：F8 暂停或恢复机构（暂停须写原因），F9 取消资格（须写原因，不可恢复）；每次变更都记入审计记录。", "Administrator: F8 suspends or reinstates the institution (a suspension needs a reason), F9 disqualifies it (a reason; final). Every change goes into the audit trail."),
+        .actionOccupationClose: ("设定截止日期", "period closed"),
         // Certificates in the TUI (the certificate form, the archive's ⚠ and scrolling).
         .newCertificate: ("登记证书", "New certificate"),
         .keyNewCertificate: ("登记证书", "New certificate"),

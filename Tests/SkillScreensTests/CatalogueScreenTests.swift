@@ -333,6 +333,65 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         ])
     }
 
+    /// The administrator suspends (reason required), reinstates (confirmed) and disqualifies
+    /// (reason, then a confirmation) from the detail screen; each change is stored and audited.
+    @Test func administratorChangesTheStandingFromTheDetail() throws {
+        let f = try Fixture()
+        try seedCatalogue(f)
+        let ctx = try login(f, "admin", "admin-pass-1")
+        let d = Driver(ctx, root: InstitutionListScreen(ctx))
+        d.press(.enter, .enter)
+        #expect(d.title == "培训机构 · 南京技师学院")
+        #expect(d.footerRow.contains("F8 暂停") && d.footerRow.contains("F9 取消资格"))
+        let code = try f.clerk.institutions().first { $0.name == "南京技师学院" }!.code
+
+        d.press(.function(8))
+        #expect(d.text.contains("暂停 南京技师学院：原因"))
+        d.press(.enter)                                   // empty: refused, the box stays
+        #expect(d.text.contains("须填写原因"))
+        d.press(.function(12))                            // cancel: nothing happens
+        #expect(try f.clerk.institution(code: code).status == "active")
+
+        d.press(.function(8))
+        d.type("  台账不符  ")
+        d.press(.enter)
+        #expect(d.messageRow.contains("南京技师学院 现为“暂停”"))
+        var row = try f.clerk.institution(code: code)
+        #expect(row.status == "suspended" && row.statusReason == "台账不符")
+        #expect(d.footerRow.contains("F8 恢复"))
+
+        d.press(.function(8))                             // reinstate asks first
+        #expect(d.text.contains("恢复？"))
+        d.press(.right, .enter)                           // [取消]
+        #expect(try f.clerk.institution(code: code).status == "suspended")
+        d.press(.function(8), .enter)
+        #expect(try f.clerk.institution(code: code).status == "active")
+
+        d.press(.function(9))
+        d.type("伪造签到")
+        d.press(.enter)
+        #expect(d.text.contains("不能恢复"))              // the confirmation says it is final
+        d.press(.enter)
+        row = try f.clerk.institution(code: code)
+        #expect(row.status == "disqualified" && row.statusReason == "伪造签到")
+        #expect(!d.footerRow.contains("F8") && !d.footerRow.contains("F9"))
+        d.press(.function(8))                             // nothing more to do
+        #expect(try f.clerk.institution(code: code).status == "disqualified")
+        let actions = try f.desk.login(name: "admin", password: "admin-pass-1").auditEntries(entity: "institution", key: code).map(\.action)
+        #expect(actions == ["institution.create", "institution.suspend", "institution.reinstate", "institution.disqualify"])
+    }
+
+    @Test func clerkMayNotChangeTheStanding() throws {
+        let f = try Fixture()
+        try seedCatalogue(f)
+        let d = Driver(f.context(), root: InstitutionListScreen(f.context()))
+        d.press(.enter, .enter)
+        #expect(!d.footerRow.contains("F8"))
+        d.press(.function(8))
+        #expect(d.messageRow.contains("权限") || d.messageRow.contains("不能"), "message: \(d.messageRow)")
+        #expect(try f.clerk.institutions().allSatisfy { $0.name != "南京技师学院" || $0.status == "active" })
+    }
+
     @Test func helpSaysTheScreenIsReadOnly() throws {
         let f = try Fixture()
         try seedCatalogue(f)

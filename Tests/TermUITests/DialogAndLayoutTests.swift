@@ -92,3 +92,25 @@ import TermUI
         #expect(!Layout.isTooSmall(width: 80, height: 24))
     }
 }
+
+@Suite struct TextPromptTests {
+    @Test func requiredEntryRefusesBlankAndTrims() {
+        var p = TextPrompt(title: "Reason", hint: "why")
+        #expect(p.handle(.char(" ")) == .none)
+        #expect(p.handle(.enter, emptyProblem: "required") == .none)
+        #expect(p.problem == "required")
+        for c in "late " { _ = p.handle(.char(c)) }
+        #expect(p.problem == nil)
+        #expect(p.handle(.enter) == .entered("late"))
+        #expect(p.handle(.function(12)) == .cancelled)
+    }
+
+    @Test func optionalEntryMayBeEmptyAndDrawsInABox() {
+        var p = TextPrompt(title: "IDs", hint: "spaces or commas", required: false)
+        #expect(p.handle(.function(2)) == .entered(""))
+        var canvas = Canvas(width: 40, height: 9)
+        p.draw(into: &canvas, in: Rect(x: 0, y: 0, width: 40, height: 9))
+        #expect(canvas.text().contains("IDs"))
+        #expect(canvas.text().contains("spaces or commas"))
+    }
+}
