@@ -105,3 +105,23 @@ import Testing
         #expect(late.end == date("2027-01-01") && late.uncoveredYears == [2027])
     }
 }
+
+@Suite struct NoticeDaysProfileTests {
+    @Test func shippedProfilesGiveFiveDemoWorkingDays() {
+        #expect(PolicyLibrary.profiles.count == 5)
+        for p in PolicyLibrary.profiles { #expect(p.noticeWorkingDays == Cited(5, .demo), "\(p.name)") }
+    }
+
+    @Test func theKeyIsOptionalAndChecked() throws {
+        let base = PolicyLibrary.files.first { $0.file == "nanjing-2019.profile" }!.text
+        let without = base.replacingOccurrences(of: "notice_working_days = 5          ; demo\n", with: "")
+        #expect(without != base)
+        #expect(ProfileParser.parse(without, file: "x").success?.noticeWorkingDays == Cited(5, .demo))
+        let seven = base.replacingOccurrences(of: "notice_working_days = 5          ; demo", with: "notice_working_days = 7 ; 003 三(三)")
+        #expect(ProfileParser.parse(seven, file: "x").success?.noticeWorkingDays == Cited(7, .clause("003 三(三)")))
+        let zero = base.replacingOccurrences(of: "notice_working_days = 5 ", with: "notice_working_days = 0 ")
+        let e = try #require(ProfileParser.parse(zero, file: "x").failure)
+        #expect(e.field == "notice_working_days" && e.problem == .badValue("0", expected: "a whole number of working days 1–30"))
+        #expect(e.message(.zh).contains("1–30 之间的工作日天数"))
+    }
+}
