@@ -20,8 +20,9 @@ let package = Package(
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt"),
         // The policy profiles and the seed passages they cite are compiled in (`PackageResources`), not
         // a bundle: `Bundle.module` aborts when the bundle is not beside the binary (DECISIONS.md).
-        // `Sources/SkillCore/policies` is a symlink to the shipped data in `Resources/policies`.
-        .target(name: "SkillCore", resources: [.embedInCode("policies")]),
+        // `Sources/SkillCore/policies` is a symlink to the shipped data in `Resources/policies`, and
+        // `Sources/SkillCore/calendar` to `Resources/calendar` (the shipped holiday calendar).
+        .target(name: "SkillCore", resources: [.embedInCode("policies"), .embedInCode("calendar")]),
         .target(name: "SkillStore", dependencies: [
             "SkillCore",
             .product(name: "GRDB", package: "GRDB.swift"),

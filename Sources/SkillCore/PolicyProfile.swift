@@ -81,6 +81,11 @@ public struct PolicyProfile: Hashable, Sendable {
     public var workingAgeMax: Cited<Int>
     /// W3: an institution whose rejected claims reach this percent is flagged.
     public var rejectionWarnPercent: Cited<Int>
+    /// The public notice (公示) of an approved claim lasts this many working days (`NoticePeriod`).
+    /// Optional in a profile file (`notice_working_days`); absent, it is 5, demo.
+    public var noticeWorkingDays: Cited<Int> = PolicyProfile.defaultNoticeWorkingDays
+
+    public static let defaultNoticeWorkingDays = Cited(5, PolicySource.demo)
 
     /// The attendance rule (online ratio, completion share) this profile sets.
     public var attendanceRule: AttendanceRule {
@@ -99,7 +104,7 @@ public struct PolicyProfile: Hashable, Sendable {
             add(p.shortageUpliftFromLevel?.source); add(p.localRuralHukou?.source)
         }
         for c in [trainingsPerYear, onlinePercent, completionPercent, claimWindowDays, workingAgeMin,
-                  workingAgeMax, rejectionWarnPercent] { add(c.source) }
+                  workingAgeMax, rejectionWarnPercent, noticeWorkingDays] { add(c.source) }
         return out
     }
 }
@@ -185,8 +190,10 @@ public enum ProfileParser {
     static let ruleKeys: [String: ValueType] = [
         "trainings_per_year": .int, "online_percent": .percent, "completion_percent": .percent,
         "claim_window_days": .int, "working_age_min": .int, "working_age_max": .int,
-        "rejection_warn_percent": .percent,
+        "rejection_warn_percent": .percent, "notice_working_days": .int,
     ]
+    /// Rules keys a profile may leave out (a default applies).
+    static let optionalRuleKeys: Set<String> = ["notice_working_days"]
     static let levelKeys: [String: ValueType] = Dictionary(uniqueKeysWithValues: SkillLevel.allCases.map { ($0.rawValue, .yuan) })
 
     static func kindKeys(_ kind: SubsidyKind) -> [String: ValueType] {
@@ -212,7 +219,7 @@ public enum ProfileParser {
     static func requiredKeys(_ section: String) -> [String] {
         switch section {
         case "profile": return ["name", "title", "seed"]
-        case "rules": return ruleKeys.keys.sorted()
+        case "rules": return ruleKeys.keys.filter { !optionalRuleKeys.contains($0) }.sorted()
         case "living_allowance": return ["per_day", "max_days"]
         case "work_based": return ["per_month", "max_months"]
         case "prepayment": return ["max_percent"]
@@ -243,6 +250,7 @@ public enum ProfileParser {
         case "a three-digit seed number, e.g. 003": "三位种子文件编号，如 003"
         case "a profile name of lower-case letters, digits and -": "由小写字母、数字和 - 组成的名称"
         case "a clause reference, e.g. 003 二(一)1": "条款引用，如 003 二(一)1"
+        case "a whole number of working days 1–30": "1–30 之间的工作日天数"
         default: en
         }
     }
@@ -390,7 +398,9 @@ public enum ProfileParser {
                 claimWindowDays: try whole(r, "claim_window_days").get()!,
                 workingAgeMin: try whole(r, "working_age_min").get()!,
                 workingAgeMax: try whole(r, "working_age_max").get()!,
-                rejectionWarnPercent: try percent(r, "rejection_warn_percent").get()!)
+                rejectionWarnPercent: try percent(r, "rejection_warn_percent").get()!,
+                noticeWorkingDays: try int(r, "notice_working_days", range: 1...30, expected: "a whole number of working days 1–30").get()
+                    ?? PolicyProfile.defaultNoticeWorkingDays)
             if profile.workingAgeMin.value > profile.workingAgeMax.value {
                 let e = entry(r, "working_age_max")!
                 return fail("working_age_max", .badValue(e.value, expected: "a whole number"), line: e.line)

@@ -77,19 +77,29 @@ public enum Payee: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A claim's status (POLICY.md "Workflow of a claim"). Raw values are the stored codes.
+/// A claim's status (POLICY.md "Workflow of a claim"; issue 5). Raw values are the stored codes.
+/// The moves between them are `ClaimStatus.after(_:)` / `ClaimWorkflow.apply` (ClaimWorkflow.swift).
 public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
-    case draft, submitted, returned, approved, rejected, paid, clawback, recovered
+    case draft, submitted, returned, approved
+    /// On the public notice list (公示) for the profile's number of working days.
+    case onNotice = "on_notice"
+    /// The notice ended without objection: finance may put it in a payment batch.
+    case payable
+    case rejected, paid, clawback, recovered
 
     /// Whether a prior claim in this status counts against the caps (E4, E5, E6, E7, E15). Drafts
     /// and rejected claims never count; a returned claim is still in play (it comes back corrected);
-    /// a recovered one was taken back, so the worker holds nothing from it.
+    /// a claim on notice or payable is approved money on its way; a recovered one was taken back,
+    /// so the worker holds nothing from it.
     public var counts: Bool {
         switch self {
         case .draft, .rejected, .recovered: false
-        case .submitted, .returned, .approved, .paid, .clawback: true
+        case .submitted, .returned, .approved, .onNotice, .payable, .paid, .clawback: true
         }
     }
+
+    /// Nothing more can happen to a claim in this status.
+    public var isFinal: Bool { self == .rejected || self == .recovered }
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -97,6 +107,8 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
         case (.submitted, .zh): "已提交"
         case (.returned, .zh): "退回修改"
         case (.approved, .zh): "已批准"
+        case (.onNotice, .zh): "公示中"
+        case (.payable, .zh): "待支付"
         case (.rejected, .zh): "已驳回"
         case (.paid, .zh): "已支付"
         case (.clawback, .zh): "追回中"
@@ -105,10 +117,19 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
         case (.submitted, .en): "submitted"
         case (.returned, .en): "returned"
         case (.approved, .en): "approved"
+        case (.onNotice, .en): "on notice"
+        case (.payable, .en): "payable"
         case (.rejected, .en): "rejected"
         case (.paid, .en): "paid"
         case (.clawback, .en): "clawback"
         case (.recovered, .en): "recovered"
         }
+    }
+
+    /// The code (any case, `-` for `_`) or the Chinese label.
+    public static func parse(_ s: String) -> ClaimStatus? {
+        let t = s.trimmedWhitespace()
+        if let st = ClaimStatus(rawValue: t.lowercased().replacingDashes()) { return st }
+        return allCases.first { $0.label(.zh) == t }
     }
 }

@@ -318,7 +318,7 @@ enum PolicyFixture {
                                                           "insured_upgrading", "high_skill_reward", "prepayment", "settlement"])
         #expect(SubsidyKind.parse("Work-Based") == .workBased && SubsidyKind.parse("以工代训补贴") == .workBased && SubsidyKind.parse("x") == nil)
         #expect(RuleResult.notApplicable.rawValue == "n/a")
-        #expect(ClaimStatus.allCases.filter(\.counts) == [.submitted, .returned, .approved, .paid, .clawback])
+        #expect(ClaimStatus.allCases.filter(\.counts) == [.submitted, .returned, .approved, .onNotice, .payable, .paid, .clawback])
     }
 
     @Test func attendanceRuleDemoStillMatchesTheShippedProfiles() {
