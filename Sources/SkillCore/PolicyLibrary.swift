@@ -11,7 +11,7 @@ public struct ClauseBook: Sendable {
         var passages: [String: String] = [:]
         var refs: [String] = []
         var current: String?
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = String(raw).trimmedWhitespace()
             if line.hasPrefix("@") {
                 let ref = String(line.dropFirst()).trimmedWhitespace()

@@ -267,7 +267,7 @@ public enum ProfileParser {
         func fail(_ field: String, _ p: ProfileError.Problem, line: Int? = nil) -> Result<PolicyProfile, ProfileError> {
             .failure(ProfileError(file: file, line: line ?? lineNo, field: field, problem: p))
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNo += 1
             let line = String(raw).trimmedWhitespace()
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }

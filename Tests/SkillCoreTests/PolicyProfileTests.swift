@@ -140,6 +140,15 @@ import Testing
         #expect(p.name == "test-1" && p.seed == "003" && p.title == "测试")
     }
 
+    /// A profile saved with Windows line endings reads the same (and errors keep their line numbers).
+    @Test func windowsLineEndingsReadTheSame() throws {
+        let lf = try parse(Self.good).get()
+        let crlf = try parse(Self.good.replacingOccurrences(of: "\n", with: "\r\n")).get()
+        #expect(crlf == lf)
+        let book = ClauseBook(text: "@ 003 二(一)1\r\n第一行\r\n第二行\r\n")
+        #expect(book.text("003 二(一)1")?.contains("第一行") == true)
+    }
+
     struct Bad { let label: String; let text: String; let line: Int; let field: String; let problem: ProfileError.Problem }
 
     @Test func malformedProfilesAreRefusedWithFileLineAndField() {
