@@ -22,8 +22,7 @@ public enum FundSource: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The clause that provides for the source; nil where the seeds name none. (The passages of
-    /// these two clauses are not yet in `clauses.txt`.)
+    /// The clause that provides for the source; nil where the seeds name none.
     public var clause: String? {
         switch self {
         case .unemploymentInsurance20pct: "001 四(三)1"

@@ -26,6 +26,10 @@ import Testing
                 #expect(c.hasPrefix(p.seed + " "), "\(p.name) (seed \(p.seed)) cites another seed's clause \(c)")
             }
         }
+        // The fund sources and reject reasons cite clauses too.
+        for c in FundSource.allCases.compactMap(\.clause) + RejectReason.allCases.compactMap(\.clause) {
+            #expect(book.text(c) != nil, "\(c) has no passage")
+        }
         // Every rule outcome's clause, over a spread of kinds and profiles.
         for p in PolicyLibrary.profiles {
             for kind in SubsidyKind.allCases {
