@@ -34,6 +34,10 @@ public enum DeskError: Error, Sendable, UserMessage {
     case workersNotRegistered([String])
     /// The same certificate (type, number) is already recorded for this holder.
     case certificateExists(type: CertificateType, number: String, worker: String)
+    /// No shipped policy profile has this name (the message lists the names there are).
+    case unknownPolicy(String)
+    /// No certificate with this number is recorded for the worker or anyone else.
+    case certificateNotFound(String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -100,6 +104,12 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .certificateExists(type, number, worker):
             return zh ? "\(worker) 的\(type.label(.zh)) \(number) 已登记，未重复创建"
                 : "\(type.label(.en)) \(number) of \(worker) is already recorded; nothing was created"
+        case let .unknownPolicy(name):
+            let names = PolicyLibrary.names.joined(separator: ", ")
+            return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
+        case let .certificateNotFound(number):
+            return zh ? "未找到编号为 \(number) 的证书；请先登记证书，或核对编号"
+                : "no certificate numbered \(number) is recorded; record it first or check the number"
         }
     }
 
@@ -137,6 +147,8 @@ extension Permission {
         case (.readClasses, .en): return "view training classes and certificates"
         case (.manageClasses, .zh): return "管理培训班、考勤和证书"
         case (.manageClasses, .en): return "manage training classes, attendance and certificates"
+        case (.managePolicy, .zh): return "更改政策方案"
+        case (.managePolicy, .en): return "change the policy profile"
         }
     }
 }

@@ -47,6 +47,8 @@ enum Exit {
             case .wrongStatus, .classWrongStatus: return (cantCreate, "wrong_state")
             case .classNotFound, .workersNotRegistered: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
+            case .unknownPolicy: return (usage, "unknown_policy")
+            case .certificateNotFound: return (noInput, "not_found")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
