@@ -66,3 +66,68 @@ extension Session {
         (try? desk.read { try PolicySetting.rule($0, desk) }) ?? AttendanceRule.demo
     }
 }
+
+/// One number of a profile with where it comes from (`policy show`, a screen listing a profile).
+public struct PolicyNumber: Sendable, Equatable {
+    /// `rules` or a subsidy kind code.
+    public var section: String
+    /// The profile file's key (`online_percent`, `per_day`, `L4`).
+    public var key: String
+    /// As the file writes it: `50`, `4000.00`, `L3`, `yes`.
+    public var text: String
+    /// Money in fen, for money values.
+    public var fen: Int64?
+    public var source: PolicySource
+}
+
+extension PolicyProfile {
+    /// Every number, rules first, then each kind (in `SubsidyKind` order) with its values.
+    public var numbers: [PolicyNumber] {
+        var out: [PolicyNumber] = []
+        func int(_ section: String, _ key: String, _ c: Cited<Int>?) {
+            if let c { out.append(PolicyNumber(section: section, key: key, text: String(c.value), fen: nil, source: c.source)) }
+        }
+        func money(_ section: String, _ key: String, _ c: Cited<Int64>?) {
+            if let c {
+                let text = String(c.value / 100) + "." + (c.value % 100 < 10 ? "0" : "") + String(c.value % 100)
+                out.append(PolicyNumber(section: section, key: key, text: text, fen: c.value, source: c.source))
+            }
+        }
+        int("rules", "trainings_per_year", trainingsPerYear)
+        int("rules", "online_percent", onlinePercent)
+        int("rules", "completion_percent", completionPercent)
+        int("rules", "claim_window_days", claimWindowDays)
+        int("rules", "working_age_min", workingAgeMin)
+        int("rules", "working_age_max", workingAgeMax)
+        int("rules", "rejection_warn_percent", rejectionWarnPercent)
+        for kind in SubsidyKind.allCases {
+            guard let k = kinds[kind] else { continue }
+            let s = kind.rawValue
+            for level in k.amounts.keys.sorted() { money(s, level.rawValue, k.amounts[level]) }
+            money(s, "per_day", k.perDayFen)
+            int(s, "max_days", k.maxDays)
+            money(s, "per_month", k.perMonthFen)
+            int(s, "max_months", k.maxMonths)
+            int(s, "max_percent", k.maxPercent)
+            int(s, "shortage_uplift_percent", k.shortageUpliftPercent)
+            if let l = k.shortageUpliftFromLevel {
+                out.append(PolicyNumber(section: s, key: "shortage_uplift_from_level", text: l.value.rawValue, fen: nil, source: l.source))
+            }
+            if let b = k.localRuralHukou {
+                out.append(PolicyNumber(section: s, key: "local_rural_hukou", text: b.value ? "yes" : "no", fen: nil, source: b.source))
+            }
+        }
+        return out
+    }
+}
+
+extension Session {
+    /// Every profile this program knows, in the shipped order.
+    public var policyProfiles: [PolicyProfile] { desk.profiles }
+
+    public func policyProfile(named name: String) throws -> PolicyProfile {
+        let key = name.trimmedWhitespace()
+        guard let p = desk.profile(named: key) else { throw DeskError.unknownPolicy(key) }
+        return p
+    }
+}
