@@ -358,18 +358,19 @@ public struct ClaimRecheck: Sendable {
 }
 
 extension Session {
-    /// Evaluates again the stored claims in `status` after `afterID` (oldest first, at most `limit`),
+    /// Evaluates again the stored claims in `status` after the claim `after` (oldest first, at most
+    /// `limit`),
     /// as of `asOf` (default today), under the active profile. One read transaction per batch: the
     /// batch sees one consistent snapshot, and classes, institutions and catalogue entries are read
-    /// once per batch. Nothing is written; page on with the last claim's id.
-    public func recheckClaims(status: ClaimStatus = .submitted, afterID: Int64 = 0, limit: Int = 1_000,
+    /// once per batch. Nothing is written; page on with the last claim of the batch.
+    public func recheckClaims(status: ClaimStatus = .submitted, after: ClaimRow? = nil, limit: Int = 1_000,
                               asOf: CalendarDate? = nil) throws -> [ClaimRecheck] {
         try require(.readClasses)
         let today = desk.today()
         let day = asOf ?? today
         return try desk.read { r in
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
-            return try r.claims(status: status, afterID: afterID, limit: max(1, min(limit, 100_000))).map { c in
+            return try r.claims(status: status, after: after, limit: max(1, min(limit, 100_000))).map { c in
                 guard let kind = SubsidyKind(rawValue: c.kind) else {
                     return ClaimRecheck(claim: c, result: .failure(.invalidInput("claim \(c.id) has an unknown kind '\(c.kind)'",
                                                                                  zh: "申请 \(c.id) 的补贴种类“\(c.kind)”无法识别")))

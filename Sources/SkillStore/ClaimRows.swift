@@ -22,6 +22,7 @@ public struct ClaimRow: Equatable, Sendable {
     public var employerCode: String?
     public var status: String
     public var preparedBy: String
+    public var createdAt: String
     public var version: Int
 }
 
@@ -85,11 +86,12 @@ extension StoreReader {
         try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]).map(Self.claim)
     }
 
-    /// The oldest claims in a status (index claims_status), for a queue or a re-evaluation job.
-    public func claims(status: ClaimStatus, afterID: Int64 = 0, limit: Int) throws -> [ClaimRow] {
+    /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
+    /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
+    public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
         try Row.fetchAll(db, sql: """
-            SELECT * FROM claims WHERE status = ? AND id > ? ORDER BY id LIMIT ?
-            """, arguments: [status.rawValue, afterID, limit]).map(Self.claim)
+            SELECT * FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
+            """, arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
     static func claim(_ row: Row) -> ClaimRow {
@@ -99,7 +101,7 @@ extension StoreReader {
                  claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
                  prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
                  employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
-                 version: row["version"])
+                 createdAt: row["created_at"], version: row["version"])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).

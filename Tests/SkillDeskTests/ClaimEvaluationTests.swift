@@ -183,7 +183,7 @@ struct ClaimEvaluationTests {
         #expect(both.map(\.claim.id) == [first.id, second.id])
         let firstAgain = try both[0].result.get()
         #expect(firstAgain.facts.priorClaims.map(\.id) == [second.id] && firstAgain.outcome("E5")?.result == .fail)
-        let page = try w.t.clerk.recheckClaims(status: .submitted, afterID: first.id, asOf: ClaimWorld.asOf)
+        let page = try w.t.clerk.recheckClaims(status: .submitted, after: first, asOf: ClaimWorld.asOf)
         #expect(page.map(\.claim.id) == [second.id])
         #expect(try w.t.clerk.recheckClaims(status: .approved).isEmpty)
     }

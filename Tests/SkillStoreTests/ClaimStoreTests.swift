@@ -50,7 +50,7 @@ struct ClaimStoreTests {
         }
         let queries = [
             ("claims_worker", "SELECT * FROM claims WHERE worker_id = 'X' ORDER BY id"),
-            ("claims_status", "SELECT * FROM claims WHERE status = 'submitted' AND id > 0 ORDER BY id LIMIT 10"),
+            ("claims_status", "SELECT * FROM claims WHERE status = 'submitted' AND (created_at, id) > ('', 0) ORDER BY created_at, id LIMIT 10"),
             ("attendance_worker_date", """
                 SELECT a.class_id, a.date, c.institution FROM attendance a JOIN classes c ON c.id = a.class_id
                 WHERE a.worker_id = 'X' AND a.date >= '2025-03-01' AND a.date <= '2025-03-31'
@@ -63,6 +63,9 @@ struct ClaimStoreTests {
             let p = try plan(sql)
             #expect(p.contains(index) && !p.contains("SCAN"), "\(sql)\n\(p)")
         }
+        // The queue's page is read in index order: no sort of every pending claim per page.
+        let queue = try plan(queries[1].1)
+        #expect(!queue.contains("TEMP B-TREE"), "\(queue)")
     }
 
     @Test func aDatabaseFromBeforeV4GetsNanjingAndUninsuredWorkers() throws {
