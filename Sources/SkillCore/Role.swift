@@ -29,14 +29,15 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// Administrators manage users but do not register or edit workers: whoever can create accounts
     /// must not also be able to create the people subsidies are paid to (maker/checker separation).
     /// Only clerks change the worker registry; the others read it. Only administrators change the
-    /// catalogues (occupations, institutions); everyone reads them. Only clerks file classes, rosters,
-    /// attendance and certificates; everyone reads them.
+    /// catalogues (occupations, institutions) and choose the active policy profile; everyone reads them.
+    /// Only clerks file classes, rosters, attendance and certificates; everyone reads them.
     public func allows(_ p: Permission) -> Bool {
         switch self {
         case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses].contains(p)
         case .supervisor, .finance: [.readWorkers, .readCatalogue, .readClasses].contains(p)
         case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses].contains(p)
-        case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses].contains(p)
+        case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
+                      .managePolicy].contains(p)
         }
     }
 
@@ -51,4 +52,6 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case readCatalogue, manageCatalogue
     /// Training classes, rosters, attendance and certificates: clerks manage them, everyone reads.
     case readClasses, manageClasses
+    /// Choosing the active policy profile (`policy use`): administrators only, audited.
+    case managePolicy
 }

@@ -28,8 +28,8 @@ extension Session {
         try require(.readWorkers)
         try require(.readClasses)
         let key = workerID.trimmedWhitespace().uppercased()
-        let rule = attendanceRule
         return try desk.read { r in
+            let rule = try PolicySetting.rule(r, desk)
             guard let worker = try r.worker(id: key) else { throw DeskError.workerNotFound(key) }
             var names: [String: String] = [:]
             let classes = try r.workerClasses(workerID: key, onlinePercent: rule.onlinePercent).map { wc in

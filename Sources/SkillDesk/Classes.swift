@@ -69,9 +69,6 @@ let maxPlannedHours = 5_000
 
 /// Training classes, rosters and attendance. Clerks manage them; every role reads them.
 extension Session {
-    /// The rule attendance is counted by (one place: `AttendanceRule.demo` until profiles exist).
-    public var attendanceRule: AttendanceRule { AttendanceRule.demo }
-
     public func addClass(_ d: ClassDraft) throws -> ClassRow {
         try require(.manageClasses)
         let instCode = d.institution.trimmedWhitespace().uppercased()
@@ -123,7 +120,7 @@ extension Session {
             let row = try w.insertClass(institution: inst.code, occupationCode: occCode, level: level, type: type,
                                         start: start, end: end, plannedHours: hours, at: now)
             try w.audit(at: now, user: user, action: "class.create", entity: "class", key: String(row.id),
-                        before: nil, after: ClassSnapshot(row, roster: [], rule: attendanceRule).json())
+                        before: nil, after: ClassSnapshot(row, roster: [], rule: try PolicySetting.rule(w, desk)).json())
             return row
         }
     }
@@ -151,9 +148,10 @@ extension Session {
             }
             try w.setClassStatus(id: id, status: target, at: now)
             let row = try w.trainingClass(id: id)!
+            let rule = try PolicySetting.rule(w, desk)
             try w.audit(at: now, user: user, action: "class.\(target.rawValue)", entity: "class", key: String(id),
-                        before: ClassSnapshot(old, roster: [], rule: attendanceRule).json(),
-                        after: ClassSnapshot(row, roster: [], rule: attendanceRule).json())
+                        before: ClassSnapshot(old, roster: [], rule: rule).json(),
+                        after: ClassSnapshot(row, roster: [], rule: rule).json())
             return row
         }
     }
@@ -262,8 +260,8 @@ extension Session {
 
     public func trainingClass(_ id: Int64) throws -> ClassDetail {
         try require(.readClasses)
-        let rule = attendanceRule
         return try desk.read { r in
+            let rule = try PolicySetting.rule(r, desk)
             guard let row = try r.trainingClass(id: id) else { throw DeskError.classNotFound(id) }
             return ClassDetail(row: row, roster: try r.roster(classID: id, onlinePercent: rule.onlinePercent), rule: rule)
         }

@@ -8,14 +8,21 @@ public final class Desk: Sendable {
     public let store: Store
     /// The real clock: audit times always come from here.
     let clock: @Sendable () -> Date
+    /// The policy profiles this desk knows (the shipped ones; a test may give its own).
+    public let profiles: [PolicyProfile]
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
-    public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
+                profiles: [PolicyProfile] = PolicyLibrary.profiles) {
         self.store = store
         self.clock = clock
+        self.profiles = profiles
     }
+
+    /// The known profile of that name.
+    public func profile(named name: String) -> PolicyProfile? { profiles.first { $0.name == name } }
 
     public var path: String? { store.path }
 
@@ -28,32 +35,40 @@ public final class Desk: Sendable {
     /// Creates a new database with its first administrator. Refuses an existing file.
     @discardableResult
     public static func initialize(path: String, admin: String, password: String, demo: Bool = false,
+                                  policy: String = PolicyLibrary.defaultName,
                                   clock: @escaping @Sendable () -> Date = { Date() }) throws -> Desk {
         if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
         try Self.checkUserName(admin)
+        guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
         guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
         let store: Store
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }
         let desk = Desk(store: store, clock: clock)
-        try desk.bootstrap(admin: admin, password: password, demo: demo)
+        try desk.bootstrap(admin: admin, password: password, demo: demo, policy: policy)
         return desk
     }
 
     /// An in-memory desk for tests, with its first administrator.
     public static func inMemory(admin: String = "admin", password: String = "admin-pass-1",
+                                policy: String = PolicyLibrary.defaultName,
+                                profiles: [PolicyProfile] = PolicyLibrary.profiles,
                                 clock: @escaping @Sendable () -> Date = { Date() }) throws -> Desk {
-        let desk = Desk(store: try Store.inMemory(), clock: clock)
-        try desk.bootstrap(admin: admin, password: password, demo: false)
+        let desk = Desk(store: try Store.inMemory(), clock: clock, profiles: profiles)
+        guard desk.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
+        try desk.bootstrap(admin: admin, password: password, demo: false, policy: policy)
         return desk
     }
 
-    func bootstrap(admin: String, password: String, demo: Bool) throws {
+    func bootstrap(admin: String, password: String, demo: Bool, policy: String) throws {
         guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
         let now = clock()
         try write { w in
             try w.setMeta("created_at", Timestamp.utc(now))
             try w.setMeta("demo", demo ? "1" : "0")
+            try w.setSetting(PolicySetting.key, policy)
+            try w.audit(at: now, user: "system", action: "policy.use", entity: "settings", key: PolicySetting.key,
+                        before: nil, after: PolicySetting.json(policy))
             _ = try w.insertUser(name: admin, roles: [.admin], passwordHash: hash, at: now)
             try w.audit(at: now, user: "system", action: "user.create", entity: "user", key: admin,
                         before: nil, after: #"{"name":"\#(admin)","roles":["admin"]}"#)

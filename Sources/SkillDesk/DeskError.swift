@@ -36,7 +36,10 @@ public enum DeskError: Error, Sendable, UserMessage {
     case workersNotRegistered([String])
     /// The same certificate (type, number) is already recorded for this holder.
     case certificateExists(type: CertificateType, number: String, worker: String)
+    /// No certificate with this number (of this type, when given) is recorded.
     case certificateNotFound(number: String, type: CertificateType?)
+    /// No shipped policy profile has this name (the message lists the names there are).
+    case unknownPolicy(String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -106,8 +109,11 @@ public enum DeskError: Error, Sendable, UserMessage {
             return zh ? "\(worker) 的\(type.label(.zh)) \(number) 已登记，未重复创建"
                 : "\(type.label(.en)) \(number) of \(worker) is already recorded; nothing was created"
         case let .certificateNotFound(number, type):
-            return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")"
-                : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number)"
+            return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")；请先登记证书，或核对编号"
+                : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number) is recorded; record it first or check the number"
+        case let .unknownPolicy(name):
+            let names = PolicyLibrary.names.joined(separator: ", ")
+            return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
         }
     }
 
@@ -145,6 +151,8 @@ extension Permission {
         case (.readClasses, .en): return "view training classes and certificates"
         case (.manageClasses, .zh): return "管理培训班、考勤和证书"
         case (.manageClasses, .en): return "manage training classes, attendance and certificates"
+        case (.managePolicy, .zh): return "更改政策方案"
+        case (.managePolicy, .en): return "change the policy profile"
         }
     }
 }

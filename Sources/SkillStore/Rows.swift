@@ -19,6 +19,8 @@ public struct WorkerRow: Equatable, Sendable {
     public var groups: [String]
     public var disability: String
     public var relativeOf: String?
+    /// Insured in unemployment insurance (v4; P2 for the insured-employee upgrading subsidy).
+    public var unemploymentInsured: Bool
     public var version: Int
     public var createdAt: String
     public var updatedAt: String

@@ -167,6 +167,75 @@ enum Schema {
                 CREATE INDEX certificates_worker ON certificates(worker_id);
                 """)
         }
+        m.registerMigration("v4-claims") { db in
+            try db.execute(sql: """
+                -- Settings an administrator changes (audited by the use case). `policy` is the active
+                -- policy profile's name; `init --policy` sets it, a database from before v4 gets nanjing-2019.
+                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO settings(key, value) VALUES ('policy', 'nanjing-2019');
+
+                -- E2/P2: insured in unemployment insurance (insured-employee upgrading subsidy).
+                ALTER TABLE workers ADD COLUMN unemployment_insured INTEGER NOT NULL DEFAULT 0;
+
+                -- A subsidy claim: what the eligibility rules read about earlier claims (E4, E5, E6, E7,
+                -- E15, settlement amounts). The claims workflow (maker-checker, notice, payments) adds
+                -- its own columns and tables in later migrations.
+                CREATE TABLE claims (
+                    id INTEGER PRIMARY KEY,
+                    worker_id TEXT NOT NULL,             -- resident ID
+                    kind TEXT NOT NULL,                  -- SubsidyKind code
+                    class_id INTEGER REFERENCES classes(id),
+                    certificate_id INTEGER REFERENCES certificates(id),
+                    institution TEXT,                    -- the class's institution (credit code), W3
+                    occupation_code TEXT NOT NULL,
+                    level TEXT NOT NULL,                 -- SkillLevel code
+                    training_type TEXT,                  -- the class's TrainingType code
+                    claim_year INTEGER NOT NULL,         -- PolicyEngine.claimYear (class end year)
+                    claim_date TEXT NOT NULL,            -- YYYY-MM-DD
+                    months INTEGER,                      -- training through work
+                    prepay_percent INTEGER,              -- prepayment
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+                    payee TEXT NOT NULL CHECK (payee IN ('worker', 'enterprise', 'institution')),
+                    employer_code TEXT,                  -- E7: the employer of enterprise kinds
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'returned', 'approved',
+                                                           'rejected', 'paid', 'clawback', 'recovered')),
+                    prepared_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE INDEX claims_worker ON claims(worker_id, claim_year);
+                CREATE INDEX claims_status ON claims(status, created_at);
+                CREATE INDEX claims_institution ON claims(institution, class_id);
+                CREATE INDEX claims_class ON claims(class_id);
+
+                -- Claims per institution and status, kept by triggers so W3's rejection rate is one
+                -- primary-key read however many claims an institution has.
+                CREATE TABLE institution_claim_counts (
+                    institution TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY(institution, status)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER claims_count_insert AFTER INSERT ON claims WHEN NEW.institution IS NOT NULL
+                BEGIN
+                    INSERT INTO institution_claim_counts(institution, status, n) VALUES (NEW.institution, NEW.status, 1)
+                    ON CONFLICT(institution, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER claims_count_delete AFTER DELETE ON claims WHEN OLD.institution IS NOT NULL
+                BEGIN
+                    UPDATE institution_claim_counts SET n = n - 1 WHERE institution = OLD.institution AND status = OLD.status;
+                END;
+                CREATE TRIGGER claims_count_update AFTER UPDATE OF status, institution ON claims
+                BEGIN
+                    UPDATE institution_claim_counts SET n = n - 1
+                    WHERE OLD.institution IS NOT NULL AND institution = OLD.institution AND status = OLD.status;
+                    INSERT INTO institution_claim_counts(institution, status, n)
+                    SELECT NEW.institution, NEW.status, 1 WHERE NEW.institution IS NOT NULL
+                    ON CONFLICT(institution, status) DO UPDATE SET n = n + 1;
+                END;
+                """)
+        }
         return m
     }
 }

@@ -90,7 +90,8 @@ public class StoreReader {
                          rural: row["rural"], residence: row["residence"], employment: row["employment"],
                          employer: row["employer"], employerCode: row["employer_code"], pension: row["pension"],
                          groups: groups.split(separator: ";").map(String.init), disability: row["disability"],
-                         relativeOf: row["relative_of"], version: row["version"],
+                         relativeOf: row["relative_of"], unemploymentInsured: row["unemployment_insured"],
+                         version: row["version"],
                          createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 

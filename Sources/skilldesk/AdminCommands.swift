@@ -9,6 +9,8 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new database (mode 0600) and its first administrator.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The first administrator's user name.") var admin: String
+    @Option(help: "The policy profile claims are judged by (see `policy list`; default \(PolicyLibrary.defaultName)).")
+    var policy: String = PolicyLibrary.defaultName
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
@@ -17,10 +19,14 @@ struct InitCommand: ParsableCommand {
             var stdin = StdinLines()
             let path = global.databasePath
             if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
+            guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
             let password = try global.actingPassword(stdin: &stdin, prompt: lang == .zh ? "\(admin) 的新密码：" : "New password for \(admin): ")
-            try Desk.initialize(path: path, admin: admin, password: password)
-            if json { Output.printJSON(["database": path, "admin": admin]) }
-            else { Output.line(lang == .zh ? "已创建数据库 \(path)，管理员 \(admin)" : "created \(path) with administrator \(admin)") }
+            try Desk.initialize(path: path, admin: admin, password: password, policy: policy)
+            if json { Output.printJSON(["database": path, "admin": admin, "policy": policy]) }
+            else {
+                Output.line(lang == .zh ? "已创建数据库 \(path)，管理员 \(admin)，政策方案 \(policy)"
+                            : "created \(path) with administrator \(admin), policy \(policy)")
+            }
         }
     }
 }

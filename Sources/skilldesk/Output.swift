@@ -47,6 +47,7 @@ enum Exit {
             case .wrongStatus, .classWrongStatus, .wrongState: return (cantCreate, "wrong_state")
             case .classNotFound, .workersNotRegistered, .certificateNotFound: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
+            case .unknownPolicy: return (usage, "unknown_policy")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

@@ -13,8 +13,8 @@ struct TrainingWorld {
     static let schoolB = creditCode("52320100MJ7654321")
     let workers = [residentID(seq: 11), residentID(seq: 12), residentID(seq: 13)]
 
-    init() throws {
-        f = try Fixture()
+    init(profiles: [PolicyProfile] = PolicyLibrary.profiles) throws {
+        f = try Fixture(profiles: profiles)
         _ = try f.admin.addOccupation(electrician(from: "2025-01-01"))
         _ = try f.admin.addInstitution(InstitutionTests.school())
         _ = try f.admin.addInstitution(InstitutionTests.school(Self.schoolB))

@@ -42,9 +42,9 @@ struct Fixture {
     let clock: TestClock
     let admin: Session
 
-    init(clock: TestClock = TestClock()) throws {
+    init(clock: TestClock = TestClock(), profiles: [PolicyProfile] = PolicyLibrary.profiles) throws {
         self.clock = clock
-        desk = try Desk.inMemory(admin: "admin", password: "admin-pass-1", clock: clock.closure)
+        desk = try Desk.inMemory(admin: "admin", password: "admin-pass-1", profiles: profiles, clock: clock.closure)
         admin = try desk.login(name: "admin", password: "admin-pass-1")
     }
 

@@ -1,0 +1,390 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// What a clerk asks to evaluate: a worker, a subsidy kind and what the kind rests on.
+public struct ClaimProposal: Sendable, Equatable {
+    /// Resident ID.
+    public var worker: String
+    public var kind: SubsidyKind
+    public var classID: Int64?
+    /// The certificate's number; nil = the worker's certificate linked to the class, if any.
+    public var certificateNumber: String?
+    /// Training through work: months claimed.
+    public var months: Int?
+    /// Prepayment: percent asked in advance.
+    public var prepayPercent: Int?
+    /// The day the claim is judged on; nil = today.
+    public var asOf: CalendarDate?
+
+    public init(worker: String, kind: SubsidyKind, classID: Int64? = nil, certificateNumber: String? = nil,
+                months: Int? = nil, prepayPercent: Int? = nil, asOf: CalendarDate? = nil) {
+        self.worker = worker
+        self.kind = kind
+        self.classID = classID
+        self.certificateNumber = certificateNumber
+        self.months = months
+        self.prepayPercent = prepayPercent
+        self.asOf = asOf
+    }
+}
+
+/// The engine's evaluation of a proposal with what a screen needs to show it.
+public struct ClaimEvaluation: Sendable {
+    public var evaluation: Evaluation
+    public var proposal: ClaimProposal
+    /// The facts the evaluation was computed from (one read transaction).
+    public var facts: ClaimFacts
+    public var asOf: CalendarDate
+    public var workerID: String
+    public var workerName: String
+    /// The certificate the claim rests on (given, or the worker's certificate linked to the class).
+    public var certificateID: Int64?
+    public var profileName: String
+    public var profileTitle: String
+    /// The year the claim counts in (E4) and its level, as a saved claim would record them.
+    public var claimYear: Int
+    public var level: SkillLevel?
+
+    public var eligible: Bool { evaluation.eligible }
+    public var amountFen: Int64 { evaluation.amountFen }
+    public var outcomes: [RuleOutcome] { evaluation.outcomes }
+    public func outcome(_ rule: String) -> RuleOutcome? { evaluation.outcome(rule) }
+
+    /// `#12 维修电工 四级/中级工 2025-03-01–2025-03-31（某学校）`, or nil without a class.
+    public func classLabel(_ lang: Lang) -> String? {
+        guard let k = facts.klass else { return nil }
+        let inst = lang == .zh ? "（\(k.institutionName)）" : " (\(k.institutionName))"
+        return "#\(k.id) \(k.occupationName) \(k.level.label(lang)) \(k.start)–\(k.end)" + inst
+    }
+
+    /// `职业技能等级证书 S-123（2025-04-01）`, or nil without a certificate.
+    public func certificateLabel(_ lang: Lang) -> String? {
+        guard let c = facts.certificate else { return nil }
+        let level = c.level.map { " " + $0.label(lang) } ?? ""
+        return lang == .zh ? "\(c.type.label(.zh)) \(c.number)\(level)（\(c.date)）"
+            : "\(c.type.label(.en)) \(c.number)\(level) (\(c.date))"
+    }
+}
+
+extension SubsidyKind {
+    /// Kinds that rest on a class the worker attended.
+    var needsClass: Bool {
+        switch self {
+        case .training, .prepayment, .settlement, .livingAllowance, .apprenticeship, .workBased: true
+        case .appraisal, .insuredUpgrading, .highSkillReward: false
+        }
+    }
+}
+
+/// Largest months and percent a proposal may carry at all (the profile's caps are rules, E7/E13).
+let maxProposalMonths = 120
+
+extension Session {
+    /// Evaluates a claim without saving anything: gathers the facts in one read transaction
+    /// (indexed lookups only) and runs the active profile's rules. Every role may evaluate.
+    public func evaluateClaim(_ p: ClaimProposal) throws -> ClaimEvaluation {
+        try require(.readClasses)
+        let workerID = p.worker.trimmedWhitespace().uppercased()
+        guard !workerID.isEmpty else {
+            throw DeskError.invalidInput("give the worker's resident ID", zh: "请填写劳动者身份证号")
+        }
+        try Self.checkProposal(p)
+        let certificate: ClaimGatherer.CertificateRef = p.certificateNumber.map { .number($0.trimmedWhitespace()) } ?? .linked
+        let asOf = p.asOf ?? desk.today()
+        let today = desk.today()
+        return try desk.read { r in
+            var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
+            return try g.evaluate(p, workerID: workerID, certificate: certificate, asOf: asOf, excluding: nil)
+        }
+    }
+
+    static func checkProposal(_ p: ClaimProposal) throws {
+        let kindZh = p.kind.label(.zh), kindEn = p.kind.label(.en)
+        if p.kind == .workBased {
+            guard let m = p.months, (1...maxProposalMonths).contains(m) else {
+                throw DeskError.invalidInput("a \(kindEn) needs the months claimed: --months 1–\(maxProposalMonths)",
+                                             zh: "\(kindZh)须给出申请月数（--months 1–\(maxProposalMonths)）")
+            }
+        } else if p.months != nil {
+            throw DeskError.invalidInput("months are only for training through work (work_based); leave --months out for a \(kindEn)",
+                                         zh: "申请月数只用于以工代训（work_based）；\(kindZh)请勿填写 --months")
+        }
+        if p.kind == .prepayment {
+            guard let pct = p.prepayPercent, (1...100).contains(pct) else {
+                throw DeskError.invalidInput("a prepayment needs its percent: --prepay-percent 1–100",
+                                             zh: "预拨须给出比例（--prepay-percent 1–100）")
+            }
+        } else if p.prepayPercent != nil {
+            throw DeskError.invalidInput("a percent is only for a prepayment; leave --prepay-percent out for a \(kindEn)",
+                                         zh: "预拨比例只用于项目制培训预拨（prepayment）；\(kindZh)请勿填写 --prepay-percent")
+        }
+        if p.kind.needsClass && p.classID == nil {
+            throw DeskError.invalidInput("a \(kindEn) rests on a class: give --class N (one of the worker's classes)",
+                                         zh: "\(kindZh)须指明培训班：请给出 --class 班号（该劳动者参加的培训班）")
+        }
+        if !p.kind.needsClass && p.classID == nil && (p.certificateNumber ?? "").trimmedWhitespace().isEmpty {
+            throw DeskError.invalidInput("a \(kindEn) rests on a certificate or a class: give --cert NUMBER or --class N",
+                                         zh: "\(kindZh)须凭证书或培训班：请给出 --cert 证书编号 或 --class 班号")
+        }
+    }
+}
+
+/// Gathers `ClaimFacts` inside one read transaction. Within one gatherer (one transaction) the
+/// profile, classes, institutions, catalogue entries and occupation names are read once and kept,
+/// so a re-evaluation batch reads each class once however many claims rest on it.
+struct ClaimGatherer {
+    enum CertificateRef { case number(String), id(Int64), linked }
+
+    let r: StoreReader
+    let profile: PolicyProfile
+    let today: CalendarDate
+    private var classes: [Int64: ClassRow] = [:]
+    private var institutions: [String: InstitutionRow?] = [:]
+    private var rejection: [String: Int?] = [:]
+    private var catalogue: [String: OccupationRow?] = [:]
+    private var occupationNames: [String: String] = [:]
+
+    init(reader: StoreReader, profile: PolicyProfile, today: CalendarDate) {
+        self.r = reader
+        self.profile = profile
+        self.today = today
+    }
+
+    mutating func evaluate(_ p: ClaimProposal, workerID: String, certificate: CertificateRef, asOf: CalendarDate,
+                           excluding: Int64?) throws -> ClaimEvaluation {
+        guard let w = try r.worker(id: workerID) else { throw DeskError.workerNotFound(workerID) }
+        var klass: ClassRow?
+        if let id = p.classID {
+            guard let c = try classRow(id) else { throw DeskError.classNotFound(id) }
+            guard try r.isEnrolled(classID: id, workerID: workerID) else {
+                let theirs = try r.classes(ofWorker: workerID).map { String($0.id) }
+                let list = theirs.isEmpty ? (en: "the worker is on no class", zh: "该劳动者未参加任何培训班")
+                    : (en: "the worker's classes: " + theirs.joined(separator: ", "), zh: "该劳动者参加的培训班：" + theirs.joined(separator: "、"))
+                throw DeskError.invalidInput("\(workerID) is not on the roster of class \(id); \(list.en)",
+                                             zh: "\(workerID) 不在培训班 \(id) 的花名册上；\(list.zh)")
+            }
+            klass = c
+        }
+        let cert = try certificateRow(certificate, worker: w, classID: p.classID)
+        let facts = try gather(worker: w, klass: klass, certificate: cert, excluding: excluding)
+        let request = ClaimRequest(kind: p.kind, months: p.months, prepayPercent: p.prepayPercent, asOf: asOf)
+        let evaluation = PolicyEngine.evaluate(request, facts: facts, profile: profile)
+        return ClaimEvaluation(evaluation: evaluation, proposal: p, facts: facts, asOf: asOf, workerID: w.id,
+                               workerName: w.name, certificateID: cert?.id, profileName: profile.name,
+                               profileTitle: profile.title, claimYear: PolicyEngine.claimYear(request, facts: facts),
+                               level: PolicyEngine.claimLevel(p.kind, facts: facts))
+    }
+
+    func certificateRow(_ ref: CertificateRef, worker w: WorkerRow, classID: Int64?) throws -> CertificateRow? {
+        switch ref {
+        case .id(let id):
+            return try r.certificate(id: id)
+        case .linked:
+            guard let classID else { return nil }
+            // The latest of the worker's certificates linked to the class.
+            return try r.certificates(workerID: w.id, classID: classID).last
+        case .number(let number):
+            let own = try r.certificates(workerID: w.id, number: number)
+            if let c = own.first(where: { $0.classID != nil && $0.classID == classID }) ?? own.last { return c }
+            if let other = try r.certificateHolders(number: number, limit: 1).first {
+                let name = try r.workerName(id: other.workerID) ?? ""
+                throw DeskError.invalidInput(
+                    "certificate \(number) is recorded for \(name) (\(other.workerID)), not for \(w.name) (\(w.id)); give one of \(w.name)'s certificates",
+                    zh: "证书 \(number) 登记在 \(name)（\(other.workerID)）名下，不是 \(w.name)（\(w.id)）的；请填写该劳动者本人的证书编号")
+            }
+            throw DeskError.certificateNotFound(number: number, type: nil)
+        }
+    }
+
+    mutating func classRow(_ id: Int64) throws -> ClassRow? {
+        if let c = classes[id] { return c }
+        let c = try r.trainingClass(id: id)
+        if let c { classes[id] = c }
+        return c
+    }
+
+    mutating func institution(_ code: String) throws -> InstitutionRow? {
+        if let i = institutions[code] { return i }
+        let i = try r.institution(code: code)
+        institutions[code] = i
+        return i
+    }
+
+    /// W3: rejected claims as a percent of the institution's decided claims (nil when none is
+    /// decided). Decided = every status but draft, submitted and returned.
+    mutating func rejectionPercent(_ code: String) throws -> Int? {
+        if let v = rejection[code] { return v }
+        let counts = try r.institutionClaimCounts(code)
+        let pending: Set<String> = [ClaimStatus.draft.rawValue, ClaimStatus.submitted.rawValue, ClaimStatus.returned.rawValue]
+        let decided = counts.filter { !pending.contains($0.key) }.values.reduce(0) { $0 + max(0, $1) }
+        let v: Int? = decided > 0 ? max(0, counts[ClaimStatus.rejected.rawValue] ?? 0) * 100 / decided : nil
+        rejection[code] = v
+        return v
+    }
+
+    mutating func catalogueEntry(_ code: String, on day: String) throws -> OccupationRow? {
+        let key = code + "@" + day
+        if let e = catalogue[key] { return e }
+        let e = try r.occupation(code: code, asOf: day)
+        catalogue[key] = e
+        return e
+    }
+
+    mutating func occupationName(_ code: String) throws -> String {
+        if let n = occupationNames[code] { return n }
+        let n = try r.occupationName(code: code) ?? code
+        occupationNames[code] = n
+        return n
+    }
+
+    /// The GB/T 2260 region in a unified social credit code: characters 3–8 (the registering
+    /// authority's region), when they are six digits.
+    static func region(creditCode code: String) -> String? {
+        let chars = Array(code)
+        guard chars.count == 18 else { return nil }
+        let region = String(chars[2..<8])
+        return region.allSatisfy({ $0.isASCII && $0.isNumber }) ? region : nil
+    }
+
+    static func sixDigits(_ s: String?) -> String? {
+        guard let s, s.count == 6, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return s
+    }
+
+    mutating func gather(worker w: WorkerRow, klass: ClassRow?, certificate: CertificateRow?, excluding: Int64?) throws -> ClaimFacts {
+        // The worker, and the relative whose benefits they share (E11).
+        var relative: RelativeFacts?
+        if let rid = w.relativeOf, let rel = try r.worker(id: rid) {
+            relative = RelativeFacts(name: rel.name, groups: Set(rel.groups.compactMap(TargetGroup.init(rawValue:))),
+                                     disability: Disability(rawValue: rel.disability) ?? .none)
+        }
+        let idValid: Bool
+        if case .success = ResidentID.parse(w.id, today: today) { idValid = true } else { idValid = false }
+        let workerFacts = WorkerFacts(
+            idValid: idValid, residentID: w.id, name: w.name, birthDate: CalendarDate(iso: w.birthDate),
+            drawsPension: w.pension, groups: Set(w.groups.compactMap(TargetGroup.init(rawValue:))),
+            disability: Disability(rawValue: w.disability) ?? .none, rural: w.rural,
+            hukouRegion: Self.sixDigits(w.hukouRegion), residenceRegion: Self.sixDigits(w.residence),
+            workRegion: w.employerCode.flatMap { Self.region(creditCode: $0) },
+            unemploymentInsured: w.unemploymentInsured, relativeOf: relative)
+
+        var classFacts: ClassFacts?
+        var catalogueFacts: CatalogueFacts?
+        var anomalies = AnomalyFacts()
+        if let c = klass, let level = SkillLevel(rawValue: c.level), let start = CalendarDate(iso: c.startDate),
+           let end = CalendarDate(iso: c.endDate) {
+            let inst = try institution(c.institution)
+            let entry = try catalogueEntry(c.occupationCode, on: c.endDate)
+            if let entry, let l = entry.levels.first(where: { $0.level == c.level }) {
+                catalogueFacts = CatalogueFacts(subsidised: entry.subsidised, shortage: entry.shortage,
+                                                standardFen: l.standardFen, hours: l.hours)
+            }
+            // The worker's days in every class over this class's dates: this class's counted
+            // minutes and days (E14, living allowance), and W2's same-day and over-long days.
+            let rule = profile.attendanceRule
+            var counted = 0, attended = 0
+            var mine = Set<String>(), elsewhere = Set<String>(), total: [String: Int] = [:]
+            for d in try r.attendance(workerID: w.id, from: c.startDate, to: c.endDate) {
+                let minutes = d.classroomMinutes + d.onlineMinutes
+                total[d.date, default: 0] += minutes
+                if d.classID == c.id {
+                    counted += rule.countedMinutes(classroom: d.classroomMinutes, online: d.onlineMinutes)
+                    if minutes > 0 { attended += 1; mine.insert(d.date) }
+                } else if d.institution != c.institution && minutes > 0 {
+                    elsewhere.insert(d.date)
+                }
+            }
+            anomalies.otherInstitutionDays = mine.intersection(elsewhere).sorted().compactMap(CalendarDate.init(iso:))
+            anomalies.overlongDays = total.filter { $0.value > AttendanceRule.maxMinutesPerDay }.keys.sorted()
+                .compactMap(CalendarDate.init(iso:))
+            anomalies.institutionRejectionPercent = try rejectionPercent(c.institution)
+            let isEnterprise = inst?.kind == InstitutionKind.enterprise.rawValue
+            let occName: String
+            if let n = entry?.name { occName = n } else { occName = try occupationName(c.occupationCode) }
+            classFacts = ClassFacts(
+                id: c.id, type: TrainingType(rawValue: c.type) ?? .employment, institutionCode: c.institution,
+                institutionName: inst?.name ?? c.institution,
+                institutionStatus: inst.flatMap { InstitutionStatus(rawValue: $0.status) } ?? .suspended,
+                institutionIsEnterprise: isEnterprise, region: Self.region(creditCode: c.institution),
+                occupationCode: c.occupationCode, occupationName: occName,
+                level: level, start: start, end: end, plannedHours: c.plannedHours, countedMinutes: counted,
+                attendedDays: attended, closedOn: nil,
+                employer: w.employerCode ?? (isEnterprise ? c.institution : nil))
+        }
+
+        var certFacts: CertificateFacts?
+        if let cert = certificate, let type = CertificateType(rawValue: cert.type), let date = CalendarDate(iso: cert.issueDate) {
+            var others: [String] = []
+            for o in try r.certificates(type: cert.type, number: cert.number) where o.workerID != w.id {
+                others.append(try r.workerName(id: o.workerID) ?? o.workerID)
+            }
+            certFacts = CertificateFacts(type: type, number: cert.number, level: cert.level.flatMap(SkillLevel.init(rawValue:)),
+                                         date: date, holderName: w.name, otherHolders: others)
+            if klass == nil, catalogueFacts == nil, let level = cert.level,
+               let entry = try catalogueEntry(cert.occupationCode, on: cert.issueDate),
+               let l = entry.levels.first(where: { $0.level == level }) {
+                catalogueFacts = CatalogueFacts(subsidised: entry.subsidised, shortage: entry.shortage,
+                                                standardFen: l.standardFen, hours: l.hours)
+            }
+        }
+
+        // Every earlier claim of the worker, any status; the engine decides which count.
+        var prior: [PriorClaim] = []
+        for c in try r.claims(ofWorker: w.id) where c.id != excluding {
+            guard let kind = SubsidyKind(rawValue: c.kind), let level = SkillLevel(rawValue: c.level),
+                  let date = CalendarDate(iso: c.claimDate) else { continue }
+            // A status this program does not know yet is taken as one that counts (the safe side).
+            let status = ClaimStatus(rawValue: c.status) ?? .submitted
+            prior.append(PriorClaim(id: c.id, kind: kind, classID: c.classID,
+                                    trainingType: c.trainingType.flatMap(TrainingType.init(rawValue:)),
+                                    occupationCode: c.occupationCode, occupationName: try occupationName(c.occupationCode),
+                                    level: level, year: c.claimYear, date: date, status: status, amountFen: c.amountFen,
+                                    employer: c.employerCode, months: c.months))
+        }
+        // W5 (attendance edited after the class closed or the claim was submitted) needs the
+        // submission snapshots the claims workflow adds: empty until then.
+        return ClaimFacts(worker: workerFacts, klass: classFacts, catalogue: catalogueFacts, certificate: certFacts,
+                          priorClaims: prior, anomalies: anomalies)
+    }
+}
+
+/// One stored claim evaluated again (a re-evaluation job, or a reviewer opening the queue).
+public struct ClaimRecheck: Sendable {
+    public var claim: ClaimRow
+    /// The evaluation, or why the claim can no longer be evaluated (its worker, class or
+    /// certificate is gone, or the worker left the class).
+    public var result: Result<ClaimEvaluation, DeskError>
+}
+
+extension Session {
+    /// Evaluates again the stored claims in `status` after the claim `after` (oldest first, at most
+    /// `limit`),
+    /// as of `asOf` (default today), under the active profile. One read transaction per batch: the
+    /// batch sees one consistent snapshot, and classes, institutions and catalogue entries are read
+    /// once per batch. Nothing is written; page on with the last claim of the batch.
+    public func recheckClaims(status: ClaimStatus = .submitted, after: ClaimRow? = nil, limit: Int = 1_000,
+                              asOf: CalendarDate? = nil) throws -> [ClaimRecheck] {
+        try require(.readClasses)
+        let today = desk.today()
+        let day = asOf ?? today
+        return try desk.read { r in
+            var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
+            return try r.claims(status: status, after: after, limit: max(1, min(limit, 100_000))).map { c in
+                guard let kind = SubsidyKind(rawValue: c.kind) else {
+                    return ClaimRecheck(claim: c, result: .failure(.invalidInput("claim \(c.id) has an unknown kind '\(c.kind)'",
+                                                                                 zh: "申请 \(c.id) 的补贴种类“\(c.kind)”无法识别")))
+                }
+                let p = ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID, months: c.months,
+                                      prepayPercent: c.prepayPercent, asOf: day)
+                let cert: ClaimGatherer.CertificateRef = c.certificateID.map { .id($0) } ?? .linked
+                do {
+                    return ClaimRecheck(claim: c, result: .success(
+                        try g.evaluate(p, workerID: c.workerID, certificate: cert, asOf: day, excluding: c.id)))
+                } catch let e as DeskError {
+                    return ClaimRecheck(claim: c, result: .failure(e))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// A claim as stored (plain values; the claims workflow adds columns later).
+public struct ClaimRow: Equatable, Sendable {
+    public var id: Int64
+    public var workerID: String
+    public var kind: String
+    public var classID: Int64?
+    public var certificateID: Int64?
+    public var institution: String?
+    public var occupationCode: String
+    public var level: String
+    public var trainingType: String?
+    public var claimYear: Int
+    public var claimDate: String
+    public var months: Int?
+    public var prepayPercent: Int?
+    public var amountFen: Int64
+    public var payee: String
+    public var employerCode: String?
+    public var status: String
+    public var preparedBy: String
+    public var createdAt: String
+    public var version: Int
+}
+
+/// What a new claim row holds (the workflow's "save draft"; tests and benchmarks plant rows with it).
+public struct NewClaim: Sendable {
+    public var workerID: String
+    public var kind: SubsidyKind
+    public var classID: Int64?
+    public var certificateID: Int64?
+    public var institution: String?
+    public var occupationCode: String
+    public var level: SkillLevel
+    public var trainingType: TrainingType?
+    public var claimYear: Int
+    public var claimDate: CalendarDate
+    public var months: Int?
+    public var prepayPercent: Int?
+    public var amountFen: Int64
+    public var payee: Payee
+    public var employerCode: String?
+    public var status: ClaimStatus
+    public var preparedBy: String
+
+    public init(workerID: String, kind: SubsidyKind, classID: Int64? = nil, certificateID: Int64? = nil,
+                institution: String? = nil, occupationCode: String, level: SkillLevel, trainingType: TrainingType? = nil,
+                claimYear: Int, claimDate: CalendarDate, months: Int? = nil, prepayPercent: Int? = nil,
+                amountFen: Int64, payee: Payee, employerCode: String? = nil, status: ClaimStatus, preparedBy: String) {
+        self.workerID = workerID; self.kind = kind; self.classID = classID; self.certificateID = certificateID
+        self.institution = institution; self.occupationCode = occupationCode; self.level = level
+        self.trainingType = trainingType; self.claimYear = claimYear; self.claimDate = claimDate
+        self.months = months; self.prepayPercent = prepayPercent; self.amountFen = amountFen; self.payee = payee
+        self.employerCode = employerCode; self.status = status; self.preparedBy = preparedBy
+    }
+}
+
+/// One day of a worker's attendance in any class, with that class's institution (W2, E14).
+public struct WorkerDayRow: Equatable, Sendable {
+    public var classID: Int64
+    public var institution: String
+    public var date: String
+    public var classroomMinutes: Int
+    public var onlineMinutes: Int
+}
+
+extension StoreReader {
+    // MARK: settings
+
+    public func setting(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+    }
+
+    // MARK: claims
+
+    /// Every claim of one worker, any status (index claims_worker), oldest first.
+    public func claims(ofWorker workerID: String) throws -> [ClaimRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE worker_id = ? ORDER BY id", arguments: [workerID])
+            .map(Self.claim)
+    }
+
+    public func claim(id: Int64) throws -> ClaimRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]).map(Self.claim)
+    }
+
+    /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
+    /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
+    public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
+            """, arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
+    }
+
+    static func claim(_ row: Row) -> ClaimRow {
+        ClaimRow(id: row["id"], workerID: row["worker_id"], kind: row["kind"], classID: row["class_id"],
+                 certificateID: row["certificate_id"], institution: row["institution"],
+                 occupationCode: row["occupation_code"], level: row["level"], trainingType: row["training_type"],
+                 claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
+                 prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
+                 employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
+                 createdAt: row["created_at"], version: row["version"])
+    }
+
+    /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
+    public func institutionClaimCounts(_ code: String) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT status, n FROM institution_claim_counts WHERE institution = ?",
+                                    arguments: [code]) {
+            out[row["status"]] = row["n"]
+        }
+        return out
+    }
+
+    // MARK: facts for an evaluation
+
+    /// A worker's attendance in every class between two days (index attendance_worker_date).
+    public func attendance(workerID: String, from: String, to: String) throws -> [WorkerDayRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.class_id, a.date, a.classroom_minutes, a.online_minutes, c.institution
+            FROM attendance a JOIN classes c ON c.id = a.class_id
+            WHERE a.worker_id = ? AND a.date >= ? AND a.date <= ?
+            """, arguments: [workerID, from, to]).map {
+            WorkerDayRow(classID: $0["class_id"], institution: $0["institution"], date: $0["date"],
+                         classroomMinutes: $0["classroom_minutes"], onlineMinutes: $0["online_minutes"])
+        }
+    }
+
+    /// A worker's certificates with this number (index certificates_worker).
+    public func certificates(workerID: String, number: String) throws -> [CertificateRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id",
+                         arguments: [workerID, number]).map(Self.certificate)
+    }
+
+    /// Whoever holds a certificate with this number (no index on number alone: used only after the
+    /// worker's own lookup failed, to say whose it is).
+    public func certificateHolders(number: String, limit: Int) throws -> [CertificateRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?",
+                         arguments: [number, limit]).map(Self.certificate)
+    }
+
+    public func certificate(id: Int64) throws -> CertificateRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)
+    }
+
+    /// The worker's certificates linked to a class (index certificates_worker).
+    public func certificates(workerID: String, classID: Int64) throws -> [CertificateRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id",
+                         arguments: [workerID, classID]).map(Self.certificate)
+    }
+
+    /// The name of an occupation code, from its latest entry (index UNIQUE(code, valid_from)).
+    public func occupationName(code: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM occupations WHERE code = ? ORDER BY valid_from DESC LIMIT 1",
+                            arguments: [code])
+    }
+
+    /// A worker's name by resident ID (UNIQUE index).
+    public func workerName(id: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM workers WHERE id = ?", arguments: [id])
+    }
+}
+
+extension StoreWriter {
+    public func setSetting(_ key: String, _ value: String) throws {
+        try db.execute(sql: """
+            INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """, arguments: [key, value])
+    }
+
+    /// Inserts a claim row (the caller audits it).
+    public func insertClaim(_ c: NewClaim, at: Date) throws -> ClaimRow {
+        let now = Timestamp.utc(at)
+        try db.execute(sql: """
+            INSERT INTO claims(worker_id, kind, class_id, certificate_id, institution, occupation_code, level,
+                training_type, claim_year, claim_date, months, prepay_percent, amount_fen, payee, employer_code,
+                status, prepared_by, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [c.workerID, c.kind.rawValue, c.classID, c.certificateID, c.institution, c.occupationCode,
+                             c.level.rawValue, c.trainingType?.rawValue, c.claimYear, c.claimDate.description, c.months,
+                             c.prepayPercent, c.amountFen, c.payee.rawValue, c.employerCode, c.status.rawValue,
+                             c.preparedBy, now, now])
+        return try claim(id: db.lastInsertedRowID)!
+    }
+}

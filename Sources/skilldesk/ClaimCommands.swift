@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+import TermUI
+
+struct ClaimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Subsidy claims (补贴申请).",
+        subcommands: [ClaimEvaluate.self])
+}
+
+struct ClaimEvaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate a claim under the active policy profile without saving it.",
+        discussion: """
+            Exit 0 whenever the claim was evaluated, eligible or not: scripts read "eligible" in the JSON. \
+            64 for a usage error, 65 for a value the claim cannot take, 66 for an unknown worker, class or \
+            certificate, 77 when not permitted.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The worker's resident ID.") var worker: String
+    @Option(help: "Subsidy kind: \(SubsidyKind.codes).") var kind: String
+    @Option(name: .customLong("class"), help: "The class the claim rests on (its number).") var classID: Int64?
+    @Option(help: "The certificate's number (default: the worker's certificate linked to the class).") var cert: String?
+    @Option(help: "Training through work: the months claimed.") var months: Int?
+    @Option(name: .customLong("prepay-percent"), help: "Prepayment: the percent asked in advance.") var prepayPercent: Int?
+    @Option(name: .customLong("as-of"), help: "Judge the claim as of this day (YYYY-MM-DD; default today).") var asOf: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try Output.run(json: json, lang: lang) {
+            guard let k = SubsidyKind.parse(kind) else {
+                throw CLIError.usage(en: "--kind '\(kind)' is not a subsidy kind; use one of \(SubsidyKind.codes)",
+                                     zh: "--kind “\(kind)”不是补贴种类；可用：\(SubsidyKind.codes)")
+            }
+            var day: CalendarDate?
+            if let asOf {
+                guard let d = CalendarDate(iso: asOf.trimmedWhitespace()) else {
+                    throw CLIError.usage(en: "--as-of '\(asOf)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(asOf)”不是有效日期（YYYY-MM-DD）")
+                }
+                day = d
+            }
+            var stdin = StdinLines()
+            let session = try global.session(try global.openDesk(), stdin: &stdin)
+            let e = try session.evaluateClaim(ClaimProposal(worker: worker, kind: k, classID: classID, certificateNumber: cert,
+                                                            months: months, prepayPercent: prepayPercent, asOf: day))
+            if json { Output.printJSON(Self.json(e, lang)) } else { Self.print(e, lang) }
+        }
+    }
+
+    static func json(_ e: ClaimEvaluation, _ lang: Lang) -> [String: Any] {
+        [
+            "eligible": e.eligible,
+            "amount_fen": e.amountFen,
+            "computation": e.evaluation.computation(lang),
+            "profile": e.profileName,
+            "profile_title": e.profileTitle,
+            "outcomes": e.outcomes.map {
+                ["rule": $0.rule, "result": $0.result.rawValue, "clause": $0.clause, "message": lang == .zh ? $0.zh : $0.en]
+            },
+            "kind": e.evaluation.kind.rawValue,
+            "payee": e.evaluation.payee.rawValue,
+            "worker_id": e.workerID,
+            "worker_name": e.workerName,
+            "class_id": e.facts.klass.map { $0.id as Any } ?? NSNull(),
+            "certificate": Output.nullable(e.facts.certificate?.number),
+            "claim_year": e.claimYear,
+            "as_of": e.asOf.description,
+        ]
+    }
+
+    static func print(_ e: ClaimEvaluation, _ lang: Lang) {
+        let zh = lang == .zh
+        let head = zh ? "\(e.workerName)（\(e.workerID)）· \(e.evaluation.kind.label(.zh)) · 方案 \(e.profileName) · 截至 \(e.asOf)"
+            : "\(e.workerName) (\(e.workerID)) · \(e.evaluation.kind.label(.en)) · profile \(e.profileName) · as of \(e.asOf)"
+        Output.line(Sanitize.forDisplay(head))
+        if let c = e.classLabel(lang) { Output.line((zh ? "培训班：" : "Class: ") + Sanitize.forDisplay(c)) }
+        if let c = e.certificateLabel(lang) { Output.line((zh ? "证书：" : "Certificate: ") + Sanitize.forDisplay(c)) }
+        let verdict = e.eligible ? (zh ? "符合条件" : "eligible") : (zh ? "不符合条件" : "not eligible")
+        Output.line((zh ? "金额：" : "Amount: ") + Money.format(fen: e.amountFen) + " · " + verdict)
+        for l in (zh ? e.evaluation.computationZh : e.evaluation.computationEn) { Output.line("  " + Sanitize.forDisplay(l)) }
+        let groups: [(RuleResult, String)] = [(.fail, zh ? "不通过" : "Failed"), (.warn, zh ? "警示" : "Warnings"),
+                                              (.pass, zh ? "通过" : "Passed")]
+        for (result, title) in groups {
+            let rows = e.outcomes.filter { $0.result == result }
+            guard !rows.isEmpty else { continue }
+            Output.line(title + (zh ? "：" : ":"))
+            for o in rows {
+                let clause = o.clause.isEmpty ? "" : " [\(o.clause)]"
+                Output.line("  " + Sanitize.forDisplay(o.message(lang)) + clause)
+            }
+        }
+        let na = e.outcomes.filter { $0.result == .notApplicable }.map(\.rule)
+        if !na.isEmpty { Output.line((zh ? "不适用：" : "Not applicable: ") + na.joined(separator: ", ")) }
+    }
+}
+
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "Policy profiles (政策方案): list, show, and choose the active one (administrators).",
+        subcommands: [PolicyList.self, PolicyShow.self, PolicyUse.self])
+}
+
+struct PolicyList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the profiles; * marks the active one.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            let active = try session.activePolicy().name
+            let all = session.policyProfiles
+            if json {
+                Output.printJSON(all.map { ["name": $0.name, "title": $0.title, "seed": $0.seed, "active": $0.name == active] as [String: Any] })
+                return
+            }
+            for p in all {
+                Output.line((p.name == active ? "* " : "  ") + TextWidth.pad(p.name, to: 16) + p.seed + "  " + p.title)
+            }
+        }
+    }
+}
+
+struct PolicyShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every number of a profile with its source clause (or demo).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The profile's name (policy list).") var name: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let p = try session.policyProfile(named: name)
+            let active = try session.activePolicy().name == p.name
+            let numbers = p.numbers
+            if json {
+                var kinds: [String: Any] = [:]
+                for (kind, kp) in p.kinds { kinds[kind.rawValue] = ["clause": kp.clause, "label": kp.kind.label(lang)] }
+                Output.printJSON([
+                    "name": p.name, "title": p.title, "seed": p.seed, "active": active, "kinds": kinds,
+                    "numbers": numbers.map { n -> [String: Any] in
+                        var o: [String: Any] = ["section": n.section, "key": n.key, "value": n.text, "source": n.source.description]
+                        if let fen = n.fen { o["fen"] = fen }
+                        return o
+                    },
+                ] as [String: Any])
+                return
+            }
+            let zh = lang == .zh
+            Output.line(p.name + (active ? (zh ? "（当前方案）" : " (active)") : "") + "  " + p.title)
+            Output.line((zh ? "种子文件 " : "seed ") + p.seed)
+            var section = ""
+            for n in numbers {
+                if n.section != section {
+                    section = n.section
+                    if let kind = SubsidyKind(rawValue: section), let kp = p.kinds[kind] {
+                        Output.line("[\(section)] \(kind.label(lang)) — \(kp.clause)")
+                    } else {
+                        Output.line("[\(section)]")
+                    }
+                }
+                Output.line("  " + TextWidth.pad(n.key, to: 28) + TextWidth.pad(n.text, to: 10) + n.source.description)
+            }
+            // Kinds with no numbers of their own (training, settlement) still show their clause.
+            for kind in SubsidyKind.allCases where p.kinds[kind] != nil && !numbers.contains(where: { $0.section == kind.rawValue }) {
+                Output.line("[\(kind.rawValue)] \(kind.label(lang)) — \(p.kinds[kind]!.clause)")
+            }
+        }
+    }
+}
+
+struct PolicyUse: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the active one (administrators; audited).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The profile's name (policy list).") var name: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let c = try session.usePolicy(name)
+            if json {
+                Output.printJSON(["policy": c.profile.name, "before": c.before, "changed": c.changed] as [String: Any])
+                return
+            }
+            if c.changed {
+                Output.line(lang == .zh ? "当前政策方案：\(c.profile.name)（原为 \(c.before)）" : "active policy: \(c.profile.name) (was \(c.before))")
+            } else {
+                Output.line(lang == .zh ? "\(c.profile.name) 已是当前方案，未作改动" : "\(c.profile.name) is already the active policy; nothing changed")
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import Testing
+
+/// A training world with one class (2025-03-01–31, 10 planned hours, electrician L4 at
+/// ¥1,500.00) that worker 0 attended 8 classroom hours of, and a certificate from it.
+struct ClaimWorld {
+    let t: TrainingWorld
+    let classID: Int64
+    var worker: String { t.workers[0] }
+    static let asOf = day("2025-06-01")
+
+    init(profiles: [PolicyProfile] = PolicyLibrary.profiles, classroomHours: Int = 8, onlineHours: Int = 0) throws {
+        t = try TrainingWorld(profiles: profiles)
+        classID = try t.runningClass()
+        _ = try t.clerk.attend(classID: classID, workerID: t.workers[0], date: day("2025-03-03"),
+                               classroomMinutes: classroomHours * 60, onlineMinutes: onlineHours * 60)
+        var c = CertificateDraft()
+        c.worker = t.workers[0]; c.type = "skill_level"; c.number = "S-1"; c.occupation = "6-31-01-03"; c.level = "L4"
+        c.issueDate = "2025-04-01"; c.classID = classID
+        _ = try t.clerk.addCertificate(c)
+    }
+
+    func evaluate(_ kind: SubsidyKind = .training, as session: Session? = nil, cert: String? = nil,
+                  months: Int? = nil, percent: Int? = nil) throws -> ClaimEvaluation {
+        try (session ?? t.clerk).evaluateClaim(ClaimProposal(worker: worker, kind: kind, classID: classID, certificateNumber: cert,
+                                                             months: months, prepayPercent: percent, asOf: Self.asOf))
+    }
+
+    /// Plants a claim row the way the claims workflow will store one.
+    @discardableResult
+    func plant(_ status: ClaimStatus, kind: SubsidyKind = .training, occupation: String = "6-31-01-03",
+               level: SkillLevel = .l4, year: Int = 2024, classID: Int64? = nil) throws -> ClaimRow {
+        try t.f.desk.store.write { w in
+            try w.insertClaim(NewClaim(workerID: worker, kind: kind, classID: classID, institution: TrainingWorld.schoolA,
+                                       occupationCode: occupation, level: level, trainingType: .employment,
+                                       claimYear: year, claimDate: CalendarDate(year: year, month: 6, day: 1)!,
+                                       amountFen: 100_000, payee: .worker, status: status, preparedBy: "clerk1"),
+                              at: fixedNow)
+        }
+    }
+}
+
+@Suite("Claim evaluation")
+struct ClaimEvaluationTests {
+    @Test func gathersTheFactsAndPays() throws {
+        let w = try ClaimWorld()
+        let e = try w.evaluate()
+        #expect(e.eligible, "\(e.evaluation.failures.map { $0.message(.en) })")
+        #expect(e.amountFen == 150_000)
+        #expect(e.profileName == "nanjing-2019" && e.workerName == "学员" && e.claimYear == 2025 && e.level == .l4)
+        #expect(e.facts.klass?.countedMinutes == 480 && e.facts.klass?.attendedDays == 1)
+        #expect(e.facts.klass?.region == "320100")            // characters 3–8 of the school's credit code
+        #expect(e.facts.catalogue?.standardFen == 150_000)
+        #expect(e.facts.certificate?.number == "S-1")         // the certificate linked to the class, not given
+        #expect(e.outcome("E14")?.result == .pass && e.outcome("E10")?.result == .pass && e.outcome("E3")?.result == .pass)
+        #expect(e.classLabel(.zh)?.contains("#\(w.classID) 电工") == true)
+        #expect(e.certificateLabel(.en)?.contains("S-1") == true)
+        // Nothing was written.
+        #expect(try w.t.f.desk.store.read { try $0.claims(ofWorker: w.worker) }.isEmpty)
+        // Every role may evaluate.
+        let supervisor = try w.t.f.session(.supervisor)
+        #expect(try w.evaluate(as: supervisor).amountFen == 150_000)
+    }
+
+    @Test(arguments: [(ClaimStatus.submitted, true), (.approved, true), (.draft, false), (.rejected, false)])
+    func e5CountsSubmittedAndApprovedOnly(_ status: ClaimStatus, _ blocks: Bool) throws {
+        let w = try ClaimWorld()
+        let prior = try w.plant(status)
+        let e = try w.evaluate()
+        #expect(e.facts.priorClaims.map(\.id) == [prior.id])
+        #expect(e.outcome("E5")?.result == (blocks ? .fail : .pass))
+        if blocks { #expect(e.outcome("E5")?.en.contains("#\(prior.id)") == true && !e.eligible) }
+    }
+
+    @Test func e4ThreeCountedTrainingsInAYear() throws {
+        let w = try ClaimWorld()
+        // Other occupations (so E5 stays out of it), counted in the class's year 2025.
+        try w.plant(.submitted, occupation: "6-18-01-01", year: 2025)
+        try w.plant(.approved, occupation: "6-18-01-02", year: 2025)
+        try w.plant(.draft, occupation: "6-18-01-03", year: 2025)       // does not count
+        try w.plant(.paid, occupation: "6-18-01-04", year: 2024)        // another year
+        #expect(try w.evaluate().outcome("E4")?.result == .pass)
+        try w.plant(.paid, occupation: "6-18-01-05", year: 2025)
+        let e = try w.evaluate()
+        #expect(e.outcome("E4")?.result == .fail && !e.eligible)
+        #expect(e.outcome("E5")?.result == .pass)
+    }
+
+    @Test func theActiveProfilesOnlineRatioCountsHours() throws {
+        // 6 classroom + 4 online hours: 8 counted at 50% (complete), 10 at 100%, 6 at 0% (not complete).
+        let base = PolicyLibrary.profile(named: "nanjing-2019")!
+        var all = base; all.name = "all-online"; all.onlinePercent = Cited(100, .demo)
+        var none = base; none.name = "no-online"; none.onlinePercent = Cited(0, .demo)
+        let w = try ClaimWorld(profiles: [base, all, none], classroomHours: 6, onlineHours: 4)
+        #expect(try w.evaluate().facts.klass?.countedMinutes == 480)
+        #expect(try w.t.clerk.trainingClass(w.classID).roster.first { $0.workerID == w.worker }?.countedMinutes == 480)
+        try w.t.f.admin.usePolicy("all-online")
+        #expect(try w.evaluate().facts.klass?.countedMinutes == 600)
+        #expect(try w.t.clerk.trainingClass(w.classID).roster.first { $0.workerID == w.worker }?.countedMinutes == 600)
+        #expect(try w.t.clerk.archive(workerID: w.worker).countedMinutesTotal == 600)
+        try w.t.f.admin.usePolicy("no-online")
+        let e = try w.evaluate()
+        #expect(e.facts.klass?.countedMinutes == 360 && e.outcome("E14")?.result == .fail)
+        #expect(try w.t.clerk.archive(workerID: w.worker).classes.first?.completed == false)
+    }
+
+    @Test func policyUseIsForAdministratorsAndAudited() throws {
+        let w = try ClaimWorld()
+        let clerk = w.t.clerk
+        #expect(try clerk.activePolicy().name == "nanjing-2019")
+        let refused = deskError { try clerk.usePolicy("wuxi-2015") }
+        if case .notPermitted(.managePolicy)? = refused {} else { Issue.record("expected notPermitted, got \(String(describing: refused))") }
+        #expect(try clerk.activePolicy().name == "nanjing-2019")
+        let unknown = deskError { try w.t.f.admin.usePolicy("atlantis-2030") }
+        #expect(unknown?.message(.en).contains("nanjing-2019") == true)
+        let change = try w.t.f.admin.usePolicy("wuxi-2015")
+        #expect(change.changed && change.before == "nanjing-2019")
+        #expect(try clerk.activePolicy().name == "wuxi-2015")
+        let audit = try w.t.f.admin.auditEntries(entity: "settings", key: "policy")
+        #expect(audit.map(\.action) == ["policy.use", "policy.use"])      // init, then the change
+        #expect(audit.last?.user == "admin" && audit.last?.before == #"{"policy":"nanjing-2019"}"#
+                && audit.last?.after == #"{"policy":"wuxi-2015"}"#)
+        // Again the same: nothing written.
+        let again = try w.t.f.admin.usePolicy("wuxi-2015")
+        #expect(!again.changed)
+        #expect(try w.t.f.admin.auditEntries(entity: "settings", key: "policy").count == 2)
+        #expect(try w.evaluate().profileName == "wuxi-2015")
+    }
+
+    @Test func badProposalsAreRefusedSayingWhatWouldBeRight() throws {
+        let w = try ClaimWorld()
+        let c = w.t.clerk
+        func refusal(_ p: ClaimProposal) -> DeskError? { deskError { _ = try c.evaluateClaim(p) } }
+        let unknownWorker = refusal(ClaimProposal(worker: residentID(seq: 99), kind: .training, classID: w.classID))
+        if case .workerNotFound? = unknownWorker {} else { Issue.record("unknown worker: \(String(describing: unknownWorker))") }
+        let unknownClass = refusal(ClaimProposal(worker: w.worker, kind: .training, classID: 999))
+        if case .classNotFound(999)? = unknownClass {} else { Issue.record("unknown class: \(String(describing: unknownClass))") }
+        let unknownCert = refusal(ClaimProposal(worker: w.worker, kind: .training, classID: w.classID, certificateNumber: "NOPE"))
+        if case .certificateNotFound("NOPE", _)? = unknownCert {} else { Issue.record("unknown cert: \(String(describing: unknownCert))") }
+        // Worker 1 is on the roster but S-1 is worker 0's.
+        let otherCert = refusal(ClaimProposal(worker: w.t.workers[1], kind: .training, classID: w.classID, certificateNumber: "S-1"))
+        #expect(otherCert?.message(.en).contains("recorded for 学员 (\(w.worker))") == true)
+        let noClass = refusal(ClaimProposal(worker: w.worker, kind: .training))
+        #expect(noClass?.message(.en).contains("--class") == true && noClass?.message(.zh).contains("--class") == true)
+        #expect(refusal(ClaimProposal(worker: w.worker, kind: .workBased, classID: w.classID, months: 0))?.message(.en).contains("1–120") == true)
+        #expect(refusal(ClaimProposal(worker: w.worker, kind: .training, classID: w.classID, months: 3)) != nil)
+        #expect(refusal(ClaimProposal(worker: w.worker, kind: .prepayment, classID: w.classID, prepayPercent: 101)) != nil)
+        #expect(refusal(ClaimProposal(worker: w.worker, kind: .appraisal)) != nil)
+        // Not on the class: the message names the worker's classes.
+        let other = try w.t.clerk.addClass(TrainingWorld.classDraft(start: "2025-05-01", end: "2025-05-31"))
+        let notOn = refusal(ClaimProposal(worker: w.worker, kind: .training, classID: other.id))
+        #expect(notOn?.message(.en).contains("the worker's classes: \(w.classID)") == true)
+    }
+
+    @Test func w2AndW3FactsComeFromTheStore() throws {
+        let w = try ClaimWorld()
+        // The same day at another institution's class.
+        let otherClass = try w.t.runningClass(institution: TrainingWorld.schoolB)
+        _ = try w.t.clerk.attend(classID: otherClass, workerID: w.worker, date: day("2025-03-03"), classroomMinutes: 60, onlineMinutes: 0)
+        // Two decided claims of school A, one rejected: 50%.
+        try w.plant(.rejected, occupation: "6-18-01-01")
+        try w.plant(.approved, occupation: "6-18-01-02")
+        let e = try w.evaluate()
+        #expect(e.facts.anomalies.otherInstitutionDays == [day("2025-03-03")])
+        #expect(e.facts.anomalies.institutionRejectionPercent == 50)
+        #expect(e.outcome("W2")?.result == .warn && e.outcome("W3")?.result == .warn)
+        #expect(e.eligible)      // warnings do not stop a claim
+    }
+
+    @Test func recheckExcludesTheClaimItselfAndUsesOneSnapshot() throws {
+        let w = try ClaimWorld()
+        let first = try w.plant(.submitted, year: 2025, classID: w.classID)
+        let rechecks = try w.t.clerk.recheckClaims(status: .submitted, asOf: ClaimWorld.asOf)
+        #expect(rechecks.map(\.claim.id) == [first.id])
+        let e = try rechecks[0].result.get()
+        #expect(e.facts.priorClaims.isEmpty && e.eligible && e.amountFen == 150_000)
+        // A second claim for the same occupation and level: now each sees the other, not itself.
+        let second = try w.plant(.submitted, year: 2025)
+        let both = try w.t.clerk.recheckClaims(status: .submitted, asOf: ClaimWorld.asOf)
+        #expect(both.map(\.claim.id) == [first.id, second.id])
+        let firstAgain = try both[0].result.get()
+        #expect(firstAgain.facts.priorClaims.map(\.id) == [second.id] && firstAgain.outcome("E5")?.result == .fail)
+        let page = try w.t.clerk.recheckClaims(status: .submitted, after: first, asOf: ClaimWorld.asOf)
+        #expect(page.map(\.claim.id) == [second.id])
+        #expect(try w.t.clerk.recheckClaims(status: .approved).isEmpty)
+    }
+}
