@@ -48,6 +48,10 @@ public enum S: CaseIterable, Sendable {
     case keySuspend, keyReinstate, keyDisqualify, suspendTitle, disqualifyTitle, reasonHint, reasonRequired
     case reinstateTitle, reinstateMessage, disqualifyConfirmTitle, disqualifyConfirmMessage, standingChanged
     case helpInstitutionsManage, actionOccupationClose
+    case claimChooseKind, claimChooseClass, claimChooseCertificate, claimNoCertificate, claimMonths, claimMonthsHint
+    case claimPercent, claimPercentHint, claimNumberRequired, claimEvaluation, claimClassNumber, keyClause
+    case keyReevaluate, helpEvaluation, evaluatedAgain, noClauseText, claimEligible, claimNotEligible, claimAmount
+    case claimPayee, claimOnClass, claimOnCertificate, claimProfileLine, clauseTitle, keyEvaluate
     case newCertificate, keyNewCertificate, certHolder, certType, certNumber, certOccupation, certLevel
     case certIssueDate, certIssuer, certClass, certNoLevel, certChooseType, certChooseLevel, certChooseOccupation
     case certChooseClass, certNoClass, certTypeRequired, certNumberRequired, certLevelRequired, certDateInvalid
@@ -238,8 +242,8 @@ public enum S: CaseIterable, Sendable {
         .colCertIssued: ("发证日期", "Issued"),
         .colCertIssuer: ("发证机构", "Issuer"),
         .colCertClass: ("培训班", "Class"),
-        .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书；⚠ 标出有 W1 提示的证书。↑↓ PgUp/PgDn 滚动，F6 登记证书（经办人），F5 刷新，F3 返回。",
-                       "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates; ⚠ marks a certificate with a W1 warning. ↑↓ PgUp/PgDn scroll, F6 records a certificate (clerks), F5 refreshes, F3 goes back."),
+        .helpArchive: ("培训档案：该劳动者参加的培训班、计入学时（线上学时按比例计入）、是否达标和所获证书；⚠ 标出有 W1 提示的证书。↑↓ PgUp/PgDn 滚动，F6 登记证书（经办人），F8 评估补贴（不保存），F5 刷新，F3 返回。",
+                       "Training archive: the worker's classes, counted hours (online hours at the ratio), completion and certificates; ⚠ marks a certificate with a W1 warning. ↑↓ PgUp/PgDn scroll, F6 records a certificate (clerks), F8 evaluates a claim (nothing saved), F5 refreshes, F3 goes back."),
         .classes: ("培训班", "Training classes"),
         .menuClasses: ("培训班", "Training classes"),
         .classesCount: ("%d 个培训班", "%d classes"),
@@ -321,6 +325,33 @@ public enum S: CaseIterable, Sendable {
         .standingChanged: ("%@ 现为“%@”", "%@ is now %@"),
         .helpInstitutionsManage: ("管理员：F8 暂停或恢复机构（暂停须写原因），F9 取消资格（须写原因，不可恢复）；每次变更都记入审计记录。", "Administrator: F8 suspends or reinstates the institution (a suspension needs a reason), F9 disqualifies it (a reason; final). Every change goes into the audit trail."),
         .actionOccupationClose: ("设定截止日期", "period closed"),
+        // Claim evaluation (F8 on the worker's archive).
+        .claimChooseKind: ("评估补贴：选择补贴类别", "Evaluate a claim: choose the subsidy kind"),
+        .claimChooseClass: ("依据的培训班", "The class it rests on"),
+        .claimChooseCertificate: ("依据的证书", "The certificate it rests on"),
+        .claimNoCertificate: ("（不指定证书）", "(no certificate)"),
+        .claimMonths: ("以工代训月数", "Months of training through work"),
+        .claimMonthsHint: ("申请的月数（整数，按政策不超过上限）；Enter 确定，F12 取消", "Months claimed (a whole number within the policy's cap); Enter confirms, F12 cancels"),
+        .claimPercent: ("预付比例（%）", "Prepayment percent"),
+        .claimPercentHint: ("预付占应补总额的百分比（整数，按政策不超过 50）；Enter 确定", "Percent of the expected subsidy paid in advance (a whole number, at most the policy's 50); Enter confirms"),
+        .claimNumberRequired: ("请输入整数", "Type a whole number"),
+        .claimEvaluation: ("补贴评估", "Claim evaluation"),
+        .claimClassNumber: ("培训班 %@", "class %@"),
+        .keyClause: ("条款", "Clause"),
+        .keyReevaluate: ("重新评估", "Re-evaluate"),
+        .keyEvaluate: ("评估补贴", "Evaluate claim"),
+        .helpEvaluation: ("补贴评估（不保存）：金额及其算法、依据，然后是全部规则——未通过的在前，其次是提示，再次是通过和不适用的，每条注明政策条款。↑↓ 选择规则，F4 或 Enter 查看条款原文，F5 按最新数据重新评估。",
+                          "Claim evaluation (nothing is saved): the amount and how it was computed, what it rests on, then every rule — failures first, then warnings, passes and rules that do not apply — each with its clause. ↑↓ choose a rule, F4 or Enter shows the clause's text, F5 evaluates again on the latest data."),
+        .evaluatedAgain: ("已按最新数据重新评估", "Evaluated again on the latest data"),
+        .noClauseText: ("%@ 没有可显示的条款原文", "%@ has no clause text to show"),
+        .claimEligible: ("可以申报", "may be submitted"),
+        .claimNotEligible: ("不能申报：%@ 未通过", "may not be submitted: %@ failed"),
+        .claimAmount: ("金额", "Amount"),
+        .claimPayee: ("收款方：%@", "payee: %@"),
+        .claimOnClass: ("培训班：", "Class: "),
+        .claimOnCertificate: ("证书：", "Certificate: "),
+        .claimProfileLine: ("政策：%@ %@ · 评估日期 %@", "Policy: %@ %@ · as of %@"),
+        .clauseTitle: ("条款 %@", "Clause %@"),
         // Certificates in the TUI (the certificate form, the archive's ⚠ and scrolling).
         .newCertificate: ("登记证书", "New certificate"),
         .keyNewCertificate: ("登记证书", "New certificate"),

@@ -13,6 +13,8 @@ public final class WorkerArchiveScreen: Screen {
     /// W1 per certificate id, marked ⚠ on the certificate's row.
     var warnings: [Int64: [CertificateWarning]] = [:]
     var error: String?
+    /// F8: the questions before a claim evaluation, asked over the archive.
+    var wizard: ClaimWizard?
     /// The first content line shown below the fixed header.
     var top = 0
     /// Content lines that fit below the header, from the last layout (`prepare`).
@@ -45,6 +47,7 @@ public final class WorkerArchiveScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh])]
         if mayAdd(ctx) { keys.append(("F6", ctx.lang[.keyNewCertificate])) }
+        if archive != nil { keys.append(("F8", ctx.lang[.keyEvaluate])) }
         if lineCount > page { keys.append(("↑↓ PgUp/PgDn", ctx.lang[.keyScroll])) }
         return keys
     }
@@ -52,8 +55,22 @@ public final class WorkerArchiveScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpArchive], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if var w = wizard {
+            switch w.handle(key, ctx.lang) {
+            case .none: wizard = w
+            case .cancelled: wizard = nil
+            case let .done(proposal):
+                wizard = nil
+                return [.push(ClaimEvaluationScreen(proposal: proposal, ctx: ctx))]
+            }
+            return []
+        }
         switch key {
         case .function(3), .function(12), .char("q"): return [.pop]
+        case .function(8):
+            if let a = archive {
+                wizard = ClaimWizard(workerID: a.worker.id, classes: a.classes, certificates: a.certificates, lang: ctx.lang)
+            }
         case .function(5), .char("r"): load(ctx)
         case .function(6):
             if mayAdd(ctx), let a = archive {
@@ -206,5 +223,6 @@ public final class WorkerArchiveScreen: Screen {
             canvas.put(line.text, x: 1, y: y, style: line.style, maxWidth: width)
             y += 1
         }
+        wizard?.draw(into: &canvas, in: body)
     }
 }

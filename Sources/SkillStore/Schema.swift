@@ -197,8 +197,8 @@ enum Schema {
                     amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
                     payee TEXT NOT NULL CHECK (payee IN ('worker', 'enterprise', 'institution')),
                     employer_code TEXT,                  -- E7: the employer of enterprise kinds
-                    status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'returned', 'approved',
-                                                           'rejected', 'paid', 'clawback', 'recovered')),
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'returned', 'approved', 'on_notice',
+                                                           'payable', 'rejected', 'paid', 'clawback', 'recovered')),
                     prepared_by TEXT NOT NULL,
                     created_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL,
