@@ -40,10 +40,11 @@ public enum Demo {
             let draft = sampleWorker(&rng, today: desk.today())
             if let w = try? clerk.register(draft) {
                 registered += 1
-                if trainees.count < 4 { trainees.append(w.id) }
+                if trainees.count < 10 { trainees.append(w.id) }
             }
         }
-        try demoClass(clerk, trainees: trainees, today: desk.today())
+        try demoClass(clerk, trainees: Array(trainees.prefix(4)), today: desk.today())
+        try completedClass(clerk, trainees: Array(trainees.dropFirst(4)), today: desk.today())
         return desk
     }
 
@@ -65,6 +66,36 @@ public enum Demo {
                 _ = try clerk.attend(classID: c.id, workerID: w, date: start.adding(days: day),
                                      classroomMinutes: online > 0 ? 240 : 480, onlineMinutes: online)
             }
+        }
+    }
+
+    /// A completed class a month ago (车工 L4 at 南京技师学院, 5 days of 8 hours, 40 planned) so that
+    /// claims can be tried at once: five trainees complete, the last attended only 3 days; four hold
+    /// a skill-level certificate issued after the class, and the last two of those were recorded
+    /// with the same number (W1: a supervisor must open their claims).
+    static func completedClass(_ clerk: Session, trainees: [String], today: CalendarDate) throws {
+        guard trainees.count >= 6 else { return }
+        let start = today.adding(days: -30)
+        var d = ClassDraft()
+        d.institution = "12320100466001234" + String(CreditCode.checkCharacter(for: "12320100466001234")!)
+        d.occupation = "6-18-01-01"; d.level = "L4"; d.type = "employment"
+        d.start = start.description; d.end = start.adding(days: 4).description; d.plannedHours = "40"
+        let c = try clerk.addClass(d)
+        _ = try clerk.enrol(classID: c.id, workerIDs: trainees)
+        _ = try clerk.startClass(c.id)
+        for (i, w) in trainees.enumerated() {
+            for day in 0..<(i == trainees.count - 1 ? 3 : 5) {
+                _ = try clerk.attend(classID: c.id, workerID: w, date: start.adding(days: day),
+                                     classroomMinutes: 480, onlineMinutes: 0)
+            }
+        }
+        _ = try clerk.completeClass(c.id)
+        for (i, w) in trainees.prefix(4).enumerated() {
+            var cert = CertificateDraft()
+            cert.worker = w; cert.type = "skill_level"; cert.number = "S3201\(start.year)0\(min(i, 2) + 1)0\(min(i, 2) + 7)"
+            cert.occupation = "6-18-01-01"; cert.level = "L4"; cert.classID = c.id
+            cert.issueDate = start.adding(days: 12).description; cert.issuer = "南京市职业技能鉴定指导中心"
+            _ = try clerk.addCertificate(cert)
         }
     }
 
