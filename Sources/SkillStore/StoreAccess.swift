@@ -186,12 +186,12 @@ public final class StoreWriter: StoreReader {
         try db.execute(sql: """
             UPDATE workers SET name = ?, phone = ?, hukou_region = ?, rural = ?, residence = ?, employment = ?,
                 employer = ?, employer_code = ?, pension = ?, groups = ?, disability = ?, relative_of = ?,
-                version = version + 1, updated_at = ?
+                unemployment_insured = ?, version = version + 1, updated_at = ?
             WHERE id = ? AND version = ?
             """, arguments: [w.name.value, w.phone?.value, w.hukouRegion, w.rural, w.residence,
                              w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
                              w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue,
-                             w.relativeOf?.value, Timestamp.utc(at), w.id.value, expectedVersion])
+                             w.relativeOf?.value, w.unemploymentInsured, Timestamp.utc(at), w.id.value, expectedVersion])
         guard db.changesCount == 1 else { return nil }
         if old.name != w.name.value {
             try db.execute(sql: "INSERT INTO worker_name_fts(worker_name_fts, rowid, chars) VALUES ('delete', ?, ?)",
@@ -205,8 +205,8 @@ public final class StoreWriter: StoreReader {
 enum WorkerSQL {
     static let insert = """
         INSERT INTO workers(id, name, sex, birth_date, phone, hukou_region, rural, residence, employment,
-            employer, employer_code, pension, groups, disability, relative_of, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            employer, employer_code, pension, groups, disability, relative_of, unemployment_insured, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO NOTHING
         """
     static let ftsInsert = "INSERT INTO worker_name_fts(rowid, chars) VALUES (?, ?)"
@@ -215,7 +215,7 @@ enum WorkerSQL {
         [w.id.value, w.name.value, w.sex.rawValue, w.birthDate.description, w.phone?.value, w.hukouRegion,
          w.rural, w.residence, w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
          w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue, w.relativeOf?.value,
-         createdAt, createdAt]
+         w.unemploymentInsured, createdAt, createdAt]
     }
 
     /// "张桂兰" → "张 桂 兰": one token per character for the FTS index (whitespace dropped).

@@ -82,7 +82,8 @@ import Testing
             .supervisor: [.readWorkers, .readCatalogue, .readClasses],
             .finance: [.readWorkers, .readCatalogue, .readClasses],
             .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses],
-            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses],
+            .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
+                     .managePolicy],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {
