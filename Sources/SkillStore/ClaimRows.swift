@@ -71,27 +71,27 @@ extension StoreReader {
     // MARK: settings
 
     public func setting(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [key])
     }
 
     // MARK: claims
 
     /// Every claim of one worker, any status (index claims_worker), oldest first.
     public func claims(ofWorker workerID: String) throws -> [ClaimRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE worker_id = ? ORDER BY id", arguments: [workerID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM claims WHERE worker_id = ? ORDER BY id"), arguments: [workerID])
             .map(Self.claim)
     }
 
     public func claim(id: Int64) throws -> ClaimRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]).map(Self.claim)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM claims WHERE id = ?"), arguments: [id]).map(Self.claim)
     }
 
     /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
     /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
     public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
-            """, arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
+            """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
     static func claim(_ row: Row) -> ClaimRow {
@@ -107,7 +107,7 @@ extension StoreReader {
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
     public func institutionClaimCounts(_ code: String) throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT status, n FROM institution_claim_counts WHERE institution = ?",
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT status, n FROM institution_claim_counts WHERE institution = ?"),
                                     arguments: [code]) {
             out[row["status"]] = row["n"]
         }
@@ -118,11 +118,11 @@ extension StoreReader {
 
     /// A worker's attendance in every class between two days (index attendance_worker_date).
     public func attendance(workerID: String, from: String, to: String) throws -> [WorkerDayRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.class_id, a.date, a.classroom_minutes, a.online_minutes, c.institution
             FROM attendance a JOIN classes c ON c.id = a.class_id
             WHERE a.worker_id = ? AND a.date >= ? AND a.date <= ?
-            """, arguments: [workerID, from, to]).map {
+            """), arguments: [workerID, from, to]).map {
             WorkerDayRow(classID: $0["class_id"], institution: $0["institution"], date: $0["date"],
                          classroomMinutes: $0["classroom_minutes"], onlineMinutes: $0["online_minutes"])
         }
@@ -130,36 +130,36 @@ extension StoreReader {
 
     /// A worker's certificates with this number (index certificates_worker).
     public func certificates(workerID: String, number: String) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id"),
                          arguments: [workerID, number]).map(Self.certificate)
     }
 
     /// Whoever holds a certificate with this number (no index on number alone: used only after the
     /// worker's own lookup failed, to say whose it is).
     public func certificateHolders(number: String, limit: Int) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?"),
                          arguments: [number, limit]).map(Self.certificate)
     }
 
     public func certificate(id: Int64) throws -> CertificateRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)
     }
 
     /// The worker's certificates linked to a class (index certificates_worker).
     public func certificates(workerID: String, classID: Int64) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id"),
                          arguments: [workerID, classID]).map(Self.certificate)
     }
 
     /// The name of an occupation code, from its latest entry (index UNIQUE(code, valid_from)).
     public func occupationName(code: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM occupations WHERE code = ? ORDER BY valid_from DESC LIMIT 1",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM occupations WHERE code = ? ORDER BY valid_from DESC LIMIT 1"),
                             arguments: [code])
     }
 
     /// A worker's name by resident ID (UNIQUE index).
     public func workerName(id: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM workers WHERE id = ?", arguments: [id])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM workers WHERE id = ?"), arguments: [id])
     }
 }
 

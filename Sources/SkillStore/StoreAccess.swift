@@ -8,17 +8,17 @@ public class StoreReader {
     init(db: Database) { self.db = db }
 
     public func meta(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 
     // MARK: users
 
     public func user(named name: String) throws -> UserRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]).map(Self.user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE name = ?"), arguments: [name]).map(Self.user)
     }
 
     public func users() throws -> [UserRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.user)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY name")).map(Self.user)
     }
 
     static func user(_ row: Row) -> UserRow {
@@ -33,11 +33,11 @@ public class StoreReader {
     // MARK: workers
 
     public func worker(id: String) throws -> WorkerRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM workers WHERE id = ?", arguments: [id]).map(Self.worker)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workers WHERE id = ?"), arguments: [id]).map(Self.worker)
     }
 
     public func workerCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM workers") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM workers")) ?? 0
     }
 
     /// One page of workers for a search text: an ID prefix (and, for a text that could be a
@@ -49,32 +49,32 @@ public class StoreReader {
         var rows: [Row]
         switch query {
         case .all:
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM workers ORDER BY rowid DESC LIMIT ? OFFSET ?",
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers ORDER BY rowid DESC LIMIT ? OFFSET ?"),
                                     arguments: [want, offset])
         case let .name(phrase):
-            rows = try Row.fetchAll(db, sql: """
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT w.* FROM worker_name_fts f JOIN workers w ON w.rowid = f.rowid
                 WHERE worker_name_fts MATCH ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?
-                """, arguments: [phrase, want, offset])
+                """), arguments: [phrase, want, offset])
         case let .idPrefix(lo, hi):
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?",
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?"),
                                     arguments: [lo, hi, want, offset])
         case let .idOrPhonePrefix(lo, hi):
             // ID matches first (in ID order), then phone matches that are not ID matches. The
             // number of ID matches is only counted up to what this page needs.
-            let idCount = try Int.fetchOne(db, sql: """
+            let idCount = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM (SELECT 1 FROM workers WHERE id >= ? AND id < ? LIMIT ?)
-                """, arguments: [lo, hi, offset + want]) ?? 0
+                """), arguments: [lo, hi, offset + want]) ?? 0
             rows = []
             if offset < idCount {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?",
+                rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?"),
                                         arguments: [lo, hi, want, offset])
             }
             if rows.count < want {
-                rows += try Row.fetchAll(db, sql: """
+                rows += try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM workers WHERE phone >= ? AND phone < ? AND NOT (id >= ? AND id < ?)
                     ORDER BY phone LIMIT ? OFFSET ?
-                    """, arguments: [lo, hi, lo, hi, want - rows.count, max(0, offset - idCount)])
+                    """), arguments: [lo, hi, lo, hi, want - rows.count, max(0, offset - idCount)])
             }
         case .nothing:
             rows = []
@@ -99,12 +99,12 @@ public class StoreReader {
 
     /// The history of one record, oldest first.
     public func auditEntries(entity: String, key: String) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = ? AND key = ? ORDER BY seq",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM audit WHERE entity = ? AND key = ? ORDER BY seq"),
                          arguments: [entity, key]).map(AuditChain.entry)
     }
 
     public func auditCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit")) ?? 0
     }
 
     public func verifyAudit() throws -> AuditVerification {
@@ -112,7 +112,7 @@ public class StoreReader {
     }
 
     public func auditHead() throws -> String {
-        try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? AuditChain.genesis
+        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")) ?? AuditChain.genesis
     }
 }
 

@@ -243,6 +243,21 @@ import TermUI
         #expect(d.row(7) == " 农村户籍 .......... [ ] 农村户籍")
     }
 
+    @Test func unemploymentInsuranceChecksAndSaves() throws {
+        let f = try Fixture()
+        let d = Driver(f.context(), root: WorkerFormScreen(ctx: f.context(), editing: nil))
+        d.type(Self.zhangWei)
+        d.press(.tab)
+        d.type("张伟")
+        for _ in 0..<9 { d.press(.tab) }       // name → unemployment insurance
+        #expect(d.row(13) == " 参加失业保险 ...... [ ] 是")
+        d.press(.char(" "))
+        #expect(d.row(13) == " 参加失业保险 ...... [x] 是")
+        #expect(d.row(12) == " 按月领取养老金 .... [ ] 是")   // the pension box is another field
+        d.press(.function(2))
+        #expect(try f.clerk.worker(id: Self.zhangWei).unemploymentInsured)
+    }
+
     @Test func editFormStartsOnTheNameAndKeepsTheID() throws {
         let f = try Fixture()
         try f.registerFour()
