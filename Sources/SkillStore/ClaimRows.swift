@@ -78,30 +78,33 @@ extension StoreReader {
 
     /// Every claim of one worker, any status (index claims_worker), oldest first.
     public func claims(ofWorker workerID: String) throws -> [ClaimRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM claims WHERE worker_id = ? ORDER BY id"), arguments: [workerID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.claimColumns) FROM claims WHERE worker_id = ? ORDER BY id"), arguments: [workerID])
             .map(Self.claim)
     }
 
     public func claim(id: Int64) throws -> ClaimRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM claims WHERE id = ?"), arguments: [id]).map(Self.claim)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.claimColumns) FROM claims WHERE id = ?"), arguments: [id]).map(Self.claim)
     }
 
     /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
     /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
     public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
+            SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
             """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
+    /// The columns `claim(_:)` decodes, in its order (by index: faster than by name).
+    static let claimColumns = """
+        id, worker_id, kind, class_id, certificate_id, institution, occupation_code, level, training_type, claim_year,
+        claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version
+        """
+
     static func claim(_ row: Row) -> ClaimRow {
-        ClaimRow(id: row["id"], workerID: row["worker_id"], kind: row["kind"], classID: row["class_id"],
-                 certificateID: row["certificate_id"], institution: row["institution"],
-                 occupationCode: row["occupation_code"], level: row["level"], trainingType: row["training_type"],
-                 claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
-                 prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
-                 employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
-                 createdAt: row["created_at"], version: row["version"])
+        ClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], certificateID: row[4], institution: row[5],
+                 occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row[9], claimDate: row[10],
+                 months: row[11], prepayPercent: row[12], amountFen: row[13], payee: row[14], employerCode: row[15],
+                 status: row[16], preparedBy: row[17], createdAt: row[18], version: row[19])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).

@@ -33,7 +33,8 @@ public class StoreReader {
     // MARK: workers
 
     public func worker(id: String) throws -> WorkerRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM workers WHERE id = ?"), arguments: [id]).map(Self.worker)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.workerColumns) FROM workers WHERE id = ?"), arguments: [id])
+            .map(Self.workerByIndex)
     }
 
     public func workerCount() throws -> Int {
@@ -81,6 +82,22 @@ public class StoreReader {
         }
         let hasMore = rows.count > limit
         return Page(rows: rows.prefix(limit).map(Self.worker), hasMore: hasMore)
+    }
+
+    /// The columns `workerByIndex` decodes, in its order (by index: name lookups cost more than
+    /// the query on the evaluation's hot path).
+    static let workerColumns = """
+        rowid, id, name, sex, birth_date, phone, hukou_region, rural, residence, employment, employer, employer_code,
+        pension, groups, disability, relative_of, unemployment_insured, version, created_at, updated_at
+        """
+
+    static func workerByIndex(_ row: Row) -> WorkerRow {
+        let groups: String = row[13]
+        return WorkerRow(rowid: row[0], id: row[1], name: row[2], sex: row[3], birthDate: row[4], phone: row[5],
+                         hukouRegion: row[6], rural: row[7], residence: row[8], employment: row[9], employer: row[10],
+                         employerCode: row[11], pension: row[12], groups: groups.split(separator: ";").map(String.init),
+                         disability: row[14], relativeOf: row[15], unemploymentInsured: row[16], version: row[17],
+                         createdAt: row[18], updatedAt: row[19])
     }
 
     static func worker(_ row: Row) -> WorkerRow {
