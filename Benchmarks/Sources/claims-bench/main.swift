@@ -8,14 +8,15 @@ import SkillStore
 //   claims-bench add-claims DB           adds 5,000,000 prior claims (plain SQL through the sqlite3
 //                                        CLI) to a database made by `training-bench generate` (1M
 //                                        workers, 33,334 classes, 2M enrolments, 20M attendance rows).
-//   claims-bench measure DB [--reps N] [--pending N] [--batch N]
+//   claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T]
 //                                        one `evaluateClaim` for N random workers (default 1,000);
 //                                        `recheckClaims` over N pending claims (default 100,000) in
-//                                        batches (default 1,000), one read transaction per batch.
+//                                        batches (default 1,000), one read transaction per batch;
+//                                        with --threads T also T batches at once (one process).
 
 let usage = """
     usage: claims-bench add-claims DB
-           claims-bench measure DB [--reps N] [--pending N] [--batch N]
+           claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T]
     """
 
 let clerkName = "clerk1"         // Demo.accounts[1]
@@ -128,7 +129,14 @@ func runAddClaims(db: String) throws {
     print("claims fill     \(format(now() - t, 1)) s")
 }
 
-func runMeasure(db: String, reps: Int, pending: Int, batch: Int) throws {
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0, failures = 0
+    func add(_ n: Int, _ f: Int) { lock.lock(); count += n; failures += f; lock.unlock() }
+    var value: (Int, Int) { lock.lock(); defer { lock.unlock() }; return (count, failures) }
+}
+
+func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) throws {
     let desk = try Desk.open(path: db)
     let clerk = try desk.login(name: clerkName, password: clerkPassword)
     let workers = Int(try sqlite(db, "SELECT value FROM meta WHERE key = 'bench_workers';")
@@ -184,6 +192,37 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int) throws {
     }
     let total = now() - start
     batchTimes.sort()
+    defer { if threads > 1 { try? parallel() } }
+    /// The same claims with `threads` batches running at once (one read transaction each, on the
+    /// pool's concurrent readers). Batch starts are found first by paging the queue (timed too).
+    func parallel() throws {
+        let t0 = now()
+        var starts: [ClaimRow?] = [nil]
+        var cursor: ClaimRow?
+        var seen = 0
+        while seen + batch < done {
+            let page = try desk.store.read { try $0.claims(status: .submitted, after: cursor, limit: batch) }
+            guard let lastRow = page.last else { break }
+            seen += page.count
+            cursor = lastRow
+            starts.append(lastRow)
+        }
+        let tally = Tally()
+        let batchStarts = starts, total = done
+        DispatchQueue.concurrentPerform(iterations: threads) { k in
+            var i = k
+            while i < batchStarts.count {
+                let n = min(batch, total - i * batch)
+                let rows = (try? clerk.recheckClaims(status: .submitted, after: batchStarts[i], limit: n)) ?? []
+                tally.add(rows.count, rows.filter { if case .failure = $0.result { true } else { false } }.count)
+                i += threads
+            }
+        }
+        let (count, failures) = tally.value
+        let wall = now() - t0
+        print("recheckClaims, \(threads) batches at once: \(count) pending claims in \(format(wall)) s "
+              + "(\(format(wall / Double(max(count, 1)) * 1e6, 0)) µs per claim, \(failures) refused)")
+    }
     print("recheckClaims: \(done) pending claims in \(format(total)) s (\(format(total / Double(max(done, 1)) * 1e6, 0)) µs per claim; "
           + "batches of \(batch): median \(format(percentile(batchTimes, 0.5))) ms, max \(format(batchTimes.last ?? 0)) ms; "
           + "\(evaluated) evaluated, \(refused) refused, \(stillEligible) eligible)")
@@ -192,19 +231,20 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int) throws {
 let args = Array(CommandLine.arguments.dropFirst())
 do {
     guard args.count >= 2 else { fail(usage) }
-    var reps = 1_000, pending = 100_000, batch = 1_000
+    var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1
     var i = 2
     while i < args.count {
         switch args[i] {
         case "--reps" where i + 1 < args.count: reps = Int(args[i + 1]) ?? reps; i += 2
         case "--pending" where i + 1 < args.count: pending = Int(args[i + 1]) ?? pending; i += 2
         case "--batch" where i + 1 < args.count: batch = Int(args[i + 1]) ?? batch; i += 2
+        case "--threads" where i + 1 < args.count: threads = Int(args[i + 1]) ?? threads; i += 2
         default: fail(usage)
         }
     }
     switch args[0] {
     case "add-claims": try runAddClaims(db: args[1])
-    case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch))
+    case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads))
     default: fail(usage)
     }
 } catch {
