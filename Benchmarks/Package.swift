@@ -7,6 +7,8 @@ import PackageDescription
 //   Benchmarks/.build/release/registry-bench search bench-data/bench.sqlite
 //   Benchmarks/.build/release/training-bench generate bench-data/training.sqlite [--scale 0.25]
 //   Benchmarks/.build/release/training-bench measure bench-data/training.sqlite
+//   Benchmarks/.build/release/claims-bench add-claims bench-data/claims.sqlite   (a training-bench database)
+//   Benchmarks/.build/release/claims-bench measure bench-data/claims.sqlite
 // See docs/PERFORMANCE.md for the procedure and the recorded figures.
 let package = Package(
     name: "SkillDeskBenchmarks",
@@ -21,6 +23,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "training-bench",
+            dependencies: [.product(name: "SkillDeskKit", package: "SkillDesk")]
+        ),
+        .executableTarget(
+            name: "claims-bench",
             dependencies: [.product(name: "SkillDeskKit", package: "SkillDesk")]
         ),
     ]

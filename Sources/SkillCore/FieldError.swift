@@ -1,6 +1,6 @@
 /// The fields of the worker form, in form order; keys of `WorkerValidation.errors`.
 public enum WorkerField: String, Sendable, CaseIterable {
-    case id, name, phone, hukouRegion, rural, residence, employment, employer, employerCode, pension, groups,
+    case id, name, phone, hukouRegion, rural, residence, employment, employer, employerCode, pension, unemploymentInsured, groups,
          disability, relativeOf
 }
 

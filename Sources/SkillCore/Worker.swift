@@ -15,6 +15,8 @@ public struct Worker: Hashable, Sendable, Codable {
     public var employerCode: CreditCode?
     /// Draws a monthly pension: not eligible for training subsidies (E2).
     public var pension: Bool
+    /// Insured in unemployment insurance (参加失业保险): whom the insured-employee upgrading subsidy is for.
+    public var unemploymentInsured: Bool
     /// Sorted in declaration order, no duplicates.
     public var groups: [TargetGroup]
     public var disability: Disability
@@ -27,7 +29,8 @@ public struct Worker: Hashable, Sendable, Codable {
     public init(id: ResidentID, name: PersonName, phone: MobilePhone? = nil, hukouRegion: String? = nil,
                 rural: Bool = false, residence: String? = nil, employment: EmploymentStatus = .other,
                 employer: String? = nil, employerCode: CreditCode? = nil, pension: Bool = false,
-                groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: ResidentID? = nil) {
+                groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: ResidentID? = nil,
+                unemploymentInsured: Bool = false) {
         self.id = id
         self.name = name
         self.phone = phone
@@ -38,6 +41,7 @@ public struct Worker: Hashable, Sendable, Codable {
         self.employer = employer
         self.employerCode = employerCode
         self.pension = pension
+        self.unemploymentInsured = unemploymentInsured
         self.groups = TargetGroup.sorted(groups)
         self.disability = disability
         self.relativeOf = relativeOf

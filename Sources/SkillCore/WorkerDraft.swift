@@ -12,6 +12,8 @@ public struct WorkerDraft: Sendable, Equatable {
     public var employer: String
     public var employerCode: String
     public var pension: Bool
+    /// Insured in unemployment insurance.
+    public var unemploymentInsured: Bool
     public var groups: [TargetGroup]
     public var disability: Disability
     public var relativeOf: String
@@ -19,7 +21,8 @@ public struct WorkerDraft: Sendable, Equatable {
     public init(id: String = "", name: String = "", phone: String = "", hukouRegion: String = "",
                 rural: Bool = false, residence: String = "", employment: EmploymentStatus = .other,
                 employer: String = "", employerCode: String = "", pension: Bool = false,
-                groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: String = "") {
+                groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: String = "",
+                unemploymentInsured: Bool = false) {
         self.id = id
         self.name = name
         self.phone = phone
@@ -30,6 +33,7 @@ public struct WorkerDraft: Sendable, Equatable {
         self.employer = employer
         self.employerCode = employerCode
         self.pension = pension
+        self.unemploymentInsured = unemploymentInsured
         self.groups = groups
         self.disability = disability
         self.relativeOf = relativeOf
@@ -41,7 +45,8 @@ public struct WorkerDraft: Sendable, Equatable {
                   hukouRegion: w.hukouRegion ?? "", rural: w.rural, residence: w.residence ?? "",
                   employment: w.employment, employer: w.employer ?? "",
                   employerCode: w.employerCode?.value ?? "", pension: w.pension, groups: w.groups,
-                  disability: w.disability, relativeOf: w.relativeOf?.value ?? "")
+                  disability: w.disability, relativeOf: w.relativeOf?.value ?? "",
+                  unemploymentInsured: w.unemploymentInsured)
     }
 
     /// Sets a free-text field by name (forms and imports fill fields one by one). Fields that
@@ -56,7 +61,7 @@ public struct WorkerDraft: Sendable, Equatable {
         case .employer: employer = text
         case .employerCode: employerCode = text
         case .relativeOf: relativeOf = text
-        case .rural, .employment, .pension, .groups, .disability: break
+        case .rural, .employment, .pension, .unemploymentInsured, .groups, .disability: break
         }
     }
 
@@ -97,7 +102,8 @@ public struct WorkerDraft: Sendable, Equatable {
             id: id, name: name, phone: phone, hukouRegion: hukou.isEmpty ? nil : hukou, rural: rural,
             residence: residence.isEmpty ? nil : residence, employment: employment,
             employer: employer.isEmpty ? nil : employer, employerCode: code, pension: pension,
-            groups: TargetGroup.sorted(groups), disability: disability, relativeOf: relative))
+            groups: TargetGroup.sorted(groups), disability: disability, relativeOf: relative,
+            unemploymentInsured: unemploymentInsured))
     }
 
     private func blank(_ s: String) -> Bool {

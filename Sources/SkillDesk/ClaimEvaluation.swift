@@ -142,7 +142,7 @@ struct ClaimGatherer {
     private var classes: [Int64: ClassRow] = [:]
     private var institutions: [String: InstitutionRow?] = [:]
     private var rejection: [String: Int?] = [:]
-    private var catalogue: [String: OccupationRow?] = [:]
+    private var catalogueEntries: [String: [OccupationRow]] = [:]
     private var occupationNames: [String: String] = [:]
 
     init(reader: StoreReader, profile: PolicyProfile, today: CalendarDate) {
@@ -223,12 +223,11 @@ struct ClaimGatherer {
         return v
     }
 
+    /// The entry of `code` in force on `day`: every entry of a code is read once per gatherer (a
+    /// code has a handful of periods) and the period is picked here, as `occupation(code:asOf:)` does.
     mutating func catalogueEntry(_ code: String, on day: String) throws -> OccupationRow? {
-        let key = code + "@" + day
-        if let e = catalogue[key] { return e }
-        let e = try r.occupation(code: code, asOf: day)
-        catalogue[key] = e
-        return e
+        if catalogueEntries[code] == nil { catalogueEntries[code] = try r.occupationEntries(code: code) }
+        return catalogueEntries[code]!.last { $0.from <= day && ($0.to == nil || $0.to! >= day) }
     }
 
     mutating func occupationName(_ code: String) throws -> String {

@@ -35,6 +35,7 @@ public struct ImportReport: Sendable {
 enum ImportColumn: String, CaseIterable {
     case id, name, phone, hukouRegion = "hukou_region", rural, residence, employment, employer
     case employerCode = "employer_code", pension, groups, disability
+    case unemploymentInsured = "unemployment_insured"
 
     var chinese: String {
         switch self {
@@ -50,6 +51,7 @@ enum ImportColumn: String, CaseIterable {
         case .pension: return "领取养老金"
         case .groups: return "重点群体"
         case .disability: return "残疾"
+        case .unemploymentInsured: return "参加失业保险"
         }
     }
 
@@ -68,6 +70,7 @@ enum ImportColumn: String, CaseIterable {
         case .pension: return .pension
         case .groups: return .groups
         case .disability: return .disability
+        case .unemploymentInsured: return .unemploymentInsured
         }
     }
 
@@ -199,12 +202,16 @@ extension Session {
             switch col {
             case .id, .name, .phone, .hukouRegion, .residence, .employer, .employerCode:
                 d.setText(col.field, v)
-            case .rural, .pension:
+            case .rural, .pension, .unemploymentInsured:
                 guard let b = parseBool(v) else {
                     return .failure(RowProblem(lang == .zh ? "\(col.chinese)“\(v)”应为 是/否（1/0、yes/no）"
                                     : "\(col.rawValue) '\(v)' should be yes/no (1/0, 是/否)"))
                 }
-                if col == .rural { d.rural = b } else { d.pension = b }
+                switch col {
+                case .rural: d.rural = b
+                case .pension: d.pension = b
+                default: d.unemploymentInsured = b
+                }
             case .employment:
                 if v.isEmpty { continue }
                 guard let e = EmploymentStatus.parse(v) else {

@@ -18,6 +18,8 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
     public var employer: String?
     public var employerCode: String?
     public var pension: Bool
+    /// Absent in audit rows written before v4 (read as not insured).
+    public var unemploymentInsured: Bool
     public var groups: [String]
     public var disability: String
     public var relativeOf: String?
@@ -28,7 +30,7 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, sex, phone, rural, residence, employment, employer, pension, groups, disability, version
         case birthDate = "birth_date", hukouRegion = "hukou_region", hukouRegionName = "hukou_region_name"
-        case employerCode = "employer_code", relativeOf = "relative_of"
+        case employerCode = "employer_code", relativeOf = "relative_of", unemploymentInsured = "unemployment_insured"
         case createdAt = "created_at", updatedAt = "updated_at"
     }
 
@@ -38,7 +40,26 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
         hukouRegionName = row.hukouRegion.flatMap { RegionTable.shared.name($0) }
         rural = row.rural; residence = row.residence; employment = row.employment; employer = row.employer
         employerCode = row.employerCode; pension = row.pension; groups = row.groups; disability = row.disability
-        relativeOf = row.relativeOf; version = row.version; createdAt = row.createdAt; updatedAt = row.updatedAt
+        relativeOf = row.relativeOf; unemploymentInsured = row.unemploymentInsured; version = row.version; createdAt = row.createdAt; updatedAt = row.updatedAt
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id); name = try c.decode(String.self, forKey: .name)
+        sex = try c.decode(String.self, forKey: .sex); birthDate = try c.decode(String.self, forKey: .birthDate)
+        phone = try c.decodeIfPresent(String.self, forKey: .phone)
+        hukouRegion = try c.decodeIfPresent(String.self, forKey: .hukouRegion)
+        hukouRegionName = try c.decodeIfPresent(String.self, forKey: .hukouRegionName)
+        rural = try c.decode(Bool.self, forKey: .rural); residence = try c.decodeIfPresent(String.self, forKey: .residence)
+        employment = try c.decode(String.self, forKey: .employment)
+        employer = try c.decodeIfPresent(String.self, forKey: .employer)
+        employerCode = try c.decodeIfPresent(String.self, forKey: .employerCode)
+        pension = try c.decode(Bool.self, forKey: .pension)
+        unemploymentInsured = try c.decodeIfPresent(Bool.self, forKey: .unemploymentInsured) ?? false
+        groups = try c.decode([String].self, forKey: .groups); disability = try c.decode(String.self, forKey: .disability)
+        relativeOf = try c.decodeIfPresent(String.self, forKey: .relativeOf)
+        version = try c.decode(Int.self, forKey: .version)
+        createdAt = try c.decode(String.self, forKey: .createdAt); updatedAt = try c.decode(String.self, forKey: .updatedAt)
     }
 
     public func json() -> String {

@@ -16,6 +16,7 @@ public enum WorkerText {
         case .employer: return zh ? "工作单位" : "Employer"
         case .employerCode: return zh ? "单位信用代码" : "Employer code"
         case .pension: return zh ? "按月领取养老金" : "Monthly pension"
+        case .unemploymentInsured: return zh ? "参加失业保险" : "Unemp. insured"
         case .groups: return zh ? "重点群体" : "Target groups"
         case .disability: return zh ? "残疾" : "Disability"
         case .relativeOf: return zh ? "系其直系亲属" : "Relative of"
@@ -62,6 +63,7 @@ public enum WorkerText {
             (label(.employer, lang), w.employer ?? "—"),
             (label(.employerCode, lang), w.employerCode ?? "—"),
             (label(.pension, lang), yesNo(w.pension, lang)),
+            (label(.unemploymentInsured, lang), yesNo(w.unemploymentInsured, lang)),
             (label(.groups, lang), groups(w.groups, lang)),
             (label(.disability, lang), disability(w.disability, lang)),
             (label(.relativeOf, lang), w.relativeOf ?? "—"),
@@ -77,6 +79,7 @@ extension WorkerDraft {
                   employment: EmploymentStatus(rawValue: w.employment) ?? .other, employer: w.employer ?? "",
                   employerCode: w.employerCode ?? "", pension: w.pension,
                   groups: w.groups.compactMap(TargetGroup.init(rawValue:)),
-                  disability: Disability(rawValue: w.disability) ?? .none, relativeOf: w.relativeOf ?? "")
+                  disability: Disability(rawValue: w.disability) ?? .none, relativeOf: w.relativeOf ?? "",
+                  unemploymentInsured: w.unemploymentInsured)
     }
 }

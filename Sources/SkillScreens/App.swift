@@ -85,6 +85,7 @@ public final class App {
         canvas.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .title)
         let left = " " + ctx.lang[.appName] + " · " + top.title(ctx)
         var right = ctx.databaseName + " "
+        if ctx.session != nil, let p = ctx.policy { right = p.name + " · " + right }
         if let s = ctx.session {
             let roles = s.roles.sorted { $0.rawValue < $1.rawValue }.map { $0.label(ctx.lang) }.joined(separator: ",")
             right = "\(s.user) (\(roles)) · " + right

@@ -11,7 +11,10 @@ public final class HomeScreen: Screen {
 
     public init(_ ctx: ScreenContext) { load(ctx) }
 
-    func load(_ ctx: ScreenContext) { workerCount = try? ctx.session?.workerCount() }
+    func load(_ ctx: ScreenContext) {
+        workerCount = try? ctx.session?.workerCount()
+        ctx.policy = try? ctx.session?.activePolicy()
+    }
 
     func items(_ ctx: ScreenContext) -> [Item] {
         guard let s = ctx.session else { return [.exit] }
@@ -117,6 +120,11 @@ public final class HomeScreen: Screen {
         FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.database], labelWidth: 18, field: nil,
                            fieldWidth: body.width - 22, value: ctx.databaseName)
         y += 1
+        if let p = ctx.policy {
+            FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.policy], labelWidth: 18, field: nil,
+                               fieldWidth: body.width - 22, value: "\(p.name) \(p.title)")
+            y += 1
+        }
         FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.today], labelWidth: 18, field: nil,
                            fieldWidth: body.width - 22, value: ctx.desk.today().description)
         if let n = workerCount {

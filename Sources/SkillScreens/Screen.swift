@@ -19,6 +19,8 @@ public final class ScreenContext {
     public let desk: Desk
     public let databaseName: String
     public var session: Session?
+    /// The active policy profile, read when the home screen loads (shown in the title bar).
+    public var policy: PolicyProfile?
 
     public init(lang: Lang, desk: Desk, databaseName: String, session: Session? = nil) {
         self.lang = lang

@@ -6,12 +6,12 @@ public enum S: CaseIterable, Sendable {
     case appName, login, home, workers, newWorker, editWorker, workerDetail
     case userName, password, loginHint, loginEmpty
     case menuWorkers, menuNewWorker, menuVerifyAudit, menuLogout, menuExit
-    case loggedInAs, database, today
+    case loggedInAs, database, policy, today
     case search, searchHint, workersCount, pageOf, noWorkers, options, optionsHint, typeOptions
     case colOpt, colID, colName, colSex, colBorn, colPhone, colGroups
     case keyHelp, keyExit, keyBack, keyRefresh, keyNew, keySearch, keyMore, keyCancel, keySave, keyList
     case keyNextField, keyEdit, keyOpen, keyConfirm, keyToggle, keyPrevPage, keyLogout, keyScroll
-    case sexBorn, fromID, rural, pensionYes, f4Choose, noneDash
+    case sexBorn, fromID, rural, pensionYes, insuredYes, f4Choose, noneDash
     case saved, updated, existsTitle, existsMessage, open, stay, discardTitle, discardMessage, discard, keepEditing
     case fixErrors, history, historyEmpty, auditOK, auditBroken, tooSmall, readOnly, chooseGroups
     case chooseEmployment, chooseDisability, helpTitle, helpWorkers, helpForm, helpOther, close
@@ -82,6 +82,7 @@ public enum S: CaseIterable, Sendable {
         .menuExit: ("退出", "Exit"),
         .loggedInAs: ("当前用户", "Logged in as"),
         .database: ("数据库", "Database"),
+        .policy: ("政策方案", "Policy"),
         .today: ("业务日期", "Business date"),
         .search: ("查询", "Search"),
         .searchHint: ("身份证号前缀、姓名任意部分或手机号", "ID prefix, any part of a name, or a phone number"),
@@ -120,6 +121,7 @@ public enum S: CaseIterable, Sendable {
         .fromID: ("（由身份证号得出）", "(from the ID)"),
         .rural: ("农村户籍", "rural"),
         .pensionYes: ("是", "yes"),
+        .insuredYes: ("是", "yes"),
         .f4Choose: ("（F4 选择）", "(F4 to choose)"),
         .noneDash: ("—", "—"),
         .saved: ("已登记：%@", "Registered: %@"),

@@ -8,7 +8,8 @@ import TermUI
 /// field is invalid — the use-case layer checks again on save.
 public final class WorkerFormScreen: Screen {
     static let order: [WorkerField] = [.id, .name, .phone, .hukouRegion, .rural, .residence, .employment,
-                                      .employer, .employerCode, .pension, .groups, .disability, .relativeOf]
+                                      .employer, .employerCode, .pension, .unemploymentInsured, .groups, .disability,
+                                      .relativeOf]
 
     let editing: WorkerRow?
     var fields: [WorkerField: TextField] = [:]
@@ -86,9 +87,13 @@ public final class WorkerFormScreen: Screen {
         }
         let field = current
         switch field {
-        case .rural, .pension:
+        case .rural, .pension, .unemploymentInsured:
             if key == .char(" ") || key == .char("x") || key == .char("X") {
-                if field == .rural { draft.rural.toggle() } else { draft.pension.toggle() }
+                switch field {
+                case .rural: draft.rural.toggle()
+                case .pension: draft.pension.toggle()
+                default: draft.unemploymentInsured.toggle()
+                }
             }
         case .employment, .disability, .groups:
             if key == .char(" ") || key == .right || key == .left {
@@ -255,6 +260,7 @@ public final class WorkerFormScreen: Screen {
             switch field {
             case .rural: value = "[" + (draft.rural ? "x" : " ") + "] " + lang[.rural]
             case .pension: value = "[" + (draft.pension ? "x" : " ") + "] " + lang[.pensionYes]
+            case .unemploymentInsured: value = "[" + (draft.unemploymentInsured ? "x" : " ") + "] " + lang[.insuredYes]
             case .employment: value = draft.employment.label(lang); note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
             case .disability: value = draft.disability.label(lang); note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
             case .groups:

@@ -45,16 +45,16 @@ extension StoreReader {
 
     /// Every entry of one code, oldest period first.
     public func occupationEntries(code: String) throws -> [OccupationRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM occupations WHERE code = ? ORDER BY valid_from", arguments: [code])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM occupations WHERE code = ? ORDER BY valid_from"), arguments: [code])
             .map(occupation)
     }
 
     /// The entry of `code` in force on `day`.
     public func occupation(code: String, asOf day: String) throws -> OccupationRow? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM occupations WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
             ORDER BY valid_from DESC LIMIT 1
-            """, arguments: [code, day, day]).map(occupation)
+            """), arguments: [code, day, day]).map(occupation)
     }
 
     /// Entries in force on `day`, by code; `search` matches a code prefix or any part of the name.
@@ -62,20 +62,20 @@ extension StoreReader {
         let text = search.trimmingCharacters(in: .whitespaces)
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM occupations WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)
             AND (? = '' OR code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')
             ORDER BY code LIMIT ?
-            """, arguments: [day, day, text, escaped + "%", "%" + escaped + "%", limit]).map(occupation)
+            """), arguments: [day, day, text, escaped + "%", "%" + escaped + "%", limit]).map(occupation)
     }
 
     public func occupationCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM occupations") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM occupations")) ?? 0
     }
 
     func occupation(_ row: Row) throws -> OccupationRow {
         let id: Int64 = row["id"]
-        let levels = try Row.fetchAll(db, sql: "SELECT * FROM occupation_levels WHERE occupation_id = ?", arguments: [id])
+        let levels = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM occupation_levels WHERE occupation_id = ?"), arguments: [id])
             .map { LevelRow(level: $0["level"], standardFen: $0["standard_fen"], hours: $0["hours"]) }
             .sorted { (SkillLevel(rawValue: $0.level)?.rank ?? 99) < (SkillLevel(rawValue: $1.level)?.rank ?? 99) }
         return OccupationRow(id: id, code: row["code"], name: row["name"], subsidised: row["subsidised"],
@@ -86,23 +86,23 @@ extension StoreReader {
     // MARK: institutions
 
     public func institution(code: String) throws -> InstitutionRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM institutions WHERE code = ?", arguments: [code]).map(institution)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM institutions WHERE code = ?"), arguments: [code]).map(institution)
     }
 
     /// By name; `search` matches a code prefix or any part of the name.
     public func institutions(search: String, limit: Int) throws -> [InstitutionRow] {
         let text = search.trimmingCharacters(in: .whitespaces)
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM institutions WHERE (? = '' OR code LIKE ? OR instr(name, ?) > 0) ORDER BY name LIMIT ?
-            """, arguments: [text, text.uppercased().filter { $0.isLetter || $0.isNumber } + "%", text, limit])
+            """), arguments: [text, text.uppercased().filter { $0.isLetter || $0.isNumber } + "%", text, limit])
             .map(institution)
     }
 
     func institution(_ row: Row) throws -> InstitutionRow {
         let code: String = row["code"]
-        let scopes = try Row.fetchAll(db, sql: """
+        let scopes = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT occupation_code, level FROM institution_scopes WHERE institution = ? ORDER BY occupation_code
-            """, arguments: [code]).map { ScopeRow(occupationCode: $0["occupation_code"], level: $0["level"]) }
+            """), arguments: [code]).map { ScopeRow(occupationCode: $0["occupation_code"], level: $0["level"]) }
             .sorted { ($0.occupationCode, SkillLevel(rawValue: $0.level)?.rank ?? 99)
                 < ($1.occupationCode, SkillLevel(rawValue: $1.level)?.rank ?? 99) }
         return InstitutionRow(code: code, name: row["name"], kind: row["kind"], grade: row["grade"],
@@ -124,7 +124,7 @@ extension StoreWriter {
             try db.execute(sql: "INSERT INTO occupation_levels(occupation_id, level, standard_fen, hours) VALUES (?, ?, ?, ?)",
                            arguments: [id, l.level.rawValue, l.standardFen, l.hours])
         }
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM occupations WHERE id = ?", arguments: [id])!
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM occupations WHERE id = ?"), arguments: [id])!
         return try occupation(row)
     }
 

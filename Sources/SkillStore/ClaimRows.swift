@@ -71,43 +71,46 @@ extension StoreReader {
     // MARK: settings
 
     public func setting(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM settings WHERE key = ?"), arguments: [key])
     }
 
     // MARK: claims
 
     /// Every claim of one worker, any status (index claims_worker), oldest first.
     public func claims(ofWorker workerID: String) throws -> [ClaimRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE worker_id = ? ORDER BY id", arguments: [workerID])
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.claimColumns) FROM claims WHERE worker_id = ? ORDER BY id"), arguments: [workerID])
             .map(Self.claim)
     }
 
     public func claim(id: Int64) throws -> ClaimRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM claims WHERE id = ?", arguments: [id]).map(Self.claim)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.claimColumns) FROM claims WHERE id = ?"), arguments: [id]).map(Self.claim)
     }
 
     /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
     /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
     public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
-        try Row.fetchAll(db, sql: """
-            SELECT * FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
-            """, arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
+            """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
+    /// The columns `claim(_:)` decodes, in its order (by index: faster than by name).
+    static let claimColumns = """
+        id, worker_id, kind, class_id, certificate_id, institution, occupation_code, level, training_type, claim_year,
+        claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version
+        """
+
     static func claim(_ row: Row) -> ClaimRow {
-        ClaimRow(id: row["id"], workerID: row["worker_id"], kind: row["kind"], classID: row["class_id"],
-                 certificateID: row["certificate_id"], institution: row["institution"],
-                 occupationCode: row["occupation_code"], level: row["level"], trainingType: row["training_type"],
-                 claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
-                 prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
-                 employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
-                 createdAt: row["created_at"], version: row["version"])
+        ClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], certificateID: row[4], institution: row[5],
+                 occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row[9], claimDate: row[10],
+                 months: row[11], prepayPercent: row[12], amountFen: row[13], payee: row[14], employerCode: row[15],
+                 status: row[16], preparedBy: row[17], createdAt: row[18], version: row[19])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
     public func institutionClaimCounts(_ code: String) throws -> [String: Int] {
         var out: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT status, n FROM institution_claim_counts WHERE institution = ?",
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT status, n FROM institution_claim_counts WHERE institution = ?"),
                                     arguments: [code]) {
             out[row["status"]] = row["n"]
         }
@@ -118,48 +121,48 @@ extension StoreReader {
 
     /// A worker's attendance in every class between two days (index attendance_worker_date).
     public func attendance(workerID: String, from: String, to: String) throws -> [WorkerDayRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.class_id, a.date, a.classroom_minutes, a.online_minutes, c.institution
             FROM attendance a JOIN classes c ON c.id = a.class_id
             WHERE a.worker_id = ? AND a.date >= ? AND a.date <= ?
-            """, arguments: [workerID, from, to]).map {
-            WorkerDayRow(classID: $0["class_id"], institution: $0["institution"], date: $0["date"],
-                         classroomMinutes: $0["classroom_minutes"], onlineMinutes: $0["online_minutes"])
+            """), arguments: [workerID, from, to]).map {
+            // By index: a worker has a row a day, and name lookups cost more than the read.
+            WorkerDayRow(classID: $0[0], institution: $0[4], date: $0[1], classroomMinutes: $0[2], onlineMinutes: $0[3])
         }
     }
 
     /// A worker's certificates with this number (index certificates_worker).
     public func certificates(workerID: String, number: String) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id"),
                          arguments: [workerID, number]).map(Self.certificate)
     }
 
     /// Whoever holds a certificate with this number (no index on number alone: used only after the
     /// worker's own lookup failed, to say whose it is).
     public func certificateHolders(number: String, limit: Int) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?"),
                          arguments: [number, limit]).map(Self.certificate)
     }
 
     public func certificate(id: Int64) throws -> CertificateRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)
     }
 
     /// The worker's certificates linked to a class (index certificates_worker).
     public func certificates(workerID: String, classID: Int64) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id"),
                          arguments: [workerID, classID]).map(Self.certificate)
     }
 
     /// The name of an occupation code, from its latest entry (index UNIQUE(code, valid_from)).
     public func occupationName(code: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM occupations WHERE code = ? ORDER BY valid_from DESC LIMIT 1",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM occupations WHERE code = ? ORDER BY valid_from DESC LIMIT 1"),
                             arguments: [code])
     }
 
     /// A worker's name by resident ID (UNIQUE index).
     public func workerName(id: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM workers WHERE id = ?", arguments: [id])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM workers WHERE id = ?"), arguments: [id])
     }
 }
 

@@ -8,17 +8,17 @@ public class StoreReader {
     init(db: Database) { self.db = db }
 
     public func meta(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = ?"), arguments: [key])
     }
 
     // MARK: users
 
     public func user(named name: String) throws -> UserRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name]).map(Self.user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE name = ?"), arguments: [name]).map(Self.user)
     }
 
     public func users() throws -> [UserRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY name").map(Self.user)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY name")).map(Self.user)
     }
 
     static func user(_ row: Row) -> UserRow {
@@ -33,11 +33,12 @@ public class StoreReader {
     // MARK: workers
 
     public func worker(id: String) throws -> WorkerRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM workers WHERE id = ?", arguments: [id]).map(Self.worker)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.workerColumns) FROM workers WHERE id = ?"), arguments: [id])
+            .map(Self.workerByIndex)
     }
 
     public func workerCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM workers") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM workers")) ?? 0
     }
 
     /// One page of workers for a search text: an ID prefix (and, for a text that could be a
@@ -49,38 +50,54 @@ public class StoreReader {
         var rows: [Row]
         switch query {
         case .all:
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM workers ORDER BY rowid DESC LIMIT ? OFFSET ?",
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers ORDER BY rowid DESC LIMIT ? OFFSET ?"),
                                     arguments: [want, offset])
         case let .name(phrase):
-            rows = try Row.fetchAll(db, sql: """
+            rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT w.* FROM worker_name_fts f JOIN workers w ON w.rowid = f.rowid
                 WHERE worker_name_fts MATCH ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?
-                """, arguments: [phrase, want, offset])
+                """), arguments: [phrase, want, offset])
         case let .idPrefix(lo, hi):
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?",
+            rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?"),
                                     arguments: [lo, hi, want, offset])
         case let .idOrPhonePrefix(lo, hi):
             // ID matches first (in ID order), then phone matches that are not ID matches. The
             // number of ID matches is only counted up to what this page needs.
-            let idCount = try Int.fetchOne(db, sql: """
+            let idCount = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM (SELECT 1 FROM workers WHERE id >= ? AND id < ? LIMIT ?)
-                """, arguments: [lo, hi, offset + want]) ?? 0
+                """), arguments: [lo, hi, offset + want]) ?? 0
             rows = []
             if offset < idCount {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?",
+                rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM workers WHERE id >= ? AND id < ? ORDER BY id LIMIT ? OFFSET ?"),
                                         arguments: [lo, hi, want, offset])
             }
             if rows.count < want {
-                rows += try Row.fetchAll(db, sql: """
+                rows += try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM workers WHERE phone >= ? AND phone < ? AND NOT (id >= ? AND id < ?)
                     ORDER BY phone LIMIT ? OFFSET ?
-                    """, arguments: [lo, hi, lo, hi, want - rows.count, max(0, offset - idCount)])
+                    """), arguments: [lo, hi, lo, hi, want - rows.count, max(0, offset - idCount)])
             }
         case .nothing:
             rows = []
         }
         let hasMore = rows.count > limit
         return Page(rows: rows.prefix(limit).map(Self.worker), hasMore: hasMore)
+    }
+
+    /// The columns `workerByIndex` decodes, in its order (by index: name lookups cost more than
+    /// the query on the evaluation's hot path).
+    static let workerColumns = """
+        rowid, id, name, sex, birth_date, phone, hukou_region, rural, residence, employment, employer, employer_code,
+        pension, groups, disability, relative_of, unemployment_insured, version, created_at, updated_at
+        """
+
+    static func workerByIndex(_ row: Row) -> WorkerRow {
+        let groups: String = row[13]
+        return WorkerRow(rowid: row[0], id: row[1], name: row[2], sex: row[3], birthDate: row[4], phone: row[5],
+                         hukouRegion: row[6], rural: row[7], residence: row[8], employment: row[9], employer: row[10],
+                         employerCode: row[11], pension: row[12], groups: groups.split(separator: ";").map(String.init),
+                         disability: row[14], relativeOf: row[15], unemploymentInsured: row[16], version: row[17],
+                         createdAt: row[18], updatedAt: row[19])
     }
 
     static func worker(_ row: Row) -> WorkerRow {
@@ -99,12 +116,12 @@ public class StoreReader {
 
     /// The history of one record, oldest first.
     public func auditEntries(entity: String, key: String) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE entity = ? AND key = ? ORDER BY seq",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM audit WHERE entity = ? AND key = ? ORDER BY seq"),
                          arguments: [entity, key]).map(AuditChain.entry)
     }
 
     public func auditCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit")) ?? 0
     }
 
     public func verifyAudit() throws -> AuditVerification {
@@ -112,7 +129,7 @@ public class StoreReader {
     }
 
     public func auditHead() throws -> String {
-        try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? AuditChain.genesis
+        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")) ?? AuditChain.genesis
     }
 }
 
@@ -186,12 +203,12 @@ public final class StoreWriter: StoreReader {
         try db.execute(sql: """
             UPDATE workers SET name = ?, phone = ?, hukou_region = ?, rural = ?, residence = ?, employment = ?,
                 employer = ?, employer_code = ?, pension = ?, groups = ?, disability = ?, relative_of = ?,
-                version = version + 1, updated_at = ?
+                unemployment_insured = ?, version = version + 1, updated_at = ?
             WHERE id = ? AND version = ?
             """, arguments: [w.name.value, w.phone?.value, w.hukouRegion, w.rural, w.residence,
                              w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
                              w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue,
-                             w.relativeOf?.value, Timestamp.utc(at), w.id.value, expectedVersion])
+                             w.relativeOf?.value, w.unemploymentInsured, Timestamp.utc(at), w.id.value, expectedVersion])
         guard db.changesCount == 1 else { return nil }
         if old.name != w.name.value {
             try db.execute(sql: "INSERT INTO worker_name_fts(worker_name_fts, rowid, chars) VALUES ('delete', ?, ?)",
@@ -205,8 +222,8 @@ public final class StoreWriter: StoreReader {
 enum WorkerSQL {
     static let insert = """
         INSERT INTO workers(id, name, sex, birth_date, phone, hukou_region, rural, residence, employment,
-            employer, employer_code, pension, groups, disability, relative_of, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            employer, employer_code, pension, groups, disability, relative_of, unemployment_insured, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO NOTHING
         """
     static let ftsInsert = "INSERT INTO worker_name_fts(rowid, chars) VALUES (?, ?)"
@@ -215,7 +232,7 @@ enum WorkerSQL {
         [w.id.value, w.name.value, w.sex.rawValue, w.birthDate.description, w.phone?.value, w.hukouRegion,
          w.rural, w.residence, w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
          w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue, w.relativeOf?.value,
-         createdAt, createdAt]
+         w.unemploymentInsured, createdAt, createdAt]
     }
 
     /// "张桂兰" → "张 桂 兰": one token per character for the FTS index (whitespace dropped).

@@ -58,12 +58,12 @@ extension StoreReader {
     // MARK: classes
 
     public func trainingClass(id: Int64) throws -> ClassRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM classes WHERE id = ?", arguments: [id]).map(Self.trainingClass)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM classes WHERE id = ?"), arguments: [id]).map(Self.trainingClass)
     }
 
     /// Newest first.
     public func trainingClasses(limit: Int) throws -> [ClassRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM classes ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.trainingClass)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM classes ORDER BY id DESC LIMIT ?"), arguments: [limit]).map(Self.trainingClass)
     }
 
     static func trainingClass(_ row: Row) -> ClassRow {
@@ -76,7 +76,7 @@ extension StoreReader {
     /// key (class_id, worker_id, date) for this class only. `onlinePercent` comes from the
     /// AttendanceRule; integer division rounds down per day exactly as `countedMinutes` does.
     public func roster(classID: Int64, onlinePercent: Int) throws -> [RosterRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT e.worker_id AS worker_id,
                    COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted,
                    COUNT(a.date) AS days
@@ -84,20 +84,20 @@ extension StoreReader {
             LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
             WHERE e.class_id = ?
             GROUP BY e.worker_id ORDER BY e.worker_id
-            """, arguments: [onlinePercent, classID])
+            """), arguments: [onlinePercent, classID])
             .map { RosterRow(workerID: $0["worker_id"], countedMinutes: $0["counted"], days: $0["days"]) }
     }
 
     public func isEnrolled(classID: Int64, workerID: String) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT 1 FROM enrolments WHERE class_id = ? AND worker_id = ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM enrolments WHERE class_id = ? AND worker_id = ?"),
                          arguments: [classID, workerID]) != nil
     }
 
     /// A worker's classes (index enrolments_worker), newest first.
     public func classes(ofWorker workerID: String) throws -> [ClassRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT c.* FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
-            """, arguments: [workerID]).map(Self.trainingClass)
+            """), arguments: [workerID]).map(Self.trainingClass)
     }
 
     /// Classes of an occupation that start on or after `from` and end after `after` (closing an
@@ -109,16 +109,16 @@ extension StoreReader {
     }
 
     public func attendance(classID: Int64, workerID: String, date: String) throws -> AttendanceRow? {
-        try Row.fetchOne(db, sql: "SELECT * FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?",
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance WHERE class_id = ? AND worker_id = ? AND date = ?"),
                          arguments: [classID, workerID, date]).map(Self.attendance)
     }
 
     /// Every class's attendance of one worker on one day (index attendance_worker_date).
     public func attendance(workerID: String, date: String) throws -> [OtherAttendanceRow] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.*, c.institution AS institution FROM attendance a JOIN classes c ON c.id = a.class_id
             WHERE a.worker_id = ? AND a.date = ? ORDER BY a.class_id
-            """, arguments: [workerID, date])
+            """), arguments: [workerID, date])
             .map { OtherAttendanceRow(attendance: Self.attendance($0), institution: $0["institution"]) }
     }
 
@@ -130,7 +130,7 @@ extension StoreReader {
     // MARK: certificates
 
     public func certificates(type: String, number: String) throws -> [CertificateRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type = ? AND number = ? ORDER BY id",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE type = ? AND number = ? ORDER BY id"),
                          arguments: [type, number]).map(Self.certificate)
     }
 
@@ -144,10 +144,10 @@ extension StoreReader {
 
     public func certificates(workerID: String?, limit: Int) throws -> [CertificateRow] {
         if let workerID {
-            return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?",
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?"),
                                     arguments: [workerID, limit]).map(Self.certificate)
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM certificates ORDER BY id DESC LIMIT ?", arguments: [limit])
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates ORDER BY id DESC LIMIT ?"), arguments: [limit])
             .map(Self.certificate)
     }
 
@@ -209,7 +209,7 @@ extension StoreWriter {
             """, arguments: [type.rawValue, number, occupationCode, level?.rawValue, issuer, issueDate.description,
                              workerID, classID, Timestamp.utc(at)])
         let id = db.lastInsertedRowID
-        return try Row.fetchOne(db, sql: "SELECT * FROM certificates WHERE id = ?", arguments: [id]).map(Self.certificate)!
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)!
     }
 }
 

@@ -24,6 +24,7 @@ struct WorkerAdd: ParsableCommand {
     @Option(help: "Employer name.") var employer: String?
     @Option(name: .customLong("employer-code"), help: "Employer's unified social credit code.") var employerCode: String?
     @Flag(help: "Draws a monthly pension (按月领取养老金).") var pension = false
+    @Flag(help: "Insured in unemployment insurance (参加失业保险; the insured-employee upgrading subsidy needs it).") var insured = false
     @Option(name: .customLong("group"), help: "A target group code (repeatable), e.g. unemployed, veteran.") var groups: [String] = []
     @Option(help: "Disability: none, nonsevere or severe.") var disability: String?
     @Option(name: .customLong("relative-of"), help: "Resident ID of the registered poor or severely disabled worker this person is a direct relative of.") var relativeOf: String?
@@ -35,7 +36,7 @@ struct WorkerAdd: ParsableCommand {
             var d = WorkerDraft()
             d.id = id; d.name = name; d.phone = phone ?? ""; d.hukouRegion = hukou ?? ""; d.rural = rural
             d.residence = residence ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
-            d.pension = pension; d.relativeOf = relativeOf ?? ""
+            d.pension = pension; d.unemploymentInsured = insured; d.relativeOf = relativeOf ?? ""
             if let employment {
                 guard let e = EmploymentStatus.parse(employment) else {
                     throw CLIError.invalid(en: "--employment '\(employment)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
@@ -111,7 +112,7 @@ struct WorkerList: ParsableCommand {
 struct WorkerImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import workers from a CSV file (header row; id and name required).",
-        discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾); groups separated by ';'.")
+        discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability and optionally unemployment_insured (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾,参加失业保险); groups separated by ';'.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
     @Flag(name: .customLong("all-or-nothing"), help: "Import nothing if any row is bad.") var allOrNothing = false

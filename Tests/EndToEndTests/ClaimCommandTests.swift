@@ -18,7 +18,10 @@ struct ClaimCommandTests {
         #expect(try CatalogueCommandTests.admin(db, ["institution", "add", "--code", code, "--name", "南京某培训学校",
                                                      "--kind", "private_school", "--may-train", "6-31-01-03:L4"]).status == 0)
         let worker = CommandLineTests.validID("32010219850612002")
-        #expect(try clerk(db, ["worker", "add", "--id", worker, "--name", "欧阳娜娜", "--hukou", "320102"]).status == 0)
+        #expect(try clerk(db, ["worker", "add", "--id", worker, "--name", "欧阳娜娜", "--hukou", "320102", "--insured"]).status == 0)
+        let shown = try clerk(db, ["worker", "show", worker, "--json"])
+        #expect(shown.stdout.contains("\"unemployment_insured\":true"), "\(shown.stdout)")
+        #expect(try clerk(db, ["worker", "show", worker]).stdout.contains("Unemp. insured yes"))
         #expect(try clerk(db, ["class", "add", "--institution", code, "--occupation", "6-31-01-03", "--level", "L4",
                                "--type", "employment", "--start", "2025-03-01", "--end", "2025-03-31", "--hours", "10"]).status == 0)
         #expect(try clerk(db, ["class", "enrol", "1", worker]).status == 0)

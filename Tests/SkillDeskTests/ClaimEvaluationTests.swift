@@ -187,4 +187,21 @@ struct ClaimEvaluationTests {
         #expect(page.map(\.claim.id) == [second.id])
         #expect(try w.t.clerk.recheckClaims(status: .approved).isEmpty)
     }
+
+    @Test func unemploymentInsuranceIsStoredAndDecidesP2() throws {
+        let w = try ClaimWorld()
+        // Not insured: the insured-employee upgrading subsidy fails P2.
+        let before = try w.evaluate(.insuredUpgrading, cert: "S-1")
+        #expect(before.outcome("P2")?.result == .fail)
+        var d = WorkerDraft(row: try w.t.clerk.worker(id: w.worker))
+        d.unemploymentInsured = true
+        let row = try w.t.clerk.update(id: w.worker, with: d, expectedVersion: 1)
+        #expect(row.unemploymentInsured)
+        let audit = try w.t.f.admin.auditEntries(entity: "worker", key: w.worker).last
+        #expect(audit?.after?.contains("\"unemployment_insured\":true") == true)
+        #expect(audit?.before?.contains("\"unemployment_insured\":false") == true)
+        let after = try w.evaluate(.insuredUpgrading, cert: "S-1")
+        #expect(after.outcome("P2")?.result == .pass)
+        #expect(after.amountFen == 150_000)    // nanjing L4 insured upgrading ¥1,500.00 (demo)
+    }
 }

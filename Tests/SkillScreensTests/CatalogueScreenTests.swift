@@ -423,7 +423,7 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
             let ctx = try login(f, user, password)
             let d = Driver(ctx, root: HomeScreen(ctx))
             let menu = items.enumerated().map { "     \($0.offset + 1). \($0.element)" }
-            #expect(Array(d.lines[7..<(7 + items.count)]) == menu, "\(user)")
+            #expect(Array(d.lines[8..<(8 + items.count)]) == menu, "\(user)")
             let occ = items.firstIndex(of: "职业目录")! + 1
             d.press(.char(Character(String(occ))))
             #expect(d.title == "职业目录", "\(user)")

@@ -55,11 +55,12 @@ import TermUI
         d.type("clerk1-pass")
         d.press(.enter)
         let lines = d.lines
-        #expect(lines[0] == " SkillDesk · 主页" + spaces(53) + "clerk1 (经办人) · test.sqlite")
-        #expect(Array(lines[1...13]) == [
+        #expect(lines[0] == " SkillDesk · 主页" + spaces(38) + "clerk1 (经办人) · nanjing-2019 · test.sqlite")
+        #expect(Array(lines[1...14]) == [
             "",
             "  当前用户 ........ clerk1 (经办人)",
             "  数据库 .......... test.sqlite",
+            "  政策方案 ........ nanjing-2019 南京市职业技能提升行动实施方案（2019—2021年）",
             "  业务日期 ........ 2025-06-02",
             "  劳动者 .......... 0",
             "",
@@ -73,7 +74,7 @@ import TermUI
         ])
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         #expect(!d.text.contains("校验审计链"))
-        #expect(d.canvas[x: 5, y: 7].style.reverse)  // the first entry is selected
+        #expect(d.canvas[x: 5, y: 8].style.reverse)  // the first entry is selected
         d.press(.down, .enter)
         #expect(d.title == "登记劳动者")
     }
@@ -85,8 +86,8 @@ import TermUI
         d.type("audit1-pass")
         d.press(.enter)
         #expect(d.title == "主页")
-        #expect(d.row(0).hasSuffix("audit1 (审计) · test.sqlite"))
-        #expect(Array(d.lines[7...13]) == [
+        #expect(d.row(0).hasSuffix("audit1 (审计) · nanjing-2019 · test.sqlite"))
+        #expect(Array(d.lines[8...14]) == [
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
