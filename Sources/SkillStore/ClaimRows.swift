@@ -24,6 +24,26 @@ public struct ClaimRow: Equatable, Sendable {
     public var preparedBy: String
     public var createdAt: String
     public var version: Int
+    // The workflow (v5-workflow).
+    public var submittedAt: String? = nil
+    public var submittedBy: String? = nil
+    public var decidedAt: String? = nil
+    public var decidedBy: String? = nil
+    public var decisionNote: String? = nil
+    public var reason: String? = nil
+    public var rejectCode: String? = nil
+    public var noticePublishedOn: String? = nil
+    public var noticeEndOn: String? = nil
+    public var fundYear: Int? = nil
+    public var fundSource: String? = nil
+    public var batchID: String? = nil
+    public var payeeName: String? = nil
+    public var bankAccount: String? = nil
+    public var evidenceJSON: String? = nil
+    public var evidenceSHA256: String? = nil
+    public var warningCount: Int = 0
+    public var clawbackDueFen: Int64 = 0
+    public var recoveredFen: Int64 = 0
 }
 
 /// What a new claim row holds (the workflow's "save draft"; tests and benchmarks plant rows with it).
@@ -101,7 +121,15 @@ extension StoreReader {
                  claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
                  prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
                  employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
-                 createdAt: row["created_at"], version: row["version"])
+                 createdAt: row["created_at"], version: row["version"],
+                 submittedAt: row["submitted_at"], submittedBy: row["submitted_by"], decidedAt: row["decided_at"],
+                 decidedBy: row["decided_by"], decisionNote: row["decision_note"], reason: row["reason"],
+                 rejectCode: row["reject_code"], noticePublishedOn: row["notice_published_on"],
+                 noticeEndOn: row["notice_end_on"], fundYear: row["fund_year"], fundSource: row["fund_source"],
+                 batchID: row["batch_id"], payeeName: row["payee_name"], bankAccount: row["bank_account"],
+                 evidenceJSON: row["evidence_json"], evidenceSHA256: row["evidence_sha256"],
+                 warningCount: row["warning_count"], clawbackDueFen: row["clawback_due_fen"],
+                 recoveredFen: row["recovered_fen"])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
