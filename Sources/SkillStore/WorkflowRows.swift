@@ -34,6 +34,12 @@ public struct PaymentBatchRow: Equatable, Sendable {
     public var count: Int
     public var totalFen: Int64
     public var reconciledAt: String?
+
+    public init(id: String, createdAt: String, createdBy: String, businessDate: String, count: Int, totalFen: Int64,
+                reconciledAt: String? = nil) {
+        self.id = id; self.createdAt = createdAt; self.createdBy = createdBy; self.businessDate = businessDate
+        self.count = count; self.totalFen = totalFen; self.reconciledAt = reconciledAt
+    }
 }
 
 /// One line of a payment batch as stored.
