@@ -126,6 +126,7 @@ extension Session {
         return try desk.write { w in
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
             let e = try g.evaluate(p, workerID: workerID, certificate: cert, asOf: p.asOf ?? today, excluding: nil)
+            try refuseDuplicate(w, workerID: e.workerID, kind: p.kind, classID: p.classID, certificateID: e.certificateID, excluding: nil)
             let row = try insertDraft(w, e, now: now)
             return ClaimDetail(claim: row, workerName: e.workerName, evaluation: e, evidenceChanges: [],
                                history: try w.auditEntries(entity: "claim", key: String(row.id)))
@@ -200,6 +201,8 @@ extension Session {
             let t = try transition(w, c, .submit, reason: nil, code: nil)
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
             let e = try evaluateStored(&g, c, asOf: today)
+            try refuseDuplicate(w, workerID: c.workerID, kind: SubsidyKind(rawValue: c.kind) ?? .training, classID: c.classID,
+                                certificateID: e.certificateID ?? c.certificateID, excluding: c.id)
             guard e.eligible else {
                 throw DeskError.claimNotEligible(claim: id, failures: e.evaluation.failures.map { "\($0.rule) \($0.en)" })
             }
@@ -470,6 +473,26 @@ extension Session {
     }
 
     // MARK: helpers
+
+    /// One claim of a kind per worker and class (or, without a class, per certificate): the engine
+    /// lets a class's own claims pass E4/E5 (a prepayment and its settlement), so a second claim of
+    /// the same kind on the same class is refused here — any status but rejected or recovered, drafts
+    /// included (continue the existing one).
+    func refuseDuplicate(_ r: StoreReader, workerID: String, kind: SubsidyKind, classID: Int64?, certificateID: Int64?,
+                         excluding: Int64?) throws {
+        let dead: Set<String> = [ClaimStatus.rejected.rawValue, ClaimStatus.recovered.rawValue]
+        let other = try r.claims(ofWorker: workerID).first { c in
+            c.id != excluding && c.kind == kind.rawValue && !dead.contains(c.status)
+                && (classID != nil ? c.classID == classID : (certificateID != nil && c.certificateID == certificateID))
+        }
+        if let o = other {
+            let on = classID.map { "class \($0)" } ?? "this certificate"
+            let onZh = classID.map { "培训班 \($0)" } ?? "该证书"
+            throw DeskError.wrongState(
+                "\(workerID) already has claim \(o.id) (\(ClaimStatus(rawValue: o.status)?.label(.en) ?? o.status)) of this kind on \(on); continue that one",
+                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.id)（\(ClaimStatus(rawValue: o.status)?.label(.zh) ?? o.status)），请继续办理该申请")
+        }
+    }
 
     func loadClaim(_ r: StoreReader, _ id: Int64) throws -> ClaimRow {
         guard let c = try r.claim(id: id) else { throw DeskError.claimNotFound(id) }
