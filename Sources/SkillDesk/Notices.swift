@@ -89,3 +89,36 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// The working-day calendar as the database has it (seeded from the shipped file).
+    public func calendarEntries() throws -> [CalendarEntry] {
+        try require(.readClasses)
+        return try desk.read { try $0.calendarEntries() }
+    }
+
+    /// Sets a day (administrators): a holiday, or a working day on a weekend (调休); kind nil
+    /// removes the entry (the day counts as its weekday says). Audited `calendar.set` with
+    /// before/after. Notices already published keep their end date.
+    public func setCalendarDay(_ date: CalendarDate, kind: CalendarDayKind?, name: String = "") throws {
+        try require(.manageCalendar)
+        let clean = UnsafeText.sanitise(name)
+        if clean.count > HolidayFile.maxNameLength {
+            throw DeskError.invalidInput("the name is at most \(HolidayFile.maxNameLength) characters", zh: "名称最多 \(HolidayFile.maxNameLength) 个字")
+        }
+        if kind == .workday && date.weekday < 6 {
+            throw DeskError.invalidInput("\(date) is a weekday: only a Saturday or Sunday can be made a working day",
+                                         zh: "\(date) 本来就是工作日：只有周六或周日可以设为调休上班")
+        }
+        let now = desk.clock()
+        try desk.write { w in
+            let old = try w.calendarEntries().first { $0.date == date }
+            try w.setCalendarDay(date.description, kind: kind, name: clean)
+            func json(_ k: CalendarDayKind?, _ n: String) -> String? {
+                k.map { CatalogueJSON.encode(["date": date.description, "kind": $0.rawValue, "name": n]) }
+            }
+            try w.audit(at: now, user: user, action: "calendar.set", entity: "calendar", key: date.description,
+                        before: json(old?.kind, old?.name ?? ""), after: json(kind, clean))
+        }
+    }
+}

@@ -225,3 +225,17 @@ extension StoreWriter {
         try db.execute(sql: "UPDATE payment_batches SET reconciled_at = ? WHERE id = ?", arguments: [Timestamp.utc(at), batchID])
     }
 }
+
+extension StoreWriter {
+    /// Sets or clears (kind nil) one day of the working-day calendar.
+    public func setCalendarDay(_ date: String, kind: CalendarDayKind?, name: String) throws {
+        if let kind {
+            try db.execute(sql: """
+                INSERT INTO holidays(date, kind, name) VALUES (?, ?, ?)
+                ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name
+                """, arguments: [date, kind.rawValue, name])
+        } else {
+            try db.execute(sql: "DELETE FROM holidays WHERE date = ?", arguments: [date])
+        }
+    }
+}

@@ -460,3 +460,55 @@ struct PaymentReconcile: ParsableCommand {
         }
     }
 }
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calendar", abstract: "The working-day calendar notices are counted on.",
+                                                    subcommands: [CalendarList.self, CalendarSet.self])
+}
+
+struct CalendarList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Holidays and weekend working days of a year.")
+    @OptionGroup var global: GlobalOptions
+    @Option var year: Int
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            let days = try session.calendarEntries().filter { $0.date.year == year }
+            if json {
+                Output.printJSON(days.map { ["date": $0.date.description, "kind": $0.kind.rawValue, "name": $0.name] })
+                return
+            }
+            for d in days { Output.line("\(d.date)  \(d.kind.rawValue)  \(Sanitize.forDisplay(d.name))") }
+        }
+    }
+}
+
+struct CalendarSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a day (administrators): holiday, workday, or normal to remove it.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The day, YYYY-MM-DD.") var date: String
+    @Option(help: "holiday, workday (a weekend working day) or normal.") var kind: String
+    @Option(help: "The holiday's name.") var name: String = ""
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            guard let d = CalendarDate(iso: date.trimmedWhitespace()) else {
+                throw CLIError.usage(en: "'\(date)' is not a date (YYYY-MM-DD)", zh: "“\(date)”不是有效日期（YYYY-MM-DD）")
+            }
+            let k: CalendarDayKind?
+            switch kind.lowercased() {
+            case "normal", "none": k = nil
+            default:
+                guard let v = CalendarDayKind(rawValue: kind.lowercased()) else {
+                    throw CLIError.usage(en: "--kind is holiday, workday or normal", zh: "--kind 应为 holiday、workday 或 normal")
+                }
+                k = v
+            }
+            try session.setCalendarDay(d, kind: k, name: name)
+            if json { Output.printJSON(["date": d.description, "kind": k?.rawValue ?? "normal"]) }
+            else { Output.line("\(d) \(k?.rawValue ?? "normal")") }
+        }
+    }
+}

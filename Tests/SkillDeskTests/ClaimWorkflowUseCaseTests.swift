@@ -274,4 +274,18 @@ struct ClaimWorkflowUseCaseTests {
         let f = try x.fund()
         #expect(f.balanceFen == f.allocatedFen - f.reservedFen - f.paidFen + f.recoveredFen && f.balanceFen == 1_000_000)
     }
+
+    @Test func anAdministratorsHolidayMovesTheNoticeEnd() throws {
+        let x = try WorkflowWorld()
+        guard case .notPermitted(.manageCalendar) = deskError({ try x.clerk.setCalendarDay(day("2026-01-19"), kind: .holiday) }) else {
+            Issue.record("a clerk edited the calendar"); return
+        }
+        #expect(deskError { try x.f.admin.setCalendarDay(day("2026-01-19"), kind: .workday) } != nil)   // a Monday
+        try x.f.admin.setCalendarDay(day("2026-01-19"), kind: .holiday, name: "测试假日")
+        #expect(try x.clerk.calendarEntries().contains { $0.date == day("2026-01-19") && $0.kind == .holiday })
+        let s = try x.submitted()
+        #expect(try x.sup.approveClaim(s.id).noticeEndOn == "2026-01-22")    // one working day later than without it
+        let history = try x.f.admin.auditEntries(entity: "calendar", key: "2026-01-19")
+        #expect(history.count == 1 && history[0].before == nil && history[0].after?.contains("holiday") == true)
+    }
 }
