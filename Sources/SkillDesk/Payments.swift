@@ -118,7 +118,7 @@ extension Session {
                 bytes = g
             }
             try w.audit(at: now, user: user, action: "payment.export", entity: "payment_batch", key: batch, before: nil,
-                        after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": SHA256.hex(String(decoding: bytes, as: UTF8.self))]))
+                        after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": Self.sha256(bytes)]))
             return bytes
         }
     }
@@ -173,9 +173,15 @@ extension Session {
             if try w.paymentLines(batchID: batch).allSatisfy({ $0.result != nil }) { try w.markReconciled(batchID: batch, at: now) }
             try w.audit(at: now, user: user, action: "payment.reconcile", entity: "payment_batch", key: batch, before: nil,
                         after: CatalogueJSON.encode(ReconcileJSON(paid: out.paid, failed: out.failed, problems: out.problems.count,
-                                                                  sha256: SHA256.hex(text))))
+                                                                  sha256: Self.sha256(bytes))))
             return out
         }
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        var h = SHA256()
+        h.update(bytes)
+        return SHA256.hexString(h.finalize())
     }
 
     static func number(of l: PaymentLineRow, _ r: StoreReader) -> String {

@@ -429,7 +429,8 @@ struct PaymentExport: ParsableCommand {
                 throw CLIError.exists(en: "\(out) exists; it was left alone", zh: "\(out) 已存在，未覆盖")
             }
             let bytes = try session.exportPaymentBatch(batch, encoding: enc)
-            guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
+            // Names and bank accounts: readable by the owner only, like the database.
+            guard FileManager.default.createFile(atPath: out, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
                 throw CLIError.invalid(en: "cannot write \(out)", zh: "无法写入 \(out)")
             }
             if json { Output.printJSON(["batch": batch, "file": out, "bytes": bytes.count] as [String: Any]) }

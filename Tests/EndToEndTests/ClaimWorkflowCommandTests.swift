@@ -172,4 +172,53 @@ struct ClaimWorkflowCommandTests {
         let s = w.json(try w.run("fin1", ["claim", "show", String(failedID), "--json"], today: later))
         #expect(s["status"] as? String == "payable" && s["reason"] as? String == "户名不符" && s["batch"] is NSNull)
     }
+
+    @Test func returnRejectObjectClawbackRecoverAndClassClaims() throws {
+        let w = try ClaimCLIWorld(trainees: 4, fundFen: 1_000_000, unclaimed: 2)
+        defer { w.cleanup() }
+        let a = String(w.claims[0]), b = String(w.claims[1])
+        // One draft per trainee of the class: the two without a claim get one, the others are reported.
+        let cls = try w.run("ann", ["claim", "new", "--class", "1", "--kind", "training", "--json"])
+        #expect(cls.status == 0, "\(cls.stderr)")
+        #expect((w.json(cls)["created"] as? [Any])?.count == 2 && (w.json(cls)["skipped"] as? [Any])?.count == 2)
+        // Return (reason), submit again, reject with a code: final.
+        let r = w.json(try w.run("sup1", ["claim", "return", a, "--reason", "补充材料", "--json"]))
+        #expect(r["status"] as? String == "returned" && r["reason"] as? String == "补充材料")
+        #expect(try w.run("ann", ["claim", "submit", a]).status == 0)
+        #expect(try w.run("sup1", ["claim", "reject", a, "--code", "forged_evidence"]).status == 64)   // --reason missing
+        let j = w.json(try w.run("sup1", ["claim", "reject", a, "--code", "forged_evidence", "--reason", "证书系伪造", "--json"]))
+        #expect(j["status"] as? String == "rejected" && j["reject_code"] as? String == "forged_evidence")
+        #expect(try w.run("ann", ["claim", "submit", a]).status == 73)
+        // Objection during the notice: back to submitted, money released.
+        #expect(try w.run("sup2", ["claim", "approve", b]).status == 0)
+        #expect(try w.run("sup2", ["claim", "object", b, "--reason", "x"]).status == 77)     // clerks record objections
+        let o = w.json(try w.run("ann", ["claim", "object", b, "--reason", "群众举报", "--json"]))
+        #expect(o["status"] as? String == "submitted")
+        #expect(w.json(try w.run("boss", ["fund", "show", "--year", "2025", "--json"]))["reserved_fen"] as? Int == 0)
+        // Approve again, pay, claw back, recover.
+        #expect(try w.run("sup2", ["claim", "approve", b]).status == 0)
+        let later = "2025-07-01"
+        let batch = w.json(try w.run("fin1", ["payment", "batch", "--json"], today: later))["batch"] as? String ?? ""
+        let file = w.dir + "/b.csv"
+        #expect(try w.run("fin1", ["payment", "export", batch, "--out", file], today: later).status == 0)
+        let attrs = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attrs[.posixPermissions] as? Int) == 0o600)
+        let line = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
+            .components(separatedBy: "\r\n")[3].components(separatedBy: ",")
+        let rf = w.dir + "/r.csv"
+        try Data("\(line[4]),成功,\(line[3]),\r\n".utf8).write(to: URL(fileURLWithPath: rf))
+        #expect(try w.run("fin1", ["payment", "reconcile", batch, rf], today: later).status == 0)
+        #expect(try w.run("fin1", ["claim", "clawback", b, "--reason", "x"], today: later).status == 77)
+        #expect(try w.run("sup1", ["claim", "clawback", b, "--reason", "骗取补贴"], today: later).status == 0)
+        #expect(try w.run("fin1", ["claim", "recover", b, "--amount-fen", "50000"], today: later).status == 0)
+        let done = w.json(try w.run("fin1", ["claim", "recover", b, "--json"], today: later))
+        #expect(done["status"] as? String == "recovered" && done["recovered_fen"] as? Int == 150_000)
+        let f = w.json(try w.run("boss", ["fund", "show", "--year", "2025", "--json"]))
+        #expect(f["paid_fen"] as? Int == 150_000 && f["recovered_fen"] as? Int == 150_000 && f["balance_fen"] as? Int == 1_000_000)
+        let history = (w.json(try w.run("boss", ["claim", "show", b, "--json"]))["history"] as? [[String: Any]] ?? []).map { $0["action"] as? String ?? "" }
+        #expect(history == ["claim.create", "claim.submit", "claim.approve", "claim.publish_notice", "claim.object", "claim.approve",
+                            "claim.publish_notice", "claim.end_notice", "claim.batch", "claim.pay", "claim.clawback",
+                            "claim.recover_part", "claim.recover"])
+        #expect(try w.run("boss", ["audit", "verify"]).status == 0)
+    }
 }
