@@ -45,6 +45,6 @@ let package = Package(
             // Only to plant rows the use-case layer refuses (control characters in a name).
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore", "SkillDesk"]),
     ]
 )

@@ -33,11 +33,13 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     /// Only clerks file classes, rosters, attendance and certificates; everyone reads them.
     public func allows(_ p: Permission) -> Bool {
         switch self {
-        case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses].contains(p)
-        case .supervisor, .finance: [.readWorkers, .readCatalogue, .readClasses].contains(p)
+        case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
+                     .prepareClaims].contains(p)
+        case .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims].contains(p)
+        case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims].contains(p)
         case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses].contains(p)
         case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                      .managePolicy].contains(p)
+                      .managePolicy, .manageFunds, .manageCalendar].contains(p)
         }
     }
 
@@ -54,4 +56,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case readClasses, manageClasses
     /// Choosing the active policy profile (`policy use`): administrators only, audited.
     case managePolicy
+    /// Claims (issue 5): clerks prepare, submit and record objections; supervisors decide (approve,
+    /// return, reject, claw back); finance pays; administrators allocate funds and edit the calendar.
+    case prepareClaims, decideClaims, payClaims, manageFunds, manageCalendar
 }

@@ -30,6 +30,12 @@ public enum Demo {
             try adminSession.addUser(name: a.name, roles: [a.role], password: a.password)
         }
         try DemoCatalogue.seed(adminSession)
+        // Money to approve claims with: ¥1,000,000.00 of employment subsidy funds this year and last
+        // (invented; a demo account, not a figure from the seeds).
+        let year = desk.today().year
+        for y in [year - 1, year] {
+            try adminSession.allocateFund(year: y, source: .employmentSubsidy, amountFen: 100_000_000)
+        }
         let clerk = try desk.login(name: accounts[1].name, password: accounts[1].password)
         var rng = SeededGenerator(seed: 2026)
         var registered = 0

@@ -10,16 +10,42 @@ public final class Desk: Sendable {
     let clock: @Sendable () -> Date
     /// The policy profiles this desk knows (the shipped ones; a test may give its own).
     public let profiles: [PolicyProfile]
+    /// The business date set by SKILLDESK_TODAY, honoured only in a demo or training database
+    /// (`business_date_override_allowed`); nil = the real clock's day.
+    public let businessDateOverride: CalendarDate?
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
     public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
-                profiles: [PolicyProfile] = PolicyLibrary.profiles) {
+                profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil) {
         self.store = store
         self.clock = clock
         self.profiles = profiles
+        self.businessDateOverride = businessDateOverride
     }
+
+    /// The environment variable that moves the business date of a demo or training database.
+    public static let todayVariable = "SKILLDESK_TODAY"
+
+    /// Opens with the business date from `SKILLDESK_TODAY` when it is set: refused (nothing opened
+    /// for use) unless the database allows it — a live database never runs on a moved date.
+    public static func open(path: String, environment: [String: String]) throws -> Desk {
+        let desk = try open(path: path)
+        guard let raw = environment[todayVariable], !raw.trimmedWhitespace().isEmpty else { return desk }
+        guard let day = CalendarDate(iso: raw.trimmedWhitespace()) else {
+            throw DeskError.invalidInput("\(todayVariable)='\(raw)' is not a date (YYYY-MM-DD)",
+                                         zh: "\(todayVariable)=“\(raw)”不是有效日期（YYYY-MM-DD）")
+        }
+        guard try desk.read({ try $0.setting(Desk.overrideSetting) }) == "1" else {
+            throw DeskError.wrongState(
+                "\(todayVariable) is set, but \(path) is a live database: its business date is always today's; unset \(todayVariable) (only a demo or training database may move it)",
+                zh: "设置了 \(todayVariable)，但 \(path) 是正式数据库，业务日期只能是当天；请取消该变量（只有演示或培训数据库可以调整日期）")
+        }
+        return Desk(store: desk.store, clock: desk.clock, profiles: desk.profiles, businessDateOverride: day)
+    }
+
+    static let overrideSetting = "business_date_override_allowed"
 
     /// The known profile of that name.
     public func profile(named name: String) -> PolicyProfile? { profiles.first { $0.name == name } }
@@ -66,6 +92,7 @@ public final class Desk: Sendable {
         try write { w in
             try w.setMeta("created_at", Timestamp.utc(now))
             try w.setMeta("demo", demo ? "1" : "0")
+            if demo { try w.setSetting(Desk.overrideSetting, "1") }
             try w.setSetting(PolicySetting.key, policy)
             try w.audit(at: now, user: "system", action: "policy.use", entity: "settings", key: PolicySetting.key,
                         before: nil, after: PolicySetting.json(policy))
@@ -79,7 +106,7 @@ public final class Desk: Sendable {
     public func isDemo() throws -> Bool { try read { try $0.meta("demo") == "1" } }
 
     /// The business date in the bureau's time zone.
-    public func today() -> CalendarDate { CalendarDate.today(now: clock()) }
+    public func today() -> CalendarDate { businessDateOverride ?? CalendarDate.today(now: clock()) }
 
     // MARK: login
 

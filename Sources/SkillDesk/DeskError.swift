@@ -40,6 +40,17 @@ public enum DeskError: Error, Sendable, UserMessage {
     case certificateNotFound(number: String, type: CertificateType?)
     /// No shipped policy profile has this name (the message lists the names there are).
     case unknownPolicy(String)
+    /// No claim with this number.
+    case claimNotFound(Int64)
+    /// A claim-workflow step refused by its rules (wrong status, missing reason) — exit 73, or 65 for
+    /// a missing or too long reason (`WorkflowError`).
+    case workflow(WorkflowError)
+    /// Maker-checker: the user prepared the claim and may not decide on it (exit 77).
+    case makerChecker(claim: Int64, user: String)
+    /// The fund cannot reserve the amount (exit 73).
+    case fund(FundError)
+    /// The claim cannot be submitted: rules fail (listed).
+    case claimNotEligible(claim: Int64, failures: [String])
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -111,6 +122,18 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .certificateNotFound(number, type):
             return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")；请先登记证书，或核对编号"
                 : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number) is recorded; record it first or check the number"
+        case let .claimNotFound(id):
+            return zh ? "未找到申请 \(id)" : "no claim \(id)"
+        case let .workflow(e):
+            return e.message(lang)
+        case let .makerChecker(id, user):
+            return zh ? "用户“\(user)”经办了申请 \(id)，不能自己审核；应由另一名审核人员决定（未作改动）"
+                : "user \"\(user)\" prepared claim \(id) and cannot decide on it; another supervisor must (nothing was changed)"
+        case let .fund(e):
+            return e.message(lang) + (zh ? "（未作改动）" : " (nothing was changed)")
+        case let .claimNotEligible(id, failures):
+            return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
+                : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
@@ -153,6 +176,16 @@ extension Permission {
         case (.manageClasses, .en): return "manage training classes, attendance and certificates"
         case (.managePolicy, .zh): return "更改政策方案"
         case (.managePolicy, .en): return "change the policy profile"
+        case (.prepareClaims, .zh): return "经办补贴申请"
+        case (.prepareClaims, .en): return "prepare claims"
+        case (.decideClaims, .zh): return "审核补贴申请"
+        case (.decideClaims, .en): return "decide on claims"
+        case (.payClaims, .zh): return "支付补贴"
+        case (.payClaims, .en): return "pay claims"
+        case (.manageFunds, .zh): return "管理资金专账"
+        case (.manageFunds, .en): return "manage fund accounts"
+        case (.manageCalendar, .zh): return "维护工作日历"
+        case (.manageCalendar, .en): return "edit the working-day calendar"
         }
     }
 }

@@ -24,6 +24,26 @@ public struct ClaimRow: Equatable, Sendable {
     public var preparedBy: String
     public var createdAt: String
     public var version: Int
+    // The workflow (v5-workflow).
+    public var submittedAt: String? = nil
+    public var submittedBy: String? = nil
+    public var decidedAt: String? = nil
+    public var decidedBy: String? = nil
+    public var decisionNote: String? = nil
+    public var reason: String? = nil
+    public var rejectCode: String? = nil
+    public var noticePublishedOn: String? = nil
+    public var noticeEndOn: String? = nil
+    public var fundYear: Int? = nil
+    public var fundSource: String? = nil
+    public var batchID: String? = nil
+    public var payeeName: String? = nil
+    public var bankAccount: String? = nil
+    public var evidenceJSON: String? = nil
+    public var evidenceSHA256: String? = nil
+    public var warningCount: Int = 0
+    public var clawbackDueFen: Int64 = 0
+    public var recoveredFen: Int64 = 0
 }
 
 /// What a new claim row holds (the workflow's "save draft"; tests and benchmarks plant rows with it).
@@ -94,17 +114,32 @@ extension StoreReader {
             """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
-    /// The columns `claim(_:)` decodes, in its order (by index: faster than by name).
+    /// The columns `claim(_:)` decodes (by name: the workflow's queries read `claims.*`, whose order
+    /// differs from this list). Every column `claim(_:)` reads must be here.
     static let claimColumns = """
         id, worker_id, kind, class_id, certificate_id, institution, occupation_code, level, training_type, claim_year,
-        claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version
+        claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version,
+        submitted_at, submitted_by, decided_at, decided_by, decision_note, reason, reject_code, notice_published_on,
+        notice_end_on, fund_year, fund_source, batch_id, payee_name, bank_account, evidence_json, evidence_sha256,
+        warning_count, clawback_due_fen, recovered_fen
         """
 
     static func claim(_ row: Row) -> ClaimRow {
-        ClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], certificateID: row[4], institution: row[5],
-                 occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row[9], claimDate: row[10],
-                 months: row[11], prepayPercent: row[12], amountFen: row[13], payee: row[14], employerCode: row[15],
-                 status: row[16], preparedBy: row[17], createdAt: row[18], version: row[19])
+        ClaimRow(id: row["id"], workerID: row["worker_id"], kind: row["kind"], classID: row["class_id"],
+                 certificateID: row["certificate_id"], institution: row["institution"],
+                 occupationCode: row["occupation_code"], level: row["level"], trainingType: row["training_type"],
+                 claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
+                 prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
+                 employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
+                 createdAt: row["created_at"], version: row["version"],
+                 submittedAt: row["submitted_at"], submittedBy: row["submitted_by"], decidedAt: row["decided_at"],
+                 decidedBy: row["decided_by"], decisionNote: row["decision_note"], reason: row["reason"],
+                 rejectCode: row["reject_code"], noticePublishedOn: row["notice_published_on"],
+                 noticeEndOn: row["notice_end_on"], fundYear: row["fund_year"], fundSource: row["fund_source"],
+                 batchID: row["batch_id"], payeeName: row["payee_name"], bankAccount: row["bank_account"],
+                 evidenceJSON: row["evidence_json"], evidenceSHA256: row["evidence_sha256"],
+                 warningCount: row["warning_count"], clawbackDueFen: row["clawback_due_fen"],
+                 recoveredFen: row["recovered_fen"])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).

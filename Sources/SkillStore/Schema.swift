@@ -1,4 +1,5 @@
 import GRDB
+import SkillCore
 
 /// The schema, one migration per released change. Never edit a shipped migration: add one.
 enum Schema {
@@ -235,6 +236,86 @@ enum Schema {
                     ON CONFLICT(institution, status) DO UPDATE SET n = n + 1;
                 END;
                 """)
+        }
+        m.registerMigration("v5-workflow") { db in
+            try db.execute(sql: """
+                -- The claims workflow (issue 5): who did what when, the evidence frozen at submission,
+                -- the notice, the fund account reserved against, the payment batch.
+                ALTER TABLE claims ADD COLUMN submitted_at TEXT;
+                ALTER TABLE claims ADD COLUMN submitted_by TEXT;
+                ALTER TABLE claims ADD COLUMN decided_at TEXT;
+                ALTER TABLE claims ADD COLUMN decided_by TEXT;
+                ALTER TABLE claims ADD COLUMN decision_note TEXT;
+                ALTER TABLE claims ADD COLUMN reason TEXT;            -- the last return/reject/objection/failure reason
+                ALTER TABLE claims ADD COLUMN reject_code TEXT;       -- RejectReason code
+                ALTER TABLE claims ADD COLUMN notice_published_on TEXT;
+                ALTER TABLE claims ADD COLUMN notice_end_on TEXT;
+                ALTER TABLE claims ADD COLUMN fund_year INTEGER;      -- the account reserved against
+                ALTER TABLE claims ADD COLUMN fund_source TEXT;
+                ALTER TABLE claims ADD COLUMN batch_id TEXT;
+                ALTER TABLE claims ADD COLUMN payee_name TEXT;
+                ALTER TABLE claims ADD COLUMN bank_account TEXT;
+                ALTER TABLE claims ADD COLUMN evidence_json TEXT;     -- frozen at submission
+                ALTER TABLE claims ADD COLUMN evidence_sha256 TEXT;
+                ALTER TABLE claims ADD COLUMN warning_count INTEGER NOT NULL DEFAULT 0 CHECK (warning_count >= 0);
+                ALTER TABLE claims ADD COLUMN clawback_due_fen INTEGER NOT NULL DEFAULT 0 CHECK (clawback_due_fen >= 0);
+                ALTER TABLE claims ADD COLUMN recovered_fen INTEGER NOT NULL DEFAULT 0 CHECK (recovered_fen >= 0);
+                CREATE INDEX claims_queue ON claims(status, submitted_at, id);
+                CREATE INDEX claims_notice ON claims(status, notice_end_on);
+                CREATE INDEX claims_batch ON claims(batch_id);
+
+                ALTER TABLE workers ADD COLUMN bank_account TEXT;
+
+                CREATE TABLE fund_accounts (
+                    year INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    allocated_fen INTEGER NOT NULL DEFAULT 0 CHECK (allocated_fen >= 0),
+                    reserved_fen INTEGER NOT NULL DEFAULT 0 CHECK (reserved_fen >= 0),
+                    paid_fen INTEGER NOT NULL DEFAULT 0 CHECK (paid_fen >= 0),
+                    recovered_fen INTEGER NOT NULL DEFAULT 0 CHECK (recovered_fen >= 0),
+                    clawback_due_fen INTEGER NOT NULL DEFAULT 0 CHECK (clawback_due_fen >= 0),
+                    version INTEGER NOT NULL DEFAULT 1,
+                    PRIMARY KEY(year, source)
+                ) WITHOUT ROWID;
+
+                -- The working-day calendar (an administrator edits it); seeded from the shipped file.
+                CREATE TABLE holidays (
+                    date TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+                    name TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+
+                CREATE TABLE payment_batches (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    business_date TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count >= 0),
+                    total_fen INTEGER NOT NULL CHECK (total_fen >= 0),
+                    reconciled_at TEXT
+                ) WITHOUT ROWID;
+                CREATE TABLE payment_lines (
+                    batch_id TEXT NOT NULL REFERENCES payment_batches(id),
+                    claim_id INTEGER NOT NULL REFERENCES claims(id),
+                    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+                    payee_name TEXT NOT NULL,
+                    bank_account TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    payee TEXT NOT NULL,
+                    result TEXT CHECK (result IN ('paid', 'failed')),
+                    bank_reason TEXT,
+                    PRIMARY KEY(batch_id, claim_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX payment_lines_claim ON payment_lines(claim_id);
+
+                -- Only a demo or training database may have its business date moved (SKILLDESK_TODAY).
+                INSERT INTO settings(key, value)
+                SELECT 'business_date_override_allowed', '1' WHERE (SELECT value FROM meta WHERE key = 'demo') = '1';
+                """)
+            for e in WorkingCalendar.shippedEntries {
+                try db.execute(sql: "INSERT OR IGNORE INTO holidays(date, kind, name) VALUES (?, ?, ?)",
+                               arguments: [e.date.description, e.kind.rawValue, e.name])
+            }
         }
         return m
     }

@@ -90,3 +90,40 @@ final class GB18030Converter {
         return Array(output[0..<produced])
     }
 }
+
+/// The writing direction, for files the bureau sends out (bank files).
+public enum TextEncoder {
+    /// UTF-8 with a byte-order mark (what Excel on Windows needs to open UTF-8 CSV as UTF-8).
+    public static func utf8WithBOM(_ text: String) -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(text.utf8) }
+
+    /// GB18030 through iconv; nil if iconv cannot convert (GB18030 covers all of Unicode, so only
+    /// a missing converter fails).
+    public static func gb18030(_ text: String) -> [UInt8]? {
+        guard let cd = iconv_open("GB18030", "UTF-8"), cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        let total = output.count
+        let (r, inLeft, outLeft): (Int, Int, Int) = input.withUnsafeMutableBufferPointer { src in
+            output.withUnsafeMutableBufferPointer { dst in
+                var inPtr: UnsafeMutablePointer<CChar>? = src.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                var inBytes = src.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outBytes = dst.count
+                let r = iconv(cd, &inPtr, &inBytes, &outPtr, &outBytes)
+                return (r, inBytes, outBytes)
+            }
+        }
+        guard r != -1, inLeft == 0 else { return nil }
+        return Array(output[0..<(total - outLeft)])
+    }
+
+    /// Bytes of a result file as text: UTF-8 (BOM dropped) when valid, else GB18030.
+    public static func decode(_ bytes: [UInt8]) -> String {
+        var b = bytes
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
+        if let s = String(validating: b, as: UTF8.self) { return s }
+        guard let conv = try? GB18030Converter() else { return String(decoding: b, as: UTF8.self) }
+        return String(decoding: conv.convert(b[...], final: true), as: UTF8.self)
+    }
+}

@@ -11,6 +11,8 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The first administrator's user name.") var admin: String
     @Option(help: "The policy profile claims are judged by (see `policy list`; default \(PolicyLibrary.defaultName)).")
     var policy: String = PolicyLibrary.defaultName
+    @Flag(help: "A training database: its business date may be moved with SKILLDESK_TODAY (never a live one).")
+    var training = false
     @Flag(help: "Print the result as JSON.") var json = false
 
     func run() throws {
@@ -21,8 +23,8 @@ struct InitCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
             guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
             let password = try global.actingPassword(stdin: &stdin, prompt: lang == .zh ? "\(admin) 的新密码：" : "New password for \(admin): ")
-            try Desk.initialize(path: path, admin: admin, password: password, policy: policy)
-            if json { Output.printJSON(["database": path, "admin": admin, "policy": policy]) }
+            try Desk.initialize(path: path, admin: admin, password: password, demo: training, policy: policy)
+            if json { Output.printJSON(["database": path, "admin": admin, "policy": policy, "training": training] as [String: Any]) }
             else {
                 Output.line(lang == .zh ? "已创建数据库 \(path)，管理员 \(admin)，政策方案 \(policy)"
                             : "created \(path) with administrator \(admin), policy \(policy)")

@@ -7,7 +7,8 @@ import TermUI
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim", abstract: "Subsidy claims (补贴申请).",
-        subcommands: [ClaimEvaluate.self])
+        subcommands: [ClaimEvaluate.self, ClaimNew.self, ClaimList.self, ClaimShow.self, ClaimSubmit.self, ClaimApprove.self,
+                      ClaimReturn.self, ClaimReject.self, ClaimObject.self, ClaimClawback.self, ClaimRecover.self])
 }
 
 struct ClaimEvaluate: ParsableCommand {

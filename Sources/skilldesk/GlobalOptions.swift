@@ -35,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
         return home + "/.local/share/skilldesk/skilldesk.sqlite"
     }
 
-    func openDesk() throws -> Desk { try Desk.open(path: databasePath) }
+    func openDesk() throws -> Desk { try Desk.open(path: databasePath, environment: ProcessInfo.processInfo.environment) }
 
     /// Logs the acting user in; the password comes from stdin, the environment, or a prompt.
     func session(_ desk: Desk, stdin: inout StdinLines) throws -> Session {

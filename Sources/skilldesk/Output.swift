@@ -48,6 +48,20 @@ enum Exit {
             case .classNotFound, .workersNotRegistered, .certificateNotFound: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
             case .unknownPolicy: return (usage, "unknown_policy")
+            case .claimNotFound: return (noInput, "not_found")
+            case let .workflow(w):
+                switch w {
+                case .notAllowed: return (cantCreate, "wrong_state")
+                case .sameUser: return (noPerm, "maker_checker")
+                case .reasonRequired, .reasonTooLong, .rejectCodeRequired, .codeOnlyForReject: return (dataErr, "invalid_input")
+                }
+            case .makerChecker: return (noPerm, "maker_checker")
+            case let .fund(f):
+                switch f {
+                case .nonPositiveAmount, .overflow: return (dataErr, "invalid_input")
+                default: return (cantCreate, "insufficient_funds")
+                }
+            case .claimNotEligible: return (cantCreate, "not_eligible")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

@@ -8,7 +8,7 @@ import TermUI
 /// then draw once. Curses is touched only here and in TermUI's backend, on this thread.
 enum TUILauncher {
     static func run(path: String, lang: Lang) throws {
-        let desk = try Desk.open(path: path)
+        let desk = try Desk.open(path: path, environment: ProcessInfo.processInfo.environment)
         let ctx = ScreenContext(lang: lang, desk: desk, databaseName: (path as NSString).lastPathComponent)
         let app = App(ctx: ctx, root: LoginScreen(user: ProcessInfo.processInfo.environment["SKILLDESK_USER"] ?? ""))
         let backend: CursesBackend

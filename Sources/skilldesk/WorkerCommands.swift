@@ -8,7 +8,7 @@ import TermUI
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker", abstract: "Register, find and import workers (实名制登记).",
-        subcommands: [WorkerAdd.self, WorkerShow.self, WorkerList.self, WorkerImport.self, WorkerArchiveCommand.self])
+        subcommands: [WorkerAdd.self, WorkerUpdate.self, WorkerShow.self, WorkerList.self, WorkerImport.self, WorkerArchiveCommand.self])
 }
 
 struct WorkerAdd: ParsableCommand {
@@ -28,6 +28,7 @@ struct WorkerAdd: ParsableCommand {
     @Option(name: .customLong("group"), help: "A target group code (repeatable), e.g. unemployed, veteran.") var groups: [String] = []
     @Option(help: "Disability: none, nonsevere or severe.") var disability: String?
     @Option(name: .customLong("relative-of"), help: "Resident ID of the registered poor or severely disabled worker this person is a direct relative of.") var relativeOf: String?
+    @Option(name: .customLong("bank-account"), help: "The worker's bank account for subsidies (a UnionPay card is Luhn-checked).") var bankAccount: String?
     @Flag(help: "Print the new worker as JSON.") var json = false
 
     func run() throws {
@@ -57,7 +58,11 @@ struct WorkerAdd: ParsableCommand {
                 case let .failure(e): throw CLIError.invalid(en: e.message(.en), zh: e.message(.zh))
                 }
             }
+            if let bankAccount, case .failure(let e) = BankAccountNumber.parse(bankAccount, payee: .worker) {
+                throw CLIError.invalid(en: "--bank-account: " + e.message(.en), zh: "--bank-account：" + e.message(.zh))
+            }
             let row = try session.register(d)
+            if let bankAccount { try session.setBankAccount(workerID: row.id, account: bankAccount) }
             if json { Output.printJSON(encodable: WorkerSnapshot(row)) }
             else { Output.line(lang == .zh ? "已登记 \(row.id) \(row.name)" : "registered \(row.id) \(row.name)") }
         }
@@ -141,4 +146,22 @@ final class ProgressBar {
         FileHandle.standardError.write(Data(String(format: "\r%@ %5.1f%%", bar, share * 100).utf8))
     }
     func finish() { FileHandle.standardError.write(Data("\n".utf8)) }
+}
+
+struct WorkerUpdate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change a worker's bank account (other fields are edited in the worker form).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Resident ID.") var id: String
+    @Option(name: .customLong("bank-account"), help: "The worker's bank account (a UnionPay card is Luhn-checked).") var bankAccount: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            try session.setBankAccount(workerID: id, account: bankAccount)
+            if json { Output.printJSON(["id": id.uppercased(), "bank_account": PublicMask.bankAccount(bankAccount)]) }
+            else { Output.line(lang == .zh ? "已更新 \(id) 的银行账户" : "bank account of \(id) updated") }
+        }
+    }
 }

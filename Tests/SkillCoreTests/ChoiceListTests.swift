@@ -78,12 +78,13 @@ import Testing
 @Suite struct RoleTests {
     @Test func permissionsPerRole() {
         let expected: [Role: Set<Permission>] = [
-            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses],
-            .supervisor: [.readWorkers, .readCatalogue, .readClasses],
-            .finance: [.readWorkers, .readCatalogue, .readClasses],
+            .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
+                     .prepareClaims],
+            .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims],
+            .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims],
             .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses],
             .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                     .managePolicy],
+                     .managePolicy, .manageFunds, .manageCalendar],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {

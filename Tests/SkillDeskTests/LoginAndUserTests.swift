@@ -196,6 +196,11 @@ struct DeskFileTests {
         #expect(try auditor.workerCount() == 25)
         guard case let .intact(entries) = try auditor.verifyAudit().0 else { Issue.record("audit not intact"); return }
         #expect(entries >= 25 + Demo.accounts.count)
+        // Funds to approve claims with, and the business date may be moved (a training database).
+        #expect(try auditor.fundYear(desk.today().year).balanceFen == 100_000_000)
+        #expect(throws: Never.self) { _ = try Desk.open(path: dir.file("demo.sqlite"), environment: ["SKILLDESK_TODAY": "2025-06-01"]) }
+        let moved = try Desk.open(path: dir.file("demo.sqlite"), environment: ["SKILLDESK_TODAY": "2025-06-01"])
+        #expect(moved.today().description == "2025-06-01")
     }
 
     @Test func theDemoDatabaseHasACatalogueAndInstitutions() throws {

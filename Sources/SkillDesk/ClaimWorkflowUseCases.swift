@@ -1,0 +1,610 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// A stored claim with what a screen or `claim show` needs: its worker's name, a fresh evaluation
+/// (with W5 when the evidence frozen at submission has changed since), and its history.
+public struct ClaimDetail: Sendable {
+    public var claim: ClaimRow
+    public var workerName: String
+    /// The evaluation as of the business date (nil when the claim can no longer be evaluated).
+    public var evaluation: ClaimEvaluation?
+    /// What changed in the evidence since submission (empty when nothing did, or not submitted).
+    public var evidenceChanges: [String]
+    public var history: [AuditEntry]
+
+    public var status: ClaimStatus { ClaimStatus(rawValue: claim.status) ?? .submitted }
+    public var outcomes: [RuleOutcome] { evaluation?.outcomes ?? [] }
+    public var eligible: Bool { evaluation?.eligible ?? false }
+    public var warningCount: Int { outcomes.filter { $0.result == .warn }.count }
+}
+
+/// What `newClaims(forClass:kind:)` did: the drafts saved and the trainees skipped, with why.
+public struct ClassClaimsReport: Sendable {
+    public var created: [ClaimRow]
+    public var skipped: [(worker: String, reason: String)]
+}
+
+/// What a batch decision did: the claims decided and those left alone, with why.
+public struct BatchDecision: Sendable {
+    public var done: [Int64]
+    public var skipped: [(id: Int64, reason: String)]
+}
+
+/// The facts a submitted claim rests on, frozen at submission (JSON with sorted keys + SHA-256).
+struct ClaimEvidence: Codable, Equatable {
+    struct Cert: Codable, Equatable { var type: String; var number: String; var level: String?; var date: String }
+    struct Catalogue: Codable, Equatable { var subsidised: Bool; var shortage: Bool; var standardFen: Int64; var hours: Int }
+    struct Profile: Codable, Equatable {
+        var name: String; var groups: [String]; var disability: String; var insured: Bool; var pension: Bool
+        var hukou: String?; var residence: String?; var employer: String?
+    }
+    /// Day → [classroom, online] minutes in the claim's class.
+    var attendance: [String: [Int]]
+    var certificate: Cert?
+    var catalogue: Catalogue?
+    var profile: Profile
+    var policy: String
+
+    var json: String { CatalogueJSON.encode(self) }
+
+    static func gather(_ r: StoreReader, claim c: ClaimRow, evaluation e: ClaimEvaluation) throws -> ClaimEvidence {
+        var days: [String: [Int]] = [:]
+        if let k = e.facts.klass {
+            for d in try r.attendance(workerID: c.workerID, from: k.start.description, to: k.end.description) where d.classID == k.id {
+                days[d.date] = [d.classroomMinutes, d.onlineMinutes]
+            }
+        }
+        let w = e.facts.worker
+        return ClaimEvidence(
+            attendance: days,
+            certificate: e.facts.certificate.map { Cert(type: $0.type.rawValue, number: $0.number, level: $0.level?.rawValue, date: $0.date.description) },
+            catalogue: e.facts.catalogue.map { Catalogue(subsidised: $0.subsidised, shortage: $0.shortage, standardFen: $0.standardFen, hours: $0.hours) },
+            profile: Profile(name: w.name, groups: w.groups.map(\.rawValue).sorted(), disability: w.disability.rawValue,
+                             insured: w.unemploymentInsured, pension: w.drawsPension, hukou: w.hukouRegion,
+                             residence: w.residenceRegion, employer: w.workRegion),
+            policy: e.profileName)
+    }
+
+    /// What differs from `frozen`, as zh/en phrases (empty when nothing does).
+    func changes(since frozen: ClaimEvidence) -> (zh: [String], en: [String], days: [CalendarDate]) {
+        var zh: [String] = [], en: [String] = []
+        let dayKeys = Set(attendance.keys).union(frozen.attendance.keys).filter { attendance[$0] != frozen.attendance[$0] }.sorted()
+        if !dayKeys.isEmpty {
+            zh.append("\(dayKeys.joined(separator: "、")) 的考勤在提交后修改")
+            en.append("attendance for \(dayKeys.joined(separator: ", ")) was edited after submission")
+        }
+        if certificate != frozen.certificate { zh.append("证书在提交后修改"); en.append("the certificate changed after submission") }
+        if catalogue != frozen.catalogue { zh.append("目录条目在提交后修改"); en.append("the catalogue entry changed after submission") }
+        if profile != frozen.profile { zh.append("劳动者信息在提交后修改"); en.append("the worker's record changed after submission") }
+        if policy != frozen.policy { zh.append("政策方案在提交后更换"); en.append("the policy profile changed after submission") }
+        return (zh, en, dayKeys.compactMap(CalendarDate.init(iso:)))
+    }
+}
+
+/// The claim's fields the audit trail keeps before and after each step.
+struct ClaimSnapshot: Encodable {
+    var id: Int64
+    var status: String
+    var amount_fen: Int64
+    var reason: String?
+    var reject_code: String?
+    var note: String?
+    var fund_year: Int?
+    var fund_source: String?
+    var notice_published_on: String?
+    var notice_end_on: String?
+    var batch_id: String?
+    var clawback_due_fen: Int64
+    var recovered_fen: Int64
+    var warning_count: Int
+    var evidence_sha256: String?
+
+    init(_ c: ClaimRow) {
+        id = c.id; status = c.status; amount_fen = c.amountFen; reason = c.reason; reject_code = c.rejectCode
+        note = c.decisionNote; fund_year = c.fundYear; fund_source = c.fundSource
+        notice_published_on = c.noticePublishedOn; notice_end_on = c.noticeEndOn; batch_id = c.batchID
+        clawback_due_fen = c.clawbackDueFen; recovered_fen = c.recoveredFen; warning_count = c.warningCount
+        evidence_sha256 = c.evidenceSHA256
+    }
+
+    static func json(_ c: ClaimRow) -> String { CatalogueJSON.encode(ClaimSnapshot(c)) }
+}
+
+extension Session {
+    // MARK: preparing (clerks)
+
+    /// Evaluates the proposal and saves it as a draft with the evaluation's amount (clerks; audited
+    /// `claim.create`). A draft is saved even when rules fail: it cannot be submitted until none does.
+    public func newClaim(_ p: ClaimProposal) throws -> ClaimDetail {
+        try require(.prepareClaims)
+        let workerID = p.worker.trimmedWhitespace().uppercased()
+        guard !workerID.isEmpty else { throw DeskError.invalidInput("give the worker's resident ID", zh: "请填写劳动者身份证号") }
+        try Self.checkProposal(p)
+        let now = desk.clock(), today = desk.today()
+        let cert: ClaimGatherer.CertificateRef = p.certificateNumber.map { .number($0.trimmedWhitespace()) } ?? .linked
+        return try desk.write { w in
+            var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
+            let e = try g.evaluate(p, workerID: workerID, certificate: cert, asOf: p.asOf ?? today, excluding: nil)
+            try refuseDuplicate(w, workerID: e.workerID, kind: p.kind, classID: p.classID, certificateID: e.certificateID, excluding: nil)
+            let row = try insertDraft(w, e, now: now)
+            return ClaimDetail(claim: row, workerName: e.workerName, evaluation: e, evidenceChanges: [],
+                               history: try w.auditEntries(entity: "claim", key: String(row.id)))
+        }
+    }
+
+    private func insertDraft(_ w: StoreWriter, _ e: ClaimEvaluation, now: Date) throws -> ClaimRow {
+        let k = e.facts.klass
+        let level = e.level ?? k?.level ?? e.facts.certificate?.level ?? .l5
+        var occ = k?.occupationCode ?? ""
+        if occ.isEmpty, let certID = e.certificateID, let c = try w.certificate(id: certID) { occ = c.occupationCode }
+        let row = try w.insertClaim(NewClaim(
+            workerID: e.workerID, kind: e.evaluation.kind, classID: k?.id, certificateID: e.certificateID,
+            institution: k?.institutionCode, occupationCode: occ, level: level, trainingType: k?.type,
+            claimYear: e.claimYear, claimDate: e.asOf, months: e.proposal.months, prepayPercent: e.proposal.prepayPercent,
+            amountFen: e.amountFen, payee: e.evaluation.payee, employerCode: k?.employer, status: .draft,
+            preparedBy: user), at: now)
+        try w.audit(at: now, user: user, action: "claim.create", entity: "claim", key: String(row.id),
+                    before: nil, after: ClaimSnapshot.json(row))
+        return row
+    }
+
+    /// One draft per trainee of the class (clerks), in one transaction with an audit row each.
+    /// Trainees with a failing rule, or who already have a claim of this kind on the class (any
+    /// status but rejected), are skipped and reported.
+    public func newClaims(forClass classID: Int64, kind: SubsidyKind) throws -> ClassClaimsReport {
+        try require(.prepareClaims)
+        guard kind.needsClass else {
+            throw DeskError.invalidInput("a \(kind.label(.en)) does not rest on a class; create it worker by worker",
+                                         zh: "\(kind.label(.zh))不以培训班为依据，请逐人创建")
+        }
+        try Self.checkProposal(ClaimProposal(worker: "-", kind: kind, classID: classID,
+                                             months: kind == .workBased ? 1 : nil, prepayPercent: kind == .prepayment ? 1 : nil))
+        if kind == .workBased || kind == .prepayment {
+            throw DeskError.invalidInput("a \(kind.label(.en)) needs its own months or percent; create it worker by worker",
+                                         zh: "\(kind.label(.zh))须逐人填写月数或比例，请逐人创建")
+        }
+        let now = desk.clock(), today = desk.today()
+        return try desk.write { w in
+            guard try w.trainingClass(id: classID) != nil else { throw DeskError.classNotFound(classID) }
+            var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
+            var report = ClassClaimsReport(created: [], skipped: [])
+            for r in try w.roster(classID: classID, onlinePercent: 50) {
+                let existing = try w.claims(ofWorker: r.workerID).first {
+                    $0.classID == classID && $0.kind == kind.rawValue && $0.status != ClaimStatus.rejected.rawValue
+                }
+                if let existing {
+                    report.skipped.append((r.workerID, "claim \(existing.id) exists (\(existing.status))"))
+                    continue
+                }
+                let e = try g.evaluate(ClaimProposal(worker: r.workerID, kind: kind, classID: classID, asOf: today),
+                                       workerID: r.workerID, certificate: .linked, asOf: today, excluding: nil)
+                if !e.eligible {
+                    report.skipped.append((r.workerID, e.evaluation.failures.map { "\($0.rule) \($0.en)" }.joined(separator: "; ")))
+                    continue
+                }
+                report.created.append(try insertDraft(w, e, now: now))
+            }
+            return report
+        }
+    }
+
+    /// Submits a draft or returned claim (clerks): evaluated again as of the business date and
+    /// refused while any rule fails (listed); the evidence is frozen (JSON + SHA-256) and the
+    /// warning count stored for the queue. Audited `claim.submit`.
+    @discardableResult
+    public func submitClaim(_ id: Int64) throws -> ClaimRow {
+        try require(.prepareClaims)
+        let now = desk.clock(), today = desk.today()
+        return try desk.write { w in
+            var c = try loadClaim(w, id)
+            let t = try transition(w, c, .submit, reason: nil, code: nil)
+            var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
+            let e = try evaluateStored(&g, c, asOf: today)
+            try refuseDuplicate(w, workerID: c.workerID, kind: SubsidyKind(rawValue: c.kind) ?? .training, classID: c.classID,
+                                certificateID: e.certificateID ?? c.certificateID, excluding: c.id)
+            guard e.eligible else {
+                throw DeskError.claimNotEligible(claim: id, failures: e.evaluation.failures.map { "\($0.rule) \($0.en)" })
+            }
+            let before = ClaimSnapshot.json(c)
+            let evidence = try ClaimEvidence.gather(w, claim: c, evaluation: e)
+            c.status = t.to.rawValue
+            c.amountFen = e.amountFen
+            c.submittedAt = Timestamp.utc(now)
+            c.submittedBy = user
+            c.evidenceJSON = evidence.json
+            c.evidenceSHA256 = SHA256.hex(evidence.json)
+            c.warningCount = e.evaluation.warnings.count
+            c.certificateID = e.certificateID ?? c.certificateID
+            return try save(w, c, action: t.action, before: before, now: now)
+        }
+    }
+
+    /// Records an objection raised during the notice (clerks): the claim goes back to review
+    /// (submitted) and its reservation is released. Audited `claim.object` with the reason.
+    @discardableResult
+    public func objectToClaim(_ id: Int64, reason: String) throws -> ClaimRow {
+        try require(.prepareClaims)
+        let now = desk.clock(), today = desk.today()
+        return try desk.write { w in
+            var c = try loadClaim(w, id)
+            let t = try transition(w, c, .object, reason: reason, code: nil)
+            if let end = c.noticeEndOn, today.description > end {
+                throw DeskError.wrongState("the notice of claim \(id) ended on \(end); an objection is no longer accepted",
+                                           zh: "申请 \(id) 的公示已于 \(end) 结束，不再受理异议")
+            }
+            let before = ClaimSnapshot.json(c)
+            try moveFund(w, c, .release)
+            c.status = t.to.rawValue
+            c.reason = t.reason
+            c.fundYear = nil; c.fundSource = nil; c.noticePublishedOn = nil; c.noticeEndOn = nil
+            c.decidedAt = nil; c.decidedBy = nil; c.decisionNote = nil
+            return try save(w, c, action: t.action, before: before, now: now)
+        }
+    }
+
+    // MARK: deciding (supervisors)
+
+    /// Approves a submitted claim (supervisors; never the claim's preparer) and puts it on the
+    /// public notice in the same transaction: reserves the amount in the fund account of the
+    /// business date's year — of `source`, or else the first source (in `FundSource` order) whose
+    /// balance covers it — then approved → on notice for the profile's working days on the
+    /// database's calendar. Audited `claim.approve` and `claim.publish_notice`.
+    @discardableResult
+    public func approveClaim(_ id: Int64, note: String? = nil, source: FundSource? = nil) throws -> ClaimRow {
+        try require(.decideClaims)
+        let now = desk.clock(), today = desk.today()
+        return try desk.write { w in try approve(w, id, note: note, source: source, now: now, today: today) }
+    }
+
+    private func approve(_ w: StoreWriter, _ id: Int64, note: String?, source: FundSource?, now: Date,
+                         today: CalendarDate) throws -> ClaimRow {
+        var c = try loadClaim(w, id)
+        let t = try transition(w, c, .approve, reason: note, code: nil)
+        try checkMaker(c)
+        let before = ClaimSnapshot.json(c)
+        // The account: the given source, or the first of the year with enough balance.
+        let year = today.year
+        var accounts = try w.fundAccounts(year: year)
+        if let source { accounts = accounts.filter { $0.source == source } }
+        guard !accounts.isEmpty else {
+            let what = source.map { "\($0.label(.en)) " } ?? ""
+            throw DeskError.wrongState(
+                "no \(what)fund account is allocated for \(year): an administrator must allocate one (fund allocate) before claims are approved; nothing was changed",
+                zh: "\(year) 年尚未拨付\(source.map { "“\($0.label(.zh))”" } ?? "")专账资金：请管理员先拨款（fund allocate）再审批；未作改动")
+        }
+        guard var account = accounts.first(where: { $0.balanceFen >= c.amountFen }) else {
+            let best = accounts.max { $0.balanceFen < $1.balanceFen }!
+            throw DeskError.fund(.insufficientBalance(year: year, source: best.source, balanceFen: best.balanceFen, amountFen: c.amountFen))
+        }
+        if c.amountFen > 0 {
+            try account.deskApply(.reserve, c.amountFen)
+            try w.saveFund(account)
+        }
+        c.status = t.to.rawValue
+        c.decidedAt = Timestamp.utc(now)
+        c.decidedBy = user
+        c.decisionNote = t.reason
+        c.fundYear = year
+        c.fundSource = account.source.rawValue
+        c = try save(w, c, action: .approve, before: before, now: now)
+        // Published at once: the notice list is the live list of claims on notice.
+        let p = try ClaimWorkflow.apply(.publishNotice, to: .approved)
+        let before2 = ClaimSnapshot.json(c)
+        let profile = try PolicySetting.profile(w, desk)
+        let calendar = WorkingCalendar(entries: try w.calendarEntries())
+        guard let period = NoticePeriod(publishedOn: today, workingDays: profile.noticeWorkingDays.value, calendar: calendar) else {
+            throw DeskError.wrongState("no notice period could be counted from \(today)", zh: "无法从 \(today) 起计算公示期")
+        }
+        c.status = p.to.rawValue
+        c.noticePublishedOn = today.description
+        c.noticeEndOn = period.end.description
+        return try save(w, c, action: .publishNotice, before: before2, now: now)
+    }
+
+    /// Returns a submitted claim to its clerk for correction (supervisors; reason required).
+    @discardableResult
+    public func returnClaim(_ id: Int64, reason: String) throws -> ClaimRow {
+        try require(.decideClaims)
+        let now = desk.clock()
+        return try desk.write { w in
+            var c = try loadClaim(w, id)
+            let t = try transition(w, c, .returnForCorrection, reason: reason, code: nil)
+            try checkMaker(c)
+            let before = ClaimSnapshot.json(c)
+            c.status = t.to.rawValue
+            c.reason = t.reason
+            c.decidedAt = Timestamp.utc(now)
+            c.decidedBy = user
+            return try save(w, c, action: t.action, before: before, now: now)
+        }
+    }
+
+    /// Rejects a submitted claim (supervisors; code and reason required; final).
+    @discardableResult
+    public func rejectClaim(_ id: Int64, code: RejectReason, reason: String) throws -> ClaimRow {
+        try require(.decideClaims)
+        let now = desk.clock()
+        return try desk.write { w in try reject(w, id, code: code, reason: reason, now: now) }
+    }
+
+    private func reject(_ w: StoreWriter, _ id: Int64, code: RejectReason, reason: String, now: Date) throws -> ClaimRow {
+        var c = try loadClaim(w, id)
+        let t = try transition(w, c, .reject, reason: reason, code: code)
+        try checkMaker(c)
+        let before = ClaimSnapshot.json(c)
+        c.status = t.to.rawValue
+        c.reason = t.reason
+        c.rejectCode = code.rawValue
+        c.decidedAt = Timestamp.utc(now)
+        c.decidedBy = user
+        return try save(w, c, action: t.action, before: before, now: now)
+    }
+
+    /// Approves many claims, each in its own transaction (a crash leaves each either approved
+    /// whole or untouched). A claim with any warning — stored at submission, or W5 because its
+    /// evidence changed since — is skipped: it must be opened and approved alone. Every other
+    /// refusal (state, maker-checker, fund) is reported per claim too.
+    public func approveClaims(_ ids: [Int64], note: String? = nil, source: FundSource? = nil) throws -> BatchDecision {
+        try require(.decideClaims)
+        var out = BatchDecision(done: [], skipped: [])
+        for id in ids {
+            let now = desk.clock(), today = desk.today()
+            do {
+                try desk.write { w in
+                    let c = try loadClaim(w, id)
+                    let changes = try evidenceChanges(w, c, today: today)
+                    if c.warningCount > 0 || !changes.isEmpty {
+                        throw BatchSkip(reason: "claim \(id) has \(c.warningCount + (changes.isEmpty ? 0 : 1)) warning(s); open it to approve")
+                    }
+                    _ = try approve(w, id, note: note, source: source, now: now, today: today)
+                }
+                out.done.append(id)
+            } catch let s as BatchSkip {
+                out.skipped.append((id, s.reason))
+            } catch let e as DeskError {
+                if case .notPermitted = e { throw e }
+                out.skipped.append((id, e.message(.en)))
+            }
+        }
+        return out
+    }
+
+    /// Rejects many claims with one code and reason, each in its own transaction; refusals are reported.
+    public func rejectClaims(_ ids: [Int64], code: RejectReason, reason: String) throws -> BatchDecision {
+        try require(.decideClaims)
+        var out = BatchDecision(done: [], skipped: [])
+        for id in ids {
+            let now = desk.clock()
+            do {
+                _ = try desk.write { w in try reject(w, id, code: code, reason: reason, now: now) }
+                out.done.append(id)
+            } catch let e as DeskError {
+                if case .notPermitted = e { throw e }
+                out.skipped.append((id, e.message(.en)))
+            }
+        }
+        return out
+    }
+
+    /// Claws back a paid claim (supervisors; reason required): the amount becomes due in its fund
+    /// account (the balance changes only when it is recovered).
+    @discardableResult
+    public func clawbackClaim(_ id: Int64, reason: String) throws -> ClaimRow {
+        try require(.decideClaims)
+        let now = desk.clock()
+        return try desk.write { w in
+            var c = try loadClaim(w, id)
+            let t = try transition(w, c, .clawback, reason: reason, code: nil)
+            let before = ClaimSnapshot.json(c)
+            try moveFund(w, c, .recordClawback)
+            c.status = t.to.rawValue
+            c.reason = t.reason
+            c.clawbackDueFen = c.amountFen
+            return try save(w, c, action: t.action, before: before, now: now)
+        }
+    }
+
+    /// Records money clawed back coming in (finance). `amountFen` nil = all that is still due, which
+    /// completes the recovery (clawback → recovered); less is a partial recovery (`claim.recover_part`,
+    /// no status change).
+    @discardableResult
+    public func recoverClaim(_ id: Int64, amountFen: Int64? = nil, note: String? = nil) throws -> ClaimRow {
+        try require(.payClaims)
+        let now = desk.clock()
+        return try desk.write { w in
+            var c = try loadClaim(w, id)
+            let open = c.clawbackDueFen - c.recoveredFen
+            let amount = amountFen ?? open
+            let complete = amount == open
+            var to = c.status
+            if complete {
+                to = try transition(w, c, .recover, reason: note, code: nil).to.rawValue
+            } else if c.status != ClaimStatus.clawback.rawValue {
+                throw DeskError.workflow(.notAllowed(ClaimStatus(rawValue: c.status) ?? .submitted, .recover))
+            }
+            let before = ClaimSnapshot.json(c)
+            guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
+                  var account = try w.fundAccount(year: y, source: s) else { throw DeskError.claimNotFound(id) }
+            try account.deskApply(.recover, amount)
+            try w.saveFund(account)
+            c.recoveredFen += amount
+            c.status = to
+            return try save(w, c, action: complete ? .recover : nil, before: before, now: now,
+                            actionName: complete ? nil : "claim.recover_part")
+        }
+    }
+
+    // MARK: reading
+
+    /// One claim with its worker, a fresh evaluation (W5 when its evidence changed since
+    /// submission) and its history. Every role may read claims.
+    public func claimDetail(_ id: Int64) throws -> ClaimDetail {
+        try require(.readClasses)
+        let today = desk.today()
+        return try desk.read { r in
+            guard let c = try r.claim(id: id) else { throw DeskError.claimNotFound(id) }
+            var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
+            var e = try? evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today)
+            var changes: [String] = []
+            if let ev = e, let frozenJSON = c.evidenceJSON,
+               let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) {
+                let now = try ClaimEvidence.gather(r, claim: c, evaluation: ev)
+                let d = now.changes(since: frozen)
+                if !d.en.isEmpty {
+                    changes = d.en
+                    var outcomes = ev.evaluation.outcomes
+                    if let i = outcomes.firstIndex(where: { $0.rule == "W5" }) {
+                        outcomes[i] = RuleOutcome(rule: "W5", result: .warn, clause: outcomes[i].clause,
+                                                  zh: d.zh.joined(separator: "；"), en: d.en.joined(separator: "; "))
+                    }
+                    e?.evaluation.outcomes = outcomes
+                }
+            }
+            return ClaimDetail(claim: c, workerName: try r.workerName(id: c.workerID) ?? "", evaluation: e,
+                               evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)))
+        }
+    }
+
+    /// The audit history of one claim, oldest first.
+    public func claimHistory(_ id: Int64) throws -> [AuditEntry] {
+        try require(.readClasses)
+        return try desk.read { try $0.auditEntries(entity: "claim", key: String(id)) }
+    }
+
+    // MARK: helpers
+
+    /// One claim of a kind per worker and class (or, without a class, per certificate): the engine
+    /// lets a class's own claims pass E4/E5 (a prepayment and its settlement), so a second claim of
+    /// the same kind on the same class is refused here — any status but rejected or recovered, drafts
+    /// included (continue the existing one).
+    func refuseDuplicate(_ r: StoreReader, workerID: String, kind: SubsidyKind, classID: Int64?, certificateID: Int64?,
+                         excluding: Int64?) throws {
+        let dead: Set<String> = [ClaimStatus.rejected.rawValue, ClaimStatus.recovered.rawValue]
+        let other = try r.claims(ofWorker: workerID).first { c in
+            c.id != excluding && c.kind == kind.rawValue && !dead.contains(c.status)
+                && (classID != nil ? c.classID == classID : (certificateID != nil && c.certificateID == certificateID))
+        }
+        if let o = other {
+            let on = classID.map { "class \($0)" } ?? "this certificate"
+            let onZh = classID.map { "培训班 \($0)" } ?? "该证书"
+            throw DeskError.wrongState(
+                "\(workerID) already has claim \(o.id) (\(ClaimStatus(rawValue: o.status)?.label(.en) ?? o.status)) of this kind on \(on); continue that one",
+                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.id)（\(ClaimStatus(rawValue: o.status)?.label(.zh) ?? o.status)），请继续办理该申请")
+        }
+    }
+
+    func loadClaim(_ r: StoreReader, _ id: Int64) throws -> ClaimRow {
+        guard let c = try r.claim(id: id) else { throw DeskError.claimNotFound(id) }
+        return c
+    }
+
+    /// Checks the step; a wrong status names who did what last ("already approved by sup2 at …"),
+    /// which is what the loser of a race between two supervisors is told.
+    func transition(_ r: StoreReader, _ c: ClaimRow, _ action: ClaimAction, reason: String?, code: RejectReason?,
+                    checkOnly: Bool = false) throws -> ClaimTransition {
+        let status = ClaimStatus(rawValue: c.status) ?? .submitted
+        let result = Result { () throws(WorkflowError) -> ClaimTransition in
+            try ClaimWorkflow.apply(action, to: status, reason: reason, code: code)
+        }
+        switch result {
+        case .success(let t): return t
+        case .failure(let error):
+            guard case .notAllowed = error else { throw DeskError.workflow(error) }
+            let base = error
+            guard let last = try r.auditEntries(entity: "claim", key: String(c.id)).last,
+                  last.action != "claim.create" else { throw DeskError.workflow(base) }
+            let verb = last.action.replacingOccurrences(of: "claim.", with: "").replacingOccurrences(of: "_", with: " ")
+            let at = Timestamp.parse(last.at).map(DeskError.localTime) ?? last.at
+            throw DeskError.wrongState(
+                "claim \(c.id) was already \(Self.pastTense(verb)) by \(last.user) at \(at); " + base.message(.en),
+                zh: "申请 \(c.id) 已由 \(last.user) 于 \(at) \(ClaimAction(rawValue: verb.replacingOccurrences(of: " ", with: "_"))?.label(.zh) ?? verb)；" + base.message(.zh))
+        }
+    }
+
+    static func pastTense(_ verb: String) -> String {
+        switch verb {
+        case "approve", "publish notice": return "approved"
+        case "return": return "returned"
+        case "reject": return "rejected"
+        case "submit": return "submitted"
+        case "object": return "objected to"
+        case "end notice": return "made payable"
+        case "pay": return "paid"
+        case "payment failed": return "marked failed"
+        case "clawback": return "clawed back"
+        case "recover": return "recovered"
+        default: return verb
+        }
+    }
+
+    func checkMaker(_ c: ClaimRow) throws {
+        do { try ClaimWorkflow.mayDecide(preparedBy: c.preparedBy, decider: user) }
+        catch { throw DeskError.makerChecker(claim: c.id, user: user) }
+    }
+
+    /// The claim's fund account operation for its amount (nothing for a zero amount).
+    func moveFund(_ w: StoreWriter, _ c: ClaimRow, _ effect: FundEffect) throws {
+        guard c.amountFen > 0, effect != .none else { return }
+        guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
+              var account = try w.fundAccount(year: y, source: s) else {
+            throw DeskError.wrongState("claim \(c.id) has no fund account on record", zh: "申请 \(c.id) 没有对应的资金专账记录")
+        }
+        try account.deskApply(effect == .reserve ? .reserve : effect == .release ? .release : effect == .pay ? .pay : effect == .recordClawback ? .recordClawback : .recover, c.amountFen)
+        try w.saveFund(account)
+    }
+
+    /// Writes the claim (optimistic: its version must be unchanged) and one audit row.
+    func save(_ w: StoreWriter, _ c: ClaimRow, action: ClaimAction?, before: String, now: Date,
+              actionName: String? = nil, auditUser: String? = nil) throws -> ClaimRow {
+        guard try w.saveClaim(c, at: now), let saved = try w.claim(id: c.id) else {
+            throw DeskError.editConflict("claim \(c.id)")
+        }
+        try w.audit(at: now, user: auditUser ?? user, action: actionName ?? "claim." + (action?.rawValue ?? "update"),
+                    entity: "claim", key: String(c.id), before: before, after: ClaimSnapshot.json(saved))
+        return saved
+    }
+
+    func evaluateStored(_ g: inout ClaimGatherer, _ c: ClaimRow, asOf: CalendarDate) throws -> ClaimEvaluation {
+        guard let kind = SubsidyKind(rawValue: c.kind) else {
+            throw DeskError.invalidInput("claim \(c.id) has an unknown kind '\(c.kind)'", zh: "申请 \(c.id) 的补贴种类“\(c.kind)”无法识别")
+        }
+        let p = ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID, months: c.months,
+                              prepayPercent: c.prepayPercent, asOf: asOf)
+        let cert: ClaimGatherer.CertificateRef = c.certificateID.map { .id($0) } ?? .linked
+        return try g.evaluate(p, workerID: c.workerID, certificate: cert, asOf: asOf, excluding: c.id)
+    }
+
+    /// What changed in a submitted claim's evidence (empty when nothing, or nothing was frozen).
+    func evidenceChanges(_ r: StoreReader, _ c: ClaimRow, today: CalendarDate) throws -> [String] {
+        guard let frozenJSON = c.evidenceJSON,
+              let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) else { return [] }
+        var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
+        guard let e = try? evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today) else {
+            return ["the claim can no longer be evaluated"]
+        }
+        return try ClaimEvidence.gather(r, claim: c, evaluation: e).changes(since: frozen).en
+    }
+}
+
+struct BatchSkip: Error { let reason: String }
+
+enum FundOp { case allocate, reserve, release, pay, recordClawback, recover }
+
+extension FundAccount {
+    /// A fund-account operation whose refusal becomes `DeskError.fund`.
+    mutating func deskApply(_ op: FundOp, _ amountFen: Int64) throws {
+        do {
+            switch op {
+            case .allocate: try allocate(amountFen)
+            case .reserve: try reserve(amountFen)
+            case .release: try release(amountFen)
+            case .pay: try pay(amountFen)
+            case .recordClawback: try recordClawback(amountFen)
+            case .recover: try recover(amountFen)
+            }
+        } catch {
+            throw DeskError.fund(error)
+        }
+    }
+}

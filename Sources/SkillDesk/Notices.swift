@@ -1,0 +1,124 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// One line of the public notice list (公示): masked as published.
+public struct NoticeEntry: Sendable, Equatable {
+    public var claimID: Int64
+    public var claimNumber: String
+    public var maskedName: String
+    public var maskedID: String
+    public var kind: SubsidyKind?
+    public var amountFen: Int64
+    public var publishedOn: String
+    public var endsOn: String
+}
+
+/// One row of the supervisor's queue.
+public struct ClaimQueueItem: Sendable, Equatable {
+    public var id: Int64
+    /// Whole days since submission (business date − submission day).
+    public var ageDays: Int
+    public var workerID: String
+    public var workerName: String
+    public var kind: SubsidyKind?
+    public var amountFen: Int64
+    public var warningCount: Int
+    public var institution: String?
+    public var preparedBy: String
+    public var submittedAt: String?
+}
+
+public struct ClaimQueuePage: Sendable {
+    public var items: [ClaimQueueItem]
+    public var hasMore: Bool
+}
+
+extension Session {
+    /// Moves every claim whose notice ended before the business date to payable, each audited
+    /// `claim.end_notice` (user `system`). Idempotent; run lazily at the start of the queue, the
+    /// notice list and payments, in its own write transaction. Returns how many moved.
+    @discardableResult
+    public func sweepNotices() throws -> Int {
+        let now = desk.clock(), today = desk.today().description
+        var moved = 0
+        while true {
+            let n = try desk.write { w -> Int in
+                let due = try w.claimsWithNoticeEnded(before: today, limit: 500)
+                for var c in due {
+                    let t = try ClaimWorkflow.apply(.endNotice, to: .onNotice)
+                    let before = ClaimSnapshot.json(c)
+                    c.status = t.to.rawValue
+                    _ = try save(w, c, action: .endNotice, before: before, now: now, auditUser: "system")
+                }
+                return due.count
+            }
+            moved += n
+            if n < 500 { return moved }
+        }
+    }
+
+    /// The supervisor's queue (default: submitted claims), oldest submission first, one indexed query.
+    public func claimQueue(_ filter: ClaimQueueFilter = ClaimQueueFilter(), offset: Int = 0, limit: Int = 50) throws -> ClaimQueuePage {
+        try require(.readClasses)
+        try sweepNotices()
+        let today = desk.today()
+        let page = try desk.read { try $0.claimQueue(filter, offset: max(0, offset), limit: max(1, min(limit, 10_000))) }
+        return ClaimQueuePage(items: page.rows.map { q in
+            let c = q.claim
+            let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }
+            return ClaimQueueItem(id: c.id, ageDays: day.map { max(0, $0.days(to: today)) } ?? 0, workerID: c.workerID,
+                                  workerName: q.workerName, kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
+                                  warningCount: c.warningCount, institution: c.institution, preparedBy: c.preparedBy,
+                                  submittedAt: c.submittedAt)
+        }, hasMore: page.hasMore)
+    }
+
+    /// The public notice list (every role): names and IDs masked with `PublicMask`.
+    public func noticeList(limit: Int = 1_000) throws -> [NoticeEntry] {
+        try require(.readClasses)
+        try sweepNotices()
+        return try desk.read { r in
+            try r.claimsOnNotice(limit: max(1, min(limit, 100_000))).map { q in
+                let c = q.claim
+                return NoticeEntry(claimID: c.id, claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)),
+                                   maskedName: PublicMask.name(q.workerName), maskedID: PublicMask.residentID(c.workerID),
+                                   kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
+                                   publishedOn: c.noticePublishedOn ?? "", endsOn: c.noticeEndOn ?? "")
+            }
+        }
+    }
+}
+
+extension Session {
+    /// The working-day calendar as the database has it (seeded from the shipped file).
+    public func calendarEntries() throws -> [CalendarEntry] {
+        try require(.readClasses)
+        return try desk.read { try $0.calendarEntries() }
+    }
+
+    /// Sets a day (administrators): a holiday, or a working day on a weekend (调休); kind nil
+    /// removes the entry (the day counts as its weekday says). Audited `calendar.set` with
+    /// before/after. Notices already published keep their end date.
+    public func setCalendarDay(_ date: CalendarDate, kind: CalendarDayKind?, name: String = "") throws {
+        try require(.manageCalendar)
+        let clean = UnsafeText.sanitise(name)
+        if clean.count > HolidayFile.maxNameLength {
+            throw DeskError.invalidInput("the name is at most \(HolidayFile.maxNameLength) characters", zh: "名称最多 \(HolidayFile.maxNameLength) 个字")
+        }
+        if kind == .workday && date.weekday < 6 {
+            throw DeskError.invalidInput("\(date) is a weekday: only a Saturday or Sunday can be made a working day",
+                                         zh: "\(date) 本来就是工作日：只有周六或周日可以设为调休上班")
+        }
+        let now = desk.clock()
+        try desk.write { w in
+            let old = try w.calendarEntries().first { $0.date == date }
+            try w.setCalendarDay(date.description, kind: kind, name: clean)
+            func json(_ k: CalendarDayKind?, _ n: String) -> String? {
+                k.map { CatalogueJSON.encode(["date": date.description, "kind": $0.rawValue, "name": n]) }
+            }
+            try w.audit(at: now, user: user, action: "calendar.set", entity: "calendar", key: date.description,
+                        before: json(old?.kind, old?.name ?? ""), after: json(kind, clean))
+        }
+    }
+}

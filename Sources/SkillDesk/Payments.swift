@@ -1,0 +1,199 @@
+import Foundation
+import SkillCore
+import SkillStore
+
+/// A payment batch made from payable claims (`payment batch`).
+public struct PaymentBatchResult: Sendable {
+    public var batch: String
+    public var summary: PaymentBatchSummary
+    public var claimIDs: [Int64]
+    /// Payable claims left out, with why (no bank account on record, or not paid to the worker).
+    public var skipped: [(id: Int64, reason: String)]
+}
+
+/// The bank file's encodings.
+public enum BankFileEncoding: String, Sendable, CaseIterable {
+    case utf8BOM = "utf8-bom"
+    case gb18030
+}
+
+/// What reconciling a bank result did.
+public struct PaymentReconcileResult: Sendable {
+    public var batch: String
+    public var paid: [Int64]
+    public var failed: [Int64]
+    /// Lines that matched nothing, had the wrong amount, or claims the bank did not answer for.
+    public var problems: [String]
+}
+
+extension Session {
+    /// Records a worker's bank account (clerks; checked with `BankAccountNumber.parse`; audited
+    /// `worker.bank_account` with the last 4 digits only).
+    public func setBankAccount(workerID: String, account: String) throws {
+        try require(.editWorker)
+        let id = workerID.trimmedWhitespace().uppercased()
+        let digits: String
+        switch BankAccountNumber.parse(account, payee: .worker) {
+        case .success(let n): digits = n.digits
+        case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
+        }
+        let now = desk.clock()
+        try desk.write { w in
+            let old = try w.bankAccount(workerID: id)
+            guard try w.setBankAccount(workerID: id, digits) else { throw DeskError.workerNotFound(id) }
+            try w.audit(at: now, user: user, action: "worker.bank_account", entity: "worker", key: id,
+                        before: old.map { CatalogueJSON.encode(["bank_account": PublicMask.bankAccount($0)]) },
+                        after: CatalogueJSON.encode(["bank_account": PublicMask.bankAccount(digits)]))
+        }
+    }
+
+    /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,
+    /// audited `payment.batch` with the claims). Claims paid to the worker need the worker's bank
+    /// account; claims paid to an institution or enterprise are left out until their accounts are
+    /// recorded (reported). Refused when nothing is payable.
+    public func createPaymentBatch() throws -> PaymentBatchResult {
+        try require(.payClaims)
+        try sweepNotices()
+        let now = desk.clock(), today = desk.today()
+        return try desk.write { w in
+            var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, String)] = []
+            let prefix = "PB" + today.compact + "-"
+            let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
+            var claims: [ClaimRow] = []
+            for c in try w.payableUnbatched(limit: 10_000) {
+                guard c.payee == Payee.worker.rawValue else {
+                    skipped.append((c.id, "paid to the \(c.payee): no bank account on record")); continue
+                }
+                guard c.amountFen > 0 else { skipped.append((c.id, "amount is 0")); continue }
+                guard let account = try w.bankAccount(workerID: c.workerID), let name = try w.workerName(id: c.workerID) else {
+                    skipped.append((c.id, "worker \(c.workerID) has no bank account on record")); continue
+                }
+                lines.append(PaymentLineRow(batchID: batch, claimID: c.id, amountFen: c.amountFen, payeeName: name,
+                                            bankAccount: account, kind: c.kind, payee: c.payee))
+                coreLines.append(PaymentLine(claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)), payeeName: name,
+                                             bankAccount: account, amountFen: c.amountFen,
+                                             kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: .worker))
+                claims.append(c)
+            }
+            guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
+                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1)" }.joined(separator: "; ")))"),
+                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份缺少收款账户）"))
+            }
+            try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,
+                                                     businessDate: today.description, count: summary.count,
+                                                     totalFen: summary.totalFen), lines: lines)
+            for var c in claims {
+                let before = ClaimSnapshot.json(c)
+                c.batchID = batch
+                c.payeeName = lines.first { $0.claimID == c.id }?.payeeName
+                c.bankAccount = lines.first { $0.claimID == c.id }?.bankAccount
+                _ = try save(w, c, action: nil, before: before, now: now, actionName: "claim.batch")
+            }
+            try w.audit(at: now, user: user, action: "payment.batch", entity: "payment_batch", key: batch, before: nil,
+                        after: CatalogueJSON.encode(PaymentBatchJSON(batch: batch, count: summary.count, total_fen: summary.totalFen,
+                                                                     claims: claims.map(\.id))))
+            return PaymentBatchResult(batch: batch, summary: summary, claimIDs: claims.map(\.id), skipped: skipped)
+        }
+    }
+
+    /// The bank file of a batch (finance), as bytes in the chosen encoding; audited `payment.export`.
+    public func exportPaymentBatch(_ batch: String, encoding: BankFileEncoding) throws -> [UInt8] {
+        try require(.payClaims)
+        let now = desk.clock()
+        return try desk.write { w in
+            guard let b = try w.paymentBatch(id: batch) else {
+                throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
+            }
+            let lines = try w.paymentLines(batchID: batch).map { Self.coreLine($0, w) }
+            let text: String
+            do { text = try BankFile.exportLines(batch: batch, date: CalendarDate(iso: b.businessDate) ?? desk.today(), lines: lines) }
+            catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
+            let bytes: [UInt8]
+            switch encoding {
+            case .utf8BOM: bytes = TextEncoder.utf8WithBOM(text)
+            case .gb18030:
+                guard let g = TextEncoder.gb18030(text) else {
+                    throw DeskError.invalidInput("this system cannot write GB18030; use utf8-bom", zh: "本机无法转换为 GB18030，请用 utf8-bom")
+                }
+                bytes = g
+            }
+            try w.audit(at: now, user: user, action: "payment.export", entity: "payment_batch", key: batch, before: nil,
+                        after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": Self.sha256(bytes)]))
+            return bytes
+        }
+    }
+
+    /// Reconciles the bank's result file with a batch (finance; one transaction): paid lines move
+    /// their claims payable → paid (reserved → paid in the fund); failed lines go back to payable
+    /// out of the batch with the bank's reason (the reservation stays, DECISIONS). Lines already
+    /// reconciled are skipped, so importing the same file twice changes nothing more.
+    public func reconcilePaymentBatch(_ batch: String, resultFile bytes: [UInt8]) throws -> PaymentReconcileResult {
+        try require(.payClaims)
+        let text = TextEncoder.decode(bytes)
+        let results: [BankResultLine]
+        do { results = try BankFile.parseResult(text) }
+        catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
+        let now = desk.clock()
+        return try desk.write { w in
+            guard try w.paymentBatch(id: batch) != nil else {
+                throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
+            }
+            let stored = try w.paymentLines(batchID: batch)
+            let open = stored.filter { $0.result == nil }
+            let numbers = Dictionary(uniqueKeysWithValues: open.map { (Self.number(of: $0, w), $0) })
+            let rec = BankFile.reconcile(results, batch: open.map { Self.coreLine($0, w) })
+            var out = PaymentReconcileResult(batch: batch, paid: [], failed: [], problems: [])
+            func line(_ number: String) -> PaymentLineRow? { numbers[number.trimmedWhitespace()] }
+            for r in rec.paid {
+                guard let l = line(r.claimNumber) else { continue }
+                var c = try loadClaim(w, l.claimID)
+                let t = try transition(w, c, .pay, reason: nil, code: nil)
+                let before = ClaimSnapshot.json(c)
+                try moveFund(w, c, .pay)
+                c.status = t.to.rawValue
+                _ = try save(w, c, action: .pay, before: before, now: now)
+                try w.setPaymentResult(batchID: batch, claimID: l.claimID, result: "paid", reason: nil)
+                out.paid.append(l.claimID)
+            }
+            for r in rec.failed {
+                guard let l = line(r.claimNumber) else { continue }
+                var c = try loadClaim(w, l.claimID)
+                let t = try transition(w, c, .paymentFailed, reason: r.reason, code: nil)
+                let before = ClaimSnapshot.json(c)
+                c.status = t.to.rawValue
+                c.reason = t.reason
+                c.batchID = nil
+                _ = try save(w, c, action: .paymentFailed, before: before, now: now)
+                try w.setPaymentResult(batchID: batch, claimID: l.claimID, result: "failed", reason: t.reason)
+                out.failed.append(l.claimID)
+            }
+            out.problems += rec.unknown.map { "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)" }
+            out.problems += rec.amountMismatch.map { "line \($0.result.line): \($0.result.claimNumber) amount \(BankFile.yuan($0.result.amountFen)) ≠ \(BankFile.yuan($0.expectedFen))" }
+            out.problems += rec.missing.map { "claim \($0.claimNumber): no result in the file" }
+            if try w.paymentLines(batchID: batch).allSatisfy({ $0.result != nil }) { try w.markReconciled(batchID: batch, at: now) }
+            try w.audit(at: now, user: user, action: "payment.reconcile", entity: "payment_batch", key: batch, before: nil,
+                        after: CatalogueJSON.encode(ReconcileJSON(paid: out.paid, failed: out.failed, problems: out.problems.count,
+                                                                  sha256: Self.sha256(bytes))))
+            return out
+        }
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        var h = SHA256()
+        h.update(bytes)
+        return SHA256.hexString(h.finalize())
+    }
+
+    static func number(of l: PaymentLineRow, _ r: StoreReader) -> String {
+        let year = (try? r.claim(id: l.claimID))??.claimYear ?? 0
+        return ClaimNumber.format(year: year, serial: Int(l.claimID))
+    }
+
+    static func coreLine(_ l: PaymentLineRow, _ r: StoreReader) -> PaymentLine {
+        PaymentLine(claimNumber: number(of: l, r), payeeName: l.payeeName, bankAccount: l.bankAccount, amountFen: l.amountFen,
+                    kind: SubsidyKind(rawValue: l.kind) ?? .training, payee: Payee(rawValue: l.payee) ?? .worker)
+    }
+}
+
+struct PaymentBatchJSON: Encodable { var batch: String; var count: Int; var total_fen: Int64; var claims: [Int64] }
+struct ReconcileJSON: Encodable { var paid: [Int64]; var failed: [Int64]; var problems: Int; var sha256: String }

@@ -1,0 +1,241 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// One row of the supervisor's queue: the claim with its worker's name (one indexed query).
+public struct ClaimQueueRow: Equatable, Sendable {
+    public var claim: ClaimRow
+    public var workerName: String
+}
+
+/// The queue's filter (every field optional). Amounts in fen, both ends inclusive.
+public struct ClaimQueueFilter: Equatable, Sendable {
+    public var status: ClaimStatus
+    public var kind: SubsidyKind?
+    public var institution: String?
+    /// true: only claims with warnings; false: only claims without; nil: all.
+    public var hasWarnings: Bool?
+    public var minAmountFen: Int64?
+    public var maxAmountFen: Int64?
+
+    public init(status: ClaimStatus = .submitted, kind: SubsidyKind? = nil, institution: String? = nil,
+                hasWarnings: Bool? = nil, minAmountFen: Int64? = nil, maxAmountFen: Int64? = nil) {
+        self.status = status; self.kind = kind; self.institution = institution; self.hasWarnings = hasWarnings
+        self.minAmountFen = minAmountFen; self.maxAmountFen = maxAmountFen
+    }
+}
+
+/// A payment batch as stored.
+public struct PaymentBatchRow: Equatable, Sendable {
+    public var id: String
+    public var createdAt: String
+    public var createdBy: String
+    public var businessDate: String
+    public var count: Int
+    public var totalFen: Int64
+    public var reconciledAt: String?
+
+    public init(id: String, createdAt: String, createdBy: String, businessDate: String, count: Int, totalFen: Int64,
+                reconciledAt: String? = nil) {
+        self.id = id; self.createdAt = createdAt; self.createdBy = createdBy; self.businessDate = businessDate
+        self.count = count; self.totalFen = totalFen; self.reconciledAt = reconciledAt
+    }
+}
+
+/// One line of a payment batch as stored.
+public struct PaymentLineRow: Equatable, Sendable {
+    public var batchID: String
+    public var claimID: Int64
+    public var amountFen: Int64
+    public var payeeName: String
+    public var bankAccount: String
+    public var kind: String
+    public var payee: String
+    public var result: String?
+    public var bankReason: String?
+
+    public init(batchID: String, claimID: Int64, amountFen: Int64, payeeName: String, bankAccount: String,
+                kind: String, payee: String, result: String? = nil, bankReason: String? = nil) {
+        self.batchID = batchID; self.claimID = claimID; self.amountFen = amountFen; self.payeeName = payeeName
+        self.bankAccount = bankAccount; self.kind = kind; self.payee = payee; self.result = result; self.bankReason = bankReason
+    }
+}
+
+extension StoreReader {
+    // MARK: queue
+
+    /// A page of claims in a status, oldest submission first (index claims_queue: status,
+    /// submitted_at, id), with the filter's conditions on the same rows.
+    public func claimQueue(_ f: ClaimQueueFilter, offset: Int, limit: Int) throws -> Page<ClaimQueueRow> {
+        var sql = """
+            SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
+            WHERE c.status = ?
+            """
+        var args: [(any DatabaseValueConvertible)?] = [f.status.rawValue]
+        if let k = f.kind { sql += " AND c.kind = ?"; args.append(k.rawValue) }
+        if let i = f.institution { sql += " AND c.institution = ?"; args.append(i) }
+        if let h = f.hasWarnings { sql += h ? " AND c.warning_count > 0" : " AND c.warning_count = 0" }
+        if let lo = f.minAmountFen { sql += " AND c.amount_fen >= ?"; args.append(lo) }
+        if let hi = f.maxAmountFen { sql += " AND c.amount_fen <= ?"; args.append(hi) }
+        sql += " ORDER BY c.status, c.submitted_at, c.id LIMIT ? OFFSET ?"
+        args.append(limit + 1)
+        args.append(offset)
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        let out = rows.prefix(limit).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0["worker_name"] ?? "") }
+        return Page(rows: Array(out), hasMore: rows.count > limit)
+    }
+
+    /// Claims on notice whose notice ended before `day` (index claims_notice).
+    public func claimsWithNoticeEnded(before day: String, limit: Int) throws -> [ClaimRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM claims WHERE status = 'on_notice' AND notice_end_on < ? ORDER BY notice_end_on, id LIMIT ?
+            """, arguments: [day, limit]).map(Self.claim)
+    }
+
+    /// Claims on notice (the public list), earliest publication first.
+    public func claimsOnNotice(limit: Int) throws -> [ClaimQueueRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
+            WHERE c.status = 'on_notice' ORDER BY c.notice_published_on, c.id LIMIT ?
+            """, arguments: [limit]).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0["worker_name"] ?? "") }
+    }
+
+    /// Payable claims in no batch (index claims_queue on status).
+    public func payableUnbatched(limit: Int) throws -> [ClaimRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM claims WHERE status = 'payable' AND batch_id IS NULL ORDER BY submitted_at, id LIMIT ?
+            """, arguments: [limit]).map(Self.claim)
+    }
+
+    // MARK: fund accounts
+
+    public func fundAccount(year: Int, source: FundSource) throws -> FundAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM fund_accounts WHERE year = ? AND source = ?",
+                         arguments: [year, source.rawValue]).flatMap(Self.fund)
+    }
+
+    /// Every account of a year, in `FundSource` order.
+    public func fundAccounts(year: Int) throws -> [FundAccount] {
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM fund_accounts WHERE year = ?", arguments: [year]).compactMap(Self.fund)
+        return FundSource.allCases.compactMap { s in all.first { $0.source == s } }
+    }
+
+    static func fund(_ row: Row) -> FundAccount? {
+        guard let source = FundSource(rawValue: row["source"]) else { return nil }
+        return FundAccount(year: row["year"], source: source, allocatedFen: row["allocated_fen"],
+                           reservedFen: row["reserved_fen"], paidFen: row["paid_fen"],
+                           recoveredFen: row["recovered_fen"], clawbackDueFen: row["clawback_due_fen"])
+    }
+
+    // MARK: calendar
+
+    public func calendarEntries() throws -> [CalendarEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM holidays ORDER BY date").compactMap { row in
+            guard let d = CalendarDate(iso: row["date"]), let k = CalendarDayKind(rawValue: row["kind"]) else { return nil }
+            return CalendarEntry(date: d, kind: k, name: row["name"])
+        }
+    }
+
+    // MARK: workers' bank accounts
+
+    public func bankAccount(workerID: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT bank_account FROM workers WHERE id = ?", arguments: [workerID])
+    }
+
+    // MARK: payments
+
+    public func paymentBatch(id: String) throws -> PaymentBatchRow? {
+        try Row.fetchOne(db, sql: "SELECT * FROM payment_batches WHERE id = ?", arguments: [id]).map {
+            PaymentBatchRow(id: $0["id"], createdAt: $0["created_at"], createdBy: $0["created_by"],
+                            businessDate: $0["business_date"], count: $0["count"], totalFen: $0["total_fen"],
+                            reconciledAt: $0["reconciled_at"])
+        }
+    }
+
+    public func paymentLines(batchID: String) throws -> [PaymentLineRow] {
+        try Row.fetchAll(db, sql: "SELECT * FROM payment_lines WHERE batch_id = ? ORDER BY claim_id", arguments: [batchID]).map {
+            PaymentLineRow(batchID: $0["batch_id"], claimID: $0["claim_id"], amountFen: $0["amount_fen"],
+                           payeeName: $0["payee_name"], bankAccount: $0["bank_account"], kind: $0["kind"],
+                           payee: $0["payee"], result: $0["result"], bankReason: $0["bank_reason"])
+        }
+    }
+
+    /// Batches whose number starts with `prefix` (to number the next one of the day).
+    public func paymentBatchCount(prefix: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM payment_batches WHERE id >= ? AND id < ?",
+                         arguments: [prefix, prefix + "\u{10FFFF}"]) ?? 0
+    }
+}
+
+extension StoreWriter {
+    /// Writes a claim's status, amount and workflow columns if its version is still `expectedVersion`
+    /// (the row's own `version`); false when another transaction changed it first.
+    public func saveClaim(_ c: ClaimRow, at: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
+                decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
+                notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
+                evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
+                certificate_id = ?, updated_at = ?, version = version + 1
+            WHERE id = ? AND version = ?
+            """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
+                             c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
+                             c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
+                             c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, Timestamp.utc(at),
+                             c.id, c.version])
+        return db.changesCount == 1
+    }
+
+    /// Inserts or replaces a fund account's figures.
+    public func saveFund(_ a: FundAccount) throws {
+        try db.execute(sql: """
+            INSERT INTO fund_accounts(year, source, allocated_fen, reserved_fen, paid_fen, recovered_fen, clawback_due_fen)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(year, source) DO UPDATE SET allocated_fen = excluded.allocated_fen,
+                reserved_fen = excluded.reserved_fen, paid_fen = excluded.paid_fen,
+                recovered_fen = excluded.recovered_fen, clawback_due_fen = excluded.clawback_due_fen,
+                version = version + 1
+            """, arguments: [a.year, a.source.rawValue, a.allocatedFen, a.reservedFen, a.paidFen, a.recoveredFen,
+                             a.clawbackDueFen])
+    }
+
+    public func setBankAccount(workerID: String, _ account: String?) throws -> Bool {
+        try db.execute(sql: "UPDATE workers SET bank_account = ? WHERE id = ?", arguments: [account, workerID])
+        return db.changesCount == 1
+    }
+
+    public func insertPaymentBatch(_ b: PaymentBatchRow, lines: [PaymentLineRow]) throws {
+        try db.execute(sql: """
+            INSERT INTO payment_batches(id, created_at, created_by, business_date, count, total_fen) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [b.id, b.createdAt, b.createdBy, b.businessDate, b.count, b.totalFen])
+        for l in lines {
+            try db.execute(sql: """
+                INSERT INTO payment_lines(batch_id, claim_id, amount_fen, payee_name, bank_account, kind, payee)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [l.batchID, l.claimID, l.amountFen, l.payeeName, l.bankAccount, l.kind, l.payee])
+        }
+    }
+
+    public func setPaymentResult(batchID: String, claimID: Int64, result: String, reason: String?) throws {
+        try db.execute(sql: "UPDATE payment_lines SET result = ?, bank_reason = ? WHERE batch_id = ? AND claim_id = ?",
+                       arguments: [result, reason, batchID, claimID])
+    }
+
+    public func markReconciled(batchID: String, at: Date) throws {
+        try db.execute(sql: "UPDATE payment_batches SET reconciled_at = ? WHERE id = ?", arguments: [Timestamp.utc(at), batchID])
+    }
+}
+
+extension StoreWriter {
+    /// Sets or clears (kind nil) one day of the working-day calendar.
+    public func setCalendarDay(_ date: String, kind: CalendarDayKind?, name: String) throws {
+        if let kind {
+            try db.execute(sql: """
+                INSERT INTO holidays(date, kind, name) VALUES (?, ?, ?)
+                ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name
+                """, arguments: [date, kind.rawValue, name])
+        } else {
+            try db.execute(sql: "DELETE FROM holidays WHERE date = ?", arguments: [date])
+        }
+    }
+}

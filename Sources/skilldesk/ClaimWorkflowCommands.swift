@@ -1,0 +1,515 @@
+import ArgumentParser
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+// The claims workflow on the command line (issue 5 §7). Exit codes: 77 role or maker-checker,
+// 73 wrong state / short fund / lost race, 66 unknown claim, 64/65 bad input.
+
+enum ClaimCLI {
+    static func kind(_ s: String) throws -> SubsidyKind {
+        guard let k = SubsidyKind.parse(s) else {
+            throw CLIError.usage(en: "--kind '\(s)' is not a subsidy kind; use one of \(SubsidyKind.codes)",
+                                 zh: "--kind “\(s)”不是补贴种类；可用：\(SubsidyKind.codes)")
+        }
+        return k
+    }
+
+    static func source(_ s: String?) throws -> FundSource? {
+        guard let s else { return nil }
+        guard let f = FundSource.parse(s) else {
+            let codes = FundSource.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CLIError.usage(en: "--source '\(s)' is not a fund source; use one of \(codes)", zh: "--source “\(s)”不是资金来源；可用：\(codes)")
+        }
+        return f
+    }
+
+    static func outcomes(_ o: [RuleOutcome], _ lang: Lang) -> [[String: Any]] {
+        o.map { ["rule": $0.rule, "result": $0.result.rawValue, "clause": $0.clause, "message": $0.message(lang)] }
+    }
+
+    static func json(_ c: ClaimRow) -> [String: Any] {
+        [
+            "id": c.id, "status": c.status, "amount_fen": c.amountFen, "worker_id": c.workerID, "kind": c.kind,
+            "class_id": c.classID.map { $0 as Any } ?? NSNull(), "prepared_by": c.preparedBy,
+            "submitted_by": Output.nullable(c.submittedBy), "submitted_at": Output.nullable(c.submittedAt),
+            "decided_by": Output.nullable(c.decidedBy), "decided_at": Output.nullable(c.decidedAt),
+            "note": Output.nullable(c.decisionNote), "reason": Output.nullable(c.reason),
+            "reject_code": Output.nullable(c.rejectCode), "notice_published_on": Output.nullable(c.noticePublishedOn),
+            "notice_end_on": Output.nullable(c.noticeEndOn), "fund_year": c.fundYear.map { $0 as Any } ?? NSNull(),
+            "fund_source": Output.nullable(c.fundSource), "batch": Output.nullable(c.batchID),
+            "warning_count": c.warningCount, "clawback_due_fen": c.clawbackDueFen, "recovered_fen": c.recoveredFen,
+            "claim_number": ClaimNumber.format(year: c.claimYear, serial: Int(c.id)),
+        ]
+    }
+
+    static func history(_ h: [AuditEntry]) -> [[String: Any]] {
+        h.map { ["seq": $0.seq, "at": $0.at, "user": $0.user, "action": $0.action,
+                 "before": Output.nullable($0.before), "after": Output.nullable($0.after)] as [String: Any] }
+    }
+
+    static func printRow(_ c: ClaimRow, _ lang: Lang) {
+        let st = ClaimStatus(rawValue: c.status)?.label(lang) ?? c.status
+        Output.line("#\(c.id) \(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
+    }
+
+    /// Runs one claim step and prints the claim.
+    static func step(_ global: GlobalOptions, json: Bool, _ body: (Session) throws -> ClaimRow) throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let c = try body(session)
+            if json { Output.printJSON(Self.json(c)) } else { printRow(c, lang) }
+        }
+    }
+
+    /// Test hook: a pause between the claims of a batch (milliseconds), so a test can kill the
+    /// process in the middle. Only read when set; has no other effect.
+    static var stepDelay: useconds_t {
+        guard let v = ProcessInfo.processInfo.environment["SKILLDESK_TEST_STEP_DELAY_MS"], let ms = UInt32(v) else { return 0 }
+        return ms * 1_000
+    }
+
+    /// A batch decision: one transaction per claim; exit 73 if any claim was left alone.
+    static func batch(_ global: GlobalOptions, json: Bool, ids: [Int64],
+                      _ one: (Session, Int64) throws -> BatchDecision) throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            var done: [Int64] = [], skipped: [(Int64, String)] = []
+            for (i, id) in ids.enumerated() {
+                if i > 0, stepDelay > 0 { usleep(stepDelay) }
+                let r = try one(session, id)
+                done += r.done
+                skipped += r.skipped.map { ($0.id, $0.reason) }
+            }
+            if json {
+                Output.printJSON(["done": done, "skipped": skipped.map { ["id": $0.0, "reason": $0.1] as [String: Any] }] as [String: Any])
+            } else {
+                for id in done { Output.line(lang == .zh ? "已处理 #\(id)" : "done #\(id)") }
+                for (id, why) in skipped { Output.line((lang == .zh ? "未处理 #\(id)：" : "left alone #\(id): ") + Sanitize.forDisplay(why)) }
+            }
+            if !skipped.isEmpty { throw ExitCode(Exit.cantCreate) }
+        }
+    }
+}
+
+struct ClaimNew: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Save a claim as a draft (clerks): one worker, or with --class and no --worker one per trainee.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The worker's resident ID (leave out with --class for every trainee of the class).") var worker: String?
+    @Option(help: "Subsidy kind: \(SubsidyKind.codes).") var kind: String
+    @Option(name: .customLong("class"), help: "The class the claim rests on.") var classID: Int64?
+    @Option(help: "The certificate's number.") var cert: String?
+    @Option(help: "Training through work: the months claimed.") var months: Int?
+    @Option(name: .customLong("prepay-percent"), help: "Prepayment: the percent asked in advance.") var prepayPercent: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let k = try ClaimCLI.kind(kind)
+            guard let worker else {
+                guard let classID else {
+                    throw CLIError.usage(en: "give --worker ID, or --class N for every trainee of a class", zh: "请给出 --worker 身份证号，或 --class 班号（为全班学员创建）")
+                }
+                let r = try session.newClaims(forClass: classID, kind: k)
+                if json {
+                    Output.printJSON(["created": r.created.map(ClaimCLI.json),
+                                      "skipped": r.skipped.map { ["worker": $0.worker, "reason": $0.reason] }] as [String: Any])
+                } else {
+                    for c in r.created { ClaimCLI.printRow(c, lang) }
+                    for s in r.skipped { Output.line((lang == .zh ? "跳过 " : "skipped ") + s.worker + "：" + Sanitize.forDisplay(s.reason)) }
+                }
+                return
+            }
+            let d = try session.newClaim(ClaimProposal(worker: worker, kind: k, classID: classID, certificateNumber: cert,
+                                                       months: months, prepayPercent: prepayPercent))
+            if json {
+                var o = ClaimCLI.json(d.claim)
+                o["eligible"] = d.eligible
+                o["outcomes"] = ClaimCLI.outcomes(d.outcomes, lang)
+                Output.printJSON(o)
+            } else {
+                ClaimCLI.printRow(d.claim, lang)
+                for f in d.outcomes where f.result == .fail || f.result == .warn {
+                    Output.line("  \(f.rule) \(f.result.rawValue): " + Sanitize.forDisplay(f.message(lang)))
+                }
+            }
+        }
+    }
+}
+
+struct ClaimList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Status (default submitted).") var status: String = "submitted"
+    @Option(help: "Subsidy kind.") var kind: String?
+    @Option(help: "Institution credit code.") var institution: String?
+    @Option(help: "yes: only claims with warnings; no: only without.") var warnings: String?
+    @Option(name: .customLong("min-fen"), help: "Smallest amount (fen).") var minFen: Int64?
+    @Option(name: .customLong("max-fen"), help: "Largest amount (fen).") var maxFen: Int64?
+    @Option(help: "Skip this many.") var offset: Int = 0
+    @Option(help: "At most this many (1–10000).") var limit: Int = 50
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            guard let st = ClaimStatus.parse(status) else {
+                throw CLIError.usage(en: "--status '\(status)' is not a claim status", zh: "--status “\(status)”不是申请状态")
+            }
+            var hasWarnings: Bool?
+            if let warnings {
+                switch warnings.lowercased() {
+                case "yes", "true", "1": hasWarnings = true
+                case "no", "false", "0": hasWarnings = false
+                default: throw CLIError.usage(en: "--warnings is yes or no", zh: "--warnings 应为 yes 或 no")
+                }
+            }
+            let filter = ClaimQueueFilter(status: st, kind: try kind.map(ClaimCLI.kind), institution: institution,
+                                          hasWarnings: hasWarnings, minAmountFen: minFen, maxAmountFen: maxFen)
+            let page = try session.claimQueue(filter, offset: offset, limit: limit)
+            if json {
+                Output.printJSON(page.items.map {
+                    ["id": $0.id, "age_days": $0.ageDays, "worker_id": $0.workerID, "worker_name": $0.workerName,
+                     "kind": $0.kind?.rawValue ?? "", "amount_fen": $0.amountFen, "warnings": $0.warningCount,
+                     "institution": Output.nullable($0.institution), "prepared_by": $0.preparedBy] as [String: Any]
+                })
+                return
+            }
+            for i in page.items {
+                Output.line("#\(i.id)  \(i.ageDays)d  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
+            }
+            if page.hasMore { Output.line(lang == .zh ? "……（还有更多，用 --offset 翻页）" : "… (more: use --offset)") }
+        }
+    }
+}
+
+struct ClaimShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "A claim with its evaluation and history.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The claim's number.") var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let d = try session.claimDetail(id)
+            if json {
+                var o = ClaimCLI.json(d.claim)
+                o["worker_name"] = d.workerName
+                o["eligible"] = d.eligible
+                o["outcomes"] = ClaimCLI.outcomes(d.outcomes, lang)
+                o["evidence_changes"] = d.evidenceChanges
+                o["history"] = ClaimCLI.history(d.history)
+                Output.printJSON(o)
+                return
+            }
+            ClaimCLI.printRow(d.claim, lang)
+            Output.line((lang == .zh ? "劳动者：" : "Worker: ") + Sanitize.forDisplay(d.workerName) + " " + d.claim.workerID)
+            Output.line((lang == .zh ? "经办：" : "Prepared by: ") + d.claim.preparedBy + "  " + (lang == .zh ? "审核：" : "Decided by: ") + (d.claim.decidedBy ?? "-"))
+            for f in d.outcomes where f.result == .fail || f.result == .warn {
+                Output.line("  \(f.rule) \(f.result.rawValue): " + Sanitize.forDisplay(f.message(lang)))
+            }
+            for h in d.history { Output.line("  \(h.at)  \(h.user)  \(h.action)") }
+        }
+    }
+}
+
+struct ClaimSubmit: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "submit", abstract: "Submit a draft or returned claim (clerks).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: Int64
+    @Flag(help: "Print JSON.") var json = false
+    func run() throws { try ClaimCLI.step(global, json: json) { try $0.submitClaim(id) } }
+}
+
+struct ClaimApprove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Approve submitted claims (supervisors) and put them on notice.",
+        discussion: "With several numbers each is approved in its own transaction and a claim with any warning is left alone (open it and approve it by itself); exit 73 if any was left alone.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Claim numbers.") var ids: [Int64]
+    @Option(help: "A note.") var note: String?
+    @Option(help: "Fund source to reserve from (default: the first of the year with enough balance).") var source: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let src = try ClaimCLI.source(source)
+        if ids.count == 1 {
+            try ClaimCLI.step(global, json: json) { try $0.approveClaim(ids[0], note: note, source: src) }
+        } else {
+            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.approveClaims([$1], note: note, source: src) }
+        }
+    }
+}
+
+struct ClaimReturn: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "return", abstract: "Return a submitted claim for correction (supervisors).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: Int64
+    @Option(help: "Why (required).") var reason: String
+    @Flag(help: "Print JSON.") var json = false
+    func run() throws { try ClaimCLI.step(global, json: json) { try $0.returnClaim(id, reason: reason) } }
+}
+
+struct ClaimReject: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject submitted claims (supervisors; final).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Claim numbers.") var ids: [Int64]
+    @Option(help: "Reason code: \(RejectReason.codes).") var code: String
+    @Option(help: "Why (required).") var reason: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        guard let c = RejectReason.parse(code) else {
+            try Output.run(json: json, lang: global.language) {
+                throw CLIError.usage(en: "--code '\(code)' is not a reason code; use one of \(RejectReason.codes)",
+                                     zh: "--code “\(code)”不是驳回原因代码；可用：\(RejectReason.codes)")
+            }
+            return
+        }
+        if ids.count == 1 {
+            try ClaimCLI.step(global, json: json) { try $0.rejectClaim(ids[0], code: c, reason: reason) }
+        } else {
+            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.rejectClaims([$1], code: c, reason: reason) }
+        }
+    }
+}
+
+struct ClaimObject: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): back to review.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: Int64
+    @Option(help: "What the objection says (required).") var reason: String
+    @Flag(help: "Print JSON.") var json = false
+    func run() throws { try ClaimCLI.step(global, json: json) { try $0.objectToClaim(id, reason: reason) } }
+}
+
+struct ClaimClawback: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "clawback", abstract: "Claw back a paid claim (supervisors).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: Int64
+    @Option(help: "Why (required).") var reason: String
+    @Flag(help: "Print JSON.") var json = false
+    func run() throws { try ClaimCLI.step(global, json: json) { try $0.clawbackClaim(id, reason: reason) } }
+}
+
+struct ClaimRecover: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "recover", abstract: "Record money clawed back coming in (finance).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: Int64
+    @Option(name: .customLong("amount-fen"), help: "A partial amount (default: all still due, which completes it).") var amountFen: Int64?
+    @Option(help: "A note.") var note: String?
+    @Flag(help: "Print JSON.") var json = false
+    func run() throws { try ClaimCLI.step(global, json: json) { try $0.recoverClaim(id, amountFen: amountFen, note: note) } }
+}
+
+struct FundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fund", abstract: "Fund accounts (资金专账) per year and source.",
+                                                    subcommands: [FundAllocate.self, FundShow.self])
+}
+
+struct FundAllocate: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "allocate", abstract: "Add money to an account (administrators).")
+    @OptionGroup var global: GlobalOptions
+    @Option var year: Int
+    @Option(help: "Source: \(FundSource.allCases.map(\.rawValue).joined(separator: ", ")).") var source: String
+    @Option(name: .customLong("amount-fen")) var amountFen: Int64
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let a = try session.allocateFund(year: year, source: try ClaimCLI.source(source)!, amountFen: amountFen)
+            if json { Output.printJSON(FundShow.json(a)) }
+            else { Output.line("\(a.year) \(a.source.label(lang)): \(Money.format(fen: a.allocatedFen)) / \(Money.format(fen: a.balanceFen))") }
+        }
+    }
+}
+
+struct FundShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "A year's accounts and totals.")
+    @OptionGroup var global: GlobalOptions
+    @Option var year: Int
+    @Flag(help: "Print JSON.") var json = false
+
+    static func json(_ a: FundAccount) -> [String: Any] {
+        ["year": a.year, "source": a.source.rawValue, "allocated_fen": a.allocatedFen, "reserved_fen": a.reservedFen,
+         "paid_fen": a.paidFen, "recovered_fen": a.recoveredFen, "clawback_due_fen": a.clawbackDueFen, "balance_fen": a.balanceFen]
+    }
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let y = try session.fundYear(year)
+            if json {
+                Output.printJSON(["year": y.year, "allocated_fen": y.allocatedFen, "reserved_fen": y.reservedFen, "paid_fen": y.paidFen,
+                                  "recovered_fen": y.recoveredFen, "clawback_due_fen": y.clawbackDueFen, "balance_fen": y.balanceFen,
+                                  "accounts": y.accounts.map(Self.json)] as [String: Any])
+                return
+            }
+            for a in y.accounts {
+                Output.line("\(a.source.label(lang)): allocated \(Money.format(fen: a.allocatedFen)) reserved \(Money.format(fen: a.reservedFen)) paid \(Money.format(fen: a.paidFen)) recovered \(Money.format(fen: a.recoveredFen)) balance \(Money.format(fen: a.balanceFen))")
+            }
+            Output.line("\(y.year): balance \(Money.format(fen: y.balanceFen))")
+        }
+    }
+}
+
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notice", abstract: "The public notice (公示).", subcommands: [NoticeList.self])
+}
+
+struct NoticeList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Claims on notice, masked as published.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let list = try session.noticeList()
+            if json {
+                Output.printJSON(list.map {
+                    ["claim": $0.claimNumber, "id": $0.claimID, "name": $0.maskedName, "resident_id": $0.maskedID,
+                     "kind": $0.kind?.rawValue ?? "", "amount_fen": $0.amountFen, "published_on": $0.publishedOn, "ends_on": $0.endsOn] as [String: Any]
+                })
+                return
+            }
+            for n in list {
+                Output.line("\(n.claimNumber)  \(n.maskedName)  \(n.maskedID)  \(n.kind?.label(lang) ?? "")  \(Money.format(fen: n.amountFen))  \(n.publishedOn)–\(n.endsOn)")
+            }
+        }
+    }
+}
+
+struct PaymentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "payment", abstract: "Payment batches and bank files (finance).",
+                                                    subcommands: [PaymentBatch.self, PaymentExport.self, PaymentReconcile.self])
+}
+
+struct PaymentBatch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Make a batch of the payable claims.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            let b = try session.createPaymentBatch()
+            if json {
+                Output.printJSON(["batch": b.batch, "count": b.summary.count, "total_fen": b.summary.totalFen, "claims": b.claimIDs,
+                                  "per_kind": b.summary.perKind.map { ["kind": $0.kind.rawValue, "count": $0.count, "total_fen": $0.totalFen] },
+                                  "skipped": b.skipped.map { ["id": $0.id, "reason": $0.reason] as [String: Any] }] as [String: Any])
+                return
+            }
+            Output.line("\(b.batch)  \(b.summary.count)  \(Money.format(fen: b.summary.totalFen))")
+            for k in b.summary.perKind { Output.line("  \(k.kind.rawValue)  \(k.count)  \(Money.format(fen: k.totalFen))") }
+        }
+    }
+}
+
+struct PaymentExport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a batch's bank file.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var batch: String
+    @Option(help: "utf8-bom or gb18030.") var format: String = "utf8-bom"
+    @Option(help: "The file to write (refused if it exists).") var out: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            guard let enc = BankFileEncoding(rawValue: format.lowercased()) else {
+                throw CLIError.usage(en: "--format is utf8-bom or gb18030", zh: "--format 应为 utf8-bom 或 gb18030")
+            }
+            if FileManager.default.fileExists(atPath: out) {
+                throw CLIError.exists(en: "\(out) exists; it was left alone", zh: "\(out) 已存在，未覆盖")
+            }
+            let bytes = try session.exportPaymentBatch(batch, encoding: enc)
+            // Names and bank accounts: readable by the owner only, like the database.
+            guard FileManager.default.createFile(atPath: out, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                throw CLIError.invalid(en: "cannot write \(out)", zh: "无法写入 \(out)")
+            }
+            if json { Output.printJSON(["batch": batch, "file": out, "bytes": bytes.count] as [String: Any]) }
+            else { Output.line(out) }
+        }
+    }
+}
+
+struct PaymentReconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).")
+    @OptionGroup var global: GlobalOptions
+    @Argument var batch: String
+    @Argument var file: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIError.notFound(en: "cannot read \(file)", zh: "无法读取 \(file)")
+            }
+            let r = try session.reconcilePaymentBatch(batch, resultFile: [UInt8](data))
+            if json { Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems] as [String: Any]) }
+            else {
+                Output.line("paid \(r.paid.count), failed \(r.failed.count)")
+                for p in r.problems { Output.line("  " + Sanitize.forDisplay(p)) }
+            }
+            if !r.problems.isEmpty { throw ExitCode(Exit.dataErr) }
+        }
+    }
+}
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calendar", abstract: "The working-day calendar notices are counted on.",
+                                                    subcommands: [CalendarList.self, CalendarSet.self])
+}
+
+struct CalendarList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Holidays and weekend working days of a year.")
+    @OptionGroup var global: GlobalOptions
+    @Option var year: Int
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            let days = try session.calendarEntries().filter { $0.date.year == year }
+            if json {
+                Output.printJSON(days.map { ["date": $0.date.description, "kind": $0.kind.rawValue, "name": $0.name] })
+                return
+            }
+            for d in days { Output.line("\(d.date)  \(d.kind.rawValue)  \(Sanitize.forDisplay(d.name))") }
+        }
+    }
+}
+
+struct CalendarSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a day (administrators): holiday, workday, or normal to remove it.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The day, YYYY-MM-DD.") var date: String
+    @Option(help: "holiday, workday (a weekend working day) or normal.") var kind: String
+    @Option(help: "The holiday's name.") var name: String = ""
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            guard let d = CalendarDate(iso: date.trimmedWhitespace()) else {
+                throw CLIError.usage(en: "'\(date)' is not a date (YYYY-MM-DD)", zh: "“\(date)”不是有效日期（YYYY-MM-DD）")
+            }
+            let k: CalendarDayKind?
+            switch kind.lowercased() {
+            case "normal", "none": k = nil
+            default:
+                guard let v = CalendarDayKind(rawValue: kind.lowercased()) else {
+                    throw CLIError.usage(en: "--kind is holiday, workday or normal", zh: "--kind 应为 holiday、workday 或 normal")
+                }
+                k = v
+            }
+            try session.setCalendarDay(d, kind: k, name: name)
+            if json { Output.printJSON(["date": d.description, "kind": k?.rawValue ?? "normal"]) }
+            else { Output.line("\(d) \(k?.rawValue ?? "normal")") }
+        }
+    }
+}

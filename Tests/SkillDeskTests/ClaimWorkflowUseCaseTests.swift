@@ -1,0 +1,291 @@
+import Foundation
+import SkillCore
+import SkillDesk
+import SkillStore
+import Testing
+
+/// ClaimWorld plus a supervisor, finance, and a funded 2026 account (the clock's year).
+struct WorkflowWorld {
+    let w: ClaimWorld
+    let sup: Session
+    let fin: Session
+    var f: Fixture { w.t.f }
+    var clerk: Session { w.t.clerk }
+
+    init(fundFen: Int64 = 1_000_000) throws {
+        w = try ClaimWorld()
+        sup = try w.t.f.session(.supervisor, name: "sup1")
+        fin = try w.t.f.session(.finance, name: "fin1")
+        if fundFen > 0 { try w.t.f.admin.allocateFund(year: 2026, source: .employmentSubsidy, amountFen: fundFen) }
+    }
+
+    /// A submitted claim of worker `i` (0 has attendance and a certificate; others get them here).
+    func submitted(worker i: Int = 0) throws -> ClaimRow {
+        let id = w.t.workers[i]
+        if i > 0 {
+            _ = try clerk.attend(classID: w.classID, workerID: id, date: day("2025-03-03"), classroomMinutes: 480, onlineMinutes: 0)
+            var c = CertificateDraft()
+            c.worker = id; c.type = "skill_level"; c.number = "S-\(i + 1)"; c.occupation = "6-31-01-03"; c.level = "L4"
+            c.issueDate = "2025-04-01"; c.classID = w.classID
+            _ = try clerk.addCertificate(c)
+        }
+        let d = try clerk.newClaim(ClaimProposal(worker: id, kind: .training, classID: w.classID))
+        return try clerk.submitClaim(d.claim.id)
+    }
+
+    func claim(_ id: Int64) throws -> ClaimRow { try f.desk.store.read { try $0.claim(id: id)! } }
+    func fund() throws -> FundAccount { try f.desk.store.read { try $0.fundAccount(year: 2026, source: .employmentSubsidy)! } }
+    func audit(_ id: Int64) throws -> [AuditEntry] { try f.desk.store.read { try $0.auditEntries(entity: "claim", key: String(id)) } }
+}
+
+@Suite("Claims workflow use cases")
+struct ClaimWorkflowUseCaseTests {
+    @Test func draftSubmitApproveNoticePayableWithFundAndAudit() throws {
+        let x = try WorkflowWorld()
+        let d = try x.clerk.newClaim(ClaimProposal(worker: x.w.worker, kind: .training, classID: x.w.classID))
+        #expect(d.claim.status == "draft" && d.claim.amountFen == 150_000 && d.eligible && d.claim.preparedBy == "clerk1")
+        let s = try x.clerk.submitClaim(d.claim.id)
+        #expect(s.status == "submitted" && s.submittedBy == "clerk1" && s.evidenceSHA256?.count == 64)
+        #expect(s.evidenceSHA256 == SHA256.hex(s.evidenceJSON!))
+        let a = try x.sup.approveClaim(s.id, note: "ok")
+        #expect(a.status == "on_notice" && a.decidedBy == "sup1" && a.decisionNote == "ok")
+        #expect(a.fundYear == 2026 && a.fundSource == "employment_subsidy")
+        #expect(a.noticePublishedOn == "2026-01-15" && a.noticeEndOn == "2026-01-21")   // Thu + 5 working days
+        let fund = try x.fund()
+        #expect(fund.reservedFen == 150_000 && fund.balanceFen == 850_000)
+        #expect(try x.audit(s.id).map(\.action) == ["claim.create", "claim.submit", "claim.approve", "claim.publish_notice"])
+        // Masked on the notice list.
+        let n = try x.clerk.noticeList()
+        #expect(n.count == 1 && n[0].maskedID == PublicMask.residentID(x.w.worker) && n[0].maskedName == "学*")
+        #expect(!n[0].maskedID.contains(String(x.w.worker.dropFirst(4).prefix(6))))
+        // Still on notice on the last day; payable the day after, audited as system.
+        x.f.clock.advance(6 * 86_400)            // 2026-01-21
+        _ = try x.sup.claimQueue()
+        #expect(try x.claim(s.id).status == "on_notice")
+        x.f.clock.advance(86_400)                // 2026-01-22
+        _ = try x.sup.claimQueue()
+        #expect(try x.claim(s.id).status == "payable")
+        #expect(try x.audit(s.id).last?.action == "claim.end_notice" && x.audit(s.id).last?.user == "system")
+        _ = try x.sup.claimQueue()               // idempotent
+        #expect(try x.audit(s.id).count == 5)
+        let v = try x.f.admin.verifyAudit()
+        if case .intact = v.0 {} else { Issue.record("audit chain broken: \(v.0)") }
+    }
+
+    @Test func noticeEndCountsTheDatabaseHolidays() throws {
+        // Published on Thu 2026-02-12: the Spring Festival holidays of the shipped calendar push the end.
+        let clock = TestClock(Date(timeIntervalSince1970: 1_770_876_000))  // 2026-02-12T06:00Z
+        _ = clock
+        let x = try WorkflowWorld()
+        x.f.clock.advance(28 * 86_400)  // 2026-02-12
+        #expect(x.f.desk.today().description == "2026-02-12")
+        let s = try x.submitted()
+        let a = try x.sup.approveClaim(s.id)
+        let expected = NoticePeriod(publishedOn: day("2026-02-12"), workingDays: 5, calendar: .shipped)!.end
+        let weekdaysOnly = NoticePeriod(publishedOn: day("2026-02-12"), workingDays: 5, calendar: WorkingCalendar(entries: []))!.end
+        #expect(a.noticeEndOn == expected.description)
+        #expect(expected > weekdaysOnly)          // the holiday counted
+        let daysToEnd = day("2026-02-12").days(to: expected)
+        x.f.clock.advance(Double(daysToEnd) * 86_400)
+        #expect(try x.clerk.noticeList().count == 1)
+        x.f.clock.advance(86_400)
+        #expect(try x.clerk.noticeList().isEmpty && x.claim(s.id).status == "payable")
+    }
+
+    @Test func makerCheckerHoldsForAUserWithClerkAndSupervisorRoles() throws {
+        let x = try WorkflowWorld()
+        try x.f.admin.addUser(name: "both", roles: [.clerk, .supervisor], password: Fixture.password("both"))
+        let both = try x.f.desk.login(name: "both", password: Fixture.password("both"))
+        let d = try both.newClaim(ClaimProposal(worker: x.w.worker, kind: .training, classID: x.w.classID))
+        _ = try both.submitClaim(d.claim.id)
+        let e = deskError { _ = try both.approveClaim(d.claim.id) }
+        guard case .makerChecker = e else { Issue.record("expected maker-checker, got \(String(describing: e))"); return }
+        #expect(deskError { _ = try both.rejectClaim(d.claim.id, code: .other, reason: "x") } != nil)
+        #expect(deskError { _ = try both.returnClaim(d.claim.id, reason: "x") } != nil)
+        #expect(try x.claim(d.claim.id).status == "submitted" && x.fund().reservedFen == 0)
+        // Another supervisor may.
+        #expect(try x.sup.approveClaim(d.claim.id).status == "on_notice")
+    }
+
+    @Test func rolesAreChecked() throws {
+        let x = try WorkflowWorld()
+        let s = try x.submitted()
+        for (session, body) in [(x.clerk, { try x.clerk.approveClaim(s.id) }), (x.fin, { try x.fin.approveClaim(s.id) })] as [(Session, () throws -> ClaimRow)] {
+            _ = session
+            guard case .notPermitted(.decideClaims) = deskError({ _ = try body() }) else { Issue.record("not refused"); continue }
+        }
+        guard case .notPermitted(.prepareClaims) = deskError({ _ = try x.sup.newClaim(ClaimProposal(worker: x.w.worker, kind: .training, classID: x.w.classID)) })
+        else { Issue.record("supervisor prepared a claim"); return }
+        guard case .notPermitted(.manageFunds) = deskError({ _ = try x.clerk.allocateFund(year: 2026, source: .other, amountFen: 1) })
+        else { Issue.record("clerk allocated"); return }
+    }
+
+    @Test func returnThenSubmitAgainAndRejectIsFinal() throws {
+        let x = try WorkflowWorld()
+        let s = try x.submitted()
+        guard case .workflow(.reasonRequired) = deskError({ _ = try x.sup.returnClaim(s.id, reason: "  ") }) else {
+            Issue.record("a blank reason was accepted"); return
+        }
+        let r = try x.sup.returnClaim(s.id, reason: "证书复印件不清")
+        #expect(r.status == "returned" && r.reason == "证书复印件不清")
+        #expect(try x.clerk.submitClaim(s.id).status == "submitted")
+        let j = try x.sup.rejectClaim(s.id, code: .attendanceDoubt, reason: "考勤存疑")
+        #expect(j.status == "rejected" && j.rejectCode == "attendance_doubt")
+        let e = deskError { _ = try x.sup.approveClaim(s.id) }
+        guard case .wrongState(let en, _) = e else { Issue.record("approved a rejected claim: \(String(describing: e))"); return }
+        #expect(en.contains("already rejected by sup1"))
+        #expect(try x.fund().reservedFen == 0)
+    }
+
+    @Test func theLoserOfARaceIsToldWhoDidWhat() throws {
+        let x = try WorkflowWorld()
+        let sup2 = try x.f.session(.supervisor, name: "sup2")
+        let s = try x.submitted()
+        _ = try sup2.approveClaim(s.id)
+        let e = deskError { _ = try x.sup.approveClaim(s.id) }
+        guard case .wrongState(let en, let zh) = e else { Issue.record("\(String(describing: e))"); return }
+        #expect(en.contains("claim \(s.id) was already approved by sup2 at 2026-01-15"), "\(en)")
+        #expect(zh.contains("sup2"))
+        #expect(try x.fund().reservedFen == 150_000)   // reserved once
+    }
+
+    @Test func aShortFundRefusesApprovalSayingBalanceAndAmountInYuan() throws {
+        let x = try WorkflowWorld(fundFen: 100_000)
+        let s = try x.submitted()
+        let e = deskError { _ = try x.sup.approveClaim(s.id) }
+        guard case .fund(.insufficientBalance(2026, .employmentSubsidy, 100_000, 150_000)) = e else {
+            Issue.record("\(String(describing: e))"); return
+        }
+        #expect(e!.message(.en).contains("1,000.00") && e!.message(.en).contains("1,500.00"))
+        #expect(try x.claim(s.id).status == "submitted" && x.audit(s.id).count == 2)
+        // No account at all for the year: refused too.
+        let y = try WorkflowWorld(fundFen: 0)
+        let s2 = try y.submitted()
+        guard case .wrongState = deskError({ _ = try y.sup.approveClaim(s2.id) }) else { Issue.record("approved with no fund"); return }
+        // A second source with enough is used when the first is short.
+        try x.f.admin.allocateFund(year: 2026, source: .localBudget, amountFen: 200_000)
+        #expect(try x.sup.approveClaim(s.id).fundSource == "local_budget")
+    }
+
+    @Test func anObjectionSendsItBackAndReleases() throws {
+        let x = try WorkflowWorld()
+        let s = try x.submitted()
+        _ = try x.sup.approveClaim(s.id)
+        #expect(try x.fund().reservedFen == 150_000)
+        let o = try x.clerk.objectToClaim(s.id, reason: "群众反映未参加培训")
+        #expect(o.status == "submitted" && o.reason == "群众反映未参加培训" && o.noticeEndOn == nil)
+        #expect(try x.fund().reservedFen == 0 && x.fund().balanceFen == 1_000_000)
+        // Re-approval reserves again.
+        _ = try x.sup.approveClaim(s.id)
+        #expect(try x.fund().reservedFen == 150_000)
+        // After the notice has ended an objection is refused.
+        x.f.clock.advance(7 * 86_400)
+        #expect(deskError { _ = try x.clerk.objectToClaim(s.id, reason: "late") } != nil)
+    }
+
+    @Test func submissionIsRefusedWhileARuleFails() throws {
+        let x = try WorkflowWorld()
+        // Worker 1 has no attendance and no certificate: rules fail.
+        let d = try x.clerk.newClaim(ClaimProposal(worker: x.w.t.workers[1], kind: .training, classID: x.w.classID))
+        #expect(d.claim.status == "draft" && !d.eligible)
+        let e = deskError { _ = try x.clerk.submitClaim(d.claim.id) }
+        guard case .claimNotEligible(_, let failures) = e else { Issue.record("\(String(describing: e))"); return }
+        #expect(!failures.isEmpty)
+        #expect(try x.claim(d.claim.id).status == "draft")
+    }
+
+    @Test func w5AfterAnAttendanceEditPostSubmissionAndBatchApprovalSkipsIt() throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0)
+        let b = try x.submitted(worker: 1)
+        #expect(try x.clerk.claimDetail(a.id).evidenceChanges.isEmpty)
+        _ = try x.clerk.attend(classID: x.w.classID, workerID: x.w.worker, date: day("2025-03-04"), classroomMinutes: 60, onlineMinutes: 0)
+        let detail = try x.clerk.claimDetail(a.id)
+        #expect(detail.outcomes.first { $0.rule == "W5" }?.result == .warn)
+        #expect(detail.evidenceChanges.first?.contains("2025-03-04") == true)
+        #expect(try x.clerk.claimDetail(b.id).outcomes.first { $0.rule == "W5" }?.result == .pass)
+        let batch = try x.sup.approveClaims([a.id, b.id, 9_999])
+        #expect(batch.done == [b.id])
+        #expect(batch.skipped.map(\.id) == [a.id, 9_999])
+        #expect(try x.claim(a.id).status == "submitted" && x.claim(b.id).status == "on_notice")
+        // Opened and approved alone it goes through.
+        #expect(try x.sup.approveClaim(a.id).status == "on_notice")
+    }
+
+    @Test func queueOldestFirstWithFiltersAndCounts() throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0)
+        x.f.clock.advance(86_400)
+        let b = try x.submitted(worker: 1)
+        x.f.clock.advance(2 * 86_400)
+        let q = try x.sup.claimQueue()
+        #expect(q.items.map(\.id) == [a.id, b.id])
+        #expect(q.items[0].ageDays == 3 && q.items[1].ageDays == 2 && q.items[0].workerName == "学员")
+        #expect(q.items[0].kind == .training && q.items[0].amountFen == 150_000)
+        #expect(try x.sup.claimQueue(ClaimQueueFilter(minAmountFen: 150_001)).items.isEmpty)
+        #expect(try x.sup.claimQueue(ClaimQueueFilter(kind: .appraisal)).items.isEmpty)
+        #expect(try x.sup.claimQueue(ClaimQueueFilter(institution: TrainingWorld.schoolA)).items.count == 2)
+        #expect(try x.sup.claimQueue(ClaimQueueFilter(hasWarnings: false)).items.count
+                + x.sup.claimQueue(ClaimQueueFilter(hasWarnings: true)).items.count == 2)
+        #expect(try x.sup.claimQueue(limit: 1).hasMore)
+    }
+
+    @Test func batchRejectAndNewClaimsForAClass() throws {
+        let x = try WorkflowWorld()
+        let r = try x.clerk.newClaims(forClass: x.w.classID, kind: .training)
+        #expect(r.created.map(\.workerID) == [x.w.worker])            // the others fail rules
+        #expect(r.skipped.count == 2)
+        let again = try x.clerk.newClaims(forClass: x.w.classID, kind: .training)
+        #expect(again.created.isEmpty && again.skipped.contains { $0.worker == x.w.worker && $0.reason.contains("exists") })
+        let id = r.created[0].id
+        _ = try x.clerk.submitClaim(id)
+        let j = try x.sup.rejectClaims([id, id], code: .duplicate, reason: "重复")
+        #expect(j.done == [id] && j.skipped.count == 1)
+    }
+
+    @Test func paidClawbackAndRecoveryKeepTheBalanceIdentity() throws {
+        let x = try WorkflowWorld()
+        let s = try x.submitted()
+        _ = try x.sup.approveClaim(s.id)
+        x.f.clock.advance(7 * 86_400)
+        _ = try x.sup.claimQueue()
+        // Pay it the way reconciliation does (payments are tested on their own).
+        #expect(try x.claim(s.id).status == "payable")
+        guard case .wrongState(let en, _) = deskError({ _ = try x.sup.clawbackClaim(s.id, reason: "x") }),
+              en.contains("payable, so it cannot claw back") else {
+            Issue.record("clawback of an unpaid claim"); return
+        }
+        try x.clerk.setBankAccount(workerID: x.w.worker, account: "6222 0212 3456 7890 128")
+        let b = try x.fin.createPaymentBatch()
+        #expect(b.claimIDs == [s.id] && b.summary.totalFen == 150_000 && b.batch == "PB20260122-001")
+        let file = try x.fin.exportPaymentBatch(b.batch, encoding: .gb18030)
+        #expect(!file.isEmpty && file.first != 0xEF)
+        let number = ClaimNumber.format(year: try x.claim(s.id).claimYear, serial: Int(s.id))
+        let r = try x.fin.reconcilePaymentBatch(b.batch, resultFile: Array("\(number),成功,1500.00,\r\n".utf8))
+        #expect(r.paid == [s.id] && r.problems.isEmpty)
+        #expect(try x.fund().paidFen == 150_000 && x.fund().reservedFen == 0)
+        let c = try x.sup.clawbackClaim(s.id, reason: "伪造证书")
+        #expect(c.status == "clawback" && c.clawbackDueFen == 150_000)
+        #expect(try x.fund().clawbackDueFen == 150_000 && x.fund().balanceFen == 850_000)
+        _ = try x.fin.recoverClaim(s.id, amountFen: 50_000)
+        #expect(try x.claim(s.id).status == "clawback" && x.fund().recoveredFen == 50_000)
+        let done = try x.fin.recoverClaim(s.id)
+        #expect(done.status == "recovered" && done.recoveredFen == 150_000)
+        let f = try x.fund()
+        #expect(f.balanceFen == f.allocatedFen - f.reservedFen - f.paidFen + f.recoveredFen && f.balanceFen == 1_000_000)
+    }
+
+    @Test func anAdministratorsHolidayMovesTheNoticeEnd() throws {
+        let x = try WorkflowWorld()
+        guard case .notPermitted(.manageCalendar) = deskError({ try x.clerk.setCalendarDay(day("2026-01-19"), kind: .holiday) }) else {
+            Issue.record("a clerk edited the calendar"); return
+        }
+        #expect(deskError { try x.f.admin.setCalendarDay(day("2026-01-19"), kind: .workday) } != nil)   // a Monday
+        try x.f.admin.setCalendarDay(day("2026-01-19"), kind: .holiday, name: "测试假日")
+        #expect(try x.clerk.calendarEntries().contains { $0.date == day("2026-01-19") && $0.kind == .holiday })
+        let s = try x.submitted()
+        #expect(try x.sup.approveClaim(s.id).noticeEndOn == "2026-01-22")    // one working day later than without it
+        let history = try x.f.admin.auditEntries(entity: "calendar", key: "2026-01-19")
+        #expect(history.count == 1 && history[0].before == nil && history[0].after?.contains("holiday") == true)
+    }
+}
