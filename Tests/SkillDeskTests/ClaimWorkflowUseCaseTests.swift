@@ -74,8 +74,6 @@ struct ClaimWorkflowUseCaseTests {
 
     @Test func noticeEndCountsTheDatabaseHolidays() throws {
         // Published on Thu 2026-02-12: the Spring Festival holidays of the shipped calendar push the end.
-        let clock = TestClock(Date(timeIntervalSince1970: 1_770_876_000))  // 2026-02-12T06:00Z
-        _ = clock
         let x = try WorkflowWorld()
         x.f.clock.advance(28 * 86_400)  // 2026-02-12
         #expect(x.f.desk.today().description == "2026-02-12")
