@@ -215,6 +215,7 @@ extension Session {
             c.evidenceJSON = evidence.json
             c.evidenceSHA256 = SHA256.hex(evidence.json)
             c.warningCount = e.evaluation.warnings.count
+            c.evidenceChanged = false
             c.certificateID = e.certificateID ?? c.certificateID
             return try save(w, c, action: t.action, before: before, now: now)
         }
@@ -354,8 +355,8 @@ extension Session {
                 try desk.write { w in
                     let c = try loadClaim(w, id)
                     let changes = try evidenceChanges(w, c, today: today)
-                    if c.warningCount > 0 || !changes.isEmpty {
-                        throw BatchSkip(reason: "claim \(id) has \(c.warningCount + (changes.isEmpty ? 0 : 1)) warning(s); open it to approve")
+                    if c.warningCount > 0 || c.evidenceChanged || !changes.isEmpty {
+                        throw BatchSkip(reason: "claim \(id) has \(c.warningCount + (changes.isEmpty && !c.evidenceChanged ? 0 : 1)) warning(s); open it to approve")
                     }
                     _ = try approve(w, id, note: note, source: source, now: now, today: today)
                 }

@@ -69,7 +69,7 @@ extension Session {
             let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }
             return ClaimQueueItem(id: c.id, ageDays: day.map { max(0, $0.days(to: today)) } ?? 0, workerID: c.workerID,
                                   workerName: q.workerName, kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
-                                  warningCount: c.warningCount, institution: c.institution, preparedBy: c.preparedBy,
+                                  warningCount: c.queueWarnings, institution: c.institution, preparedBy: c.preparedBy,
                                   submittedAt: c.submittedAt)
         }, hasMore: page.hasMore)
     }

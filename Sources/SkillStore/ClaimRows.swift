@@ -44,6 +44,10 @@ public struct ClaimRow: Equatable, Sendable {
     public var warningCount: Int = 0
     public var clawbackDueFen: Int64 = 0
     public var recoveredFen: Int64 = 0
+    /// The class attendance was written after the evidence was frozen (kept by triggers).
+    public var evidenceChanged: Bool = false
+    /// Warnings for the queue: those at submission, plus W5 when the evidence changed since.
+    public var queueWarnings: Int { warningCount + (evidenceChanged ? 1 : 0) }
 }
 
 /// What a new claim row holds (the workflow's "save draft"; tests and benchmarks plant rows with it).
@@ -139,7 +143,7 @@ extension StoreReader {
                  batchID: row["batch_id"], payeeName: row["payee_name"], bankAccount: row["bank_account"],
                  evidenceJSON: row["evidence_json"], evidenceSHA256: row["evidence_sha256"],
                  warningCount: row["warning_count"], clawbackDueFen: row["clawback_due_fen"],
-                 recoveredFen: row["recovered_fen"])
+                 recoveredFen: row["recovered_fen"], evidenceChanged: row["evidence_changed"])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).

@@ -260,9 +260,24 @@ enum Schema {
                 ALTER TABLE claims ADD COLUMN warning_count INTEGER NOT NULL DEFAULT 0 CHECK (warning_count >= 0);
                 ALTER TABLE claims ADD COLUMN clawback_due_fen INTEGER NOT NULL DEFAULT 0 CHECK (clawback_due_fen >= 0);
                 ALTER TABLE claims ADD COLUMN recovered_fen INTEGER NOT NULL DEFAULT 0 CHECK (recovered_fen >= 0);
+                -- 1 once the claim's class attendance for its worker is written after the evidence was
+                -- frozen (W5 in the queue without re-evaluating); a new submission resets it.
+                ALTER TABLE claims ADD COLUMN evidence_changed INTEGER NOT NULL DEFAULT 0;
                 CREATE INDEX claims_queue ON claims(status, submitted_at, id);
                 CREATE INDEX claims_notice ON claims(status, notice_end_on);
                 CREATE INDEX claims_batch ON claims(batch_id);
+                CREATE TRIGGER attendance_insert_marks_claims AFTER INSERT ON attendance BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id = NEW.worker_id AND class_id = NEW.class_id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER attendance_update_marks_claims AFTER UPDATE ON attendance BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id = NEW.worker_id AND class_id = NEW.class_id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER attendance_delete_marks_claims AFTER DELETE ON attendance BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id = OLD.worker_id AND class_id = OLD.class_id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
 
                 ALTER TABLE workers ADD COLUMN bank_account TEXT;
 

@@ -74,7 +74,9 @@ extension StoreReader {
         var args: [(any DatabaseValueConvertible)?] = [f.status.rawValue]
         if let k = f.kind { sql += " AND c.kind = ?"; args.append(k.rawValue) }
         if let i = f.institution { sql += " AND c.institution = ?"; args.append(i) }
-        if let h = f.hasWarnings { sql += h ? " AND c.warning_count > 0" : " AND c.warning_count = 0" }
+        if let h = f.hasWarnings {
+            sql += h ? " AND (c.warning_count > 0 OR c.evidence_changed = 1)" : " AND c.warning_count = 0 AND c.evidence_changed = 0"
+        }
         if let lo = f.minAmountFen { sql += " AND c.amount_fen >= ?"; args.append(lo) }
         if let hi = f.maxAmountFen { sql += " AND c.amount_fen <= ?"; args.append(hi) }
         sql += " ORDER BY c.status, c.submitted_at, c.id LIMIT ? OFFSET ?"
@@ -176,12 +178,12 @@ extension StoreWriter {
                 decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
                 notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
                 evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
-                certificate_id = ?, updated_at = ?, version = version + 1
+                certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
             WHERE id = ? AND version = ?
             """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
                              c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
                              c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
-                             c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, Timestamp.utc(at),
+                             c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
                              c.id, c.version])
         return db.changesCount == 1
     }

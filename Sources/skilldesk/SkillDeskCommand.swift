@@ -9,9 +9,11 @@ struct SkillDeskCommand: ParsableCommand {
         commandName: "skilldesk",
         abstract: "Case management for subsidised vocational skills training (职业技能提升行动经办系统).",
         discussion: """
-            Exit codes: 0 ok, 64 usage, 65 invalid input, 66 not found, 73 already exists or wrong state, \
-            77 not permitted (also a wrong password or a locked account).
-            Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG.
+            Exit codes: 0 ok, 64 usage, 65 invalid input, 66 not found, 73 already exists, wrong state, short fund \
+            or a claim someone else decided first, 77 not permitted (also a wrong password, a locked account, or \
+            deciding a claim one prepared).
+            Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG, SKILLDESK_TODAY (business date; \
+            demo and training databases only — a live database refuses to open with it set).
             """,
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
                       WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, ClassCommand.self,

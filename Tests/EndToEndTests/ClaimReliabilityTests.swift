@@ -103,8 +103,8 @@ struct ClaimReliabilityTests {
     /// exporting and reconciling. No claim decided or paid twice, fund figures equal to the sums of
     /// the claims, no "locked" ever shown, every exit 0 or 73.
     @Test func eightProcessesOnOneQueue() throws {
-        let n = 40
-        let allocated: Int64 = 150_000 * 28          // about 2/3 of the claims: short fund refusals happen
+        let n = 80
+        let allocated: Int64 = 150_000 * 56          // about 2/3 of the claims: short fund refusals happen
         let w = try ClaimCLIWorld(trainees: n, fundFen: allocated)
         defer { w.cleanup() }
         let seconds = Double(ProcessInfo.processInfo.environment["SKILLDESK_STRESS_SECONDS"] ?? "") ?? 15

@@ -221,4 +221,21 @@ struct ClaimWorkflowCommandTests {
                             "claim.recover_part", "claim.recover"])
         #expect(try w.run("boss", ["audit", "verify"]).status == 0)
     }
+
+    @Test func workerBankAccountIsCheckedAndAuditedMasked() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let id = CommandLineTests.validID("32010219850612002")
+        // A UnionPay card with a wrong check digit: refused, nothing registered.
+        let bad = try CommandLineTests.clerk(db, ["worker", "add", "--id", id, "--name", "欧阳娜娜", "--bank-account", "6222021234567890123", "--lang", "en"])
+        #expect(bad.status == 65 && bad.stderr.contains("--bank-account"), "\(bad.stderr)")
+        #expect(try CommandLineTests.clerk(db, ["worker", "show", id]).status == 66)
+        let ok = try CommandLineTests.clerk(db, ["worker", "add", "--id", id, "--name", "欧阳娜娜", "--bank-account", "6222 0212 3456 7890 128"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(try CommandLineTests.clerk(db, ["worker", "update", id, "--bank-account", "123"]).status == 65)
+        #expect(try CommandLineTests.clerk(db, ["worker", "update", id, "--bank-account", "1234 5678 9012 3"]).status == 0)
+        let audit = try Harness.run(["audit", "show", "--entity", "worker", "--key", id, "--db", db, "--user", "boss", "--json"],
+                                    env: ["SKILLDESK_PASSWORD": "boss-pass-1"])
+        #expect(audit.stdout.contains("*********0123") && !audit.stdout.contains("1234567890123") && !audit.stdout.contains("6222021234567890128"))
+    }
 }

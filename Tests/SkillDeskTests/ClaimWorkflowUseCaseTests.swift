@@ -74,8 +74,6 @@ struct ClaimWorkflowUseCaseTests {
 
     @Test func noticeEndCountsTheDatabaseHolidays() throws {
         // Published on Thu 2026-02-12: the Spring Festival holidays of the shipped calendar push the end.
-        let clock = TestClock(Date(timeIntervalSince1970: 1_770_876_000))  // 2026-02-12T06:00Z
-        _ = clock
         let x = try WorkflowWorld()
         x.f.clock.advance(28 * 86_400)  // 2026-02-12
         #expect(x.f.desk.today().description == "2026-02-12")
@@ -204,6 +202,11 @@ struct ClaimWorkflowUseCaseTests {
         #expect(detail.outcomes.first { $0.rule == "W5" }?.result == .warn)
         #expect(detail.evidenceChanges.first?.contains("2025-03-04") == true)
         #expect(try x.clerk.claimDetail(b.id).outcomes.first { $0.rule == "W5" }?.result == .pass)
+        // The queue shows it without re-evaluating: one more warning on the edited claim only.
+        let q = try x.sup.claimQueue().items
+        #expect(q.first { $0.id == a.id }?.warningCount == a.warningCount + 1)
+        #expect(q.first { $0.id == b.id }?.warningCount == b.warningCount)
+        #expect(try x.sup.claimQueue(ClaimQueueFilter(hasWarnings: true)).items.map(\.id).contains(a.id))
         let batch = try x.sup.approveClaims([a.id, b.id, 9_999])
         #expect(batch.done == [b.id])
         #expect(batch.skipped.map(\.id) == [a.id, 9_999])

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import SkillCore
+import Testing
+@testable import SkillStore
+
+@Suite("Claims workflow tables (v5)")
+struct WorkflowStoreTests {
+    @Test func fundFiguresCannotGoNegativeAndHolidaysAreSeeded() throws {
+        let store = try Store.inMemory()
+        try store.write { w in try w.saveFund(FundAccount(year: 2026, source: .employmentSubsidy, allocatedFen: 100)) }
+        for column in ["allocated_fen", "reserved_fen", "paid_fen", "recovered_fen", "clawback_due_fen"] {
+            #expect(throws: StoreError.self, "\(column)") {
+                try store.write { w in try w.db.execute(sql: "UPDATE fund_accounts SET \(column) = -1") }
+            }
+        }
+        #expect(try store.read { try $0.fundAccount(year: 2026, source: .employmentSubsidy)?.allocatedFen } == 100)
+        let seeded = try store.read { try $0.calendarEntries() }
+        #expect(seeded.count == WorkingCalendar.shippedEntries.count && !seeded.isEmpty)
+        #expect(seeded.first { $0.date == CalendarDate(iso: "2026-10-01") }?.kind == .holiday)
+    }
+
+    @Test func queueNoticeAndBatchQueriesUseIndexes() throws {
+        let store = try Store.inMemory()
+        func plan(_ sql: String) throws -> String {
+            try store.read { r in
+                try Row.fetchAll(r.db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+            }
+        }
+        let queries = [
+            ("claims_queue", """
+                SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
+                AND c.kind = 'training' AND c.amount_fen >= 1 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
+                """),
+            ("claims_notice", "SELECT * FROM claims WHERE status = 'on_notice' AND notice_end_on < '2026-01-01' ORDER BY notice_end_on, id LIMIT 500"),
+            ("claims_batch", "SELECT id FROM claims WHERE batch_id = 'PB1'"),
+            ("USING INDEX", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND class_id = 1"),  // the trigger's
+        ]
+        for (index, sql) in queries {
+            let p = try plan(sql)
+            #expect(p.contains(index), "\(index): \(p)")
+            #expect(!p.contains("USE TEMP B-TREE"), "sorts: \(p)")
+        }
+    }
+
+    @Test func saveClaimIsOptimistic() throws {
+        let store = try Store.inMemory()
+        let c = try store.write { w -> ClaimRow in
+            var c = try w.insertClaim(NewClaim(workerID: "W", kind: .training, classID: nil, occupationCode: "6-31-01-03", level: .l4,
+                                               claimYear: 2025, claimDate: CalendarDate(iso: "2025-06-01")!, amountFen: 1,
+                                               payee: .worker, status: .submitted, preparedBy: "clerk1"), at: Date())
+            c.evidenceSHA256 = "x"
+            #expect(try w.saveClaim(c, at: Date()))
+            return try w.claim(id: c.id)!
+        }
+        #expect(!c.evidenceChanged && c.version == 2)
+        // A stale version is refused.
+        #expect(try store.write { w in try w.saveClaim(c, at: Date()) } == true)
+        #expect(try store.write { w in try w.saveClaim(c, at: Date()) } == false)
+    }
+}
