@@ -99,6 +99,7 @@ public final class ClaimDetailScreen: Screen {
         case .pageUp: top = max(0, top - max(1, page - 1))
         case .pageDown: top += max(1, page - 1)
         case .home: top = 0
+        case .end: top = Int.max / 2
         case .function(7) where mayObject(ctx):
             pending = .object
             prompt = TextPrompt(title: lang[.objectionTitle], hint: lang[.reasonHint], maxLength: 500)

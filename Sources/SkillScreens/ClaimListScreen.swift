@@ -244,12 +244,13 @@ public final class ClaimListScreen: Screen {
 
     func approve(_ ctx: ScreenContext) -> [Effect] {
         guard let s = ctx.session else { return [] }
-        let ids = approvals.map(\.id)
+        let marked = approvals
+        let ids = marked.map(\.id)
         approvals = []
         needsQuery = true
         do {
             let r = try s.approveClaims(ids)
-            return [.message(Self.batchMessage(r, done: .approvedCount, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
+            return [.message(Self.batchMessage(r, done: .approvedCount, items: marked, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]
         }
@@ -257,21 +258,28 @@ public final class ClaimListScreen: Screen {
 
     func reject(_ ctx: ScreenContext, reason: String) -> [Effect] {
         guard let s = ctx.session, let code = rejectCode else { return [] }
-        let ids = rejections.map(\.id)
+        let marked = rejections
+        let ids = marked.map(\.id)
         rejections = []
         needsQuery = true
         do {
             let r = try s.rejectClaims(ids, code: code, reason: reason)
-            return [.message(Self.batchMessage(r, done: .rejectedCount, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
+            return [.message(Self.batchMessage(r, done: .rejectedCount, items: marked, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]
         }
     }
 
-    /// "已批准 1 个；跳过 #2：…".
-    static func batchMessage(_ r: BatchDecision, done: S, _ lang: Lang) -> String {
+    /// "已批准 1 个；跳过 SD-2025-000002（李四）：有警示，须打开单独审核". The use case gives a
+    /// skipped claim's reason in English only; a warning (the batch rule) is said in the user's language.
+    static func batchMessage(_ r: BatchDecision, done: S, items: [ClaimQueueItem], _ lang: Lang) -> String {
         var text = lang.format(done, r.done.count)
-        for s in r.skipped { text += lang.format(.skippedClaim, "#\(s.id)", s.reason) }
+        for s in r.skipped {
+            let it = items.first { $0.id == s.id }
+            let name = it.map { ClaimText.number($0.id, year: $0.claimYear) + "（\($0.workerName)）" } ?? "#\(s.id)"
+            let warned = (it?.warningCount ?? 0) > 0 || s.reason.contains("warning")
+            text += lang.format(.skippedClaim, name, warned ? lang[.skippedWarned] : s.reason)
+        }
         return text
     }
 

@@ -66,7 +66,7 @@ public enum S: CaseIterable, Sendable {
     case claimOptionsHint, claimDetail, keyObject, keyApprove, keyReturn, keyReject, helpClaimDetail, objectionTitle
     case approveNoteTitle, approveNoteHint, returnTitle, claimNowStatus, claimWorker, claimAttendanceLine, claimPreparedBy, claimSubmittedBy
     case claimDecidedBy, claimNote, claimRejectCode, claimReason, claimNoticeLine, claimCreated, homeMine, homeQueue
-    case homeQueueEmpty, homePayable, homeFund, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
+    case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -461,6 +461,7 @@ public enum S: CaseIterable, Sendable {
         .homeQueueEmpty: ("%d 个", "%d"),
         .homePayable: ("%d 个，共 %@", "%d, %@ in all"),
         .homeFund: ("%d 年资金余额", "Fund balance %d"),
+        .skippedWarned: ("有警示，不批量批准，请打开单独审核", "it has a warning; open it to approve it alone"),
         .keyClassClaims: ("生成申请", "Claims"),
         .classClaimsTitle: ("培训班 %@ 的补贴申请", "Claims for class %@"),
         .classClaimsCreated: ("已生成 %d 个草稿申请：", "%d draft claims created:"),
