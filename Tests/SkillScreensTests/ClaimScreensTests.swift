@@ -226,7 +226,7 @@ struct ClaimScreenWorld {
         #expect(d.footerRow.contains("F8 批准"))
         d.press(.function(8))
         d.press(.enter)                         // the note is optional
-        #expect(d.messageRow.contains("both"), "\(d.messageRow)")
+        #expect(d.messageRow.contains("用户“both”经办了申请 1，不能自己审核"), "\(d.messageRow)")
         #expect(d.canvas[x: 1, y: 28].style.color == .red)
         #expect(try w.status(a.id) == "submitted")
     }
@@ -311,5 +311,47 @@ struct ClaimScreenWorld {
         d.press(.enter)
         #expect(d.title.hasPrefix("Claim · SD-2025-000001"))
         #expect(d.footerRow.contains("F8 Approve"))
+    }
+
+    /// Two supervisors on one claim: the second, whose screen still shows it submitted, is told
+    /// who decided it; the screen reloads and shows the new status.
+    @Test func lostRaceSaysWhoDidWhat() throws {
+        let w = try ClaimScreenWorld()
+        let a = try w.submitted(ClaimScreenWorld.zhangWei)
+        try w.admin.addUser(name: "sup2", roles: [.supervisor], password: "sup2-pass-1")
+        let sup2 = try w.f.desk.login(name: "sup2", password: "sup2-pass-1")
+        let ctx = w.context(sup2)
+        let d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+        #expect(d.footerRow.contains("F9 退回"))
+        d.press(.function(9))
+        d.type("材料不全")
+        _ = try w.sup.approveClaim(a.id)          // sup1 decides first
+        d.press(.enter)
+        #expect(d.messageRow.contains("sup1"), "\(d.messageRow)")
+        #expect(d.canvas[x: 1, y: 28].style.color == .red)
+        #expect(try w.status(a.id) == "on_notice")
+        #expect(d.row(2).contains("公示中") || !d.footerRow.contains("F9"))
+    }
+
+    /// F7 on a completed class's grid: a draft for every trainee the rules allow, the report in a dialog.
+    @Test func classGridCreatesClaimsForEveryCompletedTrainee() throws {
+        let w = try ClaimScreenWorld()
+        _ = try w.f.clerk.completeClass(w.classID)
+        // 欧阳娜娜 already has one: she is skipped.
+        _ = try w.f.clerk.newClaim(ClaimProposal(worker: ClaimScreenWorld.ouyang, kind: .training, classID: w.classID))
+        let ctx = w.f.context()
+        let d = Driver(ctx, root: try AttendanceGridScreen(classID: w.classID, session: w.f.clerk, ctx: ctx))
+        #expect(d.footerRow.contains("F7 生成申请"))
+        d.press(.function(7))
+        #expect(d.text.contains("已生成 3 个草稿申请："))
+        #expect(d.text.contains("跳过 1 人："))
+        #expect(d.text.contains("欧阳娜娜："))
+        d.press(.enter)
+        #expect(!d.text.contains("已生成"))
+        #expect(try w.sup.claimQueueTotals(ClaimQueueFilter(status: .draft)).count == 4)
+        // Again: nothing new, everyone skipped.
+        d.press(.function(7))
+        #expect(d.text.contains("已生成 0 个草稿申请："))
+        #expect(try w.sup.claimQueueTotals(ClaimQueueFilter(status: .draft)).count == 4)
     }
 }
