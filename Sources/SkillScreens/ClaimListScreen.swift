@@ -14,7 +14,7 @@ enum ClaimText {
 
 /// Claims in one status, oldest submission first, paged from the database (`claimQueue`):
 /// a clerk's own claims (我的申请: drafts, returned, submitted — F8 changes the status), the
-/// supervisor's queue (待审核) or finance's payable list (read-only). Filters: F4 kind, F7 only
+/// supervisor's queue (待审核) or finance's payable list (read-only). Filters: F4 kind, F6 institution, F7 only
 /// with warnings, F9 minimum amount. Option column: 5 = view; in the queue 1 = approve and
 /// 4 = reject; Enter runs the marked options — approvals after one confirmation, rejections with
 /// one reason code and text for all.
@@ -33,6 +33,7 @@ public final class ClaimListScreen: Screen {
     var visibleRows = 20
     var kindList: PromptList?
     var amountPrompt: TextPrompt?
+    var institutionPrompt: TextPrompt?
     var confirm: Dialog?
     var codeList: PromptList?
     var reasonPrompt: TextPrompt?
@@ -63,7 +64,7 @@ public final class ClaimListScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyKind]),
-                                                    ("F7", ctx.lang[.keyWarnings])]
+                                                    ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
         if mode == .mine { keys.append(("F8", ctx.lang[.keyStatus])) }
         keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
         return keys
@@ -116,6 +117,9 @@ public final class ClaimListScreen: Screen {
                                items: [("*", ctx.lang[.allKinds])] + SubsidyKind.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
             l.maxCodeWidth = 17
             kindList = l
+        case .function(6):
+            institutionPrompt = TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint],
+                                           maxLength: 18, required: false)
         case .function(7), .char("w"):
             filter.hasWarnings = filter.hasWarnings == true ? nil : true
             refilter()
@@ -176,6 +180,17 @@ public final class ClaimListScreen: Screen {
                 guard let fen = Money.parse(yuan: text) else { p.problem = lang[.minAmountInvalid]; amountPrompt = p; return [] }
                 filter.minAmountFen = fen
                 amountPrompt = nil
+                refilter()
+            }
+            return []
+        }
+        if var p = institutionPrompt {
+            switch p.handle(key) {
+            case .none: institutionPrompt = p
+            case .cancelled: institutionPrompt = nil
+            case let .entered(text):
+                institutionPrompt = nil
+                filter.institution = text.isEmpty ? nil : text.uppercased()
                 refilter()
             }
             return []
@@ -276,7 +291,7 @@ public final class ClaimListScreen: Screen {
         var text = lang.format(done, r.done.count)
         for s in r.skipped {
             let it = items.first { $0.id == s.id }
-            let name = it.map { ClaimText.number($0.id, year: $0.claimYear) + "（\($0.workerName)）" } ?? "#\(s.id)"
+            let name = it.map { ClaimText.number($0.id, year: $0.claimYear) + (lang == .zh ? "（\($0.workerName)）" : " (\($0.workerName))") } ?? "#\(s.id)"
             let warned = (it?.warningCount ?? 0) > 0 || s.reason.contains("warning")
             text += lang.format(.skippedClaim, name, warned ? lang[.skippedWarned] : s.reason)
         }
@@ -298,6 +313,7 @@ public final class ClaimListScreen: Screen {
         let lang = ctx.lang
         let y0 = body.y
         var parts = [lang[.filterLabel] + (filter.kind?.label(lang) ?? lang[.allKinds])]
+        if let i = filter.institution { parts.append(lang[.keyInstitution] + " " + i) }
         if filter.hasWarnings == true { parts.append(lang[.onlyWarnings]) }
         if let lo = filter.minAmountFen { parts.append("≥ " + Money.format(fen: lo)) }
         canvas.put(parts.joined(separator: " · "), x: 1, y: y0, style: .bold, maxWidth: body.width - 20)
@@ -331,6 +347,7 @@ public final class ClaimListScreen: Screen {
         canvas.put(hint, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
         kindList?.draw(into: &canvas, in: body)
         amountPrompt?.draw(into: &canvas, in: body, width: 60)
+        institutionPrompt?.draw(into: &canvas, in: body, width: 60)
         confirm?.draw(into: &canvas, in: body)
         codeList?.draw(into: &canvas, in: body)
         reasonPrompt?.draw(into: &canvas, in: body, width: 70)

@@ -66,7 +66,7 @@ public enum S: CaseIterable, Sendable {
     case claimOptionsHint, claimDetail, keyObject, keyApprove, keyReturn, keyReject, helpClaimDetail, objectionTitle
     case approveNoteTitle, approveNoteHint, returnTitle, claimNowStatus, claimWorker, claimAttendanceLine, claimPreparedBy, claimSubmittedBy
     case claimDecidedBy, claimNote, claimRejectCode, claimReason, claimNoticeLine, claimCreated, homeMine, homeQueue
-    case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
+    case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyInstitution, institutionFilterTitle, institutionFilterHint, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -410,7 +410,7 @@ public enum S: CaseIterable, Sendable {
         .keyWarnings: ("仅看警示", "Warnings only"),
         .keyStatus: ("状态", "Status"),
         .keyMinAmount: ("最低金额", "Min amount"),
-        .helpClaimList: ("申请列表：按提交时间由早到晚。F4 按补贴类别筛选，F7 只看有警示的申请，F9 最低金额，F8（我的申请）切换草稿/退回/已提交。选项栏：5=查看；审核人员 1=批准、4=驳回，可标记多行后按一次 Enter：批准只确认一次，有警示的申请不批量批准（须逐个打开审核）；驳回只问一次原因代码和说明。", "Claims, oldest submission first. F4 filters by kind, F7 shows only claims with warnings, F9 sets a minimum amount, F8 (my claims) steps through drafts/returned/submitted. Options: 5=view; supervisors 1=approve, 4=reject — mark several rows, then one Enter: approvals are confirmed once and a claim with a warning is never approved in a batch (open it); rejections ask one reason code and text."),
+        .helpClaimList: ("申请列表：按提交时间由早到晚。F4 按补贴类别筛选，F6 按培训机构（统一社会信用代码），F7 只看有警示的申请，F9 最低金额，F8（我的申请）切换草稿/退回/已提交。选项栏：5=查看；审核人员 1=批准、4=驳回，可标记多行后按一次 Enter：批准只确认一次，有警示的申请不批量批准（须逐个打开审核）；驳回只问一次原因代码和说明。", "Claims, oldest submission first. F4 filters by kind, F6 by institution (credit code), F7 shows only claims with warnings, F9 sets a minimum amount, F8 (my claims) steps through drafts/returned/submitted. Options: 5=view; supervisors 1=approve, 4=reject — mark several rows, then one Enter: approvals are confirmed once and a claim with a warning is never approved in a batch (open it); rejections ask one reason code and text."),
         .helpPayable: ("待支付的申请（只读）。支付批次、导出银行文件和对账在命令行办理：skilldesk payment batch|export|reconcile。", "Payable claims (read-only). Payment batches, bank files and reconciliation are done on the command line: skilldesk payment batch|export|reconcile."),
         .allKinds: ("全部类别", "All kinds"),
         .minAmountTitle: ("最低金额（元，留空取消）", "Minimum amount (yuan; empty clears)"),
@@ -462,6 +462,9 @@ public enum S: CaseIterable, Sendable {
         .homePayable: ("%d 个，共 %@", "%d, %@ in all"),
         .homeFund: ("%d 年资金余额", "Fund balance %d"),
         .skippedWarned: ("有警示，不批量批准，请打开单独审核", "it has a warning; open it to approve it alone"),
+        .keyInstitution: ("机构", "Institution"),
+        .institutionFilterTitle: ("按培训机构筛选：统一社会信用代码（留空取消）", "Filter by institution: credit code (empty clears)"),
+        .institutionFilterHint: ("18 位统一社会信用代码", "The 18-character unified social credit code"),
         .keyClassClaims: ("生成申请", "Claims"),
         .classClaimsTitle: ("培训班 %@ 的补贴申请", "Claims for class %@"),
         .classClaimsCreated: ("已生成 %d 个草稿申请：", "%d draft claims created:"),

@@ -146,7 +146,7 @@ struct ClaimScreenWorld {
         ])
         #expect(lines[7...26].allSatisfy { $0.isEmpty })
         #expect(lines[27] == " 选项：1=批准  4=驳回  5=查看")
-        #expect(lines[29] == " F1 帮助  F3 返回  F4 类别  F7 仅看警示  F9 最低金额  PgDn 下一页  F12 取消")
+        #expect(lines[29] == " F1 帮助  F3 返回  F4 类别  F6 机构  F7 仅看警示  F9 最低金额  PgDn 下一页  F12 取消")
         // F7: only the claim with a warning.
         d.press(.function(7))
         #expect(d.row(1).hasPrefix(" 筛选：全部类别 · 仅有警示"))
@@ -158,6 +158,11 @@ struct ClaimScreenWorld {
         #expect(d.text.contains("没有符合条件的申请"))
         d.press(.function(4))
         d.press(.enter)   // 全部类别 is first
+        #expect(d.row(5).contains("欧阳娜娜"))
+        // F6 institution: another credit code has none; empty clears it.
+        d.press(.function(6)); d.type("91320100MA1XXXXXX0"); d.press(.enter)
+        #expect(d.row(1).contains("机构 91320100MA1XXXXXX0") && d.text.contains("没有符合条件的申请"))
+        d.press(.function(6)); d.press(.enter)
         #expect(d.row(5).contains("欧阳娜娜"))
         // F9 minimum amount above every claim.
         d.press(.function(9)); d.type("1000.01"); d.press(.enter)
