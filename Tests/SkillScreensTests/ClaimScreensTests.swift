@@ -359,4 +359,25 @@ struct ClaimScreenWorld {
         #expect(d.text.contains("已生成 0 个草稿申请："))
         #expect(try w.sup.claimQueueTotals(ClaimQueueFilter(status: .draft)).count == 4)
     }
+
+    /// A claim on notice: the clerk records an objection (F7, reason required) and it goes back to review.
+    @Test func objectionFromTheDetail() throws {
+        let w = try ClaimScreenWorld()
+        let a = try w.submitted(ClaimScreenWorld.zhangWei)
+        _ = try w.sup.approveClaim(a.id, note: "材料齐全")
+        let ctx = w.f.context()
+        let d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+        #expect(d.text.contains("意见：材料齐全"))
+        #expect(d.text.contains("审核：sup1 "))
+        #expect(d.text.contains("公示："))
+        #expect(d.footerRow.contains("F7 公示异议") && !d.footerRow.contains("F8"))
+        d.press(.function(7))
+        d.press(.enter)
+        #expect(d.text.contains("须填写原因"))
+        #expect(try w.status(a.id) == "on_notice")
+        d.type("群众反映未实际参训"); d.press(.enter)
+        #expect(try w.status(a.id) == "submitted")
+        #expect(d.messageRow.contains("现为：已提交"))
+        #expect(!d.footerRow.contains("F7"))
+    }
 }
