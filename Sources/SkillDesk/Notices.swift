@@ -77,8 +77,10 @@ extension Session {
     }
 
     /// How many claims match `filter` and their total (home screen: queue size, payable total).
+    /// Sweeps ended notices first, as the queue does, so the payable count is today's.
     public func claimQueueTotals(_ filter: ClaimQueueFilter = ClaimQueueFilter()) throws -> (count: Int, totalFen: Int64) {
         try require(.readClasses)
+        try sweepNotices()
         return try desk.read { try $0.claimQueueTotals(filter) }
     }
 

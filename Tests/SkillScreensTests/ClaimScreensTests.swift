@@ -380,4 +380,22 @@ struct ClaimScreenWorld {
         #expect(d.messageRow.contains("现为：已提交"))
         #expect(!d.footerRow.contains("F7"))
     }
+
+    /// After the notice ends, finance's home counts the claim as payable and the read-only list shows it.
+    @Test func financeSeesPayableAfterTheNotice() throws {
+        let w = try ClaimScreenWorld()
+        let a = try w.submitted(ClaimScreenWorld.zhangWei)
+        _ = try w.sup.approveClaim(a.id)
+        w.clock.advance(days: 14)
+        let ctx = w.context(w.fin)
+        let d = Driver(ctx, root: HomeScreen(ctx))
+        #expect(d.text.contains("  待支付 .......... 1 个，共 ¥1,000.00"))
+        #expect(d.text.contains("2025 年资金余额 . ¥99,000.00"))
+        let e = Driver(ctx, root: ClaimListScreen(mode: .payable, ctx: ctx))
+        #expect(e.row(3).contains("SD-2025-000001") && e.row(3).contains("待支付"))
+        e.type("1")
+        #expect(e.messageRow.contains("1"))                  // finance has no decision options
+        #expect(e.lines[27] == " 选项：5=查看")
+        #expect(try w.status(a.id) == "payable")
+    }
 }
