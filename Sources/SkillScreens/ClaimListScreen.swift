@@ -333,7 +333,9 @@ public final class ClaimListScreen: Screen {
         ])
         let status = filter.status.label(lang)
         table.rows = items.map { it in
-            let opt = options[it.id].map { "_\($0.0)_" } ?? "___"
+            // Marks stay visible while their confirmation, code list or reason is open.
+            let waiting: Character? = approvals.contains { $0.id == it.id } ? "1" : (rejections.contains { $0.id == it.id } ? "4" : nil)
+            let opt = (options[it.id]?.0 ?? waiting).map { "_\($0)_" } ?? "___"
             return [opt, ClaimText.number(it.id, year: it.claimYear), String(it.ageDays), it.workerName,
                     it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
                     it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]

@@ -182,6 +182,7 @@ struct ClaimScreenWorld {
         d.press(.enter)
         #expect(d.text.contains("批准 1 个申请，共 ¥1,000.00？"))
         #expect(d.text.contains("1 个有警示的申请不批量批准"))
+        #expect(d.row(3).hasPrefix(" _1_ ") && d.row(4).hasPrefix(" _1_ "))   // still marked under the dialog
         #expect(try w.status(a.id) == "submitted")   // nothing before the confirmation
         d.press(.enter)
         #expect(d.messageRow.contains("已批准 1 个；跳过 SD-2025-000002（阿卜杜拉·艾尼）：有警示"))
