@@ -27,6 +27,8 @@ public struct ClaimQueueItem: Sendable, Equatable {
     public var institution: String?
     public var preparedBy: String
     public var submittedAt: String?
+    /// The claim's year (for its number, `ClaimNumber.format`).
+    public var claimYear: Int = 0
 }
 
 public struct ClaimQueuePage: Sendable {
@@ -70,8 +72,16 @@ extension Session {
             return ClaimQueueItem(id: c.id, ageDays: day.map { max(0, $0.days(to: today)) } ?? 0, workerID: c.workerID,
                                   workerName: q.workerName, kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
                                   warningCount: c.queueWarnings, institution: c.institution, preparedBy: c.preparedBy,
-                                  submittedAt: c.submittedAt)
+                                  submittedAt: c.submittedAt, claimYear: c.claimYear)
         }, hasMore: page.hasMore)
+    }
+
+    /// How many claims match `filter` and their total (home screen: queue size, payable total).
+    /// Sweeps ended notices first, as the queue does, so the payable count is today's.
+    public func claimQueueTotals(_ filter: ClaimQueueFilter = ClaimQueueFilter()) throws -> (count: Int, totalFen: Int64) {
+        try require(.readClasses)
+        try sweepNotices()
+        return try desk.read { try $0.claimQueueTotals(filter) }
     }
 
     /// The public notice list (every role): names and IDs masked with `PublicMask`.

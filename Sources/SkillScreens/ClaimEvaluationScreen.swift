@@ -16,6 +16,9 @@ public final class ClaimEvaluationScreen: Screen {
     /// The first rule line shown.
     var top = 0
     var visibleRules = 10
+    /// The claim saved from this evaluation (F6 draft, F10 submit), and its status.
+    var savedID: Int64?
+    var savedStatus: ClaimStatus?
 
     public init(proposal: ClaimProposal, ctx: ScreenContext) {
         self.proposal = proposal
@@ -35,13 +38,7 @@ public final class ClaimEvaluationScreen: Screen {
     }
 
     /// Failures, warnings, passes, then rules that do not apply; the engine's order within each.
-    var ordered: [RuleOutcome] {
-        guard let r = result else { return [] }
-        let rank: [RuleResult: Int] = [.fail: 0, .warn: 1, .pass: 2, .notApplicable: 3]
-        return r.outcomes.enumerated().sorted {
-            (rank[$0.element.result] ?? 4, $0.offset) < (rank[$1.element.result] ?? 4, $1.offset)
-        }.map(\.element)
-    }
+    var ordered: [RuleOutcome] { ClaimRuleLines.ordered(result?.outcomes ?? []) }
 
     public func title(_ ctx: ScreenContext) -> String {
         let lang = ctx.lang
@@ -53,8 +50,59 @@ public final class ClaimEvaluationScreen: Screen {
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyClause]), ("F5", ctx.lang[.keyReevaluate]),
-         ("↑↓", ctx.lang[.keyMove])]
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyClause]),
+                                                    ("F5", ctx.lang[.keyReevaluate])]
+        if ctx.session?.can(.prepareClaims) == true && savedStatus != .submitted {
+            if savedID == nil { keys.append(("F6", ctx.lang[.keySaveDraft])) }
+            if let block = submitBlock(ctx.lang) {
+                keys.append(("F10", ctx.lang.format(.keySubmitDisabled, block)))
+            } else {
+                keys.append(("F10", ctx.lang[.keySubmit]))
+            }
+        }
+        return keys + [("↑↓", ctx.lang[.keyMove])]
+    }
+
+    /// Why F10 cannot submit now (the failing rules), or nil.
+    func submitBlock(_ lang: Lang) -> String? {
+        guard let r = result else { return errorText == nil ? nil : "—" }
+        let failed = r.evaluation.failures.map(\.rule)
+        return failed.isEmpty ? nil : lang.format(.claimRulesFail, failed.joined(separator: " "))
+    }
+
+    /// F6: the evaluated claim saved as a draft (once).
+    func saveDraft(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        if let id = savedID { return [.message(ctx.lang.format(.claimAlreadySaved, ClaimText.number(id, year: result?.claimYear)), .warning)] }
+        do {
+            let d = try s.newClaim(proposal)
+            savedID = d.claim.id
+            savedStatus = d.status
+            return [.message(ctx.lang.format(.claimDraftSaved, ClaimText.number(d.claim), Money.format(fen: d.claim.amountFen)), .ok)]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    /// F10: saved if not yet, then submitted; refused on the screen while any rule fails.
+    func submit(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        if savedStatus == .submitted { return [.message(ctx.lang[.claimAlreadySubmitted], .warning)] }
+        if let block = submitBlock(ctx.lang) {
+            return [.message(ctx.lang.format(.claimSubmitRefused, block), .error)]
+        }
+        do {
+            if savedID == nil {
+                let d = try s.newClaim(proposal)
+                savedID = d.claim.id
+                savedStatus = d.status
+            }
+            let c = try s.submitClaim(savedID!)
+            savedStatus = ClaimStatus(rawValue: c.status)
+            return [.message(ctx.lang.format(.claimSubmitted, ClaimText.number(c), Money.format(fen: c.amountFen)), .ok)]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
     }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpEvaluation], ctx.lang[.helpOther]] }
@@ -67,6 +115,10 @@ public final class ClaimEvaluationScreen: Screen {
         case .function(5), .char("r"):
             evaluate(ctx)
             return [.message(ctx.lang[.evaluatedAgain], .ok)]
+        case .function(6) where ctx.session?.can(.prepareClaims) == true:
+            return saveDraft(ctx)
+        case .function(10) where ctx.session?.can(.prepareClaims) == true:
+            return submit(ctx)
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(max(0, count - 1), selected + 1)
         case .pageUp: selected = max(0, selected - max(1, visibleRules - 1))
@@ -120,29 +172,9 @@ public final class ClaimEvaluationScreen: Screen {
         if selected < top { top = selected }
         if selected >= top + visibleRules { top = selected - visibleRules + 1 }
         top = min(top, max(0, rules.count - visibleRules))
-        let clauseWidth = 14
         for (i, o) in rules.enumerated().dropFirst(top).prefix(visibleRules) {
-            let (mark, style) = Self.mark(o.result)
-            let isSelected = i == selected
-            let messageWidth = max(1, width - 8 - clauseWidth - 1)
-            let message = lang == .zh ? o.zh : o.en
-            if isSelected { canvas.fill(Rect(x: 1, y: y, width: width, height: 1), style: .reverse) }
-            canvas.put(mark, x: 1, y: y, style: isSelected ? .reverse : style)
-            canvas.put(TextWidth.pad(o.rule, to: 4), x: 3, y: y, style: isSelected ? .reverse : .bold)
-            canvas.put(message, x: 8, y: y, style: isSelected ? .reverse : (o.result == .notApplicable ? .dim : .plain),
-                       maxWidth: messageWidth)
-            canvas.put(TextWidth.clip(o.clause, to: clauseWidth), x: 1 + width - clauseWidth, y: y,
-                       style: isSelected ? .reverse : .dim)
+            ClaimRuleLines.draw(o, into: &canvas, y: y, width: width, selected: i == selected, lang)
             y += 1
-        }
-    }
-
-    static func mark(_ result: RuleResult) -> (String, Style) {
-        switch result {
-        case .fail: return ("✗", .error)
-        case .warn: return ("⚠", .warning)
-        case .pass: return ("✓", .ok)
-        case .notApplicable: return ("–", .dim)
         }
     }
 }

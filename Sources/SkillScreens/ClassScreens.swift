@@ -114,6 +114,8 @@ public final class AttendanceGridScreen: Screen {
     /// The open confirmation of a status step, and the status it moves to.
     var dialog: Dialog?
     var dialogTarget: ClassStatus?
+    /// F7's report: the training claims created for every completed trainee, and who was skipped.
+    var claimsReport: Dialog?
 
     public init(classID: Int64, session: Session, ctx: ScreenContext) throws {
         self.classID = classID
@@ -184,6 +186,9 @@ public final class AttendanceGridScreen: Screen {
         if manages {
             if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
             if let next = status.next { manage.append(("F8", Self.stepLabel(next, lang))) }
+        }
+        if ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed) {
+            manage.append(("F7", lang[.keyClassClaims]))
         }
         if !editable { return [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh])] + manage + [("↑↓←→", lang[.keyMove])] }
         return [("F2", lang[.keySave]), ("F3", lang[.keyBack])] + manage + [("F9", lang[.keyDup]),
@@ -333,7 +338,13 @@ public final class AttendanceGridScreen: Screen {
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         if dialog != nil { return handleDialog(key, ctx) }
         if enrolPrompt != nil { return handleEnrol(key, ctx) }
+        if var r = claimsReport {
+            if case .none = r.handle(key) { claimsReport = r } else { claimsReport = nil }
+            return []
+        }
         switch key {
+        case .function(7) where ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed):
+            return commitPending(ctx) + classClaims(ctx)
         case .function(6) where manages:
             let effects = commitPending(ctx)
             enrolPrompt = TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],
@@ -369,6 +380,27 @@ public final class AttendanceGridScreen: Screen {
         }
     }
 
+    /// F7: a draft training claim for every trainee the rules allow (`newClaims(forClass:kind:)`),
+    /// the report in a dialog.
+    func classClaims(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        do {
+            let r = try s.newClaims(forClass: classID, kind: .training)
+            let names = sheet.names
+            var lines = [lang.format(.classClaimsCreated, r.created.count)]
+            lines += r.created.map { "  " + ClaimText.number($0) + " " + (names[$0.workerID] ?? $0.workerID) + " " + Money.format(fen: $0.amountFen) }
+            if !r.skipped.isEmpty {
+                lines.append(lang.format(.classClaimsSkipped, r.skipped.count))
+                lines += r.skipped.map { "  " + (names[$0.worker] ?? $0.worker) + "：" + $0.reason }
+            }
+            claimsReport = Dialog(title: lang.format(.classClaimsTitle, String(classID)), message: lines, buttons: [lang[.close]])
+            return []
+        } catch {
+            return [.message(describe(error, lang), .error)]
+        }
+    }
+
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
         let rect = Rect(x: 1, y: body.y, width: body.width - 2, height: max(1, body.height - 2))
         grid.layout(in: rect)
@@ -385,6 +417,10 @@ public final class AttendanceGridScreen: Screen {
         enrolPrompt?.draw(into: &canvas, in: body)
         if let dialog {
             dialog.draw(into: &canvas, in: body)
+            canvas.cursor = nil
+        }
+        if let claimsReport {
+            claimsReport.draw(into: &canvas, in: body)
             canvas.cursor = nil
         }
     }

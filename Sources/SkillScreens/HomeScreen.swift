@@ -5,15 +5,43 @@ import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).
 public final class HomeScreen: Screen {
-    enum Item { case workers, newWorker, occupations, institutions, classes, verifyAudit, logout, exit }
+    enum Item { case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit }
     var selected = 0
     var workerCount: Int?
+    /// The role's claim lines (clerk: drafts and returned; supervisor: queue; finance: payable, fund).
+    var claimLines: [(label: String, value: String)] = []
 
     public init(_ ctx: ScreenContext) { load(ctx) }
 
     func load(_ ctx: ScreenContext) {
         workerCount = try? ctx.session?.workerCount()
         ctx.policy = try? ctx.session?.activePolicy()
+        claimLines = Self.claimLines(ctx)
+    }
+
+    static func claimLines(_ ctx: ScreenContext) -> [(label: String, value: String)] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        var out: [(label: String, value: String)] = []
+        if s.can(.prepareClaims) {
+            let drafts = (try? s.claimQueueTotals(ClaimQueueFilter(status: .draft, preparedBy: s.user)).count) ?? 0
+            let returned = (try? s.claimQueueTotals(ClaimQueueFilter(status: .returned, preparedBy: s.user)).count) ?? 0
+            out.append((lang[.myClaims], lang.format(.homeMine, drafts, returned)))
+        }
+        if s.can(.decideClaims) {
+            let n = (try? s.claimQueueTotals(ClaimQueueFilter(status: .submitted)).count) ?? 0
+            let oldest = (try? s.claimQueue(ClaimQueueFilter(status: .submitted), limit: 1).items.first?.ageDays) ?? nil
+            out.append((lang[.claimQueue], oldest.map { lang.format(.homeQueue, n, $0) } ?? lang.format(.homeQueueEmpty, n)))
+        }
+        if s.can(.payClaims) {
+            let t = (try? s.claimQueueTotals(ClaimQueueFilter(status: .payable))) ?? (count: 0, totalFen: 0)
+            out.append((lang[.payableClaims], lang.format(.homePayable, t.count, Money.format(fen: t.totalFen))))
+            let year = ctx.desk.today().year
+            if let f = try? s.fundYear(year) {
+                out.append((lang.format(.homeFund, year), Money.format(fen: f.balanceFen)))
+            }
+        }
+        return out
     }
 
     func items(_ ctx: ScreenContext) -> [Item] {
@@ -23,6 +51,9 @@ public final class HomeScreen: Screen {
         if s.can(.registerWorker) { list.append(.newWorker) }
         if s.can(.readCatalogue) { list += [.occupations, .institutions] }
         if s.can(.readClasses) { list.append(.classes) }
+        if s.can(.prepareClaims) { list.append(.myClaims) }
+        if s.can(.decideClaims) { list.append(.claimQueue) }
+        if s.can(.payClaims) { list.append(.payable) }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
         return list + [.logout, .exit]
     }
@@ -34,6 +65,9 @@ public final class HomeScreen: Screen {
         case .occupations: return lang[.menuOccupations]
         case .institutions: return lang[.menuInstitutions]
         case .classes: return lang[.menuClasses]
+        case .myClaims: return lang[.myClaims]
+        case .claimQueue: return lang[.claimQueue]
+        case .payable: return lang[.payableClaims]
         case .verifyAudit: return lang[.menuVerifyAudit]
         case .logout: return lang[.menuLogout]
         case .exit: return lang[.menuExit]
@@ -80,6 +114,12 @@ public final class HomeScreen: Screen {
             return [.push(InstitutionListScreen(ctx))]
         case .classes:
             return [.push(ClassListScreen(ctx))]
+        case .myClaims:
+            return [.push(ClaimListScreen(mode: .mine, ctx: ctx))]
+        case .claimQueue:
+            return [.push(ClaimListScreen(mode: .queue, ctx: ctx))]
+        case .payable:
+            return [.push(ClaimListScreen(mode: .payable, ctx: ctx))]
         case .verifyAudit:
             guard let s = ctx.session else { return [] }
             do {
@@ -131,6 +171,11 @@ public final class HomeScreen: Screen {
             y += 1
             FormLayout.drawRow(into: &canvas, x: x, y: y, label: lang[.workers], labelWidth: 18, field: nil,
                                fieldWidth: body.width - 22, value: Self.grouped(n))
+        }
+        for line in claimLines {
+            y += 1
+            FormLayout.drawRow(into: &canvas, x: x, y: y, label: line.label, labelWidth: 18, field: nil,
+                               fieldWidth: body.width - 22, value: line.value)
         }
         y += 2
         for (i, item) in items(ctx).enumerated() {

@@ -57,6 +57,16 @@ public enum S: CaseIterable, Sendable {
     case certChooseClass, certNoClass, certTypeRequired, certNumberRequired, certLevelRequired, certDateInvalid
     case certOccupationRequired, certOccupationUnknown, certSaved, certSavedWarn, helpCertForm
     case archivePosition, archiveWarnLegend, certDateHint
+    // The claims workflow (list, detail, home lines, saving from the evaluation).
+    case keySaveDraft, keySubmit, keySubmitDisabled, claimRulesFail, claimAlreadySaved, claimAlreadySubmitted, claimDraftSaved, claimSubmitRefused
+    case claimSubmitted, myClaims, claimQueue, payableClaims, keyKind, keyWarnings, keyStatus, keyMinAmount
+    case helpClaimList, helpPayable, allKinds, minAmountTitle, minAmountHint, minAmountInvalid, rejectCancelled, rejectReasonTitle
+    case rejectCodeTitle, approveConfirm, approveWarnedSkipped, approveTitle, approveButton, approvedCount, rejectedCount, skippedClaim
+    case filterLabel, onlyWarnings, colClaimNumber, colAge, colClaimKind, colAmount, colWarnings, noClaims
+    case claimOptionsHint, claimDetail, keyObject, keyApprove, keyReturn, keyReject, helpClaimDetail, objectionTitle
+    case approveNoteTitle, approveNoteHint, returnTitle, claimNowStatus, claimWorker, claimAttendanceLine, claimPreparedBy, claimSubmittedBy
+    case claimDecidedBy, claimNote, claimRejectCode, claimReason, claimNoticeLine, claimCreated, homeMine, homeQueue
+    case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyInstitution, institutionFilterTitle, institutionFilterHint, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -384,6 +394,81 @@ public enum S: CaseIterable, Sendable {
         .archivePosition: ("%d–%d / %d", "%d–%d / %d"),
         .archiveWarnLegend: ("⚠ %@：%@", "⚠ %@: %@"),
         .certDateHint: ("YYYY-MM-DD", "YYYY-MM-DD"),
+        .keySaveDraft: ("存为草稿", "Save draft"),
+        .keySubmit: ("提交", "Submit"),
+        .keySubmitDisabled: ("提交（不可用：%@）", "Submit (disabled: %@)"),
+        .claimRulesFail: ("%@ 未通过", "%@ fails"),
+        .claimAlreadySaved: ("已存为申请 %@", "Already saved as claim %@"),
+        .claimAlreadySubmitted: ("该申请已提交", "The claim is already submitted"),
+        .claimDraftSaved: ("已存为草稿 %@，金额 %@", "Saved as draft %@, %@"),
+        .claimSubmitRefused: ("不能提交：%@；请补正后按 F5 重新评估", "Cannot submit: %@; correct it and press F5 to evaluate again"),
+        .claimSubmitted: ("已提交 %@，金额 %@，等待审核", "Submitted %@, %@, for review"),
+        .myClaims: ("我的申请", "My claims"),
+        .claimQueue: ("待审核", "Claims queue"),
+        .payableClaims: ("待支付", "Payable claims"),
+        .keyKind: ("类别", "Kind"),
+        .keyWarnings: ("仅看警示", "Warnings only"),
+        .keyStatus: ("状态", "Status"),
+        .keyMinAmount: ("最低金额", "Min amount"),
+        .helpClaimList: ("申请列表：按提交时间由早到晚。F4 按补贴类别筛选，F6 按培训机构（统一社会信用代码），F7 只看有警示的申请，F9 最低金额，F8（我的申请）切换草稿/退回/已提交。选项栏：5=查看；审核人员 1=批准、4=驳回，可标记多行后按一次 Enter：批准只确认一次，有警示的申请不批量批准（须逐个打开审核）；驳回只问一次原因代码和说明。", "Claims, oldest submission first. F4 filters by kind, F6 by institution (credit code), F7 shows only claims with warnings, F9 sets a minimum amount, F8 (my claims) steps through drafts/returned/submitted. Options: 5=view; supervisors 1=approve, 4=reject — mark several rows, then one Enter: approvals are confirmed once and a claim with a warning is never approved in a batch (open it); rejections ask one reason code and text."),
+        .helpPayable: ("待支付的申请（只读）。支付批次、导出银行文件和对账在命令行办理：skilldesk payment batch|export|reconcile。", "Payable claims (read-only). Payment batches, bank files and reconciliation are done on the command line: skilldesk payment batch|export|reconcile."),
+        .allKinds: ("全部类别", "All kinds"),
+        .minAmountTitle: ("最低金额（元，留空取消）", "Minimum amount (yuan; empty clears)"),
+        .minAmountHint: ("例如 1000 或 1000.50", "e.g. 1000 or 1000.50"),
+        .minAmountInvalid: ("金额应为元，如 1000.50", "An amount in yuan, such as 1000.50"),
+        .rejectCancelled: ("已取消驳回，未作改动", "Rejection cancelled; nothing changed"),
+        .rejectReasonTitle: ("驳回说明（%d 个申请）", "Reason for rejecting (%d claims)"),
+        .rejectCodeTitle: ("驳回原因代码（%d 个申请）", "Reason code for rejecting (%d claims)"),
+        .approveConfirm: ("批准 %d 个申请，共 %@？", "Approve %d claims, %@?"),
+        .approveWarnedSkipped: ("%d 个有警示的申请不批量批准，请逐个打开审核", "%d claims with warnings are not approved in a batch; open each one"),
+        .approveTitle: ("批量批准", "Approve claims"),
+        .approveButton: ("批准", "Approve"),
+        .approvedCount: ("已批准 %d 个", "Approved %d"),
+        .rejectedCount: ("已驳回 %d 个", "Rejected %d"),
+        .skippedClaim: ("；跳过 %@：%@", "; skipped %@: %@"),
+        .filterLabel: ("筛选：", "Filter: "),
+        .onlyWarnings: ("仅有警示", "warnings only"),
+        .colClaimNumber: ("申请编号", "Claim"),
+        .colAge: ("天数", "Days"),
+        .colClaimKind: ("补贴类别", "Kind"),
+        .colAmount: ("金额", "Amount"),
+        .colWarnings: ("警示", "Warn"),
+        .noClaims: ("没有符合条件的申请", "No claims match"),
+        .claimOptionsHint: ("选项：1=批准  4=驳回  5=查看", "Options: 1=Approve  4=Reject  5=View"),
+        .claimDetail: ("补贴申请", "Claim"),
+        .keyObject: ("公示异议", "Objection"),
+        .keyApprove: ("批准", "Approve"),
+        .keyReturn: ("退回", "Return"),
+        .keyReject: ("驳回", "Reject"),
+        .helpClaimDetail: ("申请详情：劳动者、培训班与考勤、证书、金额及计算、每条规则的结果、经办与审核、公示和历史。审核人员对已提交的申请：F8 批准（可写意见）、F9 退回（须写原因）、F10 驳回（原因代码和说明）；经办人员：F10 提交草稿或退回的申请，F7 登记公示异议。不能审核自己经办的申请。", "Claim: worker, class and attendance, certificate, amount and computation, every rule, who prepared and decided it, the notice and the history. Supervisors on a submitted claim: F8 approve (optional note), F9 return (reason), F10 reject (code and text); clerks: F10 submits a draft or returned claim, F7 records an objection. Nobody decides a claim they prepared."),
+        .objectionTitle: ("公示异议：原因", "Objection: reason"),
+        .approveNoteTitle: ("批准：意见（可不填）", "Approve: note (optional)"),
+        .approveNoteHint: ("Enter 批准，F12 取消", "Enter approves, F12 cancels"),
+        .returnTitle: ("退回修改：原因", "Return for correction: reason"),
+        .claimNowStatus: ("%@ 现为：%@", "%@ is now: %@"),
+        .claimWorker: ("劳动者：", "Worker: "),
+        .claimAttendanceLine: ("计入学时 %@/%@，出勤 %d 天", "Counted hours %@/%@, %d days attended"),
+        .claimPreparedBy: ("经办：%@ %@", "Prepared: %@ %@"),
+        .claimSubmittedBy: ("提交：%@ %@", "Submitted: %@ %@"),
+        .claimDecidedBy: ("审核：%@ %@", "Decided: %@ %@"),
+        .claimNote: ("意见：", "Note: "),
+        .claimRejectCode: ("驳回原因：", "Reject code: "),
+        .claimReason: ("理由：", "Reason: "),
+        .claimNoticeLine: ("公示：%@ 至 %@", "On notice: %@ to %@"),
+        .claimCreated: ("新建", "created"),
+        .homeMine: ("草稿 %d 个，退回 %d 个", "%d drafts, %d returned"),
+        .homeQueue: ("%d 个，最早已等 %d 天", "%d, oldest %d days"),
+        .homeQueueEmpty: ("%d 个", "%d"),
+        .homePayable: ("%d 个，共 %@", "%d, %@ in all"),
+        .homeFund: ("%d 年资金余额", "Fund balance %d"),
+        .skippedWarned: ("有警示，不批量批准，请打开单独审核", "it has a warning; open it to approve it alone"),
+        .keyInstitution: ("机构", "Institution"),
+        .institutionFilterTitle: ("按培训机构筛选：统一社会信用代码（留空取消）", "Filter by institution: credit code (empty clears)"),
+        .institutionFilterHint: ("18 位统一社会信用代码", "The 18-character unified social credit code"),
+        .keyClassClaims: ("生成申请", "Claims"),
+        .classClaimsTitle: ("培训班 %@ 的补贴申请", "Claims for class %@"),
+        .classClaimsCreated: ("已生成 %d 个草稿申请：", "%d draft claims created:"),
+        .classClaimsSkipped: ("跳过 %d 人：", "%d skipped:"),
     ]
 }
 

@@ -17,11 +17,14 @@ public struct ClaimQueueFilter: Equatable, Sendable {
     public var hasWarnings: Bool?
     public var minAmountFen: Int64?
     public var maxAmountFen: Int64?
+    /// Only claims this user prepared (a clerk's own claims).
+    public var preparedBy: String?
 
     public init(status: ClaimStatus = .submitted, kind: SubsidyKind? = nil, institution: String? = nil,
-                hasWarnings: Bool? = nil, minAmountFen: Int64? = nil, maxAmountFen: Int64? = nil) {
+                hasWarnings: Bool? = nil, minAmountFen: Int64? = nil, maxAmountFen: Int64? = nil,
+                preparedBy: String? = nil) {
         self.status = status; self.kind = kind; self.institution = institution; self.hasWarnings = hasWarnings
-        self.minAmountFen = minAmountFen; self.maxAmountFen = maxAmountFen
+        self.minAmountFen = minAmountFen; self.maxAmountFen = maxAmountFen; self.preparedBy = preparedBy
     }
 }
 
@@ -67,10 +70,27 @@ extension StoreReader {
     /// A page of claims in a status, oldest submission first (index claims_queue: status,
     /// submitted_at, id), with the filter's conditions on the same rows.
     public func claimQueue(_ f: ClaimQueueFilter, offset: Int, limit: Int) throws -> Page<ClaimQueueRow> {
-        var sql = """
-            SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
-            WHERE c.status = ?
-            """
+        let (cond, condArgs) = Self.queueCondition(f)
+        var sql = "SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE " + cond
+        var args = condArgs
+        sql += " ORDER BY c.status, c.submitted_at, c.id LIMIT ? OFFSET ?"
+        args.append(limit + 1)
+        args.append(offset)
+        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        let out = rows.prefix(limit).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0["worker_name"] ?? "") }
+        return Page(rows: Array(out), hasMore: rows.count > limit)
+    }
+
+    /// How many claims match the queue filter, and their total amount (home screen lines).
+    public func claimQueueTotals(_ f: ClaimQueueFilter) throws -> (count: Int, totalFen: Int64) {
+        let (cond, args) = Self.queueCondition(f)
+        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(c.amount_fen), 0) FROM claims c WHERE " + cond,
+                                   arguments: StatementArguments(args))
+        return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+
+    static func queueCondition(_ f: ClaimQueueFilter) -> (String, [(any DatabaseValueConvertible)?]) {
+        var sql = "c.status = ?"
         var args: [(any DatabaseValueConvertible)?] = [f.status.rawValue]
         if let k = f.kind { sql += " AND c.kind = ?"; args.append(k.rawValue) }
         if let i = f.institution { sql += " AND c.institution = ?"; args.append(i) }
@@ -79,12 +99,8 @@ extension StoreReader {
         }
         if let lo = f.minAmountFen { sql += " AND c.amount_fen >= ?"; args.append(lo) }
         if let hi = f.maxAmountFen { sql += " AND c.amount_fen <= ?"; args.append(hi) }
-        sql += " ORDER BY c.status, c.submitted_at, c.id LIMIT ? OFFSET ?"
-        args.append(limit + 1)
-        args.append(offset)
-        let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-        let out = rows.prefix(limit).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0["worker_name"] ?? "") }
-        return Page(rows: Array(out), hasMore: rows.count > limit)
+        if let p = f.preparedBy { sql += " AND c.prepared_by = ?"; args.append(p) }
+        return (sql, args)
     }
 
     /// Claims on notice whose notice ended before `day` (index claims_notice).

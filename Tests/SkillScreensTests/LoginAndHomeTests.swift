@@ -56,25 +56,27 @@ import TermUI
         d.press(.enter)
         let lines = d.lines
         #expect(lines[0] == " SkillDesk · 主页" + spaces(38) + "clerk1 (经办人) · nanjing-2019 · test.sqlite")
-        #expect(Array(lines[1...14]) == [
+        #expect(Array(lines[1...16]) == [
             "",
             "  当前用户 ........ clerk1 (经办人)",
             "  数据库 .......... test.sqlite",
             "  政策方案 ........ nanjing-2019 南京市职业技能提升行动实施方案（2019—2021年）",
             "  业务日期 ........ 2025-06-02",
             "  劳动者 .......... 0",
+            "  我的申请 ........ 草稿 0 个，退回 0 个",
             "",
             "     1. 劳动者查询",
             "     2. 登记劳动者",
             "     3. 职业目录",
             "     4. 培训机构",
             "     5. 培训班",
-            "     6. 注销",
-            "     7. 退出",
+            "     6. 我的申请",
+            "     7. 注销",
+            "     8. 退出",
         ])
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         #expect(!d.text.contains("校验审计链"))
-        #expect(d.canvas[x: 5, y: 8].style.reverse)  // the first entry is selected
+        #expect(d.canvas[x: 5, y: 9].style.reverse)  // the first entry is selected
         d.press(.down, .enter)
         #expect(d.title == "登记劳动者")
     }
@@ -107,7 +109,7 @@ import TermUI
     @Test func logoutReturnsToLoginWithTheUserFilledIn() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("6"))
+        d.press(.char("7"))
         #expect(d.title == "登录")
         #expect(d.app.ctx.session == nil)
         #expect(d.row(13) == spaces(25) + "用户名 ........ clerk1")
@@ -117,7 +119,7 @@ import TermUI
     @Test func exitAndF3Finish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("7"))
+        d.press(.char("8"))
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))
@@ -148,7 +150,7 @@ import TermUI
         let app = App(ctx: f.context(), root: HomeScreen(f.context()))
         let canvas = app.render(width: 80, height: 24)
         #expect(canvas.rowText(0) == " SkillDesk · 主页" + spaces(33) + "clerk1 (经办人) · test.sqlite")
-        #expect(canvas.rowText(7) == "     1. 劳动者查询")
+        #expect(canvas.rowText(8) == "     1. 劳动者查询")
         #expect(canvas.rowText(22) == "")
         #expect(canvas.rowText(23) == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         // The title bar is reverse video across the whole width.

@@ -1,0 +1,214 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// One claim's evidence (issue 5 part 3): worker, class and attendance, certificate, amount and
+/// computation, every rule outcome (as on the evaluation screen), status and who did what, the
+/// notice, then the history. A supervisor decides a submitted claim here (F8 approve with an
+/// optional note, F9 return with a reason, F10 reject with a code and text); a clerk resubmits a
+/// draft or returned claim (F10) and records an objection on a claim on notice (F7). Refusals
+/// (maker-checker, a lost race) come back from the use case and are shown; after any action the
+/// claim is read again.
+public final class ClaimDetailScreen: Screen {
+    enum Pending { case approve, returnIt, reject(RejectReason), object }
+    let claimID: Int64
+    var detail: ClaimDetail?
+    var errorText: String?
+    var top = 0
+    var page = 20
+    var prompt: TextPrompt?
+    var codeList: PromptList?
+    var pending: Pending?
+
+    public init(claimID: Int64, ctx: ScreenContext) {
+        self.claimID = claimID
+        load(ctx)
+    }
+
+    func load(_ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        do {
+            detail = try s.claimDetail(claimID)
+            errorText = nil
+        } catch {
+            detail = nil
+            errorText = describe(error, ctx.lang)
+        }
+    }
+
+    var status: ClaimStatus? { detail?.status }
+
+    func mayDecide(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.decideClaims) == true && status == .submitted }
+    func maySubmit(_ ctx: ScreenContext) -> Bool {
+        ctx.session?.can(.prepareClaims) == true && (status == .returned || status == .draft)
+    }
+    func mayObject(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.prepareClaims) == true && status == .onNotice }
+
+    public func title(_ ctx: ScreenContext) -> String {
+        guard let d = detail else { return ctx.lang[.claimDetail] }
+        return ctx.lang[.claimDetail] + " · " + ClaimText.number(d.claim) + " · " + d.workerName
+    }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        let lang = ctx.lang
+        var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh])]
+        if mayObject(ctx) { keys.append(("F7", lang[.keyObject])) }
+        if mayDecide(ctx) {
+            keys += [("F8", lang[.keyApprove]), ("F9", lang[.keyReturn]), ("F10", lang[.keyReject])]
+        } else if maySubmit(ctx) {
+            keys.append(("F10", lang[.keySubmit]))
+        }
+        return keys + [("↑↓", lang[.keyScroll])]
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClaimDetail], ctx.lang[.helpOther]] }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        let lang = ctx.lang
+        if var l = codeList {
+            switch l.handle(key) {
+            case .none: codeList = l
+            case .cancelled: codeList = nil
+            case let .chosen(codes):
+                codeList = nil
+                guard let code = codes.first.flatMap({ RejectReason(rawValue: $0) }) else { return [] }
+                pending = .reject(code)
+                prompt = TextPrompt(title: lang.format(.rejectReasonTitle, 1), hint: lang[.reasonHint], maxLength: 500)
+            }
+            return []
+        }
+        if var p = prompt {
+            switch p.handle(key, emptyProblem: lang[.reasonRequired]) {
+            case .none: prompt = p; return []
+            case .cancelled: prompt = nil; pending = nil; return []
+            case let .entered(text):
+                prompt = nil
+                let what = pending
+                pending = nil
+                return act(what, text: text, ctx)
+            }
+        }
+        switch key {
+        case .function(3), .function(12), .char("q"):
+            return [.pop]
+        case .function(5), .char("r"):
+            load(ctx)
+        case .up: top = max(0, top - 1)
+        case .down: top += 1
+        case .pageUp: top = max(0, top - max(1, page - 1))
+        case .pageDown: top += max(1, page - 1)
+        case .home: top = 0
+        case .end: top = Int.max / 2
+        case .function(7) where mayObject(ctx):
+            pending = .object
+            prompt = TextPrompt(title: lang[.objectionTitle], hint: lang[.reasonHint], maxLength: 500)
+        case .function(8) where mayDecide(ctx):
+            pending = .approve
+            prompt = TextPrompt(title: lang[.approveNoteTitle], hint: lang[.approveNoteHint], maxLength: 500, required: false)
+        case .function(9) where mayDecide(ctx):
+            pending = .returnIt
+            prompt = TextPrompt(title: lang[.returnTitle], hint: lang[.reasonHint], maxLength: 500)
+        case .function(10) where mayDecide(ctx):
+            var l = PromptList(title: lang.format(.rejectCodeTitle, 1), items: RejectReason.allCases.map { ($0.rawValue, $0.label(lang)) })
+            l.maxCodeWidth = 22
+            codeList = l
+        case .function(10) where maySubmit(ctx):
+            return act(nil, text: "", ctx)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Runs one step (nil = submit), reads the claim again and says what happened.
+    func act(_ what: Pending?, text: String, _ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        do {
+            let c: ClaimRow
+            switch what {
+            case .approve: c = try s.approveClaim(claimID, note: text.isEmpty ? nil : text)
+            case .returnIt: c = try s.returnClaim(claimID, reason: text)
+            case let .reject(code): c = try s.rejectClaim(claimID, code: code, reason: text)
+            case .object: c = try s.objectToClaim(claimID, reason: text)
+            case nil: c = try s.submitClaim(claimID)
+            }
+            load(ctx)
+            return [.message(lang.format(.claimNowStatus, ClaimText.number(c), ClaimText.status(c.status, lang)), .ok)]
+        } catch {
+            load(ctx)
+            return [.message(describe(error, lang), .error)]
+        }
+    }
+
+    /// The text lines above the rules, then the rules, then the history.
+    enum Line { case text(String, Style), rule(RuleOutcome), blank }
+
+    func lines(_ lang: Lang) -> [Line] {
+        guard let d = detail else { return [] }
+        let c = d.claim
+        var out: [Line] = []
+        out.append(.text(ClaimText.number(c) + "  " + ClaimText.status(c.status, lang) + "  "
+                         + ClaimText.kind(c.kind, lang) + "  " + lang[.claimAmount] + " " + Money.format(fen: c.amountFen), .bold))
+        out.append(.text(lang[.claimWorker] + d.workerName + "  " + c.workerID, .plain))
+        if let e = d.evaluation {
+            for line in e.evaluation.computation(lang).split(separator: "\n") { out.append(.text("  " + line, .dim)) }
+            if let k = e.classLabel(lang) {
+                out.append(.text(lang[.claimOnClass] + k, .plain))
+                if let f = e.facts.klass {
+                    let hours = Double(f.countedMinutes) / 60
+                    out.append(.text("  " + lang.format(.claimAttendanceLine, Self.hours(hours), String(f.plannedHours), f.attendedDays), .plain))
+                }
+            }
+            if let cert = e.certificateLabel(lang) { out.append(.text(lang[.claimOnCertificate] + cert, .plain)) }
+        }
+        var who = lang.format(.claimPreparedBy, c.preparedBy, WorkerDetailScreen.localTime(c.createdAt))
+        if let by = c.submittedBy, let at = c.submittedAt { who += "  " + lang.format(.claimSubmittedBy, by, WorkerDetailScreen.localTime(at)) }
+        out.append(.text(who, .plain))
+        if let by = c.decidedBy, let at = c.decidedAt {
+            out.append(.text(lang.format(.claimDecidedBy, by, WorkerDetailScreen.localTime(at)), .plain))
+        }
+        if let n = c.decisionNote, !n.isEmpty { out.append(.text(lang[.claimNote] + n, .plain)) }
+        if let code = c.rejectCode { out.append(.text(lang[.claimRejectCode] + (RejectReason(rawValue: code)?.label(lang) ?? code), .warning)) }
+        if let r = c.reason, !r.isEmpty { out.append(.text(lang[.claimReason] + r, .warning)) }
+        if let p = c.noticePublishedOn, let e = c.noticeEndOn { out.append(.text(lang.format(.claimNoticeLine, p, e), .plain)) }
+        out.append(.blank)
+        for o in ClaimRuleLines.ordered(d.outcomes) { out.append(.rule(o)) }
+        out.append(.blank)
+        out.append(.text(lang[.history], .bold))
+        for e in d.history {
+            let action = e.action.hasPrefix("claim.") ? String(e.action.dropFirst(6)) : e.action
+            let label = action == "create" ? lang[.claimCreated] : (ClaimAction(rawValue: action)?.label(lang) ?? action)
+            out.append(.text("  " + WorkerDetailScreen.localTime(e.at) + "  " + e.user + "  " + label, .plain))
+        }
+        return out
+    }
+
+    static func hours(_ h: Double) -> String {
+        h == h.rounded() ? String(Int(h)) : String(format: "%.1f", h)
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let width = body.width - 2
+        guard detail != nil else {
+            canvas.put(errorText ?? "", x: 1, y: body.y + 1, style: .error, maxWidth: width)
+            return
+        }
+        let all = lines(lang)
+        page = max(1, body.height - 1)
+        top = min(top, max(0, all.count - page))
+        var y = body.y + 1
+        for line in all.dropFirst(top).prefix(page) {
+            switch line {
+            case let .text(t, style): canvas.put(t, x: 1, y: y, style: style, maxWidth: width)
+            case let .rule(o): ClaimRuleLines.draw(o, into: &canvas, y: y, width: width, selected: false, lang)
+            case .blank: break
+            }
+            y += 1
+        }
+        codeList?.draw(into: &canvas, in: body)
+        prompt?.draw(into: &canvas, in: body, width: 70)
+    }
+}

@@ -1,0 +1,357 @@
+import SkillCore
+import SkillDesk
+import SkillStore
+import TermUI
+
+/// Shared texts of a claim on the claim screens.
+enum ClaimText {
+    /// `SD-2026-000012`.
+    static func number(_ c: ClaimRow) -> String { ClaimNumber.format(year: c.claimYear, serial: Int(c.id)) }
+    static func number(_ id: Int64, year: Int?) -> String { year.map { ClaimNumber.format(year: $0, serial: Int(id)) } ?? "#\(id)" }
+    static func kind(_ raw: String, _ lang: Lang) -> String { SubsidyKind(rawValue: raw)?.label(lang) ?? raw }
+    static func status(_ raw: String, _ lang: Lang) -> String { ClaimStatus(rawValue: raw)?.label(lang) ?? raw }
+}
+
+/// Claims in one status, oldest submission first, paged from the database (`claimQueue`):
+/// a clerk's own claims (我的申请: drafts, returned, submitted — F8 changes the status), the
+/// supervisor's queue (待审核) or finance's payable list (read-only). Filters: F4 kind, F6 institution, F7 only
+/// with warnings, F9 minimum amount. Option column: 5 = view; in the queue 1 = approve and
+/// 4 = reject; Enter runs the marked options — approvals after one confirmation, rejections with
+/// one reason code and text for all.
+public final class ClaimListScreen: Screen {
+    public enum Mode: Sendable { case mine, queue, payable }
+    let mode: Mode
+    var filter: ClaimQueueFilter
+    var items: [ClaimQueueItem] = []
+    var hasMore = false
+    var offset = 0
+    var selected = 0
+    var options: [Int64: (Character, ClaimQueueItem)] = [:]
+    var pendingViews: [Int64] = []
+    var needsQuery = true
+    var errorText: String?
+    var visibleRows = 20
+    var kindList: PromptList?
+    var amountPrompt: TextPrompt?
+    var institutionPrompt: TextPrompt?
+    var confirm: Dialog?
+    var codeList: PromptList?
+    var reasonPrompt: TextPrompt?
+    var approvals: [ClaimQueueItem] = []
+    var rejections: [ClaimQueueItem] = []
+    var rejectCode: RejectReason?
+    /// The statuses F8 steps through on a clerk's list.
+    static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted]
+
+    public init(mode: Mode, ctx: ScreenContext) {
+        self.mode = mode
+        switch mode {
+        case .mine: filter = ClaimQueueFilter(status: .draft, preparedBy: ctx.session?.user)
+        case .queue: filter = ClaimQueueFilter(status: .submitted)
+        case .payable: filter = ClaimQueueFilter(status: .payable)
+        }
+    }
+
+    var decides: Bool { mode == .queue }
+
+    public func title(_ ctx: ScreenContext) -> String {
+        switch mode {
+        case .mine: return ctx.lang[.myClaims] + " · " + filter.status.label(ctx.lang)
+        case .queue: return ctx.lang[.claimQueue]
+        case .payable: return ctx.lang[.payableClaims]
+        }
+    }
+
+    public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyKind]),
+                                                    ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
+        if mode == .mine { keys.append(("F8", ctx.lang[.keyStatus])) }
+        keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
+        return keys
+    }
+
+    public func help(_ ctx: ScreenContext) -> [String] {
+        [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList], ctx.lang[.helpOther]]
+    }
+
+    public func prepare(_ ctx: ScreenContext, body: Rect) {
+        let fits = max(1, body.height - 5)   // filter line, header, hint, spacing
+        if fits != visibleRows {
+            offset = offset / fits * fits
+            visibleRows = fits
+            needsQuery = true
+        }
+        runQuery(ctx)
+    }
+
+    func runQuery(_ ctx: ScreenContext) {
+        guard needsQuery, let s = ctx.session else { return }
+        needsQuery = false
+        do {
+            let page = try s.claimQueue(filter, offset: offset, limit: max(1, visibleRows))
+            items = page.items
+            hasMore = page.hasMore
+            errorText = nil
+        } catch {
+            items = []
+            hasMore = false
+            errorText = describe(error, ctx.lang)
+        }
+        selected = min(selected, max(0, items.count - 1))
+    }
+
+    func refilter() { offset = 0; selected = 0; needsQuery = true }
+
+    public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = handleModal(key, ctx) { return effects }
+        switch key {
+        case .function(3), .char("q"):
+            return [.pop]
+        case .function(12):
+            if !options.isEmpty { options = [:]; return [] }
+            return [.pop]
+        case .function(5), .char("r"):
+            needsQuery = true
+        case .function(4):
+            var l = PromptList(title: ctx.lang[.claimChooseKind],
+                               items: [("*", ctx.lang[.allKinds])] + SubsidyKind.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
+            l.maxCodeWidth = 17
+            kindList = l
+        case .function(6):
+            institutionPrompt = TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint],
+                                           maxLength: 18, required: false)
+        case .function(7), .char("w"):
+            filter.hasWarnings = filter.hasWarnings == true ? nil : true
+            refilter()
+        case .function(8) where mode == .mine:
+            let all = Self.mineStatuses
+            filter.status = all[((all.firstIndex(of: filter.status) ?? 0) + 1) % all.count]
+            options = [:]
+            refilter()
+        case .function(9):
+            amountPrompt = TextPrompt(title: ctx.lang[.minAmountTitle], hint: ctx.lang[.minAmountHint], maxLength: 12, required: false)
+        case .pageDown:
+            if hasMore { offset += visibleRows; selected = 0; needsQuery = true }
+        case .pageUp:
+            if offset > 0 { offset = max(0, offset - visibleRows); selected = 0; needsQuery = true }
+        case .up:
+            selected = max(0, selected - 1)
+        case .down:
+            if selected + 1 < items.count { selected += 1 }
+            else if hasMore { offset += visibleRows; selected = 0; needsQuery = true }
+        case .char(" "), .backspace, .delete:
+            if let it = items[safe: selected] { options[it.id] = nil }
+        case let .char(c) where c.isNumber:
+            guard let it = items[safe: selected] else { return [] }
+            guard c == "5" || (decides && (c == "1" || c == "4")) else {
+                return [.message(ctx.lang.format(.optionUnknown, String(c)), .error)]
+            }
+            options[it.id] = (c, it)
+            if selected + 1 < items.count { selected += 1 }
+        case .enter:
+            if options.isEmpty, let it = items[safe: selected] { options[it.id] = ("5", it) }
+            return runOptions(ctx)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Keys while a list, prompt or dialog is open; nil when none is.
+    func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
+        let lang = ctx.lang
+        if var l = kindList {
+            switch l.handle(key) {
+            case .none: kindList = l
+            case .cancelled: kindList = nil
+            case let .chosen(codes):
+                kindList = nil
+                filter.kind = codes.first.flatMap { SubsidyKind(rawValue: $0) }
+                refilter()
+            }
+            return []
+        }
+        if var p = amountPrompt {
+            switch p.handle(key) {
+            case .none: amountPrompt = p
+            case .cancelled: amountPrompt = nil
+            case let .entered(text):
+                if text.isEmpty { filter.minAmountFen = nil; amountPrompt = nil; refilter(); return [] }
+                guard let fen = Money.parse(yuan: text) else { p.problem = lang[.minAmountInvalid]; amountPrompt = p; return [] }
+                filter.minAmountFen = fen
+                amountPrompt = nil
+                refilter()
+            }
+            return []
+        }
+        if var p = institutionPrompt {
+            switch p.handle(key) {
+            case .none: institutionPrompt = p
+            case .cancelled: institutionPrompt = nil
+            case let .entered(text):
+                institutionPrompt = nil
+                filter.institution = text.isEmpty ? nil : text.uppercased()
+                refilter()
+            }
+            return []
+        }
+        if var d = confirm {
+            switch d.handle(key) {
+            case .none: confirm = d; return []
+            case .cancelled, .button(1): confirm = nil; approvals = []; return afterApprovals(ctx, [])
+            case .button:
+                confirm = nil
+                return afterApprovals(ctx, approve(ctx))
+            }
+        }
+        if var l = codeList {
+            switch l.handle(key) {
+            case .none: codeList = l
+            case .cancelled: codeList = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
+            case let .chosen(codes):
+                codeList = nil
+                rejectCode = codes.first.flatMap { RejectReason(rawValue: $0) }
+                reasonPrompt = TextPrompt(title: lang.format(.rejectReasonTitle, rejections.count), hint: lang[.reasonHint], maxLength: 500)
+            }
+            return []
+        }
+        if var p = reasonPrompt {
+            switch p.handle(key, emptyProblem: lang[.reasonRequired]) {
+            case .none: reasonPrompt = p; return []
+            case .cancelled: reasonPrompt = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
+            case let .entered(text):
+                reasonPrompt = nil
+                return reject(ctx, reason: text) + nextView(ctx)
+            }
+        }
+        return nil
+    }
+
+    /// Approvals first (one confirmation), then rejections (one code and text), then views.
+    func runOptions(_ ctx: ScreenContext) -> [Effect] {
+        let marked = options.values.sorted { ($0.1.submittedAt ?? "", $0.1.id) < ($1.1.submittedAt ?? "", $1.1.id) }
+        options = [:]
+        approvals = marked.filter { $0.0 == "1" }.map(\.1)
+        rejections = marked.filter { $0.0 == "4" }.map(\.1)
+        pendingViews = marked.filter { $0.0 == "5" }.map(\.1.id)
+        if !approvals.isEmpty {
+            let clean = approvals.filter { $0.warningCount == 0 }
+            let total = clean.reduce(Int64(0)) { $0 + $1.amountFen }
+            var lines = [ctx.lang.format(.approveConfirm, clean.count, Money.format(fen: total))]
+            let warned = approvals.filter { $0.warningCount > 0 }
+            if !warned.isEmpty { lines.append(ctx.lang.format(.approveWarnedSkipped, warned.count)) }
+            confirm = Dialog(title: ctx.lang[.approveTitle], message: lines,
+                             buttons: [ctx.lang[.approveButton], ctx.lang[.keyCancel]], focusedButton: 0)
+            return []
+        }
+        return afterApprovals(ctx, [])
+    }
+
+    func afterApprovals(_ ctx: ScreenContext, _ effects: [Effect]) -> [Effect] {
+        if !rejections.isEmpty {
+            codeList = PromptList(title: ctx.lang.format(.rejectCodeTitle, rejections.count),
+                                  items: RejectReason.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
+            codeList?.maxCodeWidth = 22
+            return effects
+        }
+        return effects + nextView(ctx)
+    }
+
+    func approve(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let marked = approvals
+        let ids = marked.map(\.id)
+        approvals = []
+        needsQuery = true
+        do {
+            let r = try s.approveClaims(ids)
+            return [.message(Self.batchMessage(r, done: .approvedCount, items: marked, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    func reject(_ ctx: ScreenContext, reason: String) -> [Effect] {
+        guard let s = ctx.session, let code = rejectCode else { return [] }
+        let marked = rejections
+        let ids = marked.map(\.id)
+        rejections = []
+        needsQuery = true
+        do {
+            let r = try s.rejectClaims(ids, code: code, reason: reason)
+            return [.message(Self.batchMessage(r, done: .rejectedCount, items: marked, ctx.lang), r.skipped.isEmpty ? .ok : .warning)]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
+    /// "已批准 1 个；跳过 SD-2025-000002（李四）：有警示，须打开单独审核". The use case gives a
+    /// skipped claim's reason in English only; a warning (the batch rule) is said in the user's language.
+    static func batchMessage(_ r: BatchDecision, done: S, items: [ClaimQueueItem], _ lang: Lang) -> String {
+        var text = lang.format(done, r.done.count)
+        for s in r.skipped {
+            let it = items.first { $0.id == s.id }
+            let name = it.map { ClaimText.number($0.id, year: $0.claimYear) + (lang == .zh ? "（\($0.workerName)）" : " (\($0.workerName))") } ?? "#\(s.id)"
+            let warned = (it?.warningCount ?? 0) > 0 || s.reason.contains("warning")
+            text += lang.format(.skippedClaim, name, warned ? lang[.skippedWarned] : s.reason)
+        }
+        return text
+    }
+
+    func nextView(_ ctx: ScreenContext) -> [Effect] {
+        guard !pendingViews.isEmpty else { return [] }
+        let id = pendingViews.removeFirst()
+        return [.push(ClaimDetailScreen(claimID: id, ctx: ctx))]
+    }
+
+    public func resume(_ ctx: ScreenContext) -> [Effect] {
+        needsQuery = true
+        return nextView(ctx)
+    }
+
+    public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
+        let lang = ctx.lang
+        let y0 = body.y
+        var parts = [lang[.filterLabel] + (filter.kind?.label(lang) ?? lang[.allKinds])]
+        if let i = filter.institution { parts.append(lang[.keyInstitution] + " " + i) }
+        if filter.hasWarnings == true { parts.append(lang[.onlyWarnings]) }
+        if let lo = filter.minAmountFen { parts.append("≥ " + Money.format(fen: lo)) }
+        canvas.put(parts.joined(separator: " · "), x: 1, y: y0, style: .bold, maxWidth: body.width - 20)
+        let page = lang.format(.pageOf, offset / max(1, visibleRows) + 1)
+        canvas.put(page, x: body.width - TextWidth.of(page) - 1, y: y0, style: .dim)
+
+        let tableRect = Rect(x: 1, y: y0 + 1, width: body.width - 2, height: body.height - 3)
+        var table = Table(columns: [
+            TableColumn(title: lang[.colOpt], width: 4),
+            TableColumn(title: lang[.colClaimNumber], width: 14),
+            TableColumn(title: lang[.colAge], width: 4, alignRight: true),
+            TableColumn(title: lang[.colName], width: 14),
+            TableColumn(title: lang[.colClaimKind], width: 16),
+            TableColumn(title: lang[.colAmount], width: 13, alignRight: true),
+            TableColumn(title: lang[.colWarnings], width: 4, alignRight: true),
+            TableColumn(title: lang[.colStatus], width: 0),
+        ])
+        let status = filter.status.label(lang)
+        table.rows = items.map { it in
+            // Marks stay visible while their confirmation, code list or reason is open.
+            let waiting: Character? = approvals.contains { $0.id == it.id } ? "1" : (rejections.contains { $0.id == it.id } ? "4" : nil)
+            let opt = (options[it.id]?.0 ?? waiting).map { "_\($0)_" } ?? "___"
+            return [opt, ClaimText.number(it.id, year: it.claimYear), String(it.ageDays), it.workerName,
+                    it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
+                    it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
+        }
+        table.selected = items.isEmpty ? nil : selected
+        table.draw(into: &canvas, at: tableRect)
+        if items.isEmpty {
+            canvas.put(errorText ?? lang[.noClaims], x: 3, y: tableRect.y + 2, style: errorText == nil ? .dim : .error)
+        }
+        let hint = decides ? lang[.claimOptionsHint] : lang[.viewOptionsHint]
+        canvas.put(hint, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
+        kindList?.draw(into: &canvas, in: body)
+        amountPrompt?.draw(into: &canvas, in: body, width: 60)
+        institutionPrompt?.draw(into: &canvas, in: body, width: 60)
+        confirm?.draw(into: &canvas, in: body)
+        codeList?.draw(into: &canvas, in: body)
+        reasonPrompt?.draw(into: &canvas, in: body, width: 70)
+    }
+}
