@@ -22,13 +22,24 @@ public struct ClaimDetail: Sendable {
 /// What `newClaims(forClass:kind:)` did: the drafts saved and the trainees skipped, with why.
 public struct ClassClaimsReport: Sendable {
     public var created: [ClaimRow]
-    public var skipped: [(worker: String, reason: String)]
+    public var skipped: [(worker: String, reason: SkipReason)]
+}
+
+/// Why a claim or trainee was left alone in a batch, in both languages.
+public struct SkipReason: UserMessage, Sendable, Equatable {
+    public var zh: String
+    public var en: String
+    /// True when the claim was left out of a batch approval because it carries a warning.
+    public var warned: Bool = false
+    public func message(_ lang: Lang) -> String { lang == .zh ? zh : en }
+    init(zh: String, en: String, warned: Bool = false) { self.zh = zh; self.en = en; self.warned = warned }
+    init(_ e: DeskError) { self.init(zh: e.message(.zh), en: e.message(.en)) }
 }
 
 /// What a batch decision did: the claims decided and those left alone, with why.
 public struct BatchDecision: Sendable {
     public var done: [Int64]
-    public var skipped: [(id: Int64, reason: String)]
+    public var skipped: [(id: Int64, reason: SkipReason)]
 }
 
 /// The facts a submitted claim rests on, frozen at submission (JSON with sorted keys + SHA-256).
@@ -174,13 +185,18 @@ extension Session {
                     $0.classID == classID && $0.kind == kind.rawValue && $0.status != ClaimStatus.rejected.rawValue
                 }
                 if let existing {
-                    report.skipped.append((r.workerID, "claim \(existing.id) exists (\(existing.status))"))
+                    let status = ClaimStatus(rawValue: existing.status)
+                    report.skipped.append((r.workerID, SkipReason(
+                        zh: "已有申请 \(existing.id)（\(status?.label(.zh) ?? existing.status)）",
+                        en: "claim \(existing.id) exists (\(status?.label(.en) ?? existing.status))")))
                     continue
                 }
                 let e = try g.evaluate(ClaimProposal(worker: r.workerID, kind: kind, classID: classID, asOf: today),
                                        workerID: r.workerID, certificate: .linked, asOf: today, excluding: nil)
                 if !e.eligible {
-                    report.skipped.append((r.workerID, e.evaluation.failures.map { "\($0.rule) \($0.en)" }.joined(separator: "; ")))
+                    report.skipped.append((r.workerID, SkipReason(
+                        zh: e.evaluation.failures.map { "\($0.rule) \($0.zh)" }.joined(separator: "；"),
+                        en: e.evaluation.failures.map { "\($0.rule) \($0.en)" }.joined(separator: "; "))))
                     continue
                 }
                 report.created.append(try insertDraft(w, e, now: now))
@@ -356,7 +372,10 @@ extension Session {
                     let c = try loadClaim(w, id)
                     let changes = try evidenceChanges(w, c, today: today)
                     if c.warningCount > 0 || c.evidenceChanged || !changes.isEmpty {
-                        throw BatchSkip(reason: "claim \(id) has \(c.warningCount + (changes.isEmpty && !c.evidenceChanged ? 0 : 1)) warning(s); open it to approve")
+                        let n = c.warningCount + (changes.isEmpty && !c.evidenceChanged ? 0 : 1)
+                        throw BatchSkip(reason: SkipReason(zh: "申请 \(id) 有 \(n) 个警示：不批量批准，请打开单独审核",
+                                                           en: "claim \(id) has \(n) warning(s); open it to approve it alone",
+                                                           warned: true))
                     }
                     _ = try approve(w, id, note: note, source: source, now: now, today: today)
                 }
@@ -365,7 +384,7 @@ extension Session {
                 out.skipped.append((id, s.reason))
             } catch let e as DeskError {
                 if case .notPermitted = e { throw e }
-                out.skipped.append((id, e.message(.en)))
+                out.skipped.append((id, SkipReason(e)))
             }
         }
         return out
@@ -382,7 +401,7 @@ extension Session {
                 out.done.append(id)
             } catch let e as DeskError {
                 if case .notPermitted = e { throw e }
-                out.skipped.append((id, e.message(.en)))
+                out.skipped.append((id, SkipReason(e)))
             }
         }
         return out
@@ -588,7 +607,7 @@ extension Session {
     }
 }
 
-struct BatchSkip: Error { let reason: String }
+struct BatchSkip: Error { let reason: SkipReason }
 
 enum FundOp { case allocate, reserve, release, pay, recordClawback, recover }
 

@@ -8,7 +8,7 @@ public struct PaymentBatchResult: Sendable {
     public var summary: PaymentBatchSummary
     public var claimIDs: [Int64]
     /// Payable claims left out, with why (no bank account on record, or not paid to the worker).
-    public var skipped: [(id: Int64, reason: String)]
+    public var skipped: [(id: Int64, reason: SkipReason)]
 }
 
 /// The bank file's encodings.
@@ -56,17 +56,20 @@ extension Session {
         try sweepNotices()
         let now = desk.clock(), today = desk.today()
         return try desk.write { w in
-            var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, String)] = []
+            var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, SkipReason)] = []
             let prefix = "PB" + today.compact + "-"
             let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
             var claims: [ClaimRow] = []
             for c in try w.payableUnbatched(limit: 10_000) {
                 guard c.payee == Payee.worker.rawValue else {
-                    skipped.append((c.id, "paid to the \(c.payee): no bank account on record")); continue
+                    let payee = Payee(rawValue: c.payee)
+                    skipped.append((c.id, SkipReason(zh: "支付给\(payee?.label(.zh) ?? c.payee)：未登记收款账户",
+                                                     en: "paid to the \(payee?.label(.en) ?? c.payee): no bank account on record"))); continue
                 }
-                guard c.amountFen > 0 else { skipped.append((c.id, "amount is 0")); continue }
+                guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
                 guard let account = try w.bankAccount(workerID: c.workerID), let name = try w.workerName(id: c.workerID) else {
-                    skipped.append((c.id, "worker \(c.workerID) has no bank account on record")); continue
+                    skipped.append((c.id, SkipReason(zh: "劳动者 \(c.workerID) 未登记银行账户",
+                                                     en: "worker \(c.workerID) has no bank account on record"))); continue
                 }
                 lines.append(PaymentLineRow(batchID: batch, claimID: c.id, amountFen: c.amountFen, payeeName: name,
                                             bankAccount: account, kind: c.kind, payee: c.payee))
@@ -76,7 +79,7 @@ extension Session {
                 claims.append(c)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
-                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1)" }.joined(separator: "; ")))"),
+                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),
                                            zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份缺少收款账户）"))
             }
             try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,

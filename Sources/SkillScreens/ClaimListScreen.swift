@@ -285,15 +285,14 @@ public final class ClaimListScreen: Screen {
         }
     }
 
-    /// "已批准 1 个；跳过 SD-2025-000002（李四）：有警示，须打开单独审核". The use case gives a
-    /// skipped claim's reason in English only; a warning (the batch rule) is said in the user's language.
+    /// "已批准 1 个；跳过 SD-2025-000002（李四）：有警示，须打开单独审核" — each skipped claim's
+    /// reason in the user's language.
     static func batchMessage(_ r: BatchDecision, done: S, items: [ClaimQueueItem], _ lang: Lang) -> String {
         var text = lang.format(done, r.done.count)
         for s in r.skipped {
             let it = items.first { $0.id == s.id }
             let name = it.map { ClaimText.number($0.id, year: $0.claimYear) + (lang == .zh ? "（\($0.workerName)）" : " (\($0.workerName))") } ?? "#\(s.id)"
-            let warned = (it?.warningCount ?? 0) > 0 || s.reason.contains("warning")
-            text += lang.format(.skippedClaim, name, warned ? lang[.skippedWarned] : s.reason)
+            text += lang.format(.skippedClaim, name, s.reason.warned ? lang[.skippedWarned] : s.reason.message(lang))
         }
         return text
     }

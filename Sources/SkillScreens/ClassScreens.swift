@@ -392,7 +392,7 @@ public final class AttendanceGridScreen: Screen {
             lines += r.created.map { "  " + ClaimText.number($0) + " " + (names[$0.workerID] ?? $0.workerID) + " " + Money.format(fen: $0.amountFen) }
             if !r.skipped.isEmpty {
                 lines.append(lang.format(.classClaimsSkipped, r.skipped.count))
-                lines += r.skipped.map { "  " + (names[$0.worker] ?? $0.worker) + "：" + $0.reason }
+                lines += r.skipped.map { "  " + (names[$0.worker] ?? $0.worker) + "：" + $0.reason.message(lang) }
             }
             claimsReport = Dialog(title: lang.format(.classClaimsTitle, String(classID)), message: lines, buttons: [lang[.close]])
             return []

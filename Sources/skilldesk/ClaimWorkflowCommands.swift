@@ -81,7 +81,7 @@ enum ClaimCLI {
                 if i > 0, stepDelay > 0 { usleep(stepDelay) }
                 let r = try one(session, id)
                 done += r.done
-                skipped += r.skipped.map { ($0.id, $0.reason) }
+                skipped += r.skipped.map { ($0.id, $0.reason.message(lang)) }
             }
             if json {
                 Output.printJSON(["done": done, "skipped": skipped.map { ["id": $0.0, "reason": $0.1] as [String: Any] }] as [String: Any])
@@ -117,10 +117,10 @@ struct ClaimNew: ParsableCommand {
                 let r = try session.newClaims(forClass: classID, kind: k)
                 if json {
                     Output.printJSON(["created": r.created.map(ClaimCLI.json),
-                                      "skipped": r.skipped.map { ["worker": $0.worker, "reason": $0.reason] }] as [String: Any])
+                                      "skipped": r.skipped.map { ["worker": $0.worker, "reason": $0.reason.message(lang)] }] as [String: Any])
                 } else {
                     for c in r.created { ClaimCLI.printRow(c, lang) }
-                    for s in r.skipped { Output.line((lang == .zh ? "跳过 " : "skipped ") + s.worker + "：" + Sanitize.forDisplay(s.reason)) }
+                    for s in r.skipped { Output.line((lang == .zh ? "跳过 " : "skipped ") + s.worker + "：" + Sanitize.forDisplay(s.reason.message(lang))) }
                 }
                 return
             }
@@ -398,16 +398,20 @@ struct PaymentBatch: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        let lang = global.language
         try global.runAsUser(json: json) { session, _ in
             let b = try session.createPaymentBatch()
             if json {
                 Output.printJSON(["batch": b.batch, "count": b.summary.count, "total_fen": b.summary.totalFen, "claims": b.claimIDs,
                                   "per_kind": b.summary.perKind.map { ["kind": $0.kind.rawValue, "count": $0.count, "total_fen": $0.totalFen] },
-                                  "skipped": b.skipped.map { ["id": $0.id, "reason": $0.reason] as [String: Any] }] as [String: Any])
+                                  "skipped": b.skipped.map { ["id": $0.id, "reason": $0.reason.message(lang)] as [String: Any] }] as [String: Any])
                 return
             }
             Output.line("\(b.batch)  \(b.summary.count)  \(Money.format(fen: b.summary.totalFen))")
             for k in b.summary.perKind { Output.line("  \(k.kind.rawValue)  \(k.count)  \(Money.format(fen: k.totalFen))") }
+            for s in b.skipped {
+                Output.line((lang == .zh ? "未入批次 #\(s.id)：" : "left out #\(s.id): ") + Sanitize.forDisplay(s.reason.message(lang)))
+            }
         }
     }
 }

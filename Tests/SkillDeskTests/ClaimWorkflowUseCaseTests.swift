@@ -239,7 +239,7 @@ struct ClaimWorkflowUseCaseTests {
         #expect(r.created.map(\.workerID) == [x.w.worker])            // the others fail rules
         #expect(r.skipped.count == 2)
         let again = try x.clerk.newClaims(forClass: x.w.classID, kind: .training)
-        #expect(again.created.isEmpty && again.skipped.contains { $0.worker == x.w.worker && $0.reason.contains("exists") })
+        #expect(again.created.isEmpty && again.skipped.contains { $0.worker == x.w.worker && $0.reason.en.contains("exists") && $0.reason.zh.contains("已有申请") })
         let id = r.created[0].id
         _ = try x.clerk.submitClaim(id)
         let j = try x.sup.rejectClaims([id, id], code: .duplicate, reason: "重复")
