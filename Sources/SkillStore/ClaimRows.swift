@@ -125,7 +125,7 @@ extension StoreReader {
         claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version,
         submitted_at, submitted_by, decided_at, decided_by, decision_note, reason, reject_code, notice_published_on,
         notice_end_on, fund_year, fund_source, batch_id, payee_name, bank_account, evidence_json, evidence_sha256,
-        warning_count, clawback_due_fen, recovered_fen
+        warning_count, clawback_due_fen, recovered_fen, evidence_changed
         """
 
     static func claim(_ row: Row) -> ClaimRow {

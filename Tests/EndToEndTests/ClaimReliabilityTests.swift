@@ -4,51 +4,6 @@ import SkillDesk
 import SkillStore
 import Testing
 
-/// Children of the built binary started with posix_spawn (as Harness's tmux runner does, not
-/// Foundation.Process, which is not safe from many threads at once), output to files.
-enum Spawn {
-    struct Result { var status: Int32; var signalled: Bool; var stdout: String; var stderr: String }
-
-    static func start(_ args: [String], env: [String: String], outFile: String, errFile: String) -> pid_t {
-        let argv = [Harness.binary] + args
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var environment = ProcessInfo.processInfo.environment
-        for (k, v) in env { environment[k] = v }
-        var cArgs = argv.map { strdup($0) } + [nil]
-        var cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for p in cArgs { free(p) }; for p in cEnv { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
-        precondition(rc == 0, "posix_spawn failed: \(rc)")
-        return pid
-    }
-
-    static func wait(_ pid: pid_t, outFile: String, errFile: String) -> Result {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
-        let code = signalled ? -1 : (status >> 8) & 0xff
-        let out = (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? ""
-        return Result(status: code, signalled: signalled, stdout: out, stderr: err)
-    }
-
-    static func run(_ args: [String], env: [String: String], scratch: String) -> Result {
-        let tag = UUID().uuidString
-        let o = scratch + "/\(tag).out", e = scratch + "/\(tag).err"
-        let pid = start(args, env: env, outFile: o, errFile: e)
-        let r = wait(pid, outFile: o, errFile: e)
-        try? FileManager.default.removeItem(atPath: o)
-        try? FileManager.default.removeItem(atPath: e)
-        return r
-    }
-}
-
 /// What one child did, kept for the assertions.
 final class Log: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,6 +1,53 @@
 import Foundation
 import Testing
 
+/// Children of the built binary started with posix_spawn (as Harness's tmux runner does, not
+/// Foundation.Process, which is not safe from many threads at once), output to files.
+enum Spawn {
+    struct Result { var status: Int32; var signalled: Bool; var stdout: String; var stderr: String }
+
+    static func start(_ args: [String], env: [String: String], removing: [String] = [], stdinFile: String = "/dev/null",
+                      outFile: String, errFile: String) -> pid_t {
+        let argv = [Harness.binary] + args
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdinFile, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var environment = ProcessInfo.processInfo.environment
+        for k in removing { environment[k] = nil }
+        for (k, v) in env { environment[k] = v }
+        var cArgs = argv.map { strdup($0) } + [nil]
+        var cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in cArgs { free(p) }; for p in cEnv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        precondition(rc == 0, "posix_spawn failed: \(rc)")
+        return pid
+    }
+
+    static func wait(_ pid: pid_t, outFile: String, errFile: String) -> Result {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
+        let code = signalled ? -1 : (status >> 8) & 0xff
+        let out = String(decoding: FileManager.default.contents(atPath: outFile) ?? Data(), as: UTF8.self)
+        let err = String(decoding: FileManager.default.contents(atPath: errFile) ?? Data(), as: UTF8.self)
+        return Result(status: code, signalled: signalled, stdout: out, stderr: err)
+    }
+
+    static func run(_ args: [String], env: [String: String], scratch: String) -> Result {
+        let tag = UUID().uuidString
+        let o = scratch + "/\(tag).out", e = scratch + "/\(tag).err"
+        let pid = start(args, env: env, outFile: o, errFile: e)
+        let r = wait(pid, outFile: o, errFile: e)
+        try? FileManager.default.removeItem(atPath: o)
+        try? FileManager.default.removeItem(atPath: e)
+        return r
+    }
+}
+
 /// Runs the real `skilldesk` binary: directly for CLI checks, and inside tmux for journeys
 /// through the TUI as a clerk would type them.
 enum Harness {
@@ -26,26 +73,18 @@ enum Harness {
     /// Runs the binary with arguments, environment additions and standard input.
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        for key in ["SKILLDESK_DB", "SKILLDESK_USER", "SKILLDESK_PASSWORD"] { environment[key] = nil }
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self))
+        // posix_spawn with files, not Foundation.Process with pipes: Process's child handling made
+        // `readDataToEndOfFile` trap on EINTR while other tests spawned many children.
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr"
+        try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: input))
+        var environment = env
+        if environment["LANG"] == nil { environment["LANG"] = "C.UTF-8" }
+        let removing = ["SKILLDESK_DB", "SKILLDESK_USER", "SKILLDESK_PASSWORD"].filter { env[$0] == nil }
+        let pid = Spawn.start(args, env: environment, removing: removing, stdinFile: input, outFile: out, errFile: err)
+        let r = Spawn.wait(pid, outFile: out, errFile: err)
+        return Result(status: r.signalled ? -1 : r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     static var tmuxPath: String? {

@@ -41,6 +41,23 @@ struct ClaimStoreTests {
         #expect(try store.read { try $0.institutionClaimCounts("INST") } == ["submitted": 1, "approved": 0, "rejected": 1])
     }
 
+    /// `claim(_:)` decodes by name from `claimColumns`; a column the decoder reads but the list
+    /// lacks is a fatal error at run time, so the list must name every column of the table (but
+    /// `updated_at`, which no reader needs).
+    @Test func claimColumnsNameEveryColumnOfTheTable() throws {
+        let store = try Store.inMemory()
+        let table = try store.read { r in
+            try Row.fetchAll(r.db, sql: "PRAGMA table_info(claims)").map { $0["name"] as String }
+        }
+        let listed = StoreReader.claimColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(Set(table).subtracting(["updated_at"]) == Set(listed))
+        #expect(listed.count == Set(listed).count)
+        // And a stored claim reads back through the list.
+        let id = try store.write { w in try w.insertClaim(Self.claim("W1", status: .draft), at: Date()).id }
+        let row = try store.read { r in try r.claim(id: id) }
+        #expect(row?.workerID == "W1" && row?.status == "draft")
+    }
+
     @Test func evaluationQueriesUseIndexes() throws {
         let store = try Store.inMemory()
         func plan(_ sql: String) throws -> String {
