@@ -162,6 +162,18 @@ extension StoreReader {
         }
     }
 
+    /// The claim year of every line of a batch (claim id → year: the claim number's year), in one
+    /// query instead of one claim read per line.
+    public func paymentLineClaimYears(batchID: String) throws -> [Int64: Int] {
+        var out: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT l.claim_id, c.claim_year FROM payment_lines l JOIN claims c ON c.id = l.claim_id WHERE l.batch_id = ?
+            """, arguments: [batchID]) {
+            out[row[0]] = row[1]
+        }
+        return out
+    }
+
     /// Batches whose number starts with `prefix` (to number the next one of the day).
     public func paymentBatchCount(prefix: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM payment_batches WHERE id >= ? AND id < ?",

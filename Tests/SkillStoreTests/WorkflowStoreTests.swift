@@ -28,9 +28,18 @@ struct WorkflowStoreTests {
             }
         }
         let queries = [
-            ("claims_queue", """
+            ("claims_queue ", """
+                SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
+                AND c.warning_count = 0 AND c.amount_fen >= 1 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
+                """),
+            // A kind or an institution filter seeks its own index instead of walking every pending claim.
+            ("claims_queue_kind ", """
                 SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
                 AND c.kind = 'training' AND c.amount_fen >= 1 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
+                """),
+            ("claims_queue_institution ", """
+                SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
+                AND c.institution = 'X' AND c.warning_count > 0 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
                 """),
             ("claims_notice", "SELECT * FROM claims WHERE status = 'on_notice' AND notice_end_on < '2026-01-01' ORDER BY notice_end_on, id LIMIT 500"),
             ("claims_batch", "SELECT id FROM claims WHERE batch_id = 'PB1'"),

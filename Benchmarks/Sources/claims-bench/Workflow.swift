@@ -30,9 +30,10 @@ func bankAccount(_ n: Int) -> String {
 }
 
 /// Pending claims: submitted over ~6 months (submission order unrelated to the claim id, so the
-/// queue's index order is not the table's), by clerk1; 10% with a warning, 1% with W5
-/// (evidence_changed); kinds 80% training, 10% living allowance, 9% insured upgrading, 1%
-/// apprenticeship. 10,000 approved history claims become payable in this year's employment fund
+/// queue's index order is not the table's), by clerk1; ~10% with 1–3 warnings, ~1% with W5
+/// (evidence_changed); kinds ~80% training, 10% living allowance, 9% insured upgrading, 1%
+/// apprenticeship (a hash of the claim id modulo the prime 1009, so unrelated to the generator's
+/// per-worker pattern). 10,000 approved history claims become payable in this year's employment fund
 /// (paid to the worker, no batch, submitted in 2025), their workers get bank accounts.
 let workflowSQL = """
     PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;
@@ -41,10 +42,11 @@ let workflowSQL = """
     UPDATE claims SET
       submitted_at = strftime('%Y-%m-%dT%H:%M:%fZ', '2026-05-01', '+' || ((id * 7919) % 15552000) || ' seconds'),
       submitted_by = 'clerk1', prepared_by = 'clerk1',
-      warning_count = CASE WHEN id % 10 = 3 THEN 1 + id % 3 ELSE 0 END,
-      evidence_changed = CASE WHEN id % 100 = 55 THEN 1 ELSE 0 END,
-      kind = CASE WHEN id % 10 = 4 THEN 'living_allowance' WHEN id % 100 = 77 THEN 'apprenticeship'
-                  WHEN id % 10 = 5 THEN 'insured_upgrading' ELSE 'training' END
+      warning_count = CASE WHEN (id * 2654435761) % 1009 < 100 THEN 1 + id % 3 ELSE 0 END,
+      evidence_changed = CASE WHEN (id * 2654435761) % 1009 BETWEEN 100 AND 109 THEN 1 ELSE 0 END,
+      kind = CASE WHEN (id * 2654435761) % 1009 >= 909 THEN 'living_allowance'
+                  WHEN (id * 2654435761) % 1009 >= 818 THEN 'insured_upgrading'
+                  WHEN (id * 2654435761) % 1009 >= 808 THEN 'apprenticeship' ELSE 'training' END
     WHERE status = 'submitted';
     CREATE TEMP TABLE pay AS SELECT id, worker_id FROM claims WHERE status = 'approved' AND class_id IS NULL
       AND kind = 'training' ORDER BY (id * 2654435761) % 1000003 LIMIT 10000;
@@ -113,21 +115,22 @@ func freezeEvidence(db: String, clerk: Session, claims: [ClaimQueueItem]) throws
         let f = line.split(separator: "|", omittingEmptySubsequences: false)
         if f.count == 2, let id = Int64(f[0]), let c = Int64(f[1]) { classOf[id] = c }
     }
+    var days: [String: [String: [Int]]] = [:]   // "class|worker" → day → minutes
+    let pairs = claims.compactMap { q in classOf[q.id].map { "(\($0), '\(q.workerID)')" } }.joined(separator: ",")
+    for line in try sqlite(db, "SELECT class_id, worker_id, date, classroom_minutes, online_minutes FROM attendance WHERE (class_id, worker_id) IN (VALUES \(pairs));")
+        .split(separator: "\n") {
+        let f = line.split(separator: "|")
+        if f.count == 5 { days["\(f[0])|\(f[1])", default: [:]][String(f[2])] = [Int(f[3])!, Int(f[4])!] }
+    }
     let enc = JSONEncoder()
     enc.outputFormatting = .sortedKeys
     var sql = "BEGIN;\n"
     for q in claims {
         guard let cid = classOf[q.id] else { fail("claim \(q.id) has no class") }
         let e = try clerk.evaluateClaim(ClaimProposal(worker: q.workerID, kind: .training, classID: cid))
-        var days: [String: [Int]] = [:]
-        for line in try sqlite(db, "SELECT date, classroom_minutes, online_minutes FROM attendance WHERE class_id = \(cid) AND worker_id = '\(q.workerID)';")
-            .split(separator: "\n") {
-            let f = line.split(separator: "|")
-            if f.count == 3 { days[String(f[0])] = [Int(f[1])!, Int(f[2])!] }
-        }
         let w = e.facts.worker
         let ev = FrozenEvidence(
-            attendance: days,
+            attendance: days["\(cid)|\(q.workerID)"] ?? [:],
             certificate: e.facts.certificate.map { .init(type: $0.type.rawValue, number: $0.number, level: $0.level?.rawValue, date: $0.date.description) },
             catalogue: e.facts.catalogue.map { .init(subsidised: $0.subsidised, shortage: $0.shortage, standardFen: $0.standardFen, hours: $0.hours) },
             profile: .init(name: w.name, groups: w.groups.map(\.rawValue).sorted(), disability: w.disability.rawValue,
@@ -150,8 +153,11 @@ func loadLine() -> String {
     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 }
 
-func runWorkflow(db: String, reps: Int, approve: Int, runs: Int) throws {
+func runWorkflow(db: String, reps: Int, approve: Int, runs: Int, parts: Set<String>) throws {
     print("load average    \(loadLine()) (start)")
+    if parts.contains("queue") {
+    let rarestInstitution = try sqlite(db, "SELECT institution FROM claims WHERE status = 'submitted' GROUP BY institution ORDER BY count(*) LIMIT 1;")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
     // (a) the queue's first page, oldest submission first.
     let cases: [(String, ClaimQueueFilter)] = [
         ("default (submitted)", ClaimQueueFilter()),
@@ -160,6 +166,7 @@ func runWorkflow(db: String, reps: Int, approve: Int, runs: Int) throws {
         ("with warnings (11%)", ClaimQueueFilter(hasWarnings: true)),
         ("without warnings", ClaimQueueFilter(hasWarnings: false)),
         ("kind = appraisal (none pending)", ClaimQueueFilter(kind: .appraisal)),
+        ("institution = the rarest among pending", ClaimQueueFilter(institution: rarestInstitution)),
     ]
     for (name, filter) in cases {
         let desk = try Desk.open(path: db)   // a fresh pool: the first call prepares its statements
@@ -178,12 +185,13 @@ func runWorkflow(db: String, reps: Int, approve: Int, runs: Int) throws {
     let pending = try sqlite(db, "SELECT count(*) FROM claims WHERE status = 'submitted';").trimmingCharacters(in: .whitespacesAndNewlines)
     let others = try sqlite(db, "SELECT count(*) FROM claims WHERE status <> 'submitted';").trimmingCharacters(in: .whitespacesAndNewlines)
     print("queue over      \(pending) pending claims, \(others) others; load \(loadLine())")
+    }
 
     // (b) approveClaims of `approve` fresh claims without warnings, as sup1 (prepared by clerk1).
     let desk = try Desk.open(path: db)
     let sup = try desk.login(name: supName, password: supPassword)
     let clerk = try desk.login(name: clerkName, password: clerkPassword)
-    for run in 1...runs {
+    for run in 1...runs where parts.contains("approve") {
         let items = try sup.claimQueue(ClaimQueueFilter(kind: .training, hasWarnings: false), limit: approve).items
         guard items.count == approve else { fail("only \(items.count) claims to approve") }
         var t = now()
@@ -200,7 +208,7 @@ func runWorkflow(db: String, reps: Int, approve: Int, runs: Int) throws {
     // (c) createPaymentBatch over the payable claims, exportPaymentBatch in both encodings. The
     // batch is undone by SQL after each run (not timed) so every run batches the same claims.
     let fin = try desk.login(name: finName, password: finPassword)
-    for run in 1...runs {
+    for run in 1...runs where parts.contains("pay") {
         var t = now()
         let b = try fin.createPaymentBatch()
         let create = now() - t

@@ -20,7 +20,7 @@ let usage = """
     usage: claims-bench add-claims DB
            claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T]
            claims-bench workflow-prepare DB
-           claims-bench workflow DB [--reps N] [--approve N] [--runs N]
+           claims-bench workflow DB [--reps N] [--approve N] [--runs N] [--parts queue,approve,pay]
     """
 
 let clerkName = "clerk1"         // Demo.accounts[1]
@@ -235,6 +235,7 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) t
 let args = Array(CommandLine.arguments.dropFirst())
 do {
     guard args.count >= 2 else { fail(usage) }
+    var parts: Set<String> = ["queue", "approve", "pay"]
     var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1, approve = 500, runs = 3
     var i = 2
     while i < args.count {
@@ -244,6 +245,7 @@ do {
         case "--batch" where i + 1 < args.count: batch = Int(args[i + 1]) ?? batch; i += 2
         case "--threads" where i + 1 < args.count: threads = Int(args[i + 1]) ?? threads; i += 2
         case "--approve" where i + 1 < args.count: approve = Int(args[i + 1]) ?? approve; i += 2
+        case "--parts" where i + 1 < args.count: parts = Set(args[i + 1].split(separator: ",").map(String.init)); i += 2
         case "--runs" where i + 1 < args.count: runs = Int(args[i + 1]) ?? runs; i += 2
         default: fail(usage)
         }
@@ -252,7 +254,7 @@ do {
     case "add-claims": try runAddClaims(db: args[1])
     case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads))
     case "workflow-prepare": try runWorkflowPrepare(db: args[1])
-    case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs))
+    case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs), parts: parts)
     default: fail(usage)
     }
 } catch {
