@@ -65,10 +65,15 @@ extension StoreReader {
     // MARK: queue
 
     /// A page of claims in a status, oldest submission first (index claims_queue: status,
-    /// submitted_at, id), with the filter's conditions on the same rows.
+    /// submitted_at, id; with a kind claims_queue_kind, with an institution claims_queue_institution,
+    /// each ending in submitted_at, id), with the filter's conditions on the same rows.
     public func claimQueue(_ f: ClaimQueueFilter, offset: Int, limit: Int) throws -> Page<ClaimQueueRow> {
+        // The index is named, not left to the planner: with statistics for some of the claims
+        // indexes but not others (an ANALYZE before v6), SQLite took a filter index for the plain
+        // queue and sorted every pending claim (1.4 s for 100k instead of 3 ms).
+        let index = f.kind != nil ? "claims_queue_kind" : f.institution != nil ? "claims_queue_institution" : "claims_queue"
         var sql = """
-            SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
+            SELECT c.*, w.name AS worker_name FROM claims c INDEXED BY \(index) LEFT JOIN workers w ON w.id = c.worker_id
             WHERE c.status = ?
             """
         var args: [(any DatabaseValueConvertible)?] = [f.status.rawValue]

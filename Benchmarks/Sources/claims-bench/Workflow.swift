@@ -144,6 +144,13 @@ func freezeEvidence(db: String, clerk: Session, claims: [ClaimQueueItem]) throws
     try sqlite(db, sql)
 }
 
+/// This process's CPU time (user + system), seconds.
+func cpuTime() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
 func stats(_ xs: [Double]) -> String {
     let s = xs.sorted()
     return "median \(format(percentile(s, 0.5))) ms, p95 \(format(percentile(s, 0.95))) ms, max \(format(s.last ?? 0)) ms"
@@ -198,10 +205,11 @@ func runWorkflow(db: String, reps: Int, approve: Int, runs: Int, parts: Set<Stri
         try freezeEvidence(db: db, clerk: clerk, claims: items)
         let freeze = now() - t
         t = now()
+        let cpu0 = cpuTime()
         let r = try sup.approveClaims(items.map(\.id))
-        let wall = now() - t
+        let wall = now() - t, cpu = cpuTime() - cpu0
         print("approveClaims run \(run): \(r.done.count) approved, \(r.skipped.count) skipped in \(format(wall, 3)) s "
-              + "(\(format(wall / Double(approve) * 1000, 2)) ms a claim; evidence frozen beforehand in \(format(freeze, 1)) s); load \(loadLine())")
+              + "(\(format(wall / Double(approve) * 1000, 2)) ms a claim, CPU \(format(cpu, 3)) s; evidence frozen beforehand in \(format(freeze, 1)) s); load \(loadLine())")
         if let s = r.skipped.first { print("  first skipped: \(s.id): \(s.reason)") }
     }
 
@@ -210,19 +218,21 @@ func runWorkflow(db: String, reps: Int, approve: Int, runs: Int, parts: Set<Stri
     let fin = try desk.login(name: finName, password: finPassword)
     for run in 1...runs where parts.contains("pay") {
         var t = now()
+        var cpu0 = cpuTime()
         let b = try fin.createPaymentBatch()
-        let create = now() - t
+        let create = now() - t, createCPU = cpuTime() - cpu0
         print("createPaymentBatch run \(run): \(b.batch), \(b.summary.count) lines, \(b.summary.totalFen) fen, "
-              + "\(b.skipped.count) left out, in \(format(create, 3)) s; load \(loadLine())")
+              + "\(b.skipped.count) left out, in \(format(create, 3)) s (CPU \(format(createCPU, 3)) s); load \(loadLine())")
         for enc in BankFileEncoding.allCases {
             for k in 1...runs {
                 t = now()
+                cpu0 = cpuTime()
                 let bytes = try fin.exportPaymentBatch(b.batch, encoding: enc)
-                let wall = now() - t
-                print("  exportPaymentBatch \(enc.rawValue) #\(k): \(bytes.count) bytes in \(format(wall * 1000, 1)) ms")
+                let wall = now() - t, cpu = cpuTime() - cpu0
+                print("  exportPaymentBatch \(enc.rawValue) #\(k): \(bytes.count) bytes in \(format(wall * 1000, 1)) ms (CPU \(format(cpu * 1000, 1)) ms)")
             }
         }
-        if run < runs {
+        do {   // always undone, so the next run (and the next invocation) batches the same claims
             try sqlite(db, """
                 BEGIN;
                 UPDATE claims SET batch_id = NULL, payee_name = NULL, bank_account = NULL WHERE batch_id = '\(b.batch)';
