@@ -52,6 +52,40 @@ struct WorkflowStoreTests {
         }
     }
 
+    /// With statistics for the older claims indexes only (an ANALYZE before v6), the planner takes
+    /// the unanalysed filter indexes for very selective; the queue still walks its own index in order.
+    @Test func theQueueKeepsItsIndexWithPartialStatistics() throws {
+        let store = try Store.inMemory()
+        try store.write { w in
+            try w.db.execute(sql: """
+                ANALYZE;
+                DELETE FROM sqlite_stat1;
+                INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES ('claims', 'claims_queue', '5000000 700000 1 1'),
+                  ('claims', 'claims_status', '5000000 700000 1'), ('claims', 'claims_worker', '5000000 5 2'),
+                  ('claims', 'claims_notice', '5000000 700000 1');
+                ANALYZE sqlite_schema;
+                """)
+        }
+        let cases: [(ClaimQueueFilter, String)] = [
+            (ClaimQueueFilter(), "claims_queue "), (ClaimQueueFilter(hasWarnings: true), "claims_queue "),
+            (ClaimQueueFilter(minAmountFen: 1), "claims_queue "), (ClaimQueueFilter(kind: .training), "claims_queue_kind "),
+            (ClaimQueueFilter(institution: "X"), "claims_queue_institution "),
+        ]
+        for (filter, index) in cases {
+            let plan = try store.read { r -> String in
+                var sql: String?
+                r.db.trace(options: .statement) { event in
+                    if case .statement(let s) = event, s.sql.contains("worker_name") { sql = s.expandedSQL }
+                }
+                _ = try r.claimQueue(filter, offset: 0, limit: 50)
+                r.db.trace(options: [], nil)
+                guard let sql else { return "no queue statement traced" }
+                return try Row.fetchAll(r.db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+            }
+            #expect(plan.contains(index) && !plan.contains("USE TEMP B-TREE"), "\(filter): \(plan)")
+        }
+    }
+
     @Test func saveClaimIsOptimistic() throws {
         let store = try Store.inMemory()
         let c = try store.write { w -> ClaimRow in
