@@ -9,6 +9,7 @@ import PackageDescription
 //   Benchmarks/.build/release/training-bench measure bench-data/training.sqlite
 //   Benchmarks/.build/release/claims-bench add-claims bench-data/claims.sqlite   (a training-bench database)
 //   Benchmarks/.build/release/claims-bench measure bench-data/claims.sqlite
+//   Benchmarks/.build/release/claims-bench workflow-prepare bench-data/claims.sqlite; ... workflow bench-data/claims.sqlite
 // See docs/PERFORMANCE.md for the procedure and the recorded figures.
 let package = Package(
     name: "SkillDeskBenchmarks",

@@ -85,11 +85,12 @@ extension Session {
             try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,
                                                      businessDate: today.description, count: summary.count,
                                                      totalFen: summary.totalFen), lines: lines)
-            for var c in claims {
+            // claims[i] is lines[i]'s claim (appended together above).
+            for (var c, line) in zip(claims, lines) {
                 let before = ClaimSnapshot.json(c)
                 c.batchID = batch
-                c.payeeName = lines.first { $0.claimID == c.id }?.payeeName
-                c.bankAccount = lines.first { $0.claimID == c.id }?.bankAccount
+                c.payeeName = line.payeeName
+                c.bankAccount = line.bankAccount
                 _ = try save(w, c, action: nil, before: before, now: now, actionName: "claim.batch")
             }
             try w.audit(at: now, user: user, action: "payment.batch", entity: "payment_batch", key: batch, before: nil,
@@ -107,7 +108,8 @@ extension Session {
             guard let b = try w.paymentBatch(id: batch) else {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }
-            let lines = try w.paymentLines(batchID: batch).map { Self.coreLine($0, w) }
+            let years = try w.paymentLineClaimYears(batchID: batch)
+            let lines = try w.paymentLines(batchID: batch).map { Self.coreLine($0, year: years[$0.claimID] ?? 0) }
             let text: String
             do { text = try BankFile.exportLines(batch: batch, date: CalendarDate(iso: b.businessDate) ?? desk.today(), lines: lines) }
             catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
@@ -143,8 +145,9 @@ extension Session {
             }
             let stored = try w.paymentLines(batchID: batch)
             let open = stored.filter { $0.result == nil }
-            let numbers = Dictionary(uniqueKeysWithValues: open.map { (Self.number(of: $0, w), $0) })
-            let rec = BankFile.reconcile(results, batch: open.map { Self.coreLine($0, w) })
+            let years = try w.paymentLineClaimYears(batchID: batch)
+            let numbers = Dictionary(uniqueKeysWithValues: open.map { (Self.number(of: $0, year: years[$0.claimID] ?? 0), $0) })
+            let rec = BankFile.reconcile(results, batch: open.map { Self.coreLine($0, year: years[$0.claimID] ?? 0) })
             var out = PaymentReconcileResult(batch: batch, paid: [], failed: [], problems: [])
             func line(_ number: String) -> PaymentLineRow? { numbers[number.trimmedWhitespace()] }
             for r in rec.paid {
@@ -187,13 +190,13 @@ extension Session {
         return SHA256.hexString(h.finalize())
     }
 
-    static func number(of l: PaymentLineRow, _ r: StoreReader) -> String {
-        let year = (try? r.claim(id: l.claimID))??.claimYear ?? 0
-        return ClaimNumber.format(year: year, serial: Int(l.claimID))
+    /// A line's claim number; `year` from `paymentLineClaimYears` (one query for the batch).
+    static func number(of l: PaymentLineRow, year: Int) -> String {
+        ClaimNumber.format(year: year, serial: Int(l.claimID))
     }
 
-    static func coreLine(_ l: PaymentLineRow, _ r: StoreReader) -> PaymentLine {
-        PaymentLine(claimNumber: number(of: l, r), payeeName: l.payeeName, bankAccount: l.bankAccount, amountFen: l.amountFen,
+    static func coreLine(_ l: PaymentLineRow, year: Int) -> PaymentLine {
+        PaymentLine(claimNumber: number(of: l, year: year), payeeName: l.payeeName, bankAccount: l.bankAccount, amountFen: l.amountFen,
                     kind: SubsidyKind(rawValue: l.kind) ?? .training, payee: Payee(rawValue: l.payee) ?? .worker)
     }
 }

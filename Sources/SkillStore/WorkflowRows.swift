@@ -68,10 +68,15 @@ extension StoreReader {
     // MARK: queue
 
     /// A page of claims in a status, oldest submission first (index claims_queue: status,
-    /// submitted_at, id), with the filter's conditions on the same rows.
+    /// submitted_at, id; with a kind claims_queue_kind, with an institution claims_queue_institution,
+    /// each ending in submitted_at, id), with the filter's conditions on the same rows.
     public func claimQueue(_ f: ClaimQueueFilter, offset: Int, limit: Int) throws -> Page<ClaimQueueRow> {
+        // The index is named, not left to the planner: with statistics for some of the claims
+        // indexes but not others (an ANALYZE before v6), SQLite took a filter index for the plain
+        // queue and sorted every pending claim (1.4 s for 100k instead of 3 ms).
+        let index = f.kind != nil ? "claims_queue_kind" : f.institution != nil ? "claims_queue_institution" : "claims_queue"
         let (cond, condArgs) = Self.queueCondition(f)
-        var sql = "SELECT c.*, w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE " + cond
+        var sql = "SELECT c.*, w.name AS worker_name FROM claims c INDEXED BY \(index) LEFT JOIN workers w ON w.id = c.worker_id WHERE " + cond
         var args = condArgs
         sql += " ORDER BY c.status, c.submitted_at, c.id LIMIT ? OFFSET ?"
         args.append(limit + 1)
@@ -176,6 +181,18 @@ extension StoreReader {
                            payeeName: $0["payee_name"], bankAccount: $0["bank_account"], kind: $0["kind"],
                            payee: $0["payee"], result: $0["result"], bankReason: $0["bank_reason"])
         }
+    }
+
+    /// The claim year of every line of a batch (claim id → year: the claim number's year), in one
+    /// query instead of one claim read per line.
+    public func paymentLineClaimYears(batchID: String) throws -> [Int64: Int] {
+        var out: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT l.claim_id, c.claim_year FROM payment_lines l JOIN claims c ON c.id = l.claim_id WHERE l.batch_id = ?
+            """, arguments: [batchID]) {
+            out[row[0]] = row[1]
+        }
+        return out
     }
 
     /// Batches whose number starts with `prefix` (to number the next one of the day).

@@ -278,6 +278,28 @@ struct ClaimWorkflowUseCaseTests {
         #expect(f.balanceFen == f.allocatedFen - f.reservedFen - f.paidFen + f.recoveredFen && f.balanceFen == 1_000_000)
     }
 
+    @Test func aBatchOfTwoPairsEachClaimWithItsOwnWorkersAccountAndExportsTheirNumbers() throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0), b = try x.submitted(worker: 1)
+        for c in [a, b] { _ = try x.sup.approveClaim(c.id) }
+        x.f.clock.advance(7 * 86_400)
+        _ = try x.sup.claimQueue()
+        try x.clerk.setBankAccount(workerID: x.w.t.workers[0], account: "6222 0212 3456 7890 128")
+        try x.clerk.setBankAccount(workerID: x.w.t.workers[1], account: "6222 0212 3456 7890 557")
+        let batch = try x.fin.createPaymentBatch()
+        #expect(Set(batch.claimIDs) == [a.id, b.id] && batch.summary.count == 2)
+        // Each claim carries its own worker's account (not the other line's).
+        #expect(try x.claim(a.id).bankAccount == "6222021234567890128" && x.claim(a.id).batchID == batch.batch)
+        #expect(try x.claim(b.id).bankAccount == "6222021234567890557" && x.claim(b.id).batchID == batch.batch)
+        // The file names each claim by its number (year from the claim, read once for the batch).
+        let text = String(decoding: try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
+        for c in [a, b] {
+            let number = ClaimNumber.format(year: try x.claim(c.id).claimYear, serial: Int(c.id))
+            let line = text.split(separator: "\r\n").first { $0.contains("," + number + ",") }
+            #expect(line?.contains(c.id == a.id ? "6222021234567890128" : "6222021234567890557") == true, "\(number): \(text)")
+        }
+    }
+
     @Test func anAdministratorsHolidayMovesTheNoticeEnd() throws {
         let x = try WorkflowWorld()
         guard case .notPermitted(.manageCalendar) = deskError({ try x.clerk.setCalendarDay(day("2026-01-19"), kind: .holiday) }) else {

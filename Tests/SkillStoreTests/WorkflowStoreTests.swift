@@ -28,9 +28,18 @@ struct WorkflowStoreTests {
             }
         }
         let queries = [
-            ("claims_queue", """
+            ("claims_queue ", """
+                SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
+                AND c.warning_count = 0 AND c.amount_fen >= 1 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
+                """),
+            // A kind or an institution filter seeks its own index instead of walking every pending claim.
+            ("claims_queue_kind ", """
                 SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
                 AND c.kind = 'training' AND c.amount_fen >= 1 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
+                """),
+            ("claims_queue_institution ", """
+                SELECT c.*, w.name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id WHERE c.status = 'submitted'
+                AND c.institution = 'X' AND c.warning_count > 0 ORDER BY c.status, c.submitted_at, c.id LIMIT 51 OFFSET 0
                 """),
             ("claims_notice", "SELECT * FROM claims WHERE status = 'on_notice' AND notice_end_on < '2026-01-01' ORDER BY notice_end_on, id LIMIT 500"),
             ("claims_batch", "SELECT id FROM claims WHERE batch_id = 'PB1'"),
@@ -40,6 +49,40 @@ struct WorkflowStoreTests {
             let p = try plan(sql)
             #expect(p.contains(index), "\(index): \(p)")
             #expect(!p.contains("USE TEMP B-TREE"), "sorts: \(p)")
+        }
+    }
+
+    /// With statistics for the older claims indexes only (an ANALYZE before v6), the planner takes
+    /// the unanalysed filter indexes for very selective; the queue still walks its own index in order.
+    @Test func theQueueKeepsItsIndexWithPartialStatistics() throws {
+        let store = try Store.inMemory()
+        try store.write { w in
+            try w.db.execute(sql: """
+                ANALYZE;
+                DELETE FROM sqlite_stat1;
+                INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES ('claims', 'claims_queue', '5000000 700000 1 1'),
+                  ('claims', 'claims_status', '5000000 700000 1'), ('claims', 'claims_worker', '5000000 5 2'),
+                  ('claims', 'claims_notice', '5000000 700000 1');
+                ANALYZE sqlite_schema;
+                """)
+        }
+        let cases: [(ClaimQueueFilter, String)] = [
+            (ClaimQueueFilter(), "claims_queue "), (ClaimQueueFilter(hasWarnings: true), "claims_queue "),
+            (ClaimQueueFilter(minAmountFen: 1), "claims_queue "), (ClaimQueueFilter(kind: .training), "claims_queue_kind "),
+            (ClaimQueueFilter(institution: "X"), "claims_queue_institution "),
+        ]
+        for (filter, index) in cases {
+            let plan = try store.read { r -> String in
+                var sql: String?
+                r.db.trace(options: .statement) { event in
+                    if case .statement(let s) = event, s.sql.contains("worker_name") { sql = s.expandedSQL }
+                }
+                _ = try r.claimQueue(filter, offset: 0, limit: 50)
+                r.db.trace(options: [], nil)
+                guard let sql else { return "no queue statement traced" }
+                return try Row.fetchAll(r.db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+            }
+            #expect(plan.contains(index) && !plan.contains("USE TEMP B-TREE"), "\(filter): \(plan)")
         }
     }
 

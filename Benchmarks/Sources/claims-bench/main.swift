@@ -13,10 +13,14 @@ import SkillStore
 //                                        `recheckClaims` over N pending claims (default 100,000) in
 //                                        batches (default 1,000), one read transaction per batch;
 //                                        with --threads T also T batches at once (one process).
+//   claims-bench workflow-prepare DB / workflow DB   issue 5's queue, approval and payment figures
+//                                        (see Workflow.swift).
 
 let usage = """
     usage: claims-bench add-claims DB
            claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T]
+           claims-bench workflow-prepare DB
+           claims-bench workflow DB [--reps N] [--approve N] [--runs N] [--parts queue,approve,pay]
     """
 
 let clerkName = "clerk1"         // Demo.accounts[1]
@@ -231,7 +235,8 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) t
 let args = Array(CommandLine.arguments.dropFirst())
 do {
     guard args.count >= 2 else { fail(usage) }
-    var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1
+    var parts: Set<String> = ["queue", "approve", "pay"]
+    var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1, approve = 500, runs = 3
     var i = 2
     while i < args.count {
         switch args[i] {
@@ -239,12 +244,17 @@ do {
         case "--pending" where i + 1 < args.count: pending = Int(args[i + 1]) ?? pending; i += 2
         case "--batch" where i + 1 < args.count: batch = Int(args[i + 1]) ?? batch; i += 2
         case "--threads" where i + 1 < args.count: threads = Int(args[i + 1]) ?? threads; i += 2
+        case "--approve" where i + 1 < args.count: approve = Int(args[i + 1]) ?? approve; i += 2
+        case "--parts" where i + 1 < args.count: parts = Set(args[i + 1].split(separator: ",").map(String.init)); i += 2
+        case "--runs" where i + 1 < args.count: runs = Int(args[i + 1]) ?? runs; i += 2
         default: fail(usage)
         }
     }
     switch args[0] {
     case "add-claims": try runAddClaims(db: args[1])
     case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads))
+    case "workflow-prepare": try runWorkflowPrepare(db: args[1])
+    case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs), parts: parts)
     default: fail(usage)
     }
 } catch {
