@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// What an evaluation reads of an earlier claim (E4–E7, E15, settlement). Its own explicit column
+/// list, decoded by index: independent of `claim(_:)` and of columns later migrations add.
+public struct PriorClaimRow: Equatable, Sendable {
+    public var id: Int64
+    public var workerID: String
+    public var kind: String
+    public var classID: Int64?
+    public var occupationCode: String
+    public var level: String
+    public var trainingType: String?
+    public var claimYear: Int
+    public var claimDate: String
+    public var months: Int?
+    public var amountFen: Int64
+    public var employerCode: String?
+    public var status: String
+}
+
+/// One day of attendance of one worker (a batch read of several workers' days).
+public struct BatchDayRow: Equatable, Sendable {
+    public var workerID: String
+    public var day: WorkerDayRow
+}
+
+/// Batch reads for a re-evaluation job: one query per table for a whole batch of claims, each an
+/// `IN (...)` list over an existing index, instead of one lookup per claim. Every list is bounded by
+/// the caller's batch size (SQLite allows 32,766 parameters; the job's batches are ≤ 1,000 workers).
+extension StoreReader {
+    static let priorClaimColumns = """
+        id, worker_id, kind, class_id, occupation_code, level, training_type, claim_year, claim_date, months,
+        amount_fen, employer_code, status
+        """
+
+    static func priorClaim(_ row: Row) -> PriorClaimRow {
+        PriorClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], occupationCode: row[4], level: row[5],
+                      trainingType: row[6], claimYear: row[7], claimDate: row[8], months: row[9], amountFen: row[10],
+                      employerCode: row[11], status: row[12])
+    }
+
+    static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
+
+    /// Every claim of one worker, any status, oldest first (index claims_worker).
+    public func priorClaims(ofWorker workerID: String) throws -> [PriorClaimRow] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.priorClaimColumns) FROM claims WHERE worker_id = ? ORDER BY id"),
+                         arguments: [workerID]).map(Self.priorClaim)
+    }
+
+    /// Every claim of these workers, any status, oldest first (index claims_worker).
+    public func priorClaims(ofWorkers ids: [String]) throws -> [PriorClaimRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT \(Self.priorClaimColumns) FROM claims WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id",
+                                arguments: StatementArguments(ids)).map(Self.priorClaim)
+    }
+
+    /// These workers (UNIQUE index on id); unknown IDs are left out.
+    public func workers(ids: [String]) throws -> [WorkerRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT \(Self.workerColumns) FROM workers WHERE id IN (\(Self.marks(ids.count)))",
+                                arguments: StatementArguments(ids)).map(Self.workerByIndex)
+    }
+
+    /// Names of these workers by resident ID.
+    public func workerNames(ids: [String]) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM workers WHERE id IN (\(Self.marks(ids.count)))",
+                                    arguments: StatementArguments(ids)) {
+            out[row[0]] = row[1]
+        }
+        return out
+    }
+
+    /// (class, worker) enrolments of these workers (index enrolments_worker).
+    public func enrolments(ofWorkers ids: [String]) throws -> [(classID: Int64, workerID: String)] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT class_id, worker_id FROM enrolments WHERE worker_id IN (\(Self.marks(ids.count)))",
+                                arguments: StatementArguments(ids)).map { (classID: $0[0], workerID: $0[1]) }
+    }
+
+    /// These classes (primary key).
+    public func trainingClasses(ids: [Int64]) throws -> [ClassRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT * FROM classes WHERE id IN (\(Self.marks(ids.count)))",
+                                arguments: StatementArguments(ids)).map(Self.trainingClass)
+    }
+
+    /// These workers' attendance in every class between two days, with each class's institution
+    /// (index attendance_worker_date, one range per worker).
+    public func attendance(workerIDs ids: [String], from: String, to: String) throws -> [BatchDayRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: """
+            SELECT a.worker_id, a.class_id, a.date, a.classroom_minutes, a.online_minutes, c.institution
+            FROM attendance a JOIN classes c ON c.id = a.class_id
+            WHERE a.worker_id IN (\(Self.marks(ids.count))) AND a.date >= ? AND a.date <= ?
+            """, arguments: StatementArguments(ids + [from, to])).map {
+            BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0[1], institution: $0[5], date: $0[2],
+                                                           classroomMinutes: $0[3], onlineMinutes: $0[4]))
+        }
+    }
+
+    /// These workers' certificates, by id (index certificates_worker).
+    public func certificates(ofWorkers ids: [String]) throws -> [CertificateRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id",
+                                arguments: StatementArguments(ids)).map(Self.certificate)
+    }
+
+    /// These certificates (primary key).
+    public func certificates(ids: [Int64]) throws -> [CertificateRow] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE id IN (\(Self.marks(ids.count))) ORDER BY id",
+                                arguments: StatementArguments(ids)).map(Self.certificate)
+    }
+
+    /// Every holder of each (type, number) (the UNIQUE(type, number, worker_id) index), by id.
+    public func certificateHolders(_ keys: [(type: String, number: String)]) throws -> [CertificateRow] {
+        guard !keys.isEmpty else { return [] }
+        let pairs = Array(repeating: "(?,?)", count: keys.count).joined(separator: ",")
+        var args: [String] = []
+        args.reserveCapacity(keys.count * 2)
+        for k in keys { args.append(k.type); args.append(k.number) }
+        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE (type, number) IN (VALUES \(pairs)) ORDER BY id",
+                                arguments: StatementArguments(args)).map(Self.certificate)
+    }
+}
