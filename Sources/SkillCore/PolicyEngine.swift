@@ -113,7 +113,11 @@ public enum PolicyEngine {
 
     /// The clause among `refs` from the profile's own seed, else the first.
     static func cite(_ refs: [String], _ profile: PolicyProfile) -> String {
-        refs.first { $0.hasPrefix(profile.seed + " ") } ?? refs[0]
+        cite(refs, seedPrefix: profile.seed + " ")
+    }
+
+    static func cite(_ refs: [String], seedPrefix: String) -> String {
+        refs.first { $0.hasPrefix(seedPrefix) } ?? refs[0]
     }
 }
 
@@ -130,9 +134,12 @@ struct PolicyContext {
     let counting: [PriorClaim]
     /// False: outcomes and the computation carry no text (see `PolicyEngine.evaluate`).
     let messages: Bool
+    /// `"<seed> "`: the profile's own clauses start with it (`cite`).
+    let seedPrefix: String
 
     init(request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile, messages: Bool = true) {
         self.messages = messages
+        seedPrefix = profile.seed + " "
         self.request = request
         self.facts = facts
         self.profile = profile
@@ -147,7 +154,7 @@ struct PolicyContext {
 
     func na(_ rule: String, _ refs: [String], zh: @autoclosure () -> String, en: @autoclosure () -> String,
             clause: String? = nil) -> RuleOutcome {
-        make(rule, .notApplicable, clause ?? PolicyEngine.cite(refs, profile), zh: zh(), en: en())
+        make(rule, .notApplicable, clause ?? PolicyEngine.cite(refs, seedPrefix: seedPrefix), zh: zh(), en: en())
     }
 
     /// An outcome whose messages are only built when `messages` is on.
@@ -168,7 +175,7 @@ struct PolicyContext {
 
     func outcome(_ rule: String, _ refs: [String], _ ok: Bool, warn: Bool = false, zh: @autoclosure () -> String,
                  en: @autoclosure () -> String) -> RuleOutcome {
-        make(rule, ok ? .pass : (warn ? .warn : .fail), PolicyEngine.cite(refs, profile), zh: zh(), en: en())
+        make(rule, ok ? .pass : (warn ? .warn : .fail), PolicyEngine.cite(refs, seedPrefix: seedPrefix), zh: zh(), en: en())
     }
 
     func occLevel(_ lang: Lang, code: String, name occ: String, level l: SkillLevel?) -> String {

@@ -158,7 +158,7 @@ struct ClaimGatherer {
     /// The rows a batch of claims rests on, read with one query per table (`IN` lists over the
     /// existing indexes). A worker, certificate key or name the batch did not cover falls back to
     /// its own lookup, so an answer never depends on whether it was prefetched.
-    struct ClaimBatch {
+    final class ClaimBatch {
         struct Enrolment: Hashable { var classID: Int64; var workerID: String }
         struct CertificateKey: Hashable { var type: String; var number: String }
         /// Workers asked for (found or not) and those found.
@@ -182,7 +182,7 @@ struct ClaimGatherer {
     /// enrolments, classes, attendance over the classes' dates, certificates with every holder of
     /// their numbers, and earlier claims. Nine queries for the batch instead of ~10 per claim.
     mutating func prefetch(_ claims: [ClaimRow]) throws {
-        var b = ClaimBatch()
+        let b = ClaimBatch()
         var ids: [String] = []
         for c in claims where b.claimWorkers.insert(c.workerID).inserted { ids.append(c.workerID) }
         for w in try r.workers(ids: ids) { b.workers[w.id] = w }
@@ -197,7 +197,15 @@ struct ClaimGatherer {
         let spans = claims.compactMap { $0.classID.flatMap { classes[$0] } }
         if let from = spans.map(\.startDate).min(), let to = spans.map(\.endDate).max() {
             b.daysFrom = from; b.daysTo = to
-            for d in try r.attendance(workerIDs: ids, from: from, to: to) { b.days[d.workerID, default: []].append(d.day) }
+            let rows = try r.attendance(workerIDs: ids, from: from, to: to)
+            let missing = Array(Set(rows.map(\.day.classID)).filter { classes[$0] == nil })
+            for c in try r.trainingClasses(ids: missing) { classes[c.id] = c }
+            for var d in rows {
+                // A day of a class that is gone (no row) has no institution, as the join would drop it.
+                guard let c = classes[d.day.classID] else { continue }
+                d.day.institution = c.institution
+                b.days[d.workerID, default: []].append(d.day)
+            }
         }
         for c in try r.certificates(ofWorkers: ids) {
             b.certificatesByWorker[c.workerID, default: []].append(c)

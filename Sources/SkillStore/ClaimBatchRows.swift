@@ -88,16 +88,16 @@ extension StoreReader {
                                 arguments: StatementArguments(ids)).map(Self.trainingClass)
     }
 
-    /// These workers' attendance in every class between two days, with each class's institution
-    /// (index attendance_worker_date, one range per worker).
+    /// These workers' attendance in every class between two days (index attendance_worker_date, one
+    /// range per worker), without the class's institution: the caller fills it from the classes
+    /// it reads once each (a join would look a class up again for every day).
     public func attendance(workerIDs ids: [String], from: String, to: String) throws -> [BatchDayRow] {
         guard !ids.isEmpty else { return [] }
         return try Row.fetchAll(db, sql: """
-            SELECT a.worker_id, a.class_id, a.date, a.classroom_minutes, a.online_minutes, c.institution
-            FROM attendance a JOIN classes c ON c.id = a.class_id
-            WHERE a.worker_id IN (\(Self.marks(ids.count))) AND a.date >= ? AND a.date <= ?
+            SELECT worker_id, class_id, date, classroom_minutes, online_minutes FROM attendance
+            WHERE worker_id IN (\(Self.marks(ids.count))) AND date >= ? AND date <= ?
             """, arguments: StatementArguments(ids + [from, to])).map {
-            BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0[1], institution: $0[5], date: $0[2],
+            BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0[1], institution: "", date: $0[2],
                                                            classroomMinutes: $0[3], onlineMinutes: $0[4]))
         }
     }
@@ -123,7 +123,11 @@ extension StoreReader {
         var args: [String] = []
         args.reserveCapacity(keys.count * 2)
         for k in keys { args.append(k.type); args.append(k.number) }
-        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE (type, number) IN (VALUES \(pairs)) ORDER BY id",
+        // A join with the list, not `(type, number) IN (VALUES …)`: SQLite 3.40 scans the table for that.
+        return try Row.fetchAll(db, sql: """
+            SELECT c.* FROM (VALUES \(pairs)) k JOIN certificates c ON c.type = k.column1 AND c.number = k.column2
+            ORDER BY c.id
+            """,
                                 arguments: StatementArguments(args)).map(Self.certificate)
     }
 }
