@@ -43,6 +43,15 @@ extension StoreReader {
 
     static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ",") }
 
+    /// Decodes each row in place from the statement (a cursor): no copied `Row` per result row,
+    /// which on batches of thousands of rows cost more than SQLite's work.
+    func decodeEach<T>(_ sql: String, _ arguments: StatementArguments, _ decode: (Row) -> T) throws -> [T] {
+        var out: [T] = []
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() { out.append(decode(row)) }
+        return out
+    }
+
     /// Every claim of one worker, any status, oldest first (index claims_worker).
     public func priorClaims(ofWorker workerID: String) throws -> [PriorClaimRow] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.priorClaimColumns) FROM claims WHERE worker_id = ? ORDER BY id"),
@@ -52,24 +61,22 @@ extension StoreReader {
     /// Every claim of these workers, any status, oldest first (index claims_worker).
     public func priorClaims(ofWorkers ids: [String]) throws -> [PriorClaimRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT \(Self.priorClaimColumns) FROM claims WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id",
-                                arguments: StatementArguments(ids)).map(Self.priorClaim)
+        return try decodeEach("SELECT \(Self.priorClaimColumns) FROM claims WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.priorClaim)
     }
 
     /// These workers (UNIQUE index on id); unknown IDs are left out.
     public func workers(ids: [String]) throws -> [WorkerRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT \(Self.workerColumns) FROM workers WHERE id IN (\(Self.marks(ids.count)))",
-                                arguments: StatementArguments(ids)).map(Self.workerByIndex)
+        return try decodeEach("SELECT \(Self.workerColumns) FROM workers WHERE id IN (\(Self.marks(ids.count)))", StatementArguments(ids), Self.workerByIndex)
     }
 
     /// Names of these workers by resident ID.
     public func workerNames(ids: [String]) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
         var out: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM workers WHERE id IN (\(Self.marks(ids.count)))",
-                                    arguments: StatementArguments(ids)) {
-            out[row[0]] = row[1]
+        for (id, name) in try decodeEach("SELECT id, name FROM workers WHERE id IN (\(Self.marks(ids.count)))",
+                                         StatementArguments(ids), { (id: $0[0] as String, name: $0[1] as String) }) {
+            out[id] = name
         }
         return out
     }
@@ -77,15 +84,14 @@ extension StoreReader {
     /// (class, worker) enrolments of these workers (index enrolments_worker).
     public func enrolments(ofWorkers ids: [String]) throws -> [(classID: Int64, workerID: String)] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT class_id, worker_id FROM enrolments WHERE worker_id IN (\(Self.marks(ids.count)))",
-                                arguments: StatementArguments(ids)).map { (classID: $0[0], workerID: $0[1]) }
+        return try decodeEach("SELECT class_id, worker_id FROM enrolments WHERE worker_id IN (\(Self.marks(ids.count)))",
+                              StatementArguments(ids)) { (classID: $0[0] as Int64, workerID: $0[1] as String) }
     }
 
     /// These classes (primary key).
     public func trainingClasses(ids: [Int64]) throws -> [ClassRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT * FROM classes WHERE id IN (\(Self.marks(ids.count)))",
-                                arguments: StatementArguments(ids)).map(Self.trainingClass)
+        return try decodeEach("SELECT * FROM classes WHERE id IN (\(Self.marks(ids.count)))", StatementArguments(ids), Self.trainingClass)
     }
 
     /// These workers' attendance in every class between two days (index attendance_worker_date, one
@@ -93,10 +99,10 @@ extension StoreReader {
     /// it reads once each (a join would look a class up again for every day).
     public func attendance(workerIDs ids: [String], from: String, to: String) throws -> [BatchDayRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: """
+        return try decodeEach("""
             SELECT worker_id, class_id, date, classroom_minutes, online_minutes FROM attendance
             WHERE worker_id IN (\(Self.marks(ids.count))) AND date >= ? AND date <= ?
-            """, arguments: StatementArguments(ids + [from, to])).map {
+            """, StatementArguments(ids + [from, to])) {
             BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0[1], institution: "", date: $0[2],
                                                            classroomMinutes: $0[3], onlineMinutes: $0[4]))
         }
@@ -105,15 +111,13 @@ extension StoreReader {
     /// These workers' certificates, by id (index certificates_worker).
     public func certificates(ofWorkers ids: [String]) throws -> [CertificateRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id",
-                                arguments: StatementArguments(ids)).map(Self.certificate)
+        return try decodeEach("SELECT * FROM certificates WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
     }
 
     /// These certificates (primary key).
     public func certificates(ids: [Int64]) throws -> [CertificateRow] {
         guard !ids.isEmpty else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE id IN (\(Self.marks(ids.count))) ORDER BY id",
-                                arguments: StatementArguments(ids)).map(Self.certificate)
+        return try decodeEach("SELECT * FROM certificates WHERE id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
     }
 
     /// Every holder of each (type, number) (the UNIQUE(type, number, worker_id) index), by id.
@@ -124,10 +128,9 @@ extension StoreReader {
         args.reserveCapacity(keys.count * 2)
         for k in keys { args.append(k.type); args.append(k.number) }
         // A join with the list, not `(type, number) IN (VALUES …)`: SQLite 3.40 scans the table for that.
-        return try Row.fetchAll(db, sql: """
+        return try decodeEach("""
             SELECT c.* FROM (VALUES \(pairs)) k JOIN certificates c ON c.type = k.column1 AND c.number = k.column2
             ORDER BY c.id
-            """,
-                                arguments: StatementArguments(args)).map(Self.certificate)
+            """, StatementArguments(args), Self.certificate)
     }
 }
