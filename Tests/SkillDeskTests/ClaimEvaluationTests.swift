@@ -296,6 +296,39 @@ struct ClaimBatchRecheckTests {
         #expect(seen.isSuperset(of: ["\(w0) E4", "\(w0) W1", "\(w0) W2", "\(w0) W3", "\(w1) E5", "\(w1) W1", "\(w2) W3"]), "\(seen.sorted())")
     }
 
+    /// A batch of more workers than one IN list takes (1,000) is read in chunks, same answers
+    /// (1,003 unregistered workers, refused alike, and the three on the class).
+    @Test func aBatchLargerThanOneInListIsReadInChunks() throws {
+        let w = try ClaimWorld()
+        try w.t.f.desk.store.write { s in
+            for n in 0..<1_003 {
+                _ = try s.insertClaim(NewClaim(workerID: residentID(region: "320104", birth: n < 500 ? "19910101" : "19920101", seq: n), kind: .training, classID: w.classID,
+                                               institution: TrainingWorld.schoolA, occupationCode: "6-31-01-03", level: .l4,
+                                               claimYear: 2025, claimDate: day("2025-06-01"), amountFen: 1, payee: .worker,
+                                               status: .submitted, preparedBy: "clerk1"), at: fixedNow)
+            }
+        }
+        for worker in w.t.workers {
+            try Self.plant(w, worker: worker, .submitted, classID: w.classID)
+            try Self.plant(w, worker: worker, .paid, occupation: "6-18-01-01")
+        }
+        let batch = try w.t.clerk.recheckClaims(status: .submitted, limit: 2_000, asOf: ClaimWorld.asOf, messages: false)
+        let single = try w.t.clerk.recheckClaims(status: .submitted, limit: 2_000, asOf: ClaimWorld.asOf, prefetch: false)
+        #expect(batch.count == 1_006 && batch.map(\.claim.id) == single.map(\.claim.id))
+        var evaluated = 0
+        for (b, s) in zip(batch, single) {
+            switch (b.result, s.result) {
+            case let (.success(be), .success(se)):
+                evaluated += 1
+                #expect(be.facts == se.facts && be.outcomes.map(\.result) == se.outcomes.map(\.result))
+                #expect(be.facts.priorClaims.map(\.occupationCode) == ["6-18-01-01"])
+            case let (.failure(be), .failure(se)): #expect(be.message(.en) == se.message(.en))
+            default: Issue.record("claim \(b.claim.id): the paths disagree")
+            }
+        }
+        #expect(evaluated == 3)
+    }
+
     @Test func batchesPageLikeSingleClaims() throws {
         let w = try ClaimWorld()
         for (i, worker) in w.t.workers.enumerated() {
