@@ -81,8 +81,13 @@ public enum PolicyEngine {
     /// "Poor" for E11: 建档立卡低收入农户, 城乡低保, 贫困家庭子女.
     public static let poorGroups: Set<TargetGroup> = [.lowIncomeRural, .dibao, .poorFamilyChild]
 
-    public static func evaluate(_ request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile) -> Evaluation {
-        let ctx = PolicyContext(request: request, facts: facts, profile: profile)
+    /// `messages: false` decides without building text: every outcome's result, rule ID and clause,
+    /// the amount and the payee are those of the full evaluation, but the outcomes' `zh`/`en` and
+    /// the computation lines are empty (a re-evaluation job stores verdicts; the messages are
+    /// built when a claim is opened).
+    public static func evaluate(_ request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile,
+                                messages: Bool = true) -> Evaluation {
+        let ctx = PolicyContext(request: request, facts: facts, profile: profile, messages: messages)
         let amount = ctx.computeAmount()
         var outcomes: [RuleOutcome] = []
         outcomes.append(ctx.e1()); outcomes.append(ctx.e2()); outcomes.append(ctx.e3())
@@ -108,7 +113,11 @@ public enum PolicyEngine {
 
     /// The clause among `refs` from the profile's own seed, else the first.
     static func cite(_ refs: [String], _ profile: PolicyProfile) -> String {
-        refs.first { $0.hasPrefix(profile.seed + " ") } ?? refs[0]
+        cite(refs, seedPrefix: profile.seed + " ")
+    }
+
+    static func cite(_ refs: [String], seedPrefix: String) -> String {
+        refs.first { $0.hasPrefix(seedPrefix) } ?? refs[0]
     }
 }
 
@@ -123,8 +132,14 @@ struct PolicyContext {
     let year: Int
     /// Prior claims that count (not drafts, rejected or recovered).
     let counting: [PriorClaim]
+    /// False: outcomes and the computation carry no text (see `PolicyEngine.evaluate`).
+    let messages: Bool
+    /// `"<seed> "`: the profile's own clauses start with it (`cite`).
+    let seedPrefix: String
 
-    init(request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile) {
+    init(request: ClaimRequest, facts: ClaimFacts, profile: PolicyProfile, messages: Bool = true) {
+        self.messages = messages
+        seedPrefix = profile.seed + " "
         self.request = request
         self.facts = facts
         self.profile = profile
@@ -137,16 +152,30 @@ struct PolicyContext {
     var name: String { facts.worker.name }
     var klass: ClassFacts? { facts.klass }
 
-    func na(_ rule: String, _ refs: [String], zh: String, en: String, clause: String? = nil) -> RuleOutcome {
-        RuleOutcome(rule: rule, result: .notApplicable, clause: clause ?? PolicyEngine.cite(refs, profile), zh: zh, en: en)
+    func na(_ rule: String, _ refs: [String], zh: @autoclosure () -> String, en: @autoclosure () -> String,
+            clause: String? = nil) -> RuleOutcome {
+        make(rule, .notApplicable, clause ?? PolicyEngine.cite(refs, seedPrefix: seedPrefix), zh: zh(), en: en())
+    }
+
+    /// An outcome whose messages are only built when `messages` is on.
+    func make(_ rule: String, _ result: RuleResult, _ clause: String, zh: @autoclosure () -> String,
+              en: @autoclosure () -> String) -> RuleOutcome {
+        messages ? RuleOutcome(rule: rule, result: result, clause: clause, zh: zh(), en: en())
+            : RuleOutcome(rule: rule, result: result, clause: clause, zh: "", en: "")
+    }
+
+    /// Appends a computation line when `messages` is on.
+    func note(_ lines: inout [String], _ text: @autoclosure () -> String) {
+        if messages { lines.append(text()) }
     }
 
     func naKind(_ rule: String, _ refs: [String]) -> RuleOutcome {
         na(rule, refs, zh: "不适用于\(kind.label(.zh))", en: "does not apply to a \(kind.label(.en))")
     }
 
-    func outcome(_ rule: String, _ refs: [String], _ ok: Bool, warn: Bool = false, zh: String, en: String) -> RuleOutcome {
-        RuleOutcome(rule: rule, result: ok ? .pass : (warn ? .warn : .fail), clause: PolicyEngine.cite(refs, profile), zh: zh, en: en)
+    func outcome(_ rule: String, _ refs: [String], _ ok: Bool, warn: Bool = false, zh: @autoclosure () -> String,
+                 en: @autoclosure () -> String) -> RuleOutcome {
+        make(rule, ok ? .pass : (warn ? .warn : .fail), PolicyEngine.cite(refs, seedPrefix: seedPrefix), zh: zh(), en: en())
     }
 
     func occLevel(_ lang: Lang, code: String, name occ: String, level l: SkillLevel?) -> String {
@@ -184,24 +213,24 @@ struct PolicyContext {
     /// The training subsidy for the class: standard × (100 + uplift) / 100, rounded half up once.
     func trainingAmount(zh: inout [String], en: inout [String]) -> Int64 {
         guard let cat = facts.catalogue else {
-            zh.append("无目录标准（班级结束日无有效目录条目），金额按 ¥0.00 计")
-            en.append("no catalogue standard (no entry in force on the class end date); amount taken as ¥0.00")
+            note(&zh, "无目录标准（班级结束日无有效目录条目），金额按 ¥0.00 计")
+            note(&en, "no catalogue standard (no entry in force on the class end date); amount taken as ¥0.00")
             return 0
         }
         let std = max(0, min(cat.standardFen, 1_000_000_000_000))
         let endText = klass.map { "\($0.end)" } ?? ""
-        zh.append("目录标准（\(thisOcc.zh)，\(endText) 有效）\(Money.format(fen: std))")
-        en.append("catalogue standard (\(thisOcc.en), in force on \(endText)) \(Money.format(fen: std))")
+        note(&zh, "目录标准（\(thisOcc.zh)，\(endText) 有效）\(Money.format(fen: std))")
+        note(&en, "catalogue standard (\(thisOcc.en), in force on \(endText)) \(Money.format(fen: std))")
         let (u, src) = uplift()
         if u > 0 {
             let amt = PolicyEngine.roundHalfUp(std, times: Int64(100 + u), over: 100)
-            zh.append("紧缺工种上浮 \(u)%（\(src!.label(.zh))）：\(Money.format(fen: std)) × \(100 + u)% = \(Money.format(fen: amt))（四舍五入到分，仅一次）")
-            en.append("shortage uplift \(u)% (\(src!.label(.en))): \(Money.format(fen: std)) × \(100 + u)% = \(Money.format(fen: amt)) (rounded half up to the fen, once)")
+            note(&zh, "紧缺工种上浮 \(u)%（\(src!.label(.zh))）：\(Money.format(fen: std)) × \(100 + u)% = \(Money.format(fen: amt))（四舍五入到分，仅一次）")
+            note(&en, "shortage uplift \(u)% (\(src!.label(.en))): \(Money.format(fen: std)) × \(100 + u)% = \(Money.format(fen: amt)) (rounded half up to the fen, once)")
             return amt
         }
         if cat.shortage {
-            zh.append("紧缺工种，但本方案对该等级不上浮")
-            en.append("shortage occupation, but this profile gives no uplift at this level")
+            note(&zh, "紧缺工种，但本方案对该等级不上浮")
+            note(&en, "shortage occupation, but this profile gives no uplift at this level")
         }
         return std
     }
@@ -209,9 +238,9 @@ struct PolicyContext {
     func computeAmount() -> (fen: Int64, zh: [String], en: [String]) {
         var zh: [String] = [], en: [String] = []
         let head = (zh: "\(kind.label(.zh))（\(profile.name)）", en: "\(kind.label(.en)) (\(profile.name))")
-        zh.append(head.zh); en.append(head.en)
+        note(&zh, head.zh); note(&en, head.en)
         guard let kp = profile.kinds[kind] else {
-            zh.append("本方案无此补贴种类，金额 ¥0.00"); en.append("this profile pays no such subsidy; amount ¥0.00")
+            note(&zh, "本方案无此补贴种类，金额 ¥0.00"); note(&en, "this profile pays no such subsidy; amount ¥0.00")
             return (0, zh, en)
         }
         var fen: Int64 = 0
@@ -226,8 +255,8 @@ struct PolicyContext {
             let std = max(0, min(facts.catalogue?.standardFen ?? 0, 1_000_000_000_000))
             let u = uplift().percent
             fen = PolicyEngine.roundHalfUp(std, times: Int64(100 + u) * Int64(pct), over: 10_000)
-            zh.append("预拨 \(pct)%（上限 \(maxPct)%，\(kp.maxPercent?.source.label(.zh) ?? "")）：\(Money.format(fen: expected)) × \(pct)% = \(Money.format(fen: fen))（四舍五入到分）")
-            en.append("prepaid \(pct)% (at most \(maxPct)%, \(kp.maxPercent?.source.label(.en) ?? "")): \(Money.format(fen: expected)) × \(pct)% = \(Money.format(fen: fen)) (rounded half up to the fen)")
+            note(&zh, "预拨 \(pct)%（上限 \(maxPct)%，\(kp.maxPercent?.source.label(.zh) ?? "")）：\(Money.format(fen: expected)) × \(pct)% = \(Money.format(fen: fen))（四舍五入到分）")
+            note(&en, "prepaid \(pct)% (at most \(maxPct)%, \(kp.maxPercent?.source.label(.en) ?? "")): \(Money.format(fen: expected)) × \(pct)% = \(Money.format(fen: fen)) (rounded half up to the fen)")
         case .settlement:
             let total = trainingAmount(zh: &zh, en: &en)
             let prepaid = counting.filter { $0.kind == .prepayment && $0.classID != nil && $0.classID == klass?.id }
@@ -235,35 +264,35 @@ struct PolicyContext {
             let paid = prepaid.reduce(Int64(0)) { $0 + min(max(0, $1.amountFen), 1_000_000_000_000) }
             fen = max(0, total - paid)
             let ids = prepaid.map { "#\($0.id)" }.joined(separator: ", ")
-            zh.append("已预拨 \(Money.format(fen: paid))\(ids.isEmpty ? "" : "（\(ids)）")；清算 = \(Money.format(fen: total)) − \(Money.format(fen: paid)) = \(Money.format(fen: fen))")
-            en.append("prepaid \(Money.format(fen: paid))\(ids.isEmpty ? "" : " (\(ids))"); settlement = \(Money.format(fen: total)) − \(Money.format(fen: paid)) = \(Money.format(fen: fen))")
+            note(&zh, "已预拨 \(Money.format(fen: paid))\(ids.isEmpty ? "" : "（\(ids)）")；清算 = \(Money.format(fen: total)) − \(Money.format(fen: paid)) = \(Money.format(fen: fen))")
+            note(&en, "prepaid \(Money.format(fen: paid))\(ids.isEmpty ? "" : " (\(ids))"); settlement = \(Money.format(fen: total)) − \(Money.format(fen: paid)) = \(Money.format(fen: fen))")
         case .appraisal, .apprenticeship, .insuredUpgrading, .highSkillReward:
             if let level, let a = kp.amounts[level] {
                 fen = a.value
-                zh.append("\(level.label(.zh)) 标准 \(Money.format(fen: a.value))（\(a.source.label(.zh))）")
-                en.append("\(level.label(.en)) amount \(Money.format(fen: a.value)) (\(a.source.label(.en)))")
+                note(&zh, "\(level.label(.zh)) 标准 \(Money.format(fen: a.value))（\(a.source.label(.zh))）")
+                note(&en, "\(level.label(.en)) amount \(Money.format(fen: a.value)) (\(a.source.label(.en)))")
             } else {
                 let l = level.map { $0.label(.zh) } ?? "未知等级", le = level.map { $0.label(.en) } ?? "unknown level"
-                zh.append("本方案对\(l)无此补贴标准，金额 ¥0.00"); en.append("this profile sets no amount for \(le); amount ¥0.00")
+                note(&zh, "本方案对\(l)无此补贴标准，金额 ¥0.00"); note(&en, "this profile sets no amount for \(le); amount ¥0.00")
             }
         case .livingAllowance:
             let rate = kp.perDayFen?.value ?? 0, cap = kp.maxDays?.value ?? 0
             let attended = max(0, klass?.attendedDays ?? 0)
             let days = min(attended, cap)
             fen = rate * Int64(days)
-            zh.append("出勤 \(attended) 天，计 \(days) 天（上限 \(cap) 天，\(kp.maxDays?.source.label(.zh) ?? "")）× \(Money.format(fen: rate))/天（\(kp.perDayFen?.source.label(.zh) ?? "")）= \(Money.format(fen: fen))")
-            en.append("\(attended) days attended, \(days) counted (at most \(cap), \(kp.maxDays?.source.label(.en) ?? "")) × \(Money.format(fen: rate))/day (\(kp.perDayFen?.source.label(.en) ?? "")) = \(Money.format(fen: fen))")
+            note(&zh, "出勤 \(attended) 天，计 \(days) 天（上限 \(cap) 天，\(kp.maxDays?.source.label(.zh) ?? "")）× \(Money.format(fen: rate))/天（\(kp.perDayFen?.source.label(.zh) ?? "")）= \(Money.format(fen: fen))")
+            note(&en, "\(attended) days attended, \(days) counted (at most \(cap), \(kp.maxDays?.source.label(.en) ?? "")) × \(Money.format(fen: rate))/day (\(kp.perDayFen?.source.label(.en) ?? "")) = \(Money.format(fen: fen))")
         case .workBased:
             let rate = kp.perMonthFen?.value ?? 0, cap = kp.maxMonths?.value ?? 0
             let before = priorWorkBasedMonths()
             let asked = max(0, request.months ?? 0)
             let months = min(asked, max(0, cap - before))
             fen = rate * Int64(months)
-            zh.append("申请 \(asked) 个月，此前已享 \(before) 个月，计 \(months) 个月（上限 \(cap) 个月，\(kp.maxMonths?.source.label(.zh) ?? "")）× \(Money.format(fen: rate))/月（\(kp.perMonthFen?.source.label(.zh) ?? "")）= \(Money.format(fen: fen))")
-            en.append("\(asked) months asked, \(before) already paid, \(months) counted (at most \(cap), \(kp.maxMonths?.source.label(.en) ?? "")) × \(Money.format(fen: rate))/month (\(kp.perMonthFen?.source.label(.en) ?? "")) = \(Money.format(fen: fen))")
+            note(&zh, "申请 \(asked) 个月，此前已享 \(before) 个月，计 \(months) 个月（上限 \(cap) 个月，\(kp.maxMonths?.source.label(.zh) ?? "")）× \(Money.format(fen: rate))/月（\(kp.perMonthFen?.source.label(.zh) ?? "")）= \(Money.format(fen: fen))")
+            note(&en, "\(asked) months asked, \(before) already paid, \(months) counted (at most \(cap), \(kp.maxMonths?.source.label(.en) ?? "")) × \(Money.format(fen: rate))/month (\(kp.perMonthFen?.source.label(.en) ?? "")) = \(Money.format(fen: fen))")
         }
-        zh.append("金额 \(Money.format(fen: fen))，支付给\(kind.payee(classType: klass?.type, institutionIsEnterprise: klass?.institutionIsEnterprise ?? false).label(.zh))")
-        en.append("amount \(Money.format(fen: fen)), paid to \(kind.payee(classType: klass?.type, institutionIsEnterprise: klass?.institutionIsEnterprise ?? false).label(.en))")
+        note(&zh, "金额 \(Money.format(fen: fen))，支付给\(kind.payee(classType: klass?.type, institutionIsEnterprise: klass?.institutionIsEnterprise ?? false).label(.zh))")
+        note(&en, "amount \(Money.format(fen: fen)), paid to \(kind.payee(classType: klass?.type, institutionIsEnterprise: klass?.institutionIsEnterprise ?? false).label(.en))")
         return (fen, zh, en)
     }
 
@@ -576,21 +605,21 @@ struct PolicyContext {
 
     func p1() -> RuleOutcome {
         guard let kp = profile.kinds[kind] else {
-            return RuleOutcome(rule: "P1", result: .fail, clause: "",
-                               zh: "方案 \(profile.name) 不含\(kind.label(.zh))", en: "profile \(profile.name) pays no \(kind.label(.en))")
+            return make("P1", .fail, "",
+                        zh: "方案 \(profile.name) 不含\(kind.label(.zh))", en: "profile \(profile.name) pays no \(kind.label(.en))")
         }
         let perLevel: Set<SubsidyKind> = [.appraisal, .apprenticeship, .insuredUpgrading, .highSkillReward]
         if perLevel.contains(kind) {
             guard let level, kp.amounts[level] != nil else {
                 let have = kp.amounts.keys.sorted().map { $0.label(.zh) }.joined(separator: "、")
                 let haveEn = kp.amounts.keys.sorted().map(\.rawValue).joined(separator: ", ")
-                return RuleOutcome(rule: "P1", result: .fail, clause: kp.clause,
-                                   zh: "方案 \(profile.name) 的\(kind.label(.zh))无\(level?.label(.zh) ?? "该等级")标准；只有：\(have)",
-                                   en: "profile \(profile.name) sets no \(kind.label(.en)) for \(level?.label(.en) ?? "this level"); only: \(haveEn)")
+                return make("P1", .fail, kp.clause,
+                            zh: "方案 \(profile.name) 的\(kind.label(.zh))无\(level?.label(.zh) ?? "该等级")标准；只有：\(have)",
+                            en: "profile \(profile.name) sets no \(kind.label(.en)) for \(level?.label(.en) ?? "this level"); only: \(haveEn)")
             }
         }
-        return RuleOutcome(rule: "P1", result: .pass, clause: kp.clause,
-                           zh: "方案 \(profile.name) 含\(kind.label(.zh))", en: "profile \(profile.name) pays a \(kind.label(.en))")
+        return make("P1", .pass, kp.clause,
+                    zh: "方案 \(profile.name) 含\(kind.label(.zh))", en: "profile \(profile.name) pays a \(kind.label(.en))")
     }
 
     /// Whom a kind is for, beyond E1–E15: the insured-employee upgrading subsidy needs
@@ -601,21 +630,21 @@ struct PolicyContext {
         switch kind {
         case .insuredUpgrading:
             let ok = facts.worker.unemploymentInsured
-            return RuleOutcome(rule: "P2", result: ok ? .pass : .fail, clause: kp.clause,
-                               zh: ok ? "\(name) 依法参加失业保险" : "\(name) 未参加失业保险，不能享受参保职工技能提升补贴",
-                               en: ok ? "\(name) is insured in unemployment insurance" : "\(name) is not insured in unemployment insurance, which this subsidy requires")
+            return make("P2", ok ? .pass : .fail, kp.clause,
+                        zh: ok ? "\(name) 依法参加失业保险" : "\(name) 未参加失业保险，不能享受参保职工技能提升补贴",
+                        en: ok ? "\(name) is insured in unemployment insurance" : "\(name) is not insured in unemployment insurance, which this subsidy requires")
         case .highSkillReward:
             guard let c = facts.certificate, c.type.hasLevel else {
                 let t = facts.certificate?.type
-                return RuleOutcome(rule: "P2", result: .fail, clause: kp.clause,
-                                   zh: "一次性奖励须凭职业资格证书或职业技能等级证书；现有：\(t?.label(.zh) ?? "无证书")",
-                                   en: "the reward needs a vocational qualification or skill-level certificate; found: \(t?.label(.en) ?? "none")")
+                return make("P2", .fail, kp.clause,
+                            zh: "一次性奖励须凭职业资格证书或职业技能等级证书；现有：\(t?.label(.zh) ?? "无证书")",
+                            en: "the reward needs a vocational qualification or skill-level certificate; found: \(t?.label(.en) ?? "none")")
             }
-            return RuleOutcome(rule: "P2", result: .pass, clause: kp.clause, zh: "\(name) 持 \(c.type.label(.zh)) \(c.number)",
-                               en: "\(name) holds \(c.type.label(.en)) \(c.number)")
+            return make("P2", .pass, kp.clause, zh: "\(name) 持 \(c.type.label(.zh)) \(c.number)",
+                        en: "\(name) holds \(c.type.label(.en)) \(c.number)")
         default:
-            return RuleOutcome(rule: "P2", result: .notApplicable, clause: kp.clause,
-                               zh: "\(kind.label(.zh))无额外对象条件", en: "no further condition on who gets a \(kind.label(.en))")
+            return make("P2", .notApplicable, kp.clause,
+                        zh: "\(kind.label(.zh))无额外对象条件", en: "no further condition on who gets a \(kind.label(.en))")
         }
     }
 

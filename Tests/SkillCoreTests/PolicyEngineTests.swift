@@ -61,6 +61,28 @@ enum PolicyFixture {
     static let project: Mutation = { r, f in r.prepayPercent = 50; f.klass!.type = .project }
     static let workBased: Mutation = { r, f in r.months = 6; f.klass!.type = .workBased }
 
+    /// The verdict-only mode (`messages: false`) decides every scenario exactly as the full
+    /// evaluation: same results, rule IDs, clauses, amount and payee; only the text is left out.
+    @Test func verdictWithoutMessagesEqualsTheFullEvaluation() {
+        #expect(Self.rows.count > 40)
+        for row in Self.rows {
+            var request = ClaimRequest(kind: row.kind, asOf: PolicyFixture.asOf)
+            var facts = PolicyFixture.facts()
+            row.mutate(&request, &facts)
+            let profile = PolicyLibrary.profile(named: row.profile)!
+            let full = PolicyEngine.evaluate(request, facts: facts, profile: profile)
+            let verdict = PolicyEngine.evaluate(request, facts: facts, profile: profile, messages: false)
+            #expect(verdict.outcomes.map(\.rule) == full.outcomes.map(\.rule), "\(row.label)")
+            #expect(verdict.outcomes.map(\.result) == full.outcomes.map(\.result), "\(row.label)")
+            #expect(verdict.outcomes.map(\.clause) == full.outcomes.map(\.clause), "\(row.label)")
+            #expect(verdict.amountFen == full.amountFen && verdict.payee == full.payee && verdict.eligible == full.eligible, "\(row.label)")
+            #expect(verdict.outcome(row.rule)?.result == row.expected, "\(row.label)")
+            #expect(verdict.outcomes.allSatisfy { $0.zh.isEmpty && $0.en.isEmpty } && verdict.computationZh.isEmpty
+                    && verdict.computationEn.isEmpty, "\(row.label)")
+            #expect(full.outcomes.allSatisfy { !$0.zh.isEmpty && !$0.en.isEmpty } && !full.computationEn.isEmpty, "\(row.label)")
+        }
+    }
+
     static let rows: [Row] = [
         Row("valid ID", "E1", .pass),
         Row("invalid ID", "E1", .fail) { _, f in f.worker.idValid = false },

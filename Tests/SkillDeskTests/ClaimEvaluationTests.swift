@@ -205,3 +205,144 @@ struct ClaimEvaluationTests {
         #expect(after.amountFen == 150_000)    // nanjing L4 insured upgrading ¥1,500.00 (demo)
     }
 }
+
+/// The re-evaluation job's batch path (facts read ahead for the whole batch, verdicts without
+/// messages) against the per-claim path and `evaluateClaim`.
+@Suite("Claim re-evaluation in batches")
+struct ClaimBatchRecheckTests {
+    /// Plants a claim for any worker (the claims workflow's row).
+    @discardableResult
+    static func plant(_ w: ClaimWorld, worker: String, _ status: ClaimStatus, kind: SubsidyKind = .training,
+                      occupation: String = "6-31-01-03", level: SkillLevel = .l4, year: Int = 2025, classID: Int64? = nil,
+                      certificateID: Int64? = nil, institution: String = TrainingWorld.schoolA) throws -> ClaimRow {
+        try w.t.f.desk.store.write { s in
+            try s.insertClaim(NewClaim(workerID: worker, kind: kind, classID: classID, certificateID: certificateID,
+                                       institution: institution, occupationCode: occupation, level: level,
+                                       trainingType: .employment, claimYear: year,
+                                       claimDate: CalendarDate(year: year, month: 6, day: 1)!, amountFen: 100_000,
+                                       payee: .worker, status: status, preparedBy: "clerk1"), at: fixedNow)
+        }
+    }
+
+    @Test func batchVerdictsEqualTheSingleEvaluations() throws {
+        let w = try ClaimWorld()
+        let (w0, w1, w2) = (w.t.workers[0], w.t.workers[1], w.t.workers[2])
+        // W2: worker 0 also attends school B's class on the same day.
+        let other = try w.t.runningClass(institution: TrainingWorld.schoolB)
+        _ = try w.t.clerk.attend(classID: other, workerID: w0, date: day("2025-03-03"), classroomMinutes: 60, onlineMinutes: 0)
+        // W1: worker 1 holds a certificate with worker 0's number.
+        var c = CertificateDraft()
+        c.worker = w1; c.type = "skill_level"; c.number = "S-1"; c.occupation = "6-31-01-03"; c.level = "L4"
+        c.issueDate = "2025-04-02"; c.classID = w.classID
+        _ = try w.t.clerk.addCertificate(c)
+        // W3: school A has 2 rejected of 3 decided claims (67%, over the 30% line).
+        try Self.plant(w, worker: w2, .rejected, occupation: "6-18-01-01", year: 2023)
+        try Self.plant(w, worker: w2, .rejected, occupation: "6-18-01-02", year: 2023)
+        try Self.plant(w, worker: w2, .paid, occupation: "6-18-01-03", year: 2023)
+        // E4: worker 0 has three other counted trainings in 2025; E5: worker 1 an approved one for the same occupation and level.
+        try Self.plant(w, worker: w0, .approved, occupation: "6-18-01-04")
+        try Self.plant(w, worker: w0, .paid, occupation: "6-18-01-05")
+        try Self.plant(w, worker: w0, .approved, occupation: "6-18-01-06")
+        try Self.plant(w, worker: w1, .approved, year: 2024)
+        // The pending claims the job re-evaluates: one per worker on the class, an appraisal on a
+        // certificate, and one whose worker is not registered (refused the same way).
+        let cert0 = try w.t.f.desk.store.read { try $0.certificates(workerID: w0, classID: w.classID) }.first!
+        try Self.plant(w, worker: w0, .submitted, classID: w.classID)
+        try Self.plant(w, worker: w1, .submitted, classID: w.classID)
+        try Self.plant(w, worker: w2, .submitted, classID: w.classID)
+        try Self.plant(w, worker: w0, .submitted, kind: .appraisal, year: 2025, certificateID: cert0.id)
+        let ghost = residentID(seq: 99)
+        try Self.plant(w, worker: ghost, .submitted, classID: w.classID)
+
+        let batch = try w.t.clerk.recheckClaims(status: .submitted, asOf: ClaimWorld.asOf, prefetch: true, messages: false)
+        let single = try w.t.clerk.recheckClaims(status: .submitted, asOf: ClaimWorld.asOf, prefetch: false, messages: true)
+        #expect(batch.count == 5 && batch.map(\.claim.id) == single.map(\.claim.id))
+        let profile = PolicyLibrary.profile(named: "nanjing-2019")!
+        var seen: Set<String> = []
+        for (b, s) in zip(batch, single) {
+            let c = b.claim
+            switch (b.result, s.result) {
+            case let (.success(be), .success(se)):
+                // Same facts, same verdict; the batch carries no text.
+                #expect(be.facts == se.facts, "claim \(c.id)")
+                #expect(be.outcomes.map(\.rule) == se.outcomes.map(\.rule))
+                #expect(be.outcomes.map(\.result) == se.outcomes.map(\.result), "claim \(c.id)")
+                #expect(be.outcomes.map(\.clause) == se.outcomes.map(\.clause))
+                #expect(be.amountFen == se.amountFen && be.evaluation.payee == se.evaluation.payee)
+                #expect(be.outcomes.allSatisfy { $0.zh.isEmpty && $0.en.isEmpty } && se.outcomes.allSatisfy { !$0.en.isEmpty })
+                // evaluateClaim on the same proposal gathers the same facts (plus the stored claim
+                // itself among the prior ones, which a re-evaluation leaves out) and, without it,
+                // the engine gives the batch's verdict.
+                let kind = SubsidyKind(rawValue: c.kind)!
+                let cert = c.certificateID.map { _ in cert0.number }
+                let e = try w.t.clerk.evaluateClaim(ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID,
+                                                                  certificateNumber: cert, asOf: ClaimWorld.asOf))
+                #expect(e.facts.priorClaims.contains { $0.id == c.id })
+                var facts = e.facts
+                facts.priorClaims.removeAll { $0.id == c.id }
+                #expect(facts == be.facts, "claim \(c.id)")
+                let full = PolicyEngine.evaluate(ClaimRequest(kind: kind, asOf: ClaimWorld.asOf), facts: facts, profile: profile)
+                #expect(full.outcomes.map(\.result) == be.outcomes.map(\.result) && full.amountFen == be.amountFen)
+                for o in be.outcomes where o.result != .pass && o.result != .notApplicable { seen.insert("\(c.workerID) \(o.rule)") }
+            case let (.failure(be), .failure(se)):
+                #expect(c.workerID == ghost && be.message(.en) == se.message(.en))
+                #expect(deskError { _ = try w.t.clerk.evaluateClaim(ClaimProposal(worker: ghost, kind: .training, classID: w.classID)) }?
+                    .message(.en) == be.message(.en))
+            default:
+                Issue.record("claim \(c.id): the batch and the per-claim path disagree: \(b.result) vs \(s.result)")
+            }
+        }
+        // The scenario exercises what it claims to: W1, W2, W3, E4, E5 each decided somewhere.
+        #expect(seen.isSuperset(of: ["\(w0) E4", "\(w0) W1", "\(w0) W2", "\(w0) W3", "\(w1) E5", "\(w1) W1", "\(w2) W3"]), "\(seen.sorted())")
+    }
+
+    /// A batch of more workers than one IN list takes (1,000) is read in chunks, same answers
+    /// (1,003 unregistered workers, refused alike, and the three on the class).
+    @Test func aBatchLargerThanOneInListIsReadInChunks() throws {
+        let w = try ClaimWorld()
+        try w.t.f.desk.store.write { s in
+            for n in 0..<1_003 {
+                _ = try s.insertClaim(NewClaim(workerID: residentID(region: "320104", birth: n < 500 ? "19910101" : "19920101", seq: n), kind: .training, classID: w.classID,
+                                               institution: TrainingWorld.schoolA, occupationCode: "6-31-01-03", level: .l4,
+                                               claimYear: 2025, claimDate: day("2025-06-01"), amountFen: 1, payee: .worker,
+                                               status: .submitted, preparedBy: "clerk1"), at: fixedNow)
+            }
+        }
+        for worker in w.t.workers {
+            try Self.plant(w, worker: worker, .submitted, classID: w.classID)
+            try Self.plant(w, worker: worker, .paid, occupation: "6-18-01-01")
+        }
+        let batch = try w.t.clerk.recheckClaims(status: .submitted, limit: 2_000, asOf: ClaimWorld.asOf, messages: false)
+        let single = try w.t.clerk.recheckClaims(status: .submitted, limit: 2_000, asOf: ClaimWorld.asOf, prefetch: false)
+        #expect(batch.count == 1_006 && batch.map(\.claim.id) == single.map(\.claim.id))
+        var evaluated = 0
+        for (b, s) in zip(batch, single) {
+            switch (b.result, s.result) {
+            case let (.success(be), .success(se)):
+                evaluated += 1
+                #expect(be.facts == se.facts && be.outcomes.map(\.result) == se.outcomes.map(\.result))
+                #expect(be.facts.priorClaims.map(\.occupationCode) == ["6-18-01-01"])
+            case let (.failure(be), .failure(se)): #expect(be.message(.en) == se.message(.en))
+            default: Issue.record("claim \(b.claim.id): the paths disagree")
+            }
+        }
+        #expect(evaluated == 3)
+    }
+
+    @Test func batchesPageLikeSingleClaims() throws {
+        let w = try ClaimWorld()
+        for (i, worker) in w.t.workers.enumerated() {
+            try Self.plant(w, worker: worker, .submitted, classID: w.classID)
+            try Self.plant(w, worker: worker, .approved, occupation: "6-18-01-0\(i)")
+        }
+        let first = try w.t.clerk.recheckClaims(status: .submitted, limit: 2, asOf: ClaimWorld.asOf, messages: false)
+        let rest = try w.t.clerk.recheckClaims(status: .submitted, after: first.last?.claim, limit: 2, asOf: ClaimWorld.asOf, messages: false)
+        let all = try w.t.clerk.recheckClaims(status: .submitted, asOf: ClaimWorld.asOf, prefetch: false)
+        #expect((first + rest).map(\.claim.id) == all.map(\.claim.id) && all.count == 3)
+        for (b, s) in zip(first + rest, all) {
+            let be = try b.result.get(), se = try s.result.get()
+            #expect(be.facts == se.facts && be.outcomes.map(\.result) == se.outcomes.map(\.result))
+            #expect(be.facts.priorClaims.count == 1)
+        }
+    }
+}

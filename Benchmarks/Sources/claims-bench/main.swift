@@ -13,12 +13,15 @@ import SkillStore
 //                                        `recheckClaims` over N pending claims (default 100,000) in
 //                                        batches (default 1,000), one read transaction per batch;
 //                                        with --threads T also T batches at once (one process).
+//                                        The job's mode: facts read ahead per batch, verdicts
+//                                        without messages; --per-claim looks facts up claim by
+//                                        claim, --messages builds every message (as before).
 //   claims-bench workflow-prepare DB / workflow DB   issue 5's queue, approval and payment figures
 //                                        (see Workflow.swift).
 
 let usage = """
     usage: claims-bench add-claims DB
-           claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T]
+           claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T] [--per-claim] [--messages]
            claims-bench workflow-prepare DB
            claims-bench workflow DB [--reps N] [--approve N] [--runs N] [--parts queue,approve,pay]
     """
@@ -140,7 +143,7 @@ final class Tally: @unchecked Sendable {
     var value: (Int, Int) { lock.lock(); defer { lock.unlock() }; return (count, failures) }
 }
 
-func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) throws {
+func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int, prefetch: Bool, messages: Bool) throws {
     let desk = try Desk.open(path: db)
     let clerk = try desk.login(name: clerkName, password: clerkPassword)
     let workers = Int(try sqlite(db, "SELECT value FROM meta WHERE key = 'bench_workers';")
@@ -182,7 +185,8 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) t
     let start = now()
     while done < pending {
         t = now()
-        let rows = try clerk.recheckClaims(status: .submitted, after: last, limit: min(batch, pending - done))
+        let rows = try clerk.recheckClaims(status: .submitted, after: last, limit: min(batch, pending - done),
+                                           prefetch: prefetch, messages: messages)
         batchTimes.append((now() - t) * 1000)
         if rows.isEmpty { break }
         for r in rows {
@@ -217,7 +221,8 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) t
             var i = k
             while i < batchStarts.count {
                 let n = min(batch, total - i * batch)
-                let rows = (try? clerk.recheckClaims(status: .submitted, after: batchStarts[i], limit: n)) ?? []
+                let rows = (try? clerk.recheckClaims(status: .submitted, after: batchStarts[i], limit: n,
+                                                     prefetch: prefetch, messages: messages)) ?? []
                 tally.add(rows.count, rows.filter { if case .failure = $0.result { true } else { false } }.count)
                 i += threads
             }
@@ -227,6 +232,7 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int) t
         print("recheckClaims, \(threads) batches at once: \(count) pending claims in \(format(wall)) s "
               + "(\(format(wall / Double(max(count, 1)) * 1e6, 0)) µs per claim, \(failures) refused)")
     }
+    print("recheckClaims mode: \(prefetch ? "read ahead per batch" : "per claim"), \(messages ? "with messages" : "verdicts only")")
     print("recheckClaims: \(done) pending claims in \(format(total)) s (\(format(total / Double(max(done, 1)) * 1e6, 0)) µs per claim; "
           + "batches of \(batch): median \(format(percentile(batchTimes, 0.5))) ms, max \(format(batchTimes.last ?? 0)) ms; "
           + "\(evaluated) evaluated, \(refused) refused, \(stillEligible) eligible)")
@@ -236,7 +242,7 @@ let args = Array(CommandLine.arguments.dropFirst())
 do {
     guard args.count >= 2 else { fail(usage) }
     var parts: Set<String> = ["queue", "approve", "pay"]
-    var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1, approve = 500, runs = 3
+    var reps = 1_000, pending = 100_000, batch = 1_000, threads = 1, approve = 500, runs = 3, prefetch = true, messages = false
     var i = 2
     while i < args.count {
         switch args[i] {
@@ -247,12 +253,15 @@ do {
         case "--approve" where i + 1 < args.count: approve = Int(args[i + 1]) ?? approve; i += 2
         case "--parts" where i + 1 < args.count: parts = Set(args[i + 1].split(separator: ",").map(String.init)); i += 2
         case "--runs" where i + 1 < args.count: runs = Int(args[i + 1]) ?? runs; i += 2
+        case "--per-claim": prefetch = false; i += 1
+        case "--messages": messages = true; i += 1
         default: fail(usage)
         }
     }
     switch args[0] {
     case "add-claims": try runAddClaims(db: args[1])
-    case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads))
+    case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads),
+                                    prefetch: prefetch, messages: messages)
     case "workflow-prepare": try runWorkflowPrepare(db: args[1])
     case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs), parts: parts)
     default: fail(usage)
