@@ -47,6 +47,14 @@ public enum SubsidyKind: String, Sendable, Codable, CaseIterable {
     /// (E4, E5): a training subsidy, or a project class's prepayment and settlement.
     public var isTrainingFamily: Bool { self == .training || self == .prepayment || self == .settlement }
 
+    /// Kinds that rest on a class the worker attended (the others rest on a certificate).
+    public var needsClass: Bool {
+        switch self {
+        case .training, .prepayment, .settlement, .livingAllowance, .apprenticeship, .workBased: true
+        case .appraisal, .insuredUpgrading, .highSkillReward: false
+        }
+    }
+
     /// Who is paid (000 二(一): 直补个人 / 直补企业). Training-family kinds for a project class go to
     /// the institution (an enterprise running its own training is paid as the enterprise).
     public func payee(classType: TrainingType?, institutionIsEnterprise: Bool) -> Payee {

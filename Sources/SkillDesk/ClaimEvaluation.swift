@@ -67,16 +67,6 @@ public struct ClaimEvaluation: Sendable {
     }
 }
 
-extension SubsidyKind {
-    /// Kinds that rest on a class the worker attended.
-    var needsClass: Bool {
-        switch self {
-        case .training, .prepayment, .settlement, .livingAllowance, .apprenticeship, .workBased: true
-        case .appraisal, .insuredUpgrading, .highSkillReward: false
-        }
-    }
-}
-
 /// Largest months and percent a proposal may carry at all (the profile's caps are rules, E7/E13).
 let maxProposalMonths = 120
 

@@ -137,7 +137,7 @@ extension Session {
         let text = TextEncoder.decode(bytes)
         let results: [BankResultLine]
         do { results = try BankFile.parseResult(text) }
-        catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
+        catch { throw DeskError.invalidInput(error.message(.en), zh: error.message(.zh)) }
         let now = desk.clock()
         return try desk.write { w in
             guard try w.paymentBatch(id: batch) != nil else {

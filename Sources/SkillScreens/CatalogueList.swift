@@ -237,6 +237,23 @@ enum CatalogueDetail {
         return []
     }
 
+    /// The scrolling part of a detail screen from row `y`: `errorText` if loading failed, otherwise
+    /// `lines` from `scroll` (clamped) down to the bottom of the body.
+    static func drawScrolled(_ lines: [(String, Style)], errorText: String?, scroll: inout Int,
+                             into canvas: inout Canvas, y start: Int, body: Rect) {
+        if let errorText {
+            canvas.put(errorText, x: 3, y: start, style: .error, maxWidth: body.width - 4)
+            return
+        }
+        scroll = min(scroll, max(0, lines.count - 1))
+        var y = start
+        for (text, style) in lines.dropFirst(scroll) {
+            guard y < body.maxY else { break }
+            canvas.put(text, x: 1, y: y, style: style, maxWidth: body.width - 2)
+            y += 1
+        }
+    }
+
     /// The history block (newest first), or nothing for a role that may not read the audit trail.
     static func historyLines(_ history: [AuditEntry]?, _ lang: Lang) -> [(String, Style)] {
         guard let history else { return [] }

@@ -57,8 +57,7 @@ public final class CertificateFormScreen: Screen {
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.newCertificate] + " · " + worker.name }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F2", ctx.lang[.keySave]), ("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyList]),
-         ("Tab", ctx.lang[.keyNextField]), ("F12", ctx.lang[.keyCancel])]
+        FormKit.footer(ctx.lang)
     }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpCertForm], ctx.lang[.helpForm]] }
@@ -72,12 +71,7 @@ public final class CertificateFormScreen: Screen {
         case .function(2), .ctrl("s"):
             return save(ctx)
         case .function(3), .function(12):
-            if isDirty {
-                dialog = Dialog(title: ctx.lang[.discardTitle], message: [ctx.lang[.discardMessage]],
-                                buttons: [ctx.lang[.keepEditing], ctx.lang[.discard]])
-                return []
-            }
-            return [.pop]
+            return FormKit.leave(isDirty: isDirty, dialog: &dialog, ctx.lang)
         case .function(4):
             openPrompt(focus, ctx)
             return []
@@ -200,20 +194,7 @@ public final class CertificateFormScreen: Screen {
         return []
     }
 
-    func handleDialog(_ key: Key) -> [Effect] {
-        guard var d = dialog else { return [] }
-        switch d.handle(key) {
-        case .none:
-            dialog = d
-            return []
-        case .cancelled:
-            dialog = nil
-            return []
-        case let .button(i):
-            dialog = nil
-            return i == 1 ? [.pop] : []
-        }
-    }
+    func handleDialog(_ key: Key) -> [Effect] { FormKit.handleDiscard(key, dialog: &dialog) }
 
     // MARK: checks and saving
 

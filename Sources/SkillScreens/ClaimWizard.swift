@@ -27,14 +27,6 @@ struct ClaimWizard {
         list?.maxCodeWidth = 17
     }
 
-    /// Kinds judged on a class the worker attended.
-    static func restsOnClass(_ kind: SubsidyKind) -> Bool {
-        switch kind {
-        case .training, .prepayment, .settlement, .livingAllowance, .apprenticeship, .workBased: true
-        case .appraisal, .insuredUpgrading, .highSkillReward: false
-        }
-    }
-
     mutating func handle(_ key: Key, _ lang: Lang) -> Outcome {
         if var p = prompt {
             switch p.handle(key, emptyProblem: lang[.claimNumberRequired]) {
@@ -78,14 +70,14 @@ struct ClaimWizard {
         while i < order.count {
             step = order[i]
             switch step {
-            case .klass where Self.restsOnClass(p.kind):
+            case .klass where p.kind.needsClass:
                 if classes.count == 1 { proposal?.classID = classes[0].row.id; break }
                 if classes.isEmpty { break }   // the use case says a class is needed
                 list = PromptList(title: lang[.claimChooseClass], items: classes.reversed().map {
                     (String($0.row.id), Self.classLabel($0, lang))
                 })
                 return .none
-            case .certificate where !Self.restsOnClass(p.kind) && !certificates.isEmpty:
+            case .certificate where !p.kind.needsClass && !certificates.isEmpty:
                 list = PromptList(title: lang[.claimChooseCertificate],
                                   items: [("—", lang[.claimNoCertificate])] + certificates.reversed().map {
                                       ($0.number, Self.certificateLabel($0, lang))

@@ -255,17 +255,7 @@ public final class InstitutionDetailScreen: Screen {
         y += 1
         canvas.put(lang[.fieldMayTrain], x: 1, y: y, style: .bold)
         y += 1
-        if let errorText {
-            canvas.put(errorText, x: 3, y: y, style: .error, maxWidth: body.width - 4)
-            return
-        }
-        let all = lines(lang)
-        scroll = min(scroll, max(0, all.count - 1))
-        for (text, style) in all.dropFirst(scroll) {
-            guard y < body.maxY else { break }
-            canvas.put(text, x: 1, y: y, style: style, maxWidth: body.width - 2)
-            y += 1
-        }
+        CatalogueDetail.drawScrolled(lines(lang), errorText: errorText, scroll: &scroll, into: &canvas, y: y, body: body)
         reasonPrompt?.draw(into: &canvas, in: body)
         if let dialog {
             dialog.draw(into: &canvas, in: body)

@@ -49,8 +49,7 @@ public final class WorkerFormScreen: Screen {
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F2", ctx.lang[.keySave]), ("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyList]),
-         ("Tab", ctx.lang[.keyNextField]), ("Space", ctx.lang[.keyToggle]), ("F12", ctx.lang[.keyCancel])]
+        FormKit.footer(ctx.lang, extra: [("Space", ctx.lang[.keyToggle])])
     }
 
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpForm]] }
@@ -64,13 +63,8 @@ public final class WorkerFormScreen: Screen {
         case .function(2), .ctrl("s"):
             return save(ctx)
         case .function(3), .function(12):
-            if isDirty {
-                dialog = Dialog(title: ctx.lang[.discardTitle], message: [ctx.lang[.discardMessage]],
-                                buttons: [ctx.lang[.keepEditing], ctx.lang[.discard]])
-                dialogWorker = nil
-                return []
-            }
-            return [.pop]
+            dialogWorker = nil
+            return FormKit.leave(isDirty: isDirty, dialog: &dialog, ctx.lang)
         case .function(4):
             openPrompt(ctx)
             return []

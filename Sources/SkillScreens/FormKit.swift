@@ -1,0 +1,39 @@
+import SkillCore
+import TermUI
+
+/// What the form screens (worker, class, certificate) share: their footer keys and leaving with
+/// unsaved input (F3/F12 ask "discard changes?" first; the dialog's second button discards).
+enum FormKit {
+    /// F2 save, F3 back, F4 list, Tab next field, then `extra`, then F12 cancel.
+    static func footer(_ lang: Lang, extra: [(key: String, label: String)] = []) -> [(key: String, label: String)] {
+        [("F2", lang[.keySave]), ("F3", lang[.keyBack]), ("F4", lang[.keyList]), ("Tab", lang[.keyNextField])]
+            + extra + [("F12", lang[.keyCancel])]
+    }
+
+    static func discardDialog(_ lang: Lang) -> Dialog {
+        Dialog(title: lang[.discardTitle], message: [lang[.discardMessage]], buttons: [lang[.keepEditing], lang[.discard]])
+    }
+
+    /// F3/F12: pops at once when nothing was typed, otherwise opens the discard dialog.
+    static func leave(isDirty: Bool, dialog: inout Dialog?, _ lang: Lang) -> [Effect] {
+        guard isDirty else { return [.pop] }
+        dialog = discardDialog(lang)
+        return []
+    }
+
+    /// A key for the open discard dialog: Escape/F12 or "keep editing" close it, "discard" pops.
+    static func handleDiscard(_ key: Key, dialog: inout Dialog?) -> [Effect] {
+        guard var d = dialog else { return [] }
+        switch d.handle(key) {
+        case .none:
+            dialog = d
+            return []
+        case .cancelled:
+            dialog = nil
+            return []
+        case let .button(i):
+            dialog = nil
+            return d.buttons.count == 2 && i == 1 ? [.pop] : []
+        }
+    }
+}
