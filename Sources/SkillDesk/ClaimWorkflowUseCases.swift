@@ -271,17 +271,34 @@ extension Session {
     public func approveClaim(_ id: Int64, note: String? = nil, source: FundSource? = nil) throws -> ClaimRow {
         try require(.decideClaims)
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in try approve(w, id, note: note, source: source, now: now, today: today) }
+        return try desk.write { w in
+            let c = try loadClaim(w, id)
+            let t = try transition(w, c, .approve, reason: note, code: nil)
+            return try approve(w, c, t, source: source, notice: try noticePeriod(w, from: today), now: now)
+        }
     }
 
-    private func approve(_ w: StoreWriter, _ id: Int64, note: String?, source: FundSource?, now: Date,
-                         today: CalendarDate) throws -> ClaimRow {
-        var c = try loadClaim(w, id)
-        let t = try transition(w, c, .approve, reason: note, code: nil)
+    /// The public notice that an approval on `day` puts up: the active profile's working days
+    /// counted on the database's calendar. A batch approval counts it once.
+    private func noticePeriod(_ r: StoreReader, from day: CalendarDate) throws -> NoticePeriod {
+        let profile = try PolicySetting.profile(r, desk)
+        let calendar = WorkingCalendar(entries: try r.calendarEntries())
+        guard let period = NoticePeriod(publishedOn: day, workingDays: profile.noticeWorkingDays.value, calendar: calendar) else {
+            throw DeskError.wrongState("no notice period could be counted from \(day)", zh: "无法从 \(day) 起计算公示期")
+        }
+        return period
+    }
+
+    /// Approves `c` (already loaded in this transaction, its step `t` checked) and publishes it:
+    /// one claim update, the reservation, and two audit rows (`claim.approve`, then
+    /// `claim.publish_notice` from the approved snapshot).
+    private func approve(_ w: StoreWriter, _ loaded: ClaimRow, _ t: ClaimTransition, source: FundSource?,
+                         notice: NoticePeriod, now: Date) throws -> ClaimRow {
+        var c = loaded
         try checkMaker(c)
         let before = ClaimSnapshot.json(c)
         // The account: the given source, or the first of the year with enough balance.
-        let year = today.year
+        let year = notice.publishedOn.year
         var accounts = try w.fundAccounts(year: year)
         if let source { accounts = accounts.filter { $0.source == source } }
         guard !accounts.isEmpty else {
@@ -304,19 +321,20 @@ extension Session {
         c.decisionNote = t.reason
         c.fundYear = year
         c.fundSource = account.source.rawValue
-        c = try save(w, c, action: .approve, before: before, now: now)
+        let approved = ClaimSnapshot.json(c)
         // Published at once: the notice list is the live list of claims on notice.
-        let p = try ClaimWorkflow.apply(.publishNotice, to: .approved)
-        let before2 = ClaimSnapshot.json(c)
-        let profile = try PolicySetting.profile(w, desk)
-        let calendar = WorkingCalendar(entries: try w.calendarEntries())
-        guard let period = NoticePeriod(publishedOn: today, workingDays: profile.noticeWorkingDays.value, calendar: calendar) else {
-            throw DeskError.wrongState("no notice period could be counted from \(today)", zh: "无法从 \(today) 起计算公示期")
-        }
+        let p = try ClaimWorkflow.apply(.publishNotice, to: t.to)
         c.status = p.to.rawValue
-        c.noticePublishedOn = today.description
-        c.noticeEndOn = period.end.description
-        return try save(w, c, action: .publishNotice, before: before2, now: now)
+        c.noticePublishedOn = notice.publishedOn.description
+        c.noticeEndOn = notice.end.description
+        guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.id)") }
+        c.version += 1
+        let key = String(c.id)
+        try w.audit(at: now, user: user, action: "claim." + ClaimAction.approve.rawValue, entity: "claim", key: key,
+                    before: before, after: approved)
+        try w.audit(at: now, user: user, action: "claim." + p.action.rawValue, entity: "claim", key: key,
+                    before: approved, after: ClaimSnapshot.json(c))
+        return c
     }
 
     /// Returns a submitted claim to its clerk for correction (supervisors; reason required).
@@ -358,51 +376,73 @@ extension Session {
         return try save(w, c, action: t.action, before: before, now: now)
     }
 
-    /// Approves many claims, each in its own transaction (a crash leaves each either approved
-    /// whole or untouched). A claim with any warning — stored at submission, or W5 because its
-    /// evidence changed since — is skipped: it must be opened and approved alone. Every other
-    /// refusal (state, maker-checker, fund) is reported per claim too.
+    /// Approves many claims. A claim with any warning — stored at submission, or W5 because its
+    /// evidence was marked changed since (the database's triggers mark every kind of evidence;
+    /// docs/DECISIONS.md "W5 marks") — is skipped: it must be opened and approved alone. Every
+    /// other refusal (state, maker-checker, fund) is reported per claim too. Each claim is all or
+    /// nothing (see `decideEach`); the notice period is counted once per business date.
     public func approveClaims(_ ids: [Int64], note: String? = nil, source: FundSource? = nil) throws -> BatchDecision {
         try require(.decideClaims)
-        var out = BatchDecision(done: [], skipped: [])
-        for id in ids {
-            let now = desk.clock(), today = desk.today()
-            do {
-                try desk.write { w in
-                    let c = try loadClaim(w, id)
-                    let changes = try evidenceChanges(w, c, today: today)
-                    if c.warningCount > 0 || c.evidenceChanged || !changes.isEmpty {
-                        let n = c.warningCount + (changes.isEmpty && !c.evidenceChanged ? 0 : 1)
-                        throw BatchSkip(reason: SkipReason(zh: "申请 \(id) 有 \(n) 个警示：不批量批准，请打开单独审核",
-                                                           en: "claim \(id) has \(n) warning(s); open it to approve it alone",
-                                                           warned: true))
-                    }
-                    _ = try approve(w, id, note: note, source: source, now: now, today: today)
-                }
-                out.done.append(id)
-            } catch let s as BatchSkip {
-                out.skipped.append((id, s.reason))
-            } catch let e as DeskError {
-                if case .notPermitted = e { throw e }
-                out.skipped.append((id, SkipReason(e)))
+        var notice: NoticePeriod?
+        return try decideEach(ids) { w, id, now, today in
+            let c = try loadClaim(w, id)
+            let t = try transition(w, c, .approve, reason: note, code: nil)
+            if c.warningCount > 0 || c.evidenceChanged {
+                let n = c.warningCount + (c.evidenceChanged ? 1 : 0)
+                throw BatchSkip(reason: SkipReason(zh: "申请 \(id) 有 \(n) 个警示：不批量批准，请打开单独审核",
+                                                   en: "claim \(id) has \(n) warning(s); open it to approve it alone",
+                                                   warned: true))
             }
+            if notice?.publishedOn != today { notice = try noticePeriod(w, from: today) }
+            _ = try approve(w, c, t, source: source, notice: notice!, now: now)
         }
-        return out
     }
 
-    /// Rejects many claims with one code and reason, each in its own transaction; refusals are reported.
+    /// Rejects many claims with one code and reason; refusals are reported.
     public func rejectClaims(_ ids: [Int64], code: RejectReason, reason: String) throws -> BatchDecision {
         try require(.decideClaims)
+        return try decideEach(ids) { w, id, now, _ in _ = try reject(w, id, code: code, reason: reason, now: now) }
+    }
+
+    /// Claims decided per transaction in a batch: the write lock is held for one chunk (tens of
+    /// milliseconds), not the whole batch, and a commit is shared by the chunk's claims.
+    static let batchChunk = 50
+
+    /// Runs `step` for each claim in its own savepoint, `batchChunk` claims to a transaction: a
+    /// claim is decided whole (state, reservation, audit rows) or not at all — a refusal rolls back
+    /// its savepoint only, and a crash loses at most the uncommitted chunk, each claim of which is
+    /// then untouched. A refusal (`BatchSkip`, or a DeskError other than a missing permission) is
+    /// reported for that claim and the batch goes on.
+    private func decideEach(_ ids: [Int64], _ step: (StoreWriter, Int64, Date, CalendarDate) throws -> Void) throws -> BatchDecision {
         var out = BatchDecision(done: [], skipped: [])
-        for id in ids {
-            let now = desk.clock()
-            do {
-                _ = try desk.write { w in try reject(w, id, code: code, reason: reason, now: now) }
-                out.done.append(id)
-            } catch let e as DeskError {
-                if case .notPermitted = e { throw e }
-                out.skipped.append((id, SkipReason(e)))
+        // The claims indexes a decision rewrites (six on status) do not fit SQLite's default 2 MB
+        // cache at city scale: with 32 MiB for the batch its chunks reuse the pages they read.
+        if ids.count > Self.batchChunk {
+            try desk.write { try $0.setCacheSize(kibibytes: 32_768) }
+        }
+        defer { if ids.count > Self.batchChunk { _ = try? desk.write { try $0.setCacheSize(kibibytes: 2_000) } } }
+        var start = 0
+        while start < ids.count {
+            let chunk = ids[start..<min(start + Self.batchChunk, ids.count)]
+            start += chunk.count
+            let now = desk.clock(), today = desk.today()
+            let part = try desk.write { w in
+                var part = BatchDecision(done: [], skipped: [])
+                for id in chunk {
+                    do {
+                        try w.savepoint { try step(w, id, now, today) }
+                        part.done.append(id)
+                    } catch let s as BatchSkip {
+                        part.skipped.append((id, s.reason))
+                    } catch let e as DeskError {
+                        if case .notPermitted = e { throw e }
+                        part.skipped.append((id, SkipReason(e)))
+                    }
+                }
+                return part
             }
+            out.done += part.done
+            out.skipped += part.skipped
         }
         return out
     }
@@ -470,7 +510,12 @@ extension Session {
             if let ev = e, let frozenJSON = c.evidenceJSON,
                let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) {
                 let now = try ClaimEvidence.gather(r, claim: c, evaluation: ev)
-                let d = now.changes(since: frozen)
+                var d = now.changes(since: frozen)
+                if d.en.isEmpty && c.evidenceChanged {
+                    // Marked by a trigger (the queue counts it) though every frozen field reads the same.
+                    d.zh = ["提交后有证据记录被改写（冻结的字段与提交时一致，请核对）"]
+                    d.en = ["evidence records were written after submission (the frozen fields read the same; check them)"]
+                }
                 if !d.en.isEmpty {
                     changes = d.en
                     var outcomes = ev.evaluation.outcomes
@@ -593,17 +638,6 @@ extension Session {
                               prepayPercent: c.prepayPercent, asOf: asOf)
         let cert: ClaimGatherer.CertificateRef = c.certificateID.map { .id($0) } ?? .linked
         return try g.evaluate(p, workerID: c.workerID, certificate: cert, asOf: asOf, excluding: c.id)
-    }
-
-    /// What changed in a submitted claim's evidence (empty when nothing, or nothing was frozen).
-    func evidenceChanges(_ r: StoreReader, _ c: ClaimRow, today: CalendarDate) throws -> [String] {
-        guard let frozenJSON = c.evidenceJSON,
-              let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) else { return [] }
-        var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
-        guard let e = try? evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today) else {
-            return ["the claim can no longer be evaluated"]
-        }
-        return try ClaimEvidence.gather(r, claim: c, evaluation: e).changes(since: frozen).en
     }
 }
 

@@ -341,6 +341,72 @@ enum Schema {
                 CREATE INDEX claims_queue_institution ON claims(status, institution, submitted_at, id);
                 """)
         }
+        // The rest of a submitted claim's frozen evidence marks it when it changes, as attendance
+        // already did (v5): the certificate, the worker's profile fields, the class, the catalogue
+        // entry and the active policy. `evidence_changed` is then a complete "may have changed"
+        // mark kept by the database for every writer (the program, an import, the sqlite3 shell),
+        // so a batch approval trusts it instead of re-gathering each claim's evidence; the claim's
+        // detail still compares the evidence field by field (docs/DECISIONS.md "W5 marks").
+        // Catalogue and policy changes mark only claims still in review (status 'submitted'; found by
+        // claims_occupation and the queue index): approved claims are past the batch's question, and
+        // their detail still shows the change.
+        m.registerMigration("v7-evidence-marks") { db in
+            try db.execute(sql: """
+                CREATE INDEX claims_occupation ON claims(occupation_code, status);
+                CREATE TRIGGER certificate_update_marks_claims AFTER UPDATE ON certificates BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id = OLD.worker_id AND certificate_id = OLD.id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER certificate_delete_marks_claims AFTER DELETE ON certificates BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id = OLD.worker_id AND certificate_id = OLD.id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER worker_profile_marks_claims AFTER UPDATE ON workers
+                WHEN OLD.name IS NOT NEW.name OR OLD.groups IS NOT NEW.groups OR OLD.disability IS NOT NEW.disability
+                    OR OLD.unemployment_insured IS NOT NEW.unemployment_insured OR OLD.pension IS NOT NEW.pension
+                    OR OLD.hukou_region IS NOT NEW.hukou_region OR OLD.residence IS NOT NEW.residence
+                    OR OLD.employer_code IS NOT NEW.employer_code OR OLD.id IS NOT NEW.id BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE worker_id IN (OLD.id, NEW.id)
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER class_marks_claims AFTER UPDATE ON classes
+                WHEN OLD.start_date IS NOT NEW.start_date OR OLD.end_date IS NOT NEW.end_date
+                    OR OLD.occupation_code IS NOT NEW.occupation_code OR OLD.level IS NOT NEW.level
+                    OR OLD.type IS NOT NEW.type OR OLD.institution IS NOT NEW.institution OR OLD.id IS NOT NEW.id BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE class_id = OLD.id
+                        AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_insert_marks_claims AFTER INSERT ON occupations BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code = NEW.code AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_update_marks_claims AFTER UPDATE ON occupations BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code IN (OLD.code, NEW.code) AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_delete_marks_claims AFTER DELETE ON occupations BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code = OLD.code AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_level_insert_marks_claims AFTER INSERT ON occupation_levels BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code = (SELECT code FROM occupations WHERE id = NEW.occupation_id) AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_level_update_marks_claims AFTER UPDATE ON occupation_levels BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code IN (SELECT code FROM occupations WHERE id IN (OLD.occupation_id, NEW.occupation_id))
+                        AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER occupation_level_delete_marks_claims AFTER DELETE ON occupation_levels BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted'
+                        AND occupation_code = (SELECT code FROM occupations WHERE id = OLD.occupation_id) AND evidence_changed = 0;
+                END;
+                CREATE TRIGGER policy_marks_claims AFTER UPDATE ON settings
+                WHEN NEW.key = 'policy' AND OLD.value IS NOT NEW.value BEGIN
+                    UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted' AND evidence_changed = 0;
+                END;
+                """)
+        }
         return m
     }
 }

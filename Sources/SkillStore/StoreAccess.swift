@@ -141,6 +141,18 @@ public final class StoreWriter: StoreReader {
                        arguments: [key, value])
     }
 
+    /// Runs `body` in a savepoint: when it throws, its writes alone are rolled back and the error
+    /// is rethrown; the enclosing transaction goes on (a batch decides many claims in one
+    /// transaction, each all or nothing).
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
+    }
+
     /// SQLite's page cache for this connection, in KiB (the default is 2,000).
     public func setCacheSize(kibibytes: Int) throws {
         try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")

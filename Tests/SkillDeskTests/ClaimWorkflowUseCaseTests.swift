@@ -1,7 +1,7 @@
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
+@testable import SkillStore
 import Testing
 
 /// ClaimWorld plus a supervisor, finance, and a funded 2026 account (the clock's year).
@@ -165,6 +165,24 @@ struct ClaimWorkflowUseCaseTests {
         #expect(try x.sup.approveClaim(s.id).fundSource == "local_budget")
     }
 
+    /// A batch (one transaction per chunk, a savepoint per claim): the claim the fund cannot cover
+    /// is reported and left untouched, the ones around it in the same chunk are approved whole.
+    @Test func aBatchSkipsTheClaimTheFundCannotCoverAndApprovesTheRest() throws {
+        let x = try WorkflowWorld(fundFen: 300_000)
+        let claims = try (0..<3).map { try x.submitted(worker: $0) }
+        let r = try x.sup.approveClaims(claims.map(\.id))
+        #expect(r.done == [claims[0].id, claims[1].id])
+        #expect(r.skipped.map(\.id) == [claims[2].id])
+        #expect(r.skipped.first?.reason.en.contains("1,500.00") == true && r.skipped.first?.reason.warned == false)
+        #expect(try x.fund().reservedFen == 300_000 && x.fund().balanceFen == 0)
+        #expect(try x.claim(claims[2].id).status == "submitted" && x.audit(claims[2].id).count == 2)
+        for c in claims.prefix(2) {
+            #expect(try x.claim(c.id).status == "on_notice")
+            #expect(try x.audit(c.id).suffix(2).map(\.action) == ["claim.approve", "claim.publish_notice"])
+        }
+        guard case .intact = try x.f.desk.store.read({ try $0.verifyAudit() }) else { Issue.record("audit broken"); return }
+    }
+
     @Test func anObjectionSendsItBackAndReleases() throws {
         let x = try WorkflowWorld()
         let s = try x.submitted()
@@ -213,6 +231,55 @@ struct ClaimWorkflowUseCaseTests {
         #expect(try x.claim(a.id).status == "submitted" && x.claim(b.id).status == "on_notice")
         // Opened and approved alone it goes through.
         #expect(try x.sup.approveClaim(a.id).status == "on_notice")
+    }
+
+    /// Every kind of frozen evidence marks a submitted claim when it changes (v7's triggers, for
+    /// any writer: use cases and raw SQL alike), so the batch approval can trust the mark; a
+    /// change outside the evidence (a phone number) marks nothing.
+    enum EvidenceEdit: String, CaseIterable { case workerName, workerGroups, workerPhone, certificateNumber, classEnd, standard, occupationClose, policy }
+
+    @Test(arguments: EvidenceEdit.allCases)
+    func everyEvidenceEditMarksTheClaimAndBatchApprovalSkipsIt(_ edit: EvidenceEdit) throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0)
+        let b = try x.submitted(worker: 1)
+        let draft = try x.clerk.newClaim(ClaimProposal(worker: x.w.t.workers[2], kind: .training, classID: x.w.classID)).claim
+        #expect(!a.evidenceChanged && !b.evidenceChanged)
+        let sql: (String) throws -> Void = { q in try x.f.desk.store.write { try $0.db.execute(sql: q) } }
+        // Which of a and b the edit reaches.
+        var reaches: Set<Int64> = [a.id]
+        switch edit {
+        case .workerName, .workerGroups, .workerPhone:
+            var d = WorkerDraft(row: try x.clerk.worker(id: x.w.worker))
+            if edit == .workerName { d.name = "李娜娜" }
+            if edit == .workerGroups { d.groups += [.veteran] }
+            if edit == .workerPhone { d.phone = "13912345678"; reaches = [] }
+            _ = try x.clerk.update(id: x.w.worker, with: d, expectedVersion: try x.clerk.worker(id: x.w.worker).version)
+        case .certificateNumber:
+            try sql("UPDATE certificates SET number = 'S-1X' WHERE id = \(a.certificateID!)")
+        case .classEnd:
+            try sql("UPDATE classes SET end_date = '2025-03-30' WHERE id = \(x.w.classID)"); reaches = [a.id, b.id]
+        case .standard:
+            try sql("UPDATE occupation_levels SET standard_fen = standard_fen + 100 WHERE occupation_id IN (SELECT id FROM occupations WHERE code = '6-31-01-03')")
+            reaches = [a.id, b.id]
+        case .occupationClose:
+            let from = try x.f.desk.store.read { try String.fetchOne($0.db, sql: "SELECT valid_from FROM occupations WHERE code = '6-31-01-03'")! }
+            _ = try x.f.admin.closeOccupation(code: "6-31-01-03", from: day(from), to: day("2029-12-31"))
+            reaches = [a.id, b.id]
+        case .policy:
+            _ = try x.f.admin.usePolicy("wuxi-2015"); reaches = [a.id, b.id]
+        }
+        for c in [a, b] {
+            #expect(try x.claim(c.id).evidenceChanged == reaches.contains(c.id), "\(edit) claim \(c.id)")
+            // The detail agrees with the mark: W5 warns exactly on the marked claims.
+            #expect(try x.clerk.claimDetail(c.id).outcomes.first { $0.rule == "W5" }?.result == (reaches.contains(c.id) ? .warn : .pass),
+                    "\(edit) claim \(c.id)")
+        }
+        #expect(try !x.claim(draft.id).evidenceChanged)
+        let batch = try x.sup.approveClaims([a.id, b.id])
+        #expect(Set(batch.done) == Set([a.id, b.id]).subtracting(reaches), "\(edit)")
+        #expect(batch.skipped.allSatisfy { $0.reason.warned && reaches.contains($0.id) })
+        for id in reaches { #expect(try x.claim(id).status == "submitted") }
     }
 
     @Test func queueOldestFirstWithFiltersAndCounts() throws {

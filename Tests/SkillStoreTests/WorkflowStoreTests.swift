@@ -44,6 +44,13 @@ struct WorkflowStoreTests {
             ("claims_notice", "SELECT * FROM claims WHERE status = 'on_notice' AND notice_end_on < '2026-01-01' ORDER BY notice_end_on, id LIMIT 500"),
             ("claims_batch", "SELECT id FROM claims WHERE batch_id = 'PB1'"),
             ("USING INDEX", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND class_id = 1"),  // the trigger's
+            // v7's evidence marks: each trigger's update seeks an index, never walks every claim.
+            ("claims_worker", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND certificate_id = 1 AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
+            ("claims_worker", "UPDATE claims SET evidence_changed = 1 WHERE worker_id IN ('X', 'Y') AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
+            ("claims_class", "UPDATE claims SET evidence_changed = 1 WHERE class_id = 1 AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
+            ("claims_occupation", "UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted' AND occupation_code = 'X' AND evidence_changed = 0"),
+            ("claims_occupation", "UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted' AND occupation_code IN ('X', 'Y') AND evidence_changed = 0"),
+            ("USING INDEX", "UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted' AND evidence_changed = 0"),
         ]
         for (index, sql) in queries {
             let p = try plan(sql)
@@ -100,5 +107,29 @@ struct WorkflowStoreTests {
         // A stale version is refused.
         #expect(try store.write { w in try w.saveClaim(c, at: Date()) } == true)
         #expect(try store.write { w in try w.saveClaim(c, at: Date()) } == false)
+    }
+
+    /// A savepoint that throws undoes its own writes (claim and audit row) and nothing else; the
+    /// transaction around it commits the rest.
+    @Test func aFailedSavepointRollsBackItsWritesAlone() throws {
+        struct Refused: Error {}
+        let store = try Store.inMemory()
+        func claim(_ w: StoreWriter) throws -> ClaimRow {
+            let c = try w.insertClaim(NewClaim(workerID: "W", kind: .training, classID: nil, occupationCode: "6-31-01-03", level: .l4,
+                                               claimYear: 2025, claimDate: CalendarDate(iso: "2025-06-01")!, amountFen: 1,
+                                               payee: .worker, status: .submitted, preparedBy: "clerk1"), at: Date())
+            try w.audit(at: Date(), user: "clerk1", action: "claim.create", entity: "claim", key: String(c.id), before: nil, after: "{}")
+            return c
+        }
+        let audits = try store.read { try $0.auditCount() }
+        let kept = try store.write { w -> Int64 in
+            let a = try claim(w)
+            #expect(throws: Refused.self) { try w.savepoint { _ = try claim(w); throw Refused() } }
+            let b = try w.savepoint { try claim(w) }
+            return b.id - a.id
+        }
+        #expect(kept == 1)   // the rolled-back claim's id was reused: nothing of it was kept
+        #expect(try store.read { r in try r.auditCount() } == audits + 2)
+        #expect(try store.read { r in try r.verifyAudit() } == .intact(entries: audits + 2))
     }
 }
