@@ -18,10 +18,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD`, exactly (no time part, no 1-digit months).
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = CalendarDate.number(parts[0]), let m = CalendarDate.number(parts[1]),
-              let d = CalendarDate.number(parts[2]) else { return nil }
+        // On the UTF-8 bytes: a re-evaluation job parses hundreds of thousands of dates.
+        var y = 0, m = 0, d = 0, i = 0
+        for b in iso.utf8 {
+            switch i {
+            case 4, 7: guard b == 0x2D else { return nil }                // "-"
+            case 0...9:
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                let v = Int(b - 0x30)
+                if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
+            default: return nil                                          // longer than YYYY-MM-DD
+            }
+            i += 1
+        }
+        guard i == 10 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -117,7 +117,9 @@ public enum PolicyEngine {
     }
 
     static func cite(_ refs: [String], seedPrefix: String) -> String {
-        refs.first { $0.hasPrefix(seedPrefix) } ?? refs[0]
+        // Byte-wise: String.hasPrefix compares canonically equivalent characters, which costs
+        // more than the rule it cites when a job evaluates 100,000 claims.
+        refs.first { $0.utf8.starts(with: seedPrefix.utf8) } ?? refs[0]
     }
 }
 

@@ -115,7 +115,7 @@ extension StoreReader {
     public func trainingClasses(ids: [Int64]) throws -> [ClassRow] {
         guard !ids.isEmpty else { return [] }
         if ids.count > Self.inListChunk { return try Self.chunked(ids) { try trainingClasses(ids: $0) } }
-        return try decodeEach("SELECT * FROM classes WHERE id IN (\(Self.marks(ids.count)))", StatementArguments(ids), Self.trainingClass)
+        return try decodeEach("SELECT \(Self.classColumns) FROM classes WHERE id IN (\(Self.marks(ids.count)))", StatementArguments(ids), Self.trainingClass)
     }
 
     /// These workers' attendance in every class between two days (index attendance_worker_date, one
@@ -137,14 +137,14 @@ extension StoreReader {
     public func certificates(ofWorkers ids: [String]) throws -> [CertificateRow] {
         guard !ids.isEmpty else { return [] }
         if ids.count > Self.inListChunk { return try Self.chunked(ids) { try certificates(ofWorkers: $0) } }
-        return try decodeEach("SELECT * FROM certificates WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
+        return try decodeEach("SELECT \(Self.certificateColumns) FROM certificates WHERE worker_id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
     }
 
     /// These certificates (primary key).
     public func certificates(ids: [Int64]) throws -> [CertificateRow] {
         guard !ids.isEmpty else { return [] }
         if ids.count > Self.inListChunk { return try Self.chunked(ids) { try certificates(ids: $0) } }
-        return try decodeEach("SELECT * FROM certificates WHERE id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
+        return try decodeEach("SELECT \(Self.certificateColumns) FROM certificates WHERE id IN (\(Self.marks(ids.count))) ORDER BY id", StatementArguments(ids), Self.certificate)
     }
 
     /// Every holder of each (type, number) (the UNIQUE(type, number, worker_id) index), by id.
@@ -157,7 +157,7 @@ extension StoreReader {
         for k in keys { args.append(k.type); args.append(k.number) }
         // A join with the list, not `(type, number) IN (VALUES …)`: SQLite 3.40 scans the table for that.
         return try decodeEach("""
-            SELECT c.* FROM (VALUES \(pairs)) k JOIN certificates c ON c.type = k.column1 AND c.number = k.column2
+            SELECT \(Self.certificateColumnsOfC) FROM (VALUES \(pairs)) k JOIN certificates c ON c.type = k.column1 AND c.number = k.column2
             ORDER BY c.id
             """, StatementArguments(args), Self.certificate)
     }

@@ -118,8 +118,9 @@ extension StoreReader {
             """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
-    /// The columns `claim(_:)` decodes (by name: the workflow's queries read `claims.*`, whose order
-    /// differs from this list). Every column `claim(_:)` reads must be here.
+    /// The columns `claim(_:)` decodes, in its order (by index: a re-evaluation job decodes 100,000
+    /// claims, and GRDB's name lookups cost more than SQLite's read). Every query that decodes a
+    /// claim selects exactly these (`claimColumnsOfC` in a join), extra columns after them.
     static let claimColumns = """
         id, worker_id, kind, class_id, certificate_id, institution, occupation_code, level, training_type, claim_year,
         claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version,
@@ -127,23 +128,20 @@ extension StoreReader {
         notice_end_on, fund_year, fund_source, batch_id, payee_name, bank_account, evidence_json, evidence_sha256,
         warning_count, clawback_due_fen, recovered_fen, evidence_changed
         """
+    static let claimColumnsOfC = ColumnList.prefixed(claimColumns, "c.")
+    static let claimColumnCount = ColumnList.count(claimColumns)
 
     static func claim(_ row: Row) -> ClaimRow {
-        ClaimRow(id: row["id"], workerID: row["worker_id"], kind: row["kind"], classID: row["class_id"],
-                 certificateID: row["certificate_id"], institution: row["institution"],
-                 occupationCode: row["occupation_code"], level: row["level"], trainingType: row["training_type"],
-                 claimYear: row["claim_year"], claimDate: row["claim_date"], months: row["months"],
-                 prepayPercent: row["prepay_percent"], amountFen: row["amount_fen"], payee: row["payee"],
-                 employerCode: row["employer_code"], status: row["status"], preparedBy: row["prepared_by"],
-                 createdAt: row["created_at"], version: row["version"],
-                 submittedAt: row["submitted_at"], submittedBy: row["submitted_by"], decidedAt: row["decided_at"],
-                 decidedBy: row["decided_by"], decisionNote: row["decision_note"], reason: row["reason"],
-                 rejectCode: row["reject_code"], noticePublishedOn: row["notice_published_on"],
-                 noticeEndOn: row["notice_end_on"], fundYear: row["fund_year"], fundSource: row["fund_source"],
-                 batchID: row["batch_id"], payeeName: row["payee_name"], bankAccount: row["bank_account"],
-                 evidenceJSON: row["evidence_json"], evidenceSHA256: row["evidence_sha256"],
-                 warningCount: row["warning_count"], clawbackDueFen: row["clawback_due_fen"],
-                 recoveredFen: row["recovered_fen"], evidenceChanged: row["evidence_changed"])
+        ColumnList.check(row, claimColumns)
+        return ClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], certificateID: row[4], institution: row[5],
+                        occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row[9], claimDate: row[10],
+                        months: row[11], prepayPercent: row[12], amountFen: row[13], payee: row[14], employerCode: row[15],
+                        status: row[16], preparedBy: row[17], createdAt: row[18], version: row[19],
+                        submittedAt: row[20], submittedBy: row[21], decidedAt: row[22], decidedBy: row[23],
+                        decisionNote: row[24], reason: row[25], rejectCode: row[26], noticePublishedOn: row[27],
+                        noticeEndOn: row[28], fundYear: row[29], fundSource: row[30], batchID: row[31], payeeName: row[32],
+                        bankAccount: row[33], evidenceJSON: row[34], evidenceSHA256: row[35], warningCount: row[36],
+                        clawbackDueFen: row[37], recoveredFen: row[38], evidenceChanged: row[39])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
@@ -172,24 +170,24 @@ extension StoreReader {
 
     /// A worker's certificates with this number (index certificates_worker).
     public func certificates(workerID: String, number: String) throws -> [CertificateRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id"),
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE worker_id = ? AND number = ? ORDER BY id"),
                          arguments: [workerID, number]).map(Self.certificate)
     }
 
     /// Whoever holds a certificate with this number (no index on number alone: used only after the
     /// worker's own lookup failed, to say whose it is).
     public func certificateHolders(number: String, limit: Int) throws -> [CertificateRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE number = ? ORDER BY id LIMIT ?"),
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE number = ? ORDER BY id LIMIT ?"),
                          arguments: [number, limit]).map(Self.certificate)
     }
 
     public func certificate(id: Int64) throws -> CertificateRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)
     }
 
     /// The worker's certificates linked to a class (index certificates_worker).
     public func certificates(workerID: String, classID: Int64) throws -> [CertificateRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id"),
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE worker_id = ? AND class_id = ? ORDER BY id"),
                          arguments: [workerID, classID]).map(Self.certificate)
     }
 

@@ -58,18 +58,24 @@ extension StoreReader {
     // MARK: classes
 
     public func trainingClass(id: Int64) throws -> ClassRow? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM classes WHERE id = ?"), arguments: [id]).map(Self.trainingClass)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.classColumns) FROM classes WHERE id = ?"), arguments: [id]).map(Self.trainingClass)
     }
 
     /// Newest first.
     public func trainingClasses(limit: Int) throws -> [ClassRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM classes ORDER BY id DESC LIMIT ?"), arguments: [limit]).map(Self.trainingClass)
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.classColumns) FROM classes ORDER BY id DESC LIMIT ?"), arguments: [limit]).map(Self.trainingClass)
     }
 
+    /// The columns `trainingClass(_:)` decodes, in its order (by index: name lookups cost more than
+    /// the read when a re-evaluation job decodes thousands of rows). Queries select exactly these.
+    static let classColumns = "id, institution, occupation_code, level, type, start_date, end_date, planned_hours, status"
+    static let classColumnsOfC = ColumnList.prefixed(classColumns, "c.")
+    static let classColumnCount = ColumnList.count(classColumns)
+
     static func trainingClass(_ row: Row) -> ClassRow {
-        ClassRow(id: row["id"], institution: row["institution"], occupationCode: row["occupation_code"],
-                 level: row["level"], type: row["type"], startDate: row["start_date"], endDate: row["end_date"],
-                 plannedHours: row["planned_hours"], status: row["status"])
+        ColumnList.check(row, classColumns)
+        return ClassRow(id: row[0], institution: row[1], occupationCode: row[2], level: row[3], type: row[4],
+                        startDate: row[5], endDate: row[6], plannedHours: row[7], status: row[8])
     }
 
     /// The roster with counted minutes, in one query: the GROUP BY walks the attendance primary
@@ -96,7 +102,7 @@ extension StoreReader {
     /// A worker's classes (index enrolments_worker), newest first.
     public func classes(ofWorker workerID: String) throws -> [ClassRow] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT c.* FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
+            SELECT \(Self.classColumnsOfC) FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
             """), arguments: [workerID]).map(Self.trainingClass)
     }
 
@@ -130,7 +136,7 @@ extension StoreReader {
     // MARK: certificates
 
     public func certificates(type: String, number: String) throws -> [CertificateRow] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE type = ? AND number = ? ORDER BY id"),
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE type = ? AND number = ? ORDER BY id"),
                          arguments: [type, number]).map(Self.certificate)
     }
 
@@ -138,23 +144,27 @@ extension StoreReader {
     public func certificates(number: String, types: [String]) throws -> [CertificateRow] {
         guard !types.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: types.count).joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT * FROM certificates WHERE type IN (\(marks)) AND number = ? ORDER BY type, id",
+        return try Row.fetchAll(db, sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE type IN (\(marks)) AND number = ? ORDER BY type, id",
                                 arguments: StatementArguments(types + [number])).map(Self.certificate)
     }
 
     public func certificates(workerID: String?, limit: Int) throws -> [CertificateRow] {
         if let workerID {
-            return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?"),
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE worker_id = ? ORDER BY id LIMIT ?"),
                                     arguments: [workerID, limit]).map(Self.certificate)
         }
-        return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM certificates ORDER BY id DESC LIMIT ?"), arguments: [limit])
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates ORDER BY id DESC LIMIT ?"), arguments: [limit])
             .map(Self.certificate)
     }
 
+    /// The columns `certificate(_:)` decodes, in its order (by index, as for classes).
+    static let certificateColumns = "id, type, number, occupation_code, level, issuer, issue_date, worker_id, class_id"
+    static let certificateColumnsOfC = ColumnList.prefixed(certificateColumns, "c.")
+
     static func certificate(_ row: Row) -> CertificateRow {
-        CertificateRow(id: row["id"], type: row["type"], number: row["number"], occupationCode: row["occupation_code"],
-                       level: row["level"], issuer: row["issuer"], issueDate: row["issue_date"],
-                       workerID: row["worker_id"], classID: row["class_id"])
+        ColumnList.check(row, certificateColumns)
+        return CertificateRow(id: row[0], type: row[1], number: row[2], occupationCode: row[3], level: row[4],
+                              issuer: row[5], issueDate: row[6], workerID: row[7], classID: row[8])
     }
 }
 
@@ -209,7 +219,7 @@ extension StoreWriter {
             """, arguments: [type.rawValue, number, occupationCode, level?.rawValue, issuer, issueDate.description,
                              workerID, classID, Timestamp.utc(at)])
         let id = db.lastInsertedRowID
-        return try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)!
+        return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)!
     }
 }
 
@@ -224,7 +234,7 @@ extension StoreReader {
     /// The SQL of `workerClasses`: enrolments by worker (index enrolments_worker), each class by
     /// id, and the worker's attendance in it by the attendance primary key (class_id, worker_id, date).
     public static let workerClassesSQL = """
-        SELECT c.*, COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted
+        SELECT \(classColumnsOfC), COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted
         FROM enrolments e
         JOIN classes c ON c.id = e.class_id
         LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
@@ -235,6 +245,6 @@ extension StoreReader {
     /// A worker's classes, oldest first, with the worker's counted minutes in each (电子档案).
     public func workerClasses(workerID: String, onlinePercent: Int) throws -> [WorkerClassRow] {
         try Row.fetchAll(db, sql: Self.workerClassesSQL, arguments: [onlinePercent, workerID])
-            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: $0["counted"]) }
+            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: $0[Self.classColumnCount]) }
     }
 }
