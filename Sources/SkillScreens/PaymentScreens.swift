@@ -270,7 +270,7 @@ public final class PaymentBatchListScreen: Screen {
         }
         if case let .failure(p) = temp.commit(bytes, replace: replace) { return [.message(p.message(lang), .error)] }
         let fileLines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).count
-        return [.message(lang.format(.exported, target.typed, b.count, fileLines, PaymentText.encodingLabel(exportEncoding, lang)), .ok)]
+        return [.message(lang.format(.exported, b.count, fileLines, PaymentText.encodingLabel(exportEncoding, lang), target.typed), .ok)]
     }
 
     func reconcile(_ ctx: ScreenContext, bytes: [UInt8]) -> [Effect] {

@@ -523,7 +523,7 @@ public enum S: CaseIterable, Sendable {
         .overwriteTitle: ("文件已存在", "File exists"),
         .overwriteMessage: ("%@ 已存在。用新的银行文件覆盖它吗？", "%@ exists. Replace it with the new bank file?"),
         .overwrite: ("覆盖", "Replace"),
-        .exported: ("已导出 %@：%d 笔付款，共 %d 行（%@）", "Exported %@: %d payments, %d lines (%@)"),
+        .exported: ("已导出 %d 笔付款，共 %d 行（%@）：%@", "Exported %d payments, %d lines (%@): %@"),
         .reconcileTitle: ("对账 %@：银行结果文件", "Reconcile %@: the bank's result file"),
         .reconcileHint: ("银行回盘 CSV：申请编号,结果,金额,银行说明", "The bank's result CSV: claim number, result, amount, reason"),
         .reconcileResultTitle: ("对账结果 %@", "Reconciled %@"),
