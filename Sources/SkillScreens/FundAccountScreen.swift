@@ -40,7 +40,7 @@ public final class FundAccountScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("←→", lang[.keyYear]), ("F4", lang[.keyYear])]
+        var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("←→", lang[.keyYear]), ("F4", lang[.fundYearTitle])]
         if allocates(ctx) { keys.append(("F6", lang[.keyAllocate])) }
         return keys + [("F5", lang[.keyRefresh])]
     }

@@ -19,6 +19,8 @@ enum BankFiles {
         case notRegular(String)
         case tooLarge(String, mb: Int)
         case unreadable(String, reason: String)
+        /// A file was created at the target while the screen was writing (nothing replaced).
+        case appeared(String)
 
         func message(_ lang: Lang, example: String = "") -> String {
             switch self {
@@ -29,6 +31,7 @@ enum BankFiles {
             case let .notRegular(p): return lang.format(.fileNotRegular, p)
             case let .tooLarge(p, mb): return lang.format(.fileTooLarge, p, mb)
             case let .unreadable(p, r): return lang.format(.fileUnreadable, p, r)
+            case let .appeared(p): return lang.format(.fileAppeared, p)
             }
         }
     }
@@ -117,12 +120,21 @@ enum BankFiles {
                     return .failure(.notWritable(dir, reason: reason))
                 }
             } else {
-                // link() refuses an existing target, where rename() would replace it.
+                // link() refuses an existing target, where rename() would replace it. A file
+                // system without hard links falls back to a check and rename().
                 if link(path, target) != 0 {
                     let e = errno
-                    unlink(path)
-                    if e == EEXIST { return .failure(.notWritable(dir, reason: String(cString: strerror(e)))) }
-                    return .failure(.notWritable(dir, reason: String(cString: strerror(e))))
+                    var st = stat()
+                    if e == EEXIST || lstat(target, &st) == 0 {
+                        unlink(path)
+                        return .failure(.appeared(typed))
+                    }
+                    if rename(path, target) != 0 {
+                        let reason = String(cString: strerror(errno))
+                        unlink(path)
+                        return .failure(.notWritable(dir, reason: reason))
+                    }
+                    return .success(())
                 }
                 unlink(path)
             }

@@ -81,7 +81,7 @@ public enum S: CaseIterable, Sendable {
     case colFigure, fundTotal, fundAllocated, fundReserved, fundPaid, fundClawbackDue, fundRecovered, fundBalance, fundFormula
     case fundShortUI, fundShortSubsidy, fundShortLocal, fundShortOther, fundYearTitle, fundYearPromptHint, fundYearInvalid
     case allocateSourceTitle, allocateAmountTitle, allocateAmountHint, allocateAmountInvalid, allocateAmountNotPositive
-    case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause
+    case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause, fileAppeared
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -426,7 +426,7 @@ public enum S: CaseIterable, Sendable {
         .keyStatus: ("状态", "Status"),
         .keyMinAmount: ("最低金额", "Min amount"),
         .helpClaimList: ("申请列表：按提交时间由早到晚。F4 按补贴类别筛选，F6 按培训机构（统一社会信用代码），F7 只看有警示的申请，F9 最低金额，F8（我的申请）切换草稿/退回/已提交。选项栏：5=查看；审核人员 1=批准、4=驳回，可标记多行后按一次 Enter：批准只确认一次，有警示的申请不批量批准（须逐个打开审核）；驳回只问一次原因代码和说明。", "Claims, oldest submission first. F4 filters by kind, F6 by institution (credit code), F7 shows only claims with warnings, F9 sets a minimum amount, F8 (my claims) steps through drafts/returned/submitted. Options: 5=view; supervisors 1=approve, 4=reject — mark several rows, then one Enter: approvals are confirmed once and a claim with a warning is never approved in a batch (open it); rejections ask one reason code and text."),
-        .helpPayable: ("待支付的申请（只读）。支付批次、导出银行文件和对账在主页的“付款批次”中办理，或在命令行：skilldesk payment batch|export|reconcile。", "Payable claims (read-only). Payment batches, bank files and reconciliation are on the home menu's \u{201C}Payment batches\u{201D}, or on the command line: skilldesk payment batch|export|reconcile."),
+        .helpPayable: ("待支付的申请（只读）。付款批次、银行文件和对账：skilldesk payment batch|export|reconcile，或主页的“付款批次”。", "Payable claims (read-only). Payment batches, bank files and reconciliation are on the home menu's \u{201C}Payment batches\u{201D}, or on the command line: skilldesk payment batch|export|reconcile."),
         .allKinds: ("全部类别", "All kinds"),
         .minAmountTitle: ("最低金额（元，留空取消）", "Minimum amount (yuan; empty clears)"),
         .minAmountHint: ("例如 1000 或 1000.50", "e.g. 1000 or 1000.50"),
@@ -582,6 +582,7 @@ public enum S: CaseIterable, Sendable {
         .fundAllocatedDone: ("已向 %d 年“%@”拨付 %@；该来源余额 %@", "Allocated to %d, %@: %@; the source's balance %@"),
         .fundReadOnly: ("只读（拨付由管理员办理）", "Read-only (administrators allocate)"),
         .fundLegendClause: ("（%@）", " (%@)"),
+        .fileAppeared: ("写入时 %@ 已被别人建立，未覆盖；请重新导出", "%@ was created by someone else meanwhile and was left alone; export again"),
     ]
 }
 
