@@ -62,11 +62,22 @@ extension Session {
     /// The newest payment batches first, with their paid and failed counts.
     public func paymentBatches(limit: Int = 200) throws -> [PaymentBatchInfo] {
         try requirePaymentReader()
-        return try desk.read { try $0.paymentBatches(limit: max(1, min(limit, 10_000))) }.map {
-            PaymentBatchInfo(id: $0.batch.id, businessDate: $0.batch.businessDate, createdAt: $0.batch.createdAt,
-                             createdBy: $0.batch.createdBy, count: $0.batch.count, totalFen: $0.batch.totalFen,
-                             paid: $0.paid, failed: $0.failed, reconciledAt: $0.batch.reconciledAt)
+        return try desk.read { try $0.paymentBatches(limit: max(1, min(limit, 10_000))) }.map(Self.info)
+    }
+
+    /// One batch with its counts; an unknown batch is refused.
+    public func paymentBatch(_ batch: String) throws -> PaymentBatchInfo {
+        try requirePaymentReader()
+        guard let row = try desk.read({ try $0.paymentBatchListRow(id: batch) }) else {
+            throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
         }
+        return Self.info(row)
+    }
+
+    static func info(_ r: PaymentBatchListRow) -> PaymentBatchInfo {
+        PaymentBatchInfo(id: r.batch.id, businessDate: r.batch.businessDate, createdAt: r.batch.createdAt,
+                         createdBy: r.batch.createdBy, count: r.batch.count, totalFen: r.batch.totalFen,
+                         paid: r.paid, failed: r.failed, reconciledAt: r.batch.reconciledAt)
     }
 
     /// The lines of a batch, in claim order; an unknown batch is refused.

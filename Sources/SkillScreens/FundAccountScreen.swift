@@ -193,7 +193,7 @@ public final class FundAccountScreen: Screen {
                 (.fundRecovered, { $0.recoveredFen }, f.recoveredFen),
                 (.fundBalance, { $0.balanceFen }, f.balanceFen),
             ]
-            var rows: [[String]] = figures.map { fig in
+            let rows: [[String]] = figures.map { fig in
                 [lang[fig.0]] + f.accounts.map { Money.format(fen: fig.1($0)) } + [Money.format(fen: fig.2)]
             }
             let headers = [lang[.colFigure]] + f.accounts.map { Self.shortLabel($0.source, lang) } + [lang[.fundTotal]]
@@ -205,7 +205,6 @@ public final class FundAccountScreen: Screen {
             let table = Table(columns: columns, rows: rows)
             let tableWidth = columns.reduce(0) { $0 + $1.width } + columns.count - 1
             table.draw(into: &canvas, at: Rect(x: 1, y: y, width: min(body.width - 2, tableWidth), height: rows.count + 1))
-            rows.removeAll()
             y += figures.count + 2
             canvas.put(lang[.fundFormula], x: 1, y: y, style: .dim, maxWidth: body.width - 2)
             y += 2

@@ -351,7 +351,7 @@ public final class PaymentBatchDetailScreen: Screen {
         guard let s = ctx.session else { return }
         do {
             lines = try s.paymentBatchLines(batch)
-            info = try s.paymentBatches(limit: 10_000).first { $0.id == batch }
+            info = try s.paymentBatch(batch)
             errorText = nil
         } catch {
             lines = []

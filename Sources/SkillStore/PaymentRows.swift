@@ -21,17 +21,27 @@ public struct PayableGroupRow: Equatable, Sendable {
 extension StoreReader {
     /// The newest batches first (created_at, then number), each with its paid and failed line counts.
     public func paymentBatches(limit: Int) throws -> [PaymentBatchListRow] {
-        try Row.fetchAll(db, sql: """
-            SELECT b.*,
-                (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'paid') AS paid_count,
-                (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'failed') AS failed_count
-            FROM payment_batches b ORDER BY b.created_at DESC, b.id DESC LIMIT ?
-            """, arguments: [limit]).map {
-            PaymentBatchListRow(batch: PaymentBatchRow(id: $0["id"], createdAt: $0["created_at"], createdBy: $0["created_by"],
-                                                       businessDate: $0["business_date"], count: $0["count"],
-                                                       totalFen: $0["total_fen"], reconciledAt: $0["reconciled_at"]),
-                                paid: $0["paid_count"], failed: $0["failed_count"])
-        }
+        try Row.fetchAll(db, sql: Self.batchListSQL + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?",
+                         arguments: [limit]).map(Self.batchListRow)
+    }
+
+    /// One batch with its paid and failed line counts; nil for an unknown number.
+    public func paymentBatchListRow(id: String) throws -> PaymentBatchListRow? {
+        try Row.fetchOne(db, sql: Self.batchListSQL + " WHERE b.id = ?", arguments: [id]).map(Self.batchListRow)
+    }
+
+    static let batchListSQL = """
+        SELECT b.*,
+            (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'paid') AS paid_count,
+            (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'failed') AS failed_count
+        FROM payment_batches b
+        """
+
+    static func batchListRow(_ r: Row) -> PaymentBatchListRow {
+        PaymentBatchListRow(batch: PaymentBatchRow(id: r["id"], createdAt: r["created_at"], createdBy: r["created_by"],
+                                                   businessDate: r["business_date"], count: r["count"],
+                                                   totalFen: r["total_fen"], reconciledAt: r["reconciled_at"]),
+                            paid: r["paid_count"], failed: r["failed_count"])
     }
 
     /// Payable claims in no batch, counted and summed per kind and readiness (the same conditions

@@ -45,6 +45,7 @@ import SkillStore
         #expect(r.problemMessages.first?.message(.en) == r.problems.first)
         let listed = try #require(try x.fin.paymentBatches().first { $0.id == first.batch })
         #expect(listed.failed == 1 && listed.paid == 0 && listed.pending == 0)
+        #expect(try x.fin.paymentBatch(first.batch) == listed)
         let failed = try x.fin.paymentBatchLines(first.batch)[0]
         #expect(failed.state == .failed && failed.bankReason == "户名不符")
     }
@@ -56,5 +57,6 @@ import SkillStore
         guard case .notPermitted = deskError({ _ = try x.sup.paymentPreview() }) else { Issue.record("a supervisor previewed"); return }
         #expect(try x.sup.paymentBatches().count == 1)
         guard case .invalidInput = deskError({ _ = try x.fin.paymentBatchLines("PB-NONE") }) else { Issue.record("unknown batch"); return }
+        guard case .invalidInput = deskError({ _ = try x.fin.paymentBatch("PB-NONE") }) else { Issue.record("unknown batch"); return }
     }
 }
