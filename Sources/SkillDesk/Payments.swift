@@ -24,6 +24,8 @@ public struct PaymentReconcileResult: Sendable {
     public var failed: [Int64]
     /// Lines that matched nothing, had the wrong amount, or claims the bank did not answer for.
     public var problems: [String]
+    /// The same problems in both languages (for the screens), in the same order.
+    public var problemMessages: [SkipReason] = []
 }
 
 extension Session {
@@ -176,6 +178,9 @@ extension Session {
             out.problems += rec.unknown.map { "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)" }
             out.problems += rec.amountMismatch.map { "line \($0.result.line): \($0.result.claimNumber) amount \(BankFile.yuan($0.result.amountFen)) ≠ \(BankFile.yuan($0.expectedFen))" }
             out.problems += rec.missing.map { "claim \($0.claimNumber): no result in the file" }
+            out.problemMessages += rec.unknown.map { SkipReason(zh: "第 \($0.line) 行：申请 \($0.claimNumber) 不在批次 \(batch) 中", en: "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)") }
+            out.problemMessages += rec.amountMismatch.map { SkipReason(zh: "第 \($0.result.line) 行：\($0.result.claimNumber) 金额 \(BankFile.yuan($0.result.amountFen)) ≠ 批次金额 \(BankFile.yuan($0.expectedFen))", en: "line \($0.result.line): \($0.result.claimNumber) amount \(BankFile.yuan($0.result.amountFen)) ≠ \(BankFile.yuan($0.expectedFen))") }
+            out.problemMessages += rec.missing.map { SkipReason(zh: "申请 \($0.claimNumber)：结果文件中没有它的结果", en: "claim \($0.claimNumber): no result in the file") }
             if try w.paymentLines(batchID: batch).allSatisfy({ $0.result != nil }) { try w.markReconciled(batchID: batch, at: now) }
             try w.audit(at: now, user: user, action: "payment.reconcile", entity: "payment_batch", key: batch, before: nil,
                         after: CatalogueJSON.encode(ReconcileJSON(paid: out.paid, failed: out.failed, problems: out.problems.count,

@@ -5,7 +5,11 @@ import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).
 public final class HomeScreen: Screen {
-    enum Item { case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit }
+    enum Item {
+        case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit
+        // Finance (issue 5 TUI).
+        case paymentBatches, fundAccount
+    }
     var selected = 0
     var workerCount: Int?
     /// The role's claim lines (clerk: drafts and returned; supervisor: queue; finance: payable, fund).
@@ -54,6 +58,8 @@ public final class HomeScreen: Screen {
         if s.can(.prepareClaims) { list.append(.myClaims) }
         if s.can(.decideClaims) { list.append(.claimQueue) }
         if s.can(.payClaims) { list.append(.payable) }
+        if s.can(.payClaims) { list.append(.paymentBatches) }
+        if s.can(.payClaims) || s.can(.manageFunds) { list.append(.fundAccount) }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
         return list + [.logout, .exit]
     }
@@ -71,6 +77,8 @@ public final class HomeScreen: Screen {
         case .verifyAudit: return lang[.menuVerifyAudit]
         case .logout: return lang[.menuLogout]
         case .exit: return lang[.menuExit]
+        case .paymentBatches: return lang[.menuPaymentBatches]
+        case .fundAccount: return lang[.menuFundAccount]
         }
     }
 
@@ -140,6 +148,10 @@ public final class HomeScreen: Screen {
             return [.reset(LoginScreen(user: user))]
         case .exit:
             return [.quit]
+        case .paymentBatches:
+            return [.push(PaymentBatchListScreen(ctx))]
+        case .fundAccount:
+            return [.push(FundAccountScreen(ctx))]
         }
     }
 

@@ -68,6 +68,21 @@ public enum S: CaseIterable, Sendable {
     case claimDecidedBy, claimNote, claimRejectCode, claimReason, claimNoticeLine, claimCreated, homeMine, homeQueue
     case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyInstitution, institutionFilterTitle, institutionFilterHint, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
+    // Finance: payment batches and the fund account (issue 5 TUI).
+    case menuPaymentBatches, menuFundAccount, colBatch, colBusinessDate, colCount, colTotal, colBankResult, colCreatedBy
+    case batchNotReconciled, batchResult, batchOpenSuffix, noBatches, keyNewBatch, keyExport, keyReconcile, keyYear, keyAllocate
+    case newBatchTitle, newBatchSummary, newBatchKindLine, newBatchLeftOut, newBatchCreate, newBatchNothing, newBatchNothingLeftOut
+    case batchCreated, batchSkippedTitle, batchSkippedLine, moreLines, noBatchSelected, exportEncodingTitle, encodingUTF8, encodingGB
+    case exportPathTitle, exportPathHint, overwriteTitle, overwriteMessage, overwrite, exported, reconcileTitle, reconcileHint
+    case reconcileResultTitle, reconcileCounts, reconcileFailedLine, reconcileProblems, reconcileAllMatched, reconcileRefusedTitle
+    case fileIsDirectory, fileNoParent, fileNotWritable, fileNotFound, fileNotRegular, fileTooLarge, fileUnreadable, pathRequired
+    case lineStatePending, lineStatePaid, lineStateFailed, colPayee, colAccount, colLineState, batchHeader, batchLinesEmpty
+    case helpPaymentBatches, helpBatchDetail, helpFundAccount, fundYearLine, fundYearHint, fundNoAccounts, fundNoAccountsAdmin
+    case colFigure, fundTotal, fundAllocated, fundReserved, fundPaid, fundClawbackDue, fundRecovered, fundBalance, fundFormula
+    case fundShortUI, fundShortSubsidy, fundShortLocal, fundShortOther, fundYearTitle, fundYearPromptHint, fundYearInvalid
+    case allocateSourceTitle, allocateAmountTitle, allocateAmountHint, allocateAmountInvalid, allocateAmountNotPositive
+    case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause, fileAppeared
+
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
         return lang == .zh ? zh : en
@@ -411,7 +426,7 @@ public enum S: CaseIterable, Sendable {
         .keyStatus: ("状态", "Status"),
         .keyMinAmount: ("最低金额", "Min amount"),
         .helpClaimList: ("申请列表：按提交时间由早到晚。F4 按补贴类别筛选，F6 按培训机构（统一社会信用代码），F7 只看有警示的申请，F9 最低金额，F8（我的申请）切换草稿/退回/已提交。选项栏：5=查看；审核人员 1=批准、4=驳回，可标记多行后按一次 Enter：批准只确认一次，有警示的申请不批量批准（须逐个打开审核）；驳回只问一次原因代码和说明。", "Claims, oldest submission first. F4 filters by kind, F6 by institution (credit code), F7 shows only claims with warnings, F9 sets a minimum amount, F8 (my claims) steps through drafts/returned/submitted. Options: 5=view; supervisors 1=approve, 4=reject — mark several rows, then one Enter: approvals are confirmed once and a claim with a warning is never approved in a batch (open it); rejections ask one reason code and text."),
-        .helpPayable: ("待支付的申请（只读）。支付批次、导出银行文件和对账在命令行办理：skilldesk payment batch|export|reconcile。", "Payable claims (read-only). Payment batches, bank files and reconciliation are done on the command line: skilldesk payment batch|export|reconcile."),
+        .helpPayable: ("待支付的申请（只读）。付款批次、银行文件和对账：skilldesk payment batch|export|reconcile，或主页的“付款批次”。", "Payable claims (read-only). Payment batches, bank files and reconciliation are on the home menu's \u{201C}Payment batches\u{201D}, or on the command line: skilldesk payment batch|export|reconcile."),
         .allKinds: ("全部类别", "All kinds"),
         .minAmountTitle: ("最低金额（元，留空取消）", "Minimum amount (yuan; empty clears)"),
         .minAmountHint: ("例如 1000 或 1000.50", "e.g. 1000 or 1000.50"),
@@ -469,6 +484,105 @@ public enum S: CaseIterable, Sendable {
         .classClaimsTitle: ("培训班 %@ 的补贴申请", "Claims for class %@"),
         .classClaimsCreated: ("已生成 %d 个草稿申请：", "%d draft claims created:"),
         .classClaimsSkipped: ("跳过 %d 人：", "%d skipped:"),
+
+        // Finance: payment batches and the fund account.
+        .menuPaymentBatches: ("付款批次", "Payment batches"),
+        .menuFundAccount: ("资金账户", "Fund account"),
+        .colBatch: ("批次号", "Batch"),
+        .colBusinessDate: ("业务日期", "Date"),
+        .colCount: ("笔数", "Lines"),
+        .colTotal: ("金额合计", "Total"),
+        .colBankResult: ("银行结果", "Bank result"),
+        .colCreatedBy: ("建立人", "Created by"),
+        .batchNotReconciled: ("待对账", "not reconciled"),
+        .batchResult: ("已付 %d · 失败 %d", "paid %d · failed %d"),
+        .batchOpenSuffix: (" · 未回 %d", " · open %d"),
+        .noBatches: ("还没有付款批次（F6 用待支付的申请新建）", "No payment batches yet (F6 makes one from the payable claims)"),
+        .keyNewBatch: ("新建批次", "New batch"),
+        .keyExport: ("导出", "Export"),
+        .keyReconcile: ("对账", "Reconcile"),
+        .keyYear: ("年度", "Year"),
+        .keyAllocate: ("拨付", "Allocate"),
+        .newBatchTitle: ("新建付款批次", "New payment batch"),
+        .newBatchSummary: ("%d 笔，合计 %@", "%d payments, %@ in all"),
+        .newBatchKindLine: ("  %@：%d 笔，%@", "  %@: %d, %@"),
+        .newBatchLeftOut: ("另有 %d 份待支付的申请不能入批（未登记收款账户等），建好后列出原因", "%d more payable claims cannot go in (no bank account on record or the like); their reasons follow"),
+        .newBatchCreate: ("建立批次", "Create batch"),
+        .newBatchNothing: ("没有可以入批的待支付申请", "No payable claim can go into a batch"),
+        .newBatchNothingLeftOut: ("没有可以入批的待支付申请：%d 份未登记收款账户等，请先补录", "No payable claim can go into a batch: %d lack a bank account on record or the like; record them first"),
+        .batchCreated: ("已建批次 %@：%d 笔，%@", "Batch %@ created: %d payments, %@"),
+        .batchSkippedTitle: ("未入批次的申请", "Claims left out"),
+        .batchSkippedLine: ("%@：%@", "%@: %@"),
+        .moreLines: ("……另 %d 条", "… %d more"),
+        .noBatchSelected: ("请先选中一个批次", "Select a batch first"),
+        .exportEncodingTitle: ("导出 %@：银行文件编码", "Export %@: bank file encoding"),
+        .encodingUTF8: ("UTF-8（带 BOM）", "UTF-8 with BOM"),
+        .encodingGB: ("GB18030（国标，较旧的银行系统）", "GB18030 (older bank systems)"),
+        .exportPathTitle: ("导出 %@：保存到文件", "Export %@: save to file"),
+        .exportPathHint: ("文件路径（相对路径从当前目录算起）；Enter 写入，F12 取消", "File path (relative to the current directory); Enter writes, F12 cancels"),
+        .overwriteTitle: ("文件已存在", "File exists"),
+        .overwriteMessage: ("%@ 已存在。用新的银行文件覆盖它吗？", "%@ exists. Replace it with the new bank file?"),
+        .overwrite: ("覆盖", "Replace"),
+        .exported: ("已导出 %d 笔付款，共 %d 行（%@）：%@", "Exported %d payments, %d lines (%@): %@"),
+        .reconcileTitle: ("对账 %@：银行结果文件", "Reconcile %@: the bank's result file"),
+        .reconcileHint: ("银行回盘 CSV：申请编号,结果,金额,银行说明", "The bank's result CSV: claim number, result, amount, reason"),
+        .reconcileResultTitle: ("对账结果 %@", "Reconciled %@"),
+        .reconcileCounts: ("已支付 %d 笔，失败 %d 笔", "%d paid, %d failed"),
+        .reconcileFailedLine: ("失败 %@：%@", "failed %@: %@"),
+        .reconcileProblems: ("需要核对的问题 %d 条：", "%d problems to check:"),
+        .reconcileAllMatched: ("每一行都已对上", "Every line matched"),
+        .reconcileRefusedTitle: ("不能对账", "Cannot reconcile"),
+        .fileIsDirectory: ("%@ 是目录；请写出文件名，如 %@", "%@ is a directory; give a file name, e.g. %@"),
+        .fileNoParent: ("目录 %@ 不存在；请先建好目录或换个路径", "The directory %@ does not exist; create it or choose another path"),
+        .fileNotWritable: ("不能在 %@ 中写文件：%@", "Cannot write in %@: %@"),
+        .fileNotFound: ("找不到文件 %@；请检查路径", "There is no file %@; check the path"),
+        .fileNotRegular: ("%@ 不是普通文件；请给出文件的路径", "%@ is not a regular file; give a file's path"),
+        .fileTooLarge: ("%@ 超过 %d MB，不是银行结果文件", "%@ is over %d MB; that is not a bank result file"),
+        .fileUnreadable: ("无法读取 %@：%@", "Cannot read %@: %@"),
+        .pathRequired: ("请填写文件路径", "Enter a file path"),
+        .lineStatePending: ("待银行结果", "with the bank"),
+        .lineStatePaid: ("已支付", "paid"),
+        .lineStateFailed: ("失败：%@", "failed: %@"),
+        .colPayee: ("收款人", "Payee"),
+        .colAccount: ("收款账号", "Account"),
+        .colLineState: ("结果", "Result"),
+        .batchHeader: ("%@ · 业务日期 %@ · %d 笔 · %@ · 建立人 %@", "%@ · date %@ · %d payments · %@ · by %@"),
+        .batchLinesEmpty: ("这个批次没有付款行", "This batch has no lines"),
+        .helpPaymentBatches: ("付款批次，最新的在前。Enter 查看批次明细；F6 用全部待支付的申请新建批次（先确认笔数、金额及各类别合计；缺少收款账户的申请不入批，建好后列出原因）；F7 导出选中批次的银行文件（选编码 UTF-8 带 BOM 或 GB18030，写到给定路径，已存在的文件须确认才覆盖）；F8 导入银行结果文件对账（成功的转为已支付，失败的带银行说明退回待支付）。也可在命令行办理：skilldesk payment batch|export|reconcile。", "Payment batches, newest first. Enter shows a batch's lines; F6 makes a batch of every payable claim (after confirming count, total and totals per kind; claims without a bank account stay out and are listed after); F7 writes the selected batch's bank file (UTF-8 with BOM or GB18030, to the path given; an existing file is replaced only when confirmed); F8 reads the bank's result file (paid lines become paid, failed lines go back to payable with the bank's reason). The CLI does the same: skilldesk payment batch|export|reconcile."),
+        .helpBatchDetail: ("一个付款批次的各行：申请编号、收款人、收款账号（只显示后 4 位）、金额和银行结果（已支付、失败及原因、待银行结果）。", "The lines of a payment batch: claim number, payee, account (last 4 digits shown), amount and the bank's result (paid, failed with the reason, or still with the bank)."),
+        .helpFundAccount: ("资金专账：一个年度各资金来源的拨付、已预留（已批准未支付）、已支付、应追回、已追回和余额。余额 = 拨付 − 已预留 − 已支付 + 已追回。←→ 或 PgUp/PgDn 换年度，F4 输入年度。管理员 F6 拨付：选资金来源，输入金额（元，最多两位小数），确认后记入并审计。", "The fund account: per source of a year, allocated, reserved (approved, not yet paid), paid, clawback due, recovered and balance. Balance = allocated − reserved − paid + recovered. ←→ or PgUp/PgDn change the year, F4 types one. Administrators: F6 allocates (choose the source, type the amount in yuan with at most two decimals, confirm; audited)."),
+        .fundYearLine: ("%d 年度", "Year %d"),
+        .fundYearHint: ("←→ 换年度", "←→ change year"),
+        .fundNoAccounts: ("%d 年没有资金账户", "No fund accounts for %d"),
+        .fundNoAccountsAdmin: ("（F6 拨付）", " (F6 allocates)"),
+        .colFigure: ("项目", "Figure"),
+        .fundTotal: ("合计", "Total"),
+        .fundAllocated: ("拨付", "Allocated"),
+        .fundReserved: ("已预留", "Reserved"),
+        .fundPaid: ("已支付", "Paid"),
+        .fundClawbackDue: ("应追回", "Clawback due"),
+        .fundRecovered: ("已追回", "Recovered"),
+        .fundBalance: ("余额", "Balance"),
+        .fundFormula: ("余额 = 拨付 − 已预留 − 已支付 + 已追回", "Balance = allocated − reserved − paid + recovered"),
+        .fundShortUI: ("失业保险20%", "UI fund 20%"),
+        .fundShortSubsidy: ("就业补助", "Empl. subsidy"),
+        .fundShortLocal: ("地方财政", "Local budget"),
+        .fundShortOther: ("其他", "Other"),
+        .fundYearTitle: ("换年度", "Change year"),
+        .fundYearPromptHint: ("四位年度，2000–2100", "Four digits, 2000 to 2100"),
+        .fundYearInvalid: ("年度应为 2000–2100 之间的四位数", "The year is four digits between 2000 and 2100"),
+        .allocateSourceTitle: ("拨付 %d 年：资金来源", "Allocate %d: source"),
+        .allocateAmountTitle: ("拨付 %d 年“%@”：金额（元）", "Allocate %d, %@: amount (yuan)"),
+        .allocateAmountHint: ("如 100000 或 100,000.50；最多两位小数", "e.g. 100000 or 100,000.50; at most two decimals"),
+        .allocateAmountInvalid: ("“%@”不是金额：应为元，最多两位小数，如 1234.50", "“%@” is not an amount: yuan with at most two decimals, e.g. 1234.50"),
+        .allocateAmountNotPositive: ("拨付金额应大于 0，实际为 %@", "The amount must be more than 0, not %@"),
+        .allocateConfirmTitle: ("确认拨付", "Confirm allocation"),
+        .allocateConfirm: ("向 %d 年“%@”拨付 %@？", "Allocate to %d, %@: %@?"),
+        .allocateConfirmBalance: ("拨付后该来源余额 %@", "The source's balance after: %@"),
+        .fundAllocatedDone: ("已向 %d 年“%@”拨付 %@；该来源余额 %@", "Allocated to %d, %@: %@; the source's balance %@"),
+        .fundReadOnly: ("只读（拨付由管理员办理）", "Read-only (administrators allocate)"),
+        .fundLegendClause: ("（%@）", " (%@)"),
+        .fileAppeared: ("写入时 %@ 已被别人建立，未覆盖；请重新导出", "%@ was created by someone else meanwhile and was left alone; export again"),
     ]
 }
 

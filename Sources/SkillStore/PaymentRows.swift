@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import SkillCore
+
+/// A payment batch with how many of its lines the bank has answered (the batches screen).
+public struct PaymentBatchListRow: Equatable, Sendable {
+    public var batch: PaymentBatchRow
+    public var paid: Int
+    public var failed: Int
+}
+
+/// Payable claims not yet in a batch, grouped by kind and by whether they could go into one now
+/// (paid to the worker, more than 0, the worker's bank account on record), for the batch preview.
+public struct PayableGroupRow: Equatable, Sendable {
+    public var kind: String
+    public var ready: Bool
+    public var count: Int
+    public var totalFen: Int64
+}
+
+extension StoreReader {
+    /// The newest batches first (created_at, then number), each with its paid and failed line counts.
+    public func paymentBatches(limit: Int) throws -> [PaymentBatchListRow] {
+        try Row.fetchAll(db, sql: Self.batchListSQL + " ORDER BY b.created_at DESC, b.id DESC LIMIT ?",
+                         arguments: [limit]).map(Self.batchListRow)
+    }
+
+    /// One batch with its paid and failed line counts; nil for an unknown number.
+    public func paymentBatchListRow(id: String) throws -> PaymentBatchListRow? {
+        try Row.fetchOne(db, sql: Self.batchListSQL + " WHERE b.id = ?", arguments: [id]).map(Self.batchListRow)
+    }
+
+    static let batchListSQL = """
+        SELECT b.*,
+            (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'paid') AS paid_count,
+            (SELECT count(*) FROM payment_lines l WHERE l.batch_id = b.id AND l.result = 'failed') AS failed_count
+        FROM payment_batches b
+        """
+
+    static func batchListRow(_ r: Row) -> PaymentBatchListRow {
+        PaymentBatchListRow(batch: PaymentBatchRow(id: r["id"], createdAt: r["created_at"], createdBy: r["created_by"],
+                                                   businessDate: r["business_date"], count: r["count"],
+                                                   totalFen: r["total_fen"], reconciledAt: r["reconciled_at"]),
+                            paid: r["paid_count"], failed: r["failed_count"])
+    }
+
+    /// Payable claims in no batch, counted and summed per kind and readiness (the same conditions
+    /// `createPaymentBatch` applies line by line).
+    public func payableUnbatchedGroups() throws -> [PayableGroupRow] {
+        try Row.fetchAll(db, sql: """
+            SELECT c.kind AS kind,
+                (c.payee = 'worker' AND c.amount_fen > 0 AND w.bank_account IS NOT NULL AND w.name IS NOT NULL) AS ready,
+                count(*) AS n, COALESCE(sum(c.amount_fen), 0) AS total
+            FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
+            WHERE c.status = 'payable' AND c.batch_id IS NULL
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """).map { PayableGroupRow(kind: $0["kind"], ready: $0["ready"], count: $0["n"], totalFen: $0["total"]) }
+    }
+}
