@@ -5,7 +5,11 @@ import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).
 public final class HomeScreen: Screen {
-    enum Item { case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit }
+    enum Item {
+        case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit
+        // Issue 5 (notice helper): the public notice list and the working calendar.
+        case noticeList, calendar
+    }
     var selected = 0
     var workerCount: Int?
     /// The role's claim lines (clerk: drafts and returned; supervisor: queue; finance: payable, fund).
@@ -55,6 +59,9 @@ public final class HomeScreen: Screen {
         if s.can(.decideClaims) { list.append(.claimQueue) }
         if s.can(.payClaims) { list.append(.payable) }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
+        // Issue 5 (notice helper): after the older entries, so their number shortcuts stay.
+        if s.can(.readClasses) { list.append(.noticeList) }
+        if s.can(.manageCalendar) { list.append(.calendar) }
         return list + [.logout, .exit]
     }
 
@@ -71,6 +78,8 @@ public final class HomeScreen: Screen {
         case .verifyAudit: return lang[.menuVerifyAudit]
         case .logout: return lang[.menuLogout]
         case .exit: return lang[.menuExit]
+        case .noticeList: return lang[.menuNoticeList]
+        case .calendar: return lang[.menuCalendar]
         }
     }
 
@@ -140,6 +149,10 @@ public final class HomeScreen: Screen {
             return [.reset(LoginScreen(user: user))]
         case .exit:
             return [.quit]
+        case .noticeList:
+            return [.push(NoticeListScreen(ctx))]
+        case .calendar:
+            return [.push(CalendarScreen(ctx))]
         }
     }
 
