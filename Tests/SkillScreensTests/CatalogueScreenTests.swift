@@ -413,11 +413,11 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         try admin.addUser(name: "sup1", roles: [.supervisor], password: "sup1-pass-1")
         try admin.addUser(name: "fin1", roles: [.finance], password: "fin1-pass-1")
         let expected: [(String, String, [String])] = [
-            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "注销", "退出"]),
-            ("clerk1", "clerk1-pass", ["劳动者查询", "登记劳动者", "职业目录", "培训机构", "培训班", "我的申请", "注销", "退出"]),
-            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "注销", "退出"]),
-            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "注销", "退出"]),
-            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "注销", "退出"]),
+            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "公示名单", "工作日历", "注销", "退出"]),
+            ("clerk1", "clerk1-pass", ["劳动者查询", "登记劳动者", "职业目录", "培训机构", "培训班", "我的申请", "公示名单", "注销", "退出"]),
+            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "公示名单", "注销", "退出"]),
+            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "公示名单", "注销", "退出"]),
+            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "公示名单", "注销", "退出"]),
         ]
         for (user, password, items) in expected {
             let ctx = try login(f, user, password)
