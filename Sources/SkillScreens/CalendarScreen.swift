@@ -102,7 +102,7 @@ public final class CalendarScreen: Screen {
             case .none: datePrompt = p
             case .cancelled: datePrompt = nil
             case let .entered(text):
-                guard let d = CalendarDate(iso: text) else {
+                guard let d = CalendarDate(iso: HalfWidth.ascii(text).trimmedWhitespace()) else {
                     p.problem = lang[.calDateInvalid]
                     datePrompt = p
                     return []

@@ -179,7 +179,8 @@ public final class ClaimDetailScreen: Screen {
             switch p.handle(key) {
             case .none: amountPrompt = p
             case .cancelled: amountPrompt = nil
-            case let .entered(text):
+            case let .entered(typed):
+                let text = HalfWidth.ascii(typed)
                 let due = stillDueFen
                 if text.isEmpty {
                     recovery = .some(nil)

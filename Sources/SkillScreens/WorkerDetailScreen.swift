@@ -55,7 +55,7 @@ public final class WorkerDetailScreen: Screen {
             case let .entered(text):
                 guard let s = ctx.session else { bankPrompt = nil; return [] }
                 do {
-                    try s.setBankAccount(workerID: row.id, account: text)
+                    try s.setBankAccount(workerID: row.id, account: HalfWidth.ascii(text))
                     bankPrompt = nil
                     load(ctx)
                     return [.message(ctx.lang.format(.bankSaved, row.name, bankAccount ?? ""), .ok)]

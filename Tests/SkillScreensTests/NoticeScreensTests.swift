@@ -182,7 +182,7 @@ enum ClaimText0 {
         #expect(try w.audit("claim", String(c.id)).count == auditBefore)
 
         d.press(.ctrl("u"))
-        d.type("400.5")
+        d.type("４００．５")           // full-width, as an input method in full-width mode types it
         d.press(.enter)
         #expect(d.text.contains("登记收回 ¥400.50；尚欠 ¥1,000.00 → ¥599.50"))
         d.press(.enter)
@@ -270,7 +270,10 @@ enum ClaimText0 {
         #expect(try w.f.desk.store.read { try $0.bankAccount(workerID: id) } == nil)
         #expect(try w.audit("worker", id).allSatisfy { $0.action != "worker.bank_account" })
         d.press(.ctrl("u"))
-        d.type(goodCard)
+        // Typed with the input method in full-width mode (６２２２ ０２１２…): the same digits.
+        d.type(String(goodCard.unicodeScalars.map { u in
+            Character(("0"..."9").contains(u) ? Unicode.Scalar(u.value + 0xFEE0)! : u)
+        }))
         d.press(.enter)
         #expect(try w.f.desk.store.read { try $0.bankAccount(workerID: id) } == "6222021234567890128")
         let masked = "***************0128"
