@@ -387,3 +387,47 @@ enum ClaimText0 {
         #expect(c.messageRow.contains("权限") || !c.messageRow.trimmingCharacters(in: .whitespaces).isEmpty)
     }
 }
+
+@Suite struct NoticeScreensSizeTests {
+    /// The new screens, with their prompts open, at many sizes and in both languages: every row
+    /// exactly the terminal's width (no wide character cut), and footers that leave out whole keys.
+    @Test(arguments: [Lang.zh, .en])
+    func everySizeAndWholeFooterKeys(lang: Lang) throws {
+        let w = try ClaimScreenWorld()
+        let c = try w.paid(ClaimScreenWorld.zhangWei)
+        _ = try w.sup.clawbackClaim(c.id, reason: "重复领取")
+        let on = try w.submitted(ClaimScreenWorld.ouyang)
+        _ = try w.sup.approveClaim(on.id)
+        let fin = w.context(w.fin, lang), admin = w.context(w.admin, lang), clerk = w.context(w.f.clerk, lang)
+        let cases: [(ScreenContext, any Screen, Key?)] = [
+            (clerk, NoticeListScreen(clerk), nil),
+            (admin, CalendarScreen(admin), nil),
+            (admin, CalendarScreen(admin), .function(6)),
+            (admin, CalendarScreen(admin), .function(8)),
+            (fin, ClaimDetailScreen(claimID: c.id, ctx: fin), .function(8)),
+            (clerk, WorkerDetailScreen(row: try w.f.clerk.worker(id: ClaimScreenWorld.zhangWei), ctx: clerk), .function(6)),
+        ]
+        for (ctx, screen, key) in cases {
+            let app = App(ctx: ctx, root: screen)
+            _ = app.render(width: 100, height: 30)
+            if let key { app.handle(key) }
+            for (width, height) in [(120, 40), (80, 24), (100, 30), (79, 24), (20, 5), (1, 1), (0, 0), (200, 60)] {
+                let canvas = app.render(width: width, height: height)
+                for y in 0..<canvas.height {
+                    var cols = 0
+                    for x in 0..<canvas.width where !canvas[x: x, y: y].isContinuation {
+                        cols += max(1, TextWidth.of(canvas[x: x, y: y].text))
+                    }
+                    #expect(cols == canvas.width, "\(type(of: screen)) at \(width)×\(height), row \(y)")
+                }
+            }
+            for width in [80, 100] {
+                let footer = app.render(width: width, height: 30).rowText(29)
+                let items = ([(key: "F1", label: ctx.lang[.keyHelp])] + screen.footer(ctx))
+                    .map { $0.label.isEmpty ? $0.key : "\($0.key) \($0.label)" }
+                let whole = (1...items.count).map { " " + items.prefix($0).joined(separator: "  ") }
+                #expect(whole.contains(footer), "\(type(of: screen)) \(lang) at \(width): \(footer)")
+            }
+        }
+    }
+}
