@@ -16,6 +16,8 @@ public final class CalendarScreen: Screen {
     var visibleRows = 20
     var errorText: String?
     var needsQuery = true
+    /// The day to select once the entries are read again (the one just set).
+    var focusDate: CalendarDate?
     // F6: date → kind → name.
     var datePrompt: TextPrompt?
     var kindList: PromptList?
@@ -57,7 +59,8 @@ public final class CalendarScreen: Screen {
                 errorText = describe(error, ctx.lang)
             }
         }
-        let keep = entries[safe: selected]?.date
+        let keep = focusDate ?? entries[safe: selected]?.date
+        focusDate = nil
         entries = all.filter { $0.date.year == year }.sorted { $0.date < $1.date }
         selected = keep.flatMap { d in entries.firstIndex { $0.date == d } } ?? min(selected, max(0, entries.count - 1))
     }
@@ -165,13 +168,8 @@ public final class CalendarScreen: Screen {
         do {
             try s.setCalendarDay(d, kind: kind, name: name)
             needsQuery = true
-            year = d.year
-            // Select the day just set (prepare keeps the selection by date).
-            if kind != nil {
-                all = (try? s.calendarEntries()) ?? all
-                entries = all.filter { $0.date.year == year }.sorted { $0.date < $1.date }
-                selected = entries.firstIndex { $0.date == d } ?? 0
-            }
+            if d.year != year { year = d.year; selected = 0; scroll = 0 }
+            if kind != nil { focusDate = d }
             let text = kind.map { lang.format(.calSaved, d.description, $0.label(lang) + (name.isEmpty ? "" : " " + name)) }
                 ?? lang.format(.calRemoved, d.description)
             return [.message(text, .ok)]
