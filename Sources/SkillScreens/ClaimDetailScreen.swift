@@ -299,7 +299,8 @@ public final class ClaimDetailScreen: Screen {
         for e in d.history {
             let action = e.action.hasPrefix("claim.") ? String(e.action.dropFirst(6)) : e.action
             let label = action == "create" ? lang[.claimCreated]
-                : action == "recover_part" ? lang[.actionRecoverPart] : (ClaimAction(rawValue: action)?.label(lang) ?? action)
+                : action == "recover_part" ? lang[.actionRecoverPart] : action == "batch" ? lang[.actionBatch]
+                : (ClaimAction(rawValue: action)?.label(lang) ?? action)
             out.append(.text("  " + WorkerDetailScreen.localTime(e.at) + "  " + e.user + "  " + label, .plain))
         }
         return out

@@ -79,7 +79,7 @@ public enum S: CaseIterable, Sendable {
     case menuCalendar, calendarYear, calendarCount, calendarEmpty, colDate, colWeekday, colDayKind, colDayName
     case keyYear, keySetDay, keyRemoveDay, calDateTitle, calDateHint, calDateInvalid, calKindTitle, calNameTitle
     case calNameHint, calSaved, calRemoveTitle, calRemoveConfirm, calRemoveButton, calRemoved, calNothingSelected
-    case weekdayNames, helpCalendar, helpCalendarManage
+    case weekdayNames, helpCalendar, helpCalendarManage, actionBatch
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -544,6 +544,7 @@ public enum S: CaseIterable, Sendable {
         .calRemoveButton: ("删除", "Remove"),
         .calRemoved: ("已删除 %@，此日按星期计算", "Removed %@; the day counts by its weekday"),
         .calNothingSelected: ("这一年没有条目可删除", "This year has no entry to remove"),
+        .actionBatch: ("编入付款批次", "put in a payment batch"),
         .weekdayNames: ("一,二,三,四,五,六,日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
         .helpCalendar: ("工作日历：公示期按此日历的工作日计算。列出一年中的放假日和周末调休上班日；其余日期周一至周五为工作日。PgUp/PgDn 切换年份，↑↓ 选择。",
                         "Working calendar: notices are counted in its working days. It lists a year's days off and weekend working days; other days count Monday to Friday. PgUp/PgDn change the year, ↑↓ select."),

@@ -209,6 +209,7 @@ enum ClaimText0 {
         #expect(!d.footerRow.contains("F8"))
         d.press(.end)   // the history, at the bottom: the part and the rest, each named
         #expect(d.text.contains("fin1  登记部分追回款") && d.text.contains("fin1  登记已追回"))
+        #expect(d.text.contains("fin1  编入付款批次") && !d.text.contains("  batch"))
     }
 
     /// A supervisor has no F8 on a claim in clawback; finance reaches such claims from its list (F8
