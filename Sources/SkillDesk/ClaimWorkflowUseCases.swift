@@ -483,6 +483,15 @@ extension Session {
             } else if c.status != ClaimStatus.clawback.rawValue {
                 throw DeskError.workflow(.notAllowed(ClaimStatus(rawValue: c.status) ?? .submitted, .recover))
             }
+            // The fund account only knows what is due over all its claims: this claim's own due
+            // bounds what may be recorded against it.
+            guard amount > 0 else {
+                throw DeskError.invalidInput("the amount recovered must be more than ¥0.00", zh: "追回金额须大于 ¥0.00")
+            }
+            guard amount <= open else {
+                throw DeskError.invalidInput("\(Money.format(fen: amount)) is more than the \(Money.format(fen: open)) still due on claim \(id)",
+                                             zh: "\(Money.format(fen: amount)) 超过申请 \(id) 尚未追回的 \(Money.format(fen: open))")
+            }
             let before = ClaimSnapshot.json(c)
             guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
                   var account = try w.fundAccount(year: y, source: s) else { throw DeskError.claimNotFound(id) }

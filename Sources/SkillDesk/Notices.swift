@@ -12,6 +12,9 @@ public struct NoticeEntry: Sendable, Equatable {
     public var amountFen: Int64
     public var publishedOn: String
     public var endsOn: String
+    /// Working days of the notice still to run, today included when it is a working day (0 once
+    /// the end has passed), counted on the database's calendar.
+    public var workingDaysLeft: Int = 0
 }
 
 /// One row of the supervisor's queue.
@@ -88,13 +91,16 @@ extension Session {
     public func noticeList(limit: Int = 1_000) throws -> [NoticeEntry] {
         try require(.readClasses)
         try sweepNotices()
+        let today = desk.today()
         return try desk.read { r in
-            try r.claimsOnNotice(limit: max(1, min(limit, 100_000))).map { q in
+            let calendar = WorkingCalendar(entries: try r.calendarEntries())
+            return try r.claimsOnNotice(limit: max(1, min(limit, 100_000))).map { q in
                 let c = q.claim
+                let left = c.noticeEndOn.flatMap { CalendarDate(iso: $0) }.map { calendar.workingDays(from: today, to: $0) } ?? 0
                 return NoticeEntry(claimID: c.id, claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)),
                                    maskedName: PublicMask.name(q.workerName), maskedID: PublicMask.residentID(c.workerID),
                                    kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
-                                   publishedOn: c.noticePublishedOn ?? "", endsOn: c.noticeEndOn ?? "")
+                                   publishedOn: c.noticePublishedOn ?? "", endsOn: c.noticeEndOn ?? "", workingDaysLeft: left)
             }
         }
     }

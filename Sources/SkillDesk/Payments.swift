@@ -49,6 +49,17 @@ extension Session {
         }
     }
 
+    /// The worker's bank account as it may be shown (last 4 digits, `PublicMask.bankAccount`), nil
+    /// when none is on record. The full number never leaves the use-case layer this way.
+    public func bankAccount(workerID: String) throws -> String? {
+        try require(.readWorkers)
+        let id = workerID.trimmedWhitespace().uppercased()
+        return try desk.read { r in
+            guard try r.workerName(id: id) != nil else { throw DeskError.workerNotFound(id) }
+            return try r.bankAccount(workerID: id).map(PublicMask.bankAccount)
+        }
+    }
+
     /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,
     /// audited `payment.batch` with the claims). Claims paid to the worker need the worker's bank
     /// account; claims paid to an institution or enterprise are left out until their accounts are

@@ -7,11 +7,14 @@ import TermUI
 /// computation, every rule outcome (as on the evaluation screen), status and who did what, the
 /// notice, then the history. A supervisor decides a submitted claim here (F8 approve with an
 /// optional note, F9 return with a reason, F10 reject with a code and text); a clerk resubmits a
-/// draft or returned claim (F10) and records an objection on a claim on notice (F7). Refusals
+/// draft or returned claim (F10) and records an objection on a claim on notice (F7). On a paid
+/// claim a supervisor claws it back (F6: reason, then a confirmation); on a claim in clawback
+/// finance records money coming back (F8: yuan, empty = all still due, exact to the fen, then a
+/// confirmation). Refusals
 /// (maker-checker, a lost race) come back from the use case and are shown; after any action the
 /// claim is read again.
 public final class ClaimDetailScreen: Screen {
-    enum Pending { case approve, returnIt, reject(RejectReason), object }
+    enum Pending { case approve, returnIt, reject(RejectReason), object, clawback }
     let claimID: Int64
     var detail: ClaimDetail?
     var errorText: String?
@@ -20,6 +23,11 @@ public final class ClaimDetailScreen: Screen {
     var prompt: TextPrompt?
     var codeList: PromptList?
     var pending: Pending?
+    /// F6's reason (clawback) or F8's amount (recovery, nil = all still due) waiting on `confirm`.
+    var confirm: Dialog?
+    var clawbackReason: String?
+    var recovery: Int64??
+    var amountPrompt: TextPrompt?
 
     public init(claimID: Int64, ctx: ScreenContext) {
         self.claimID = claimID
@@ -44,6 +52,10 @@ public final class ClaimDetailScreen: Screen {
         ctx.session?.can(.prepareClaims) == true && (status == .returned || status == .draft)
     }
     func mayObject(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.prepareClaims) == true && status == .onNotice }
+    func mayClawBack(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.decideClaims) == true && status == .paid }
+    func mayRecover(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.payClaims) == true && status == .clawback }
+    /// What of the clawback is still to come back.
+    var stillDueFen: Int64 { detail.map { $0.claim.clawbackDueFen - $0.claim.recoveredFen } ?? 0 }
 
     public func title(_ ctx: ScreenContext) -> String {
         guard let d = detail else { return ctx.lang[.claimDetail] }
@@ -53,7 +65,9 @@ public final class ClaimDetailScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
         var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh])]
+        if mayClawBack(ctx) { keys.append(("F6", lang[.keyClawback])) }
         if mayObject(ctx) { keys.append(("F7", lang[.keyObject])) }
+        if mayRecover(ctx) { keys.append(("F8", lang[.keyRecover])) }
         if mayDecide(ctx) {
             keys += [("F8", lang[.keyApprove]), ("F9", lang[.keyReturn]), ("F10", lang[.keyReject])]
         } else if maySubmit(ctx) {
@@ -62,10 +76,13 @@ public final class ClaimDetailScreen: Screen {
         return keys + [("↑↓", lang[.keyScroll])]
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClaimDetail], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] {
+        [ctx.lang[.helpClaimDetail], ctx.lang[.helpClaimDetailMoney], ctx.lang[.helpOther]]
+    }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         let lang = ctx.lang
+        if let effects = handleMoney(key, ctx) { return effects }
         if var l = codeList {
             switch l.handle(key) {
             case .none: codeList = l
@@ -86,6 +103,11 @@ public final class ClaimDetailScreen: Screen {
                 prompt = nil
                 let what = pending
                 pending = nil
+                if case .clawback = what {
+                    clawbackReason = text
+                    confirm = clawbackDialog(lang)
+                    return []
+                }
                 return act(what, text: text, ctx)
             }
         }
@@ -100,6 +122,12 @@ public final class ClaimDetailScreen: Screen {
         case .pageDown: top += max(1, page - 1)
         case .home: top = 0
         case .end: top = Int.max / 2
+        case .function(6) where mayClawBack(ctx):
+            pending = .clawback
+            prompt = TextPrompt(title: lang[.clawbackTitle], hint: lang[.reasonHint], maxLength: 500)
+        case .function(8) where mayRecover(ctx):
+            amountPrompt = TextPrompt(title: lang[.recoverTitle], hint: lang.format(.recoverHint, Money.format(fen: stillDueFen)),
+                                      maxLength: 20, required: false)
         case .function(7) where mayObject(ctx):
             pending = .object
             prompt = TextPrompt(title: lang[.objectionTitle], hint: lang[.reasonHint], maxLength: 500)
@@ -132,10 +160,97 @@ public final class ClaimDetailScreen: Screen {
             case .returnIt: c = try s.returnClaim(claimID, reason: text)
             case let .reject(code): c = try s.rejectClaim(claimID, code: code, reason: text)
             case .object: c = try s.objectToClaim(claimID, reason: text)
+            case .clawback: c = try s.clawbackClaim(claimID, reason: text)
             case nil: c = try s.submitClaim(claimID)
             }
             load(ctx)
             return [.message(lang.format(.claimNowStatus, ClaimText.number(c), ClaimText.status(c.status, lang)), .ok)]
+        } catch {
+            load(ctx)
+            return [.message(describe(error, lang), .error)]
+        }
+    }
+
+    /// Keys while the recovery amount prompt or a clawback/recovery confirmation is open; nil when
+    /// neither is.
+    func handleMoney(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
+        let lang = ctx.lang
+        if var p = amountPrompt {
+            switch p.handle(key) {
+            case .none: amountPrompt = p
+            case .cancelled: amountPrompt = nil
+            case let .entered(typed):
+                let text = HalfWidth.ascii(typed)
+                let due = stillDueFen
+                if text.isEmpty {
+                    recovery = .some(nil)
+                } else if let fen = Money.parse(yuan: text) {
+                    if fen <= 0 { p.problem = lang[.recoverNotPositive]; amountPrompt = p; return [] }
+                    if fen > due {
+                        p.problem = lang.format(.recoverTooMuch, Money.format(fen: fen), Money.format(fen: due))
+                        amountPrompt = p
+                        return []
+                    }
+                    recovery = .some(fen)
+                } else {
+                    p.problem = lang[.recoverInvalid]
+                    amountPrompt = p
+                    return []
+                }
+                amountPrompt = nil
+                let amount = (recovery ?? nil) ?? due
+                confirm = Dialog(title: lang[.recoverConfirmTitle],
+                                 message: [lang.format(.recoverConfirm, Money.format(fen: amount), Money.format(fen: due),
+                                                       Money.format(fen: due - amount))],
+                                 buttons: [lang[.recoverButton], lang[.keyCancel]], focusedButton: 0)
+            }
+            return []
+        }
+        if var d = confirm {
+            switch d.handle(key) {
+            case .none:
+                confirm = d
+                return []
+            case .button(0):
+                confirm = nil
+                if let reason = clawbackReason {
+                    clawbackReason = nil
+                    return act(.clawback, text: reason, ctx)
+                }
+                if let amount = recovery {
+                    recovery = nil
+                    return recover(amount, ctx)
+                }
+                return []
+            default:
+                confirm = nil; clawbackReason = nil; recovery = nil
+                return [.message(lang[.cancelledNothing], .warning)]
+            }
+        }
+        return nil
+    }
+
+    func clawbackDialog(_ lang: Lang) -> Dialog {
+        let number = detail.map { ClaimText.number($0.claim) } ?? "#\(claimID)"
+        let amount = Money.format(fen: detail?.claim.amountFen ?? 0)
+        return Dialog(title: lang[.clawbackConfirmTitle],
+                      message: [lang.format(.clawbackConfirm, number, detail?.workerName ?? "", amount), lang[.claimReason] + (clawbackReason ?? "")],
+                      buttons: [lang[.clawbackButton], lang[.keyCancel]], focusedButton: 1)
+    }
+
+    /// Records a recovery (nil = all still due) and says what is left.
+    func recover(_ amountFen: Int64?, _ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        do {
+            let c = try s.recoverClaim(claimID, amountFen: amountFen)
+            load(ctx)
+            if c.status == ClaimStatus.recovered.rawValue {
+                return [.message(lang.format(.claimNowStatus, ClaimText.number(c), ClaimText.status(c.status, lang)), .ok)]
+            }
+            let amount = amountFen ?? 0
+            return [.message(lang.format(.recoverPartDone, ClaimText.number(c), Money.format(fen: amount),
+                                         Money.format(fen: c.clawbackDueFen - c.recoveredFen)), .ok)]
         } catch {
             load(ctx)
             return [.message(describe(error, lang), .error)]
@@ -173,13 +288,19 @@ public final class ClaimDetailScreen: Screen {
         if let code = c.rejectCode { out.append(.text(lang[.claimRejectCode] + (RejectReason(rawValue: code)?.label(lang) ?? code), .warning)) }
         if let r = c.reason, !r.isEmpty { out.append(.text(lang[.claimReason] + r, .warning)) }
         if let p = c.noticePublishedOn, let e = c.noticeEndOn { out.append(.text(lang.format(.claimNoticeLine, p, e), .plain)) }
+        if c.clawbackDueFen > 0 || c.recoveredFen > 0 {
+            out.append(.text(lang.format(.claimClawbackLine, Money.format(fen: c.clawbackDueFen), Money.format(fen: c.recoveredFen),
+                                         Money.format(fen: c.clawbackDueFen - c.recoveredFen)), .warning))
+        }
         out.append(.blank)
         for o in ClaimRuleLines.ordered(d.outcomes) { out.append(.rule(o)) }
         out.append(.blank)
         out.append(.text(lang[.history], .bold))
         for e in d.history {
             let action = e.action.hasPrefix("claim.") ? String(e.action.dropFirst(6)) : e.action
-            let label = action == "create" ? lang[.claimCreated] : (ClaimAction(rawValue: action)?.label(lang) ?? action)
+            let label = action == "create" ? lang[.claimCreated]
+                : action == "recover_part" ? lang[.actionRecoverPart] : action == "batch" ? lang[.actionBatch]
+                : (ClaimAction(rawValue: action)?.label(lang) ?? action)
             out.append(.text("  " + WorkerDetailScreen.localTime(e.at) + "  " + e.user + "  " + label, .plain))
         }
         return out
@@ -210,5 +331,7 @@ public final class ClaimDetailScreen: Screen {
         }
         codeList?.draw(into: &canvas, in: body)
         prompt?.draw(into: &canvas, in: body, width: 70)
+        amountPrompt?.draw(into: &canvas, in: body, width: 70)
+        confirm?.draw(into: &canvas, in: body)
     }
 }

@@ -42,6 +42,15 @@ public final class ClaimListScreen: Screen {
     var rejectCode: RejectReason?
     /// The statuses F8 steps through on a clerk's list.
     static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted]
+    /// The statuses F8 steps through on each list: a supervisor reaches paid claims (to claw one
+    /// back) and claims in clawback; finance reaches claims in clawback (to record a recovery).
+    static func statuses(_ mode: Mode) -> [ClaimStatus] {
+        switch mode {
+        case .mine: mineStatuses
+        case .queue: [.submitted, .paid, .clawback]
+        case .payable: [.payable, .clawback, .recovered]
+        }
+    }
 
     public init(mode: Mode, ctx: ScreenContext) {
         self.mode = mode
@@ -52,26 +61,27 @@ public final class ClaimListScreen: Screen {
         }
     }
 
-    var decides: Bool { mode == .queue }
+    var decides: Bool { mode == .queue && filter.status == .submitted }
 
     public func title(_ ctx: ScreenContext) -> String {
         switch mode {
         case .mine: return ctx.lang[.myClaims] + " · " + filter.status.label(ctx.lang)
-        case .queue: return ctx.lang[.claimQueue]
-        case .payable: return ctx.lang[.payableClaims]
+        case .queue: return ctx.lang[.claimQueue] + (filter.status == .submitted ? "" : " · " + filter.status.label(ctx.lang))
+        case .payable: return ctx.lang[.payableClaims] + (filter.status == .payable ? "" : " · " + filter.status.label(ctx.lang))
         }
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyKind]),
                                                     ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
-        if mode == .mine { keys.append(("F8", ctx.lang[.keyStatus])) }
+        keys.append(("F8", ctx.lang[.keyStatus]))
         keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
         return keys
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
-        [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList], ctx.lang[.helpOther]]
+        [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList]] + (mode == .mine ? [] : [ctx.lang[.helpClaimListStatus]])
+            + [ctx.lang[.helpOther]]
     }
 
     public func prepare(_ ctx: ScreenContext, body: Rect) {
@@ -123,8 +133,8 @@ public final class ClaimListScreen: Screen {
         case .function(7), .char("w"):
             filter.hasWarnings = filter.hasWarnings == true ? nil : true
             refilter()
-        case .function(8) where mode == .mine:
-            let all = Self.mineStatuses
+        case .function(8):
+            let all = Self.statuses(mode)
             filter.status = all[((all.firstIndex(of: filter.status) ?? 0) + 1) % all.count]
             options = [:]
             refilter()

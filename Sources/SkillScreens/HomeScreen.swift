@@ -9,6 +9,8 @@ public final class HomeScreen: Screen {
         case workers, newWorker, occupations, institutions, classes, myClaims, claimQueue, payable, verifyAudit, logout, exit
         // Finance (issue 5 TUI).
         case paymentBatches, fundAccount
+        // Issue 5 (notice helper): the public notice list and the working calendar.
+        case noticeList, calendar
     }
     var selected = 0
     var workerCount: Int?
@@ -61,6 +63,9 @@ public final class HomeScreen: Screen {
         if s.can(.payClaims) { list.append(.paymentBatches) }
         if s.can(.payClaims) || s.can(.manageFunds) { list.append(.fundAccount) }
         if s.can(.verifyAudit) { list.append(.verifyAudit) }
+        // Issue 5 (notice helper): after the older entries, so their number shortcuts stay.
+        if s.can(.readClasses) { list.append(.noticeList) }
+        if s.can(.manageCalendar) { list.append(.calendar) }
         return list + [.logout, .exit]
     }
 
@@ -79,6 +84,8 @@ public final class HomeScreen: Screen {
         case .exit: return lang[.menuExit]
         case .paymentBatches: return lang[.menuPaymentBatches]
         case .fundAccount: return lang[.menuFundAccount]
+        case .noticeList: return lang[.menuNoticeList]
+        case .calendar: return lang[.menuCalendar]
         }
     }
 
@@ -100,9 +107,10 @@ public final class HomeScreen: Screen {
         case .enter:
             return choose(list[min(selected, list.count - 1)], ctx)
         case let .char(c):
-            if let n = c.wholeNumberValue, n >= 1, n <= list.count {
-                selected = n - 1
-                return choose(list[n - 1], ctx)
+            // 1–9 choose the first nine entries, 0 the tenth (shown as "0.").
+            if let n = c.wholeNumberValue, let i = Self.index(ofDigit: n), i < list.count {
+                selected = i
+                return choose(list[i], ctx)
             }
         default:
             break
@@ -152,6 +160,10 @@ public final class HomeScreen: Screen {
             return [.push(PaymentBatchListScreen(ctx))]
         case .fundAccount:
             return [.push(FundAccountScreen(ctx))]
+        case .noticeList:
+            return [.push(NoticeListScreen(ctx))]
+        case .calendar:
+            return [.push(CalendarScreen(ctx))]
         }
     }
 
@@ -191,10 +203,14 @@ public final class HomeScreen: Screen {
         }
         y += 2
         for (i, item) in items(ctx).enumerated() {
-            let text = " \(i + 1). " + label(item, lang) + " "
+            let text = " \(Self.digit(forIndex: i).map(String.init) ?? " "). " + label(item, lang) + " "
             canvas.put(text, x: x + 2, y: y + i, style: i == selected ? .reverse : .plain, maxWidth: body.width - x - 2)
         }
     }
+
+    /// The digit that chooses entry `i` (0-based): 1–9, then 0 for the tenth; none after.
+    static func digit(forIndex i: Int) -> Int? { i < 9 ? i + 1 : i == 9 ? 0 : nil }
+    static func index(ofDigit n: Int) -> Int? { n == 0 ? 9 : (1...9).contains(n) ? n - 1 : nil }
 
     /// 1204331 → "1,204,331".
     static func grouped(_ n: Int) -> String {

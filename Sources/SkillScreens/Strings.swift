@@ -82,6 +82,18 @@ public enum S: CaseIterable, Sendable {
     case fundShortUI, fundShortSubsidy, fundShortLocal, fundShortOther, fundYearTitle, fundYearPromptHint, fundYearInvalid
     case allocateSourceTitle, allocateAmountTitle, allocateAmountHint, allocateAmountInvalid, allocateAmountNotPositive
     case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause, fileAppeared
+    // Issue 5 (notice helper): the notice list, clawback and recovery on the claim, the worker's
+    // bank account, the working calendar.
+    case menuNoticeList, noticeListCount, noNotices, colNoticeStart, colNoticeEnd, colDaysLeft, helpNoticeList
+    case keyClawback, keyRecover, clawbackTitle, clawbackConfirmTitle, clawbackConfirm, clawbackButton
+    case recoverTitle, recoverHint, recoverInvalid, recoverNotPositive, recoverTooMuch, recoverConfirmTitle
+    case recoverConfirm, recoverButton, recoverPartDone, claimClawbackLine, actionRecoverPart, cancelledNothing
+    case helpClaimDetailMoney, helpClaimListStatus
+    case keyBankAccount, fieldBankAccount, bankNone, bankTitle, bankHint, bankSaved, helpWorkerDetail
+    case menuCalendar, calendarYear, calendarCount, calendarEmpty, colDate, colWeekday, colDayKind, colDayName
+    case keySetDay, keyRemoveDay, calDateTitle, calDateHint, calDateInvalid, calKindTitle, calNameTitle
+    case calNameHint, calSaved, calRemoveTitle, calRemoveConfirm, calRemoveButton, calRemoved, calNothingSelected
+    case weekdayNames, helpCalendar, helpCalendarManage, actionBatch
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -583,6 +595,73 @@ public enum S: CaseIterable, Sendable {
         .fundReadOnly: ("只读（拨付由管理员办理）", "Read-only (administrators allocate)"),
         .fundLegendClause: ("（%@）", " (%@)"),
         .fileAppeared: ("写入时 %@ 已被别人建立，未覆盖；请重新导出", "%@ was created by someone else meanwhile and was left alone; export again"),
+        // Issue 5 (notice helper).
+        .menuNoticeList: ("公示名单", "Notice list"),
+        .noticeListCount: ("公示中 %d 个申请；剩余天数按工作日计（含今日）", "%d claims on notice; days left are working days, today included"),
+        .noNotices: ("目前没有公示中的申请", "No claims are on notice"),
+        .colNoticeStart: ("公示开始", "From"),
+        .colNoticeEnd: ("公示截止", "Until"),
+        .colDaysLeft: ("剩余", "Left"),
+        .helpNoticeList: ("公示名单：已批准、正在公示的申请，姓名和身份证号按公示要求遮盖（张*伟、3201**********1234）。公示期按工作日历的工作日计算，剩余天数含今日；期满无异议的申请转为待支付（本屏打开和 F5 刷新时先办理期满）。Enter 打开申请；经办人员在申请里按 F7 登记异议。",
+                          "Notice list: approved claims on public notice, names and IDs masked as published (张*伟, 3201**********1234). Notices run for working days on the working calendar; days left include today. Claims whose notice ended without objection become payable (done when this screen opens and on F5). Enter opens the claim; a clerk records an objection there with F7."),
+        .keyClawback: ("追回", "Claw back"),
+        .keyRecover: ("登记追回款", "Record recovery"),
+        .clawbackTitle: ("追回已支付的补贴：原因", "Claw back a paid subsidy: reason"),
+        .clawbackConfirmTitle: ("确认追回", "Claw back?"),
+        .clawbackConfirm: ("追回 %@（%@）：%@ 记为应追回款；款项收回并登记后资金余额才恢复。", "Claw back %@ (%@): %@ becomes due; the fund balance grows only when the money is recorded as recovered."),
+        .clawbackButton: ("追回", "Claw back"),
+        .recoverTitle: ("登记追回款：金额（元）", "Record money recovered: amount (yuan)"),
+        .recoverHint: ("留空 = 尚欠的全部 %@；可分次登记，如 500 或 500.50", "Empty = all still due, %@; part payments allowed, e.g. 500 or 500.50"),
+        .recoverInvalid: ("金额应为元，最多两位小数，如 500 或 500.50", "An amount in yuan with at most two decimals, such as 500 or 500.50"),
+        .recoverNotPositive: ("追回金额须大于 0", "The amount must be more than 0"),
+        .recoverTooMuch: ("%@ 超过尚欠的 %@", "%@ is more than the %@ still due"),
+        .recoverConfirmTitle: ("确认登记追回款", "Record the recovery?"),
+        .recoverConfirm: ("登记收回 %@；尚欠 %@ → %@", "Record %@ recovered; still due %@ → %@"),
+        .recoverButton: ("登记", "Record"),
+        .recoverPartDone: ("%@ 已登记追回 %@，尚欠 %@", "%@: %@ recorded as recovered, %@ still due"),
+        .claimClawbackLine: ("应追回 %@，已追回 %@，尚欠 %@", "Clawback due %@, recovered %@, still due %@"),
+        .actionRecoverPart: ("登记部分追回款", "part of the clawback recovered"),
+        .cancelledNothing: ("已取消，未作改动", "Cancelled; nothing changed"),
+        .helpClaimDetailMoney: ("已支付的申请：审核人员按 F6 追回（须写原因并确认）。追回中的申请：财务人员按 F8 登记收回的款项（元；留空为尚欠的全部，也可分次登记），全部收回后状态为已追回。",
+                                "A paid claim: supervisors claw it back with F6 (reason and confirmation). A claim in clawback: finance records money coming back with F8 (yuan; empty = all still due, or part of it); when all is back the claim is recovered."),
+        .helpClaimListStatus: ("F8 切换状态：审核人员可查看已支付和追回中的申请（在申请里按 F6 追回），财务人员可查看追回中和已追回的申请（在申请里按 F8 登记追回款）。",
+                               "F8 changes the status shown: supervisors also see paid claims and claims in clawback (F6 in a claim claws it back); finance also sees claims in clawback and recovered ones (F8 in a claim records a recovery)."),
+        .keyBankAccount: ("银行账户", "Bank account"),
+        .fieldBankAccount: ("银行账户", "Bank account"),
+        .bankNone: ("未登记", "none on record"),
+        .bankTitle: ("银行账户（补贴发放到此账户）", "Bank account (subsidies are paid into it)"),
+        .bankHint: ("现为 %@；请输入完整卡号（可带空格）", "Now %@; type the whole number (spaces allowed)"),
+        .bankSaved: ("%@ 的银行账户已登记为 %@", "%@'s bank account is now %@"),
+        .helpWorkerDetail: ("劳动者详情：全部登记项、银行账户（只显示后 4 位）和修改记录。经办人员：F2 修改，F6 登记或更改银行账户（补贴按此账户发放，须完整卡号，系统校验位数和校验码）。F7 培训档案。",
+                            "Worker: every field, the bank account (last 4 digits only) and the history. Clerks: F2 edits, F6 records or changes the bank account (subsidies are paid into it; the whole number, checked). F7 opens the training archive."),
+        .menuCalendar: ("工作日历", "Working calendar"),
+        .calendarYear: ("工作日历 · %d 年", "Working calendar · %d"),
+        .calendarCount: ("%d 年：放假 %d 天，调休上班 %d 天；其余日期按周一至周五上班", "%d: %d days off, %d weekend working days; other days count Monday to Friday"),
+        .calendarEmpty: ("%d 年没有日历条目：公示期将按周一至周五计算，节假日前后会不准", "No entries for %d: notices are counted Monday to Friday, wrong around holidays"),
+        .colDate: ("日期", "Date"),
+        .colWeekday: ("星期", "Day"),
+        .colDayKind: ("类型", "Kind"),
+        .colDayName: ("名称", "Name"),
+        .keySetDay: ("设置日期", "Set a day"),
+        .keyRemoveDay: ("删除", "Remove"),
+        .calDateTitle: ("设置日期：哪一天", "Set a day: which date"),
+        .calDateHint: ("YYYY-MM-DD，如 2026-10-01", "YYYY-MM-DD, e.g. 2026-10-01"),
+        .calDateInvalid: ("请按 YYYY-MM-DD 填写一个存在的日期", "Type a real date as YYYY-MM-DD"),
+        .calKindTitle: ("%@ 设为", "Make %@ a"),
+        .calNameTitle: ("%@ %@：名称（可不填，最多 30 字）", "%@ %@: name (optional, at most 30 characters)"),
+        .calNameHint: ("如 国庆节、国庆节调休", "e.g. 国庆节 (National Day)"),
+        .calSaved: ("%@ 已设为：%@", "%@ is now: %@"),
+        .calRemoveTitle: ("删除日历条目", "Remove the entry?"),
+        .calRemoveConfirm: ("删除 %@（%@ %@）？此后按星期计算；已公示的申请不改截止日期。", "Remove %@ (%@ %@)? The day then counts by its weekday; notices already published keep their end date."),
+        .calRemoveButton: ("删除", "Remove"),
+        .calRemoved: ("已删除 %@，此日按星期计算", "Removed %@; the day counts by its weekday"),
+        .calNothingSelected: ("这一年没有条目可删除", "This year has no entry to remove"),
+        .actionBatch: ("编入付款批次", "put in a payment batch"),
+        .weekdayNames: ("一,二,三,四,五,六,日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
+        .helpCalendar: ("工作日历：公示期按此日历的工作日计算。列出一年中的放假日和周末调休上班日；其余日期周一至周五为工作日。PgUp/PgDn 切换年份，↑↓ 选择。",
+                        "Working calendar: notices are counted in its working days. It lists a year's days off and weekend working days; other days count Monday to Friday. PgUp/PgDn change the year, ↑↓ select."),
+        .helpCalendarManage: ("管理员：F6 设置某一天（日期、放假或调休上班、名称；已有条目即修改），F8 删除所选条目（确认后）。每次修改都记入审计；已公示的申请不改截止日期。",
+                              "Administrators: F6 sets a day (date, day off or weekend working day, name; an existing entry is changed), F8 removes the selected entry (after a confirmation). Every change is audited; notices already published keep their end date."),
     ]
 }
 

@@ -4,12 +4,17 @@ import SkillDesk
 import SkillStore
 import TermUI
 
-/// One worker: every field, then the audit history of the record (who changed what, when).
+/// One worker: every field, the bank account subsidies are paid into (masked: last 4 digits), then
+/// the audit history of the record (who changed what, when). Clerks record or change the bank
+/// account with F6 (`setBankAccount` checks the number and audits it).
 public final class WorkerDetailScreen: Screen {
     var row: WorkerRow
     var history: [AuditEntry] = []
     var historyError: String?
     var scroll = 0
+    /// The masked account (nil: none on record or not readable).
+    var bankAccount: String?
+    var bankPrompt: TextPrompt?
 
     public init(row: WorkerRow, ctx: ScreenContext) {
         self.row = row
@@ -20,6 +25,7 @@ public final class WorkerDetailScreen: Screen {
         guard let s = ctx.session else { return }
         do {
             row = try s.worker(id: row.id)
+            bankAccount = try s.bankAccount(workerID: row.id)
             history = try s.history(workerID: row.id)
             historyError = nil
         } catch {
@@ -31,13 +37,36 @@ public final class WorkerDetailScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
-        if ctx.session?.can(.editWorker) == true { keys.append(("F2", ctx.lang[.keyEdit])) }
+        if ctx.session?.can(.editWorker) == true {
+            keys += [("F2", ctx.lang[.keyEdit]), ("F6", ctx.lang[.keyBankAccount])]
+        }
         if ctx.session?.can(.readClasses) == true { keys.append(("F7", ctx.lang[.keyArchive])) }
         keys += [("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
         return keys
     }
 
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpWorkerDetail], ctx.lang[.helpOther]] }
+
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if var p = bankPrompt {
+            switch p.handle(key) {
+            case .none: bankPrompt = p
+            case .cancelled: bankPrompt = nil
+            case let .entered(text):
+                guard let s = ctx.session else { bankPrompt = nil; return [] }
+                do {
+                    try s.setBankAccount(workerID: row.id, account: HalfWidth.ascii(text))
+                    bankPrompt = nil
+                    load(ctx)
+                    return [.message(ctx.lang.format(.bankSaved, row.name, bankAccount ?? ""), .ok)]
+                } catch {
+                    // The number stays in the field to be corrected; the refusal says what is wrong.
+                    p.problem = describe(error, ctx.lang)
+                    bankPrompt = p
+                }
+            }
+            return []
+        }
         switch key {
         case .function(3), .function(12), .char("q"):
             return [.pop]
@@ -46,6 +75,12 @@ public final class WorkerDetailScreen: Screen {
                 return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)]
             }
             return [.push(WorkerFormScreen(ctx: ctx, editing: row))]
+        case .function(6), .char("6"), .char("b"):
+            guard ctx.session?.can(.editWorker) == true else {
+                return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)]
+            }
+            bankPrompt = TextPrompt(title: ctx.lang[.bankTitle],
+                                    hint: ctx.lang.format(.bankHint, bankAccount ?? ctx.lang[.bankNone]), maxLength: 40, required: false)
         case .function(7), .char("7"), .char("a"):
             guard ctx.session?.can(.readClasses) == true else {
                 return [.message(DeskError.notPermitted(.readClasses).message(ctx.lang), .error)]
@@ -76,11 +111,14 @@ public final class WorkerDetailScreen: Screen {
                                fieldWidth: body.width - 22, value: value)
             y += 1
         }
-        y += 1
+        FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[.fieldBankAccount], labelWidth: 20, field: nil,
+                           fieldWidth: body.width - 22, value: bankAccount ?? lang[.bankNone])
+        y += 2
         canvas.put(lang[.history], x: 1, y: y, style: .bold)
         y += 1
         if let historyError {
             canvas.put(historyError, x: 3, y: y, style: .error, maxWidth: body.width - 4)
+            bankPrompt?.draw(into: &canvas, in: body, width: 96)
             return
         }
         if history.isEmpty { canvas.put(lang[.historyEmpty], x: 3, y: y, style: .dim) }
@@ -92,18 +130,24 @@ public final class WorkerDetailScreen: Screen {
             canvas.put(line, x: 3, y: y, maxWidth: body.width - 4)
             y += 1
         }
+        bankPrompt?.draw(into: &canvas, in: body, width: 96)
     }
 
     static func action(_ code: String, _ lang: Lang) -> String {
         switch code {
         case "worker.create": return lang[.actionRegistered]
         case "worker.update": return lang[.actionEdited]
+        case "worker.bank_account": return lang[.fieldBankAccount]
         default: return code
         }
     }
 
     /// "phone: 139… → 138…; name: … → …" from the before/after JSON.
     static func changes(_ e: AuditEntry, _ lang: Lang) -> String {
+        if e.action == "worker.bank_account", let after = e.after.flatMap(decode) {
+            // The audit keeps only the masked numbers; the first one has no before.
+            return "\(e.before.flatMap(decode)?["bank_account"] ?? "—") → \(after["bank_account"] ?? "—")"
+        }
         guard let before = e.before.flatMap(decode), let after = e.after.flatMap(decode) else { return "" }
         var parts: [String] = []
         for key in after.keys.sorted() where !["version", "updated_at", "created_at"].contains(key) {

@@ -367,6 +367,52 @@ struct ClaimWorkflowUseCaseTests {
         }
     }
 
+    /// The fund account only bounds what is due over all its claims: a recovery recorded against
+    /// one claim may not exceed what that claim still owes, nor be 0 or less — nothing is written.
+    @Test func aRecoveryIsBoundedByTheClaimsOwnDue() throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0), b = try x.submitted(worker: 1)
+        for c in [a, b] { _ = try x.sup.approveClaim(c.id) }
+        x.f.clock.advance(7 * 86_400)
+        try x.clerk.setBankAccount(workerID: x.w.t.workers[0], account: "6222 0212 3456 7890 128")
+        try x.clerk.setBankAccount(workerID: x.w.t.workers[1], account: "6222 0212 3456 7890 557")
+        let batch = try x.fin.createPaymentBatch()
+        var file = ""
+        for c in [a, b] {
+            let row = try x.claim(c.id)
+            let yuan = "\(row.amountFen / 100).\(String(format: "%02d", row.amountFen % 100))"
+            file += "\(ClaimNumber.format(year: row.claimYear, serial: Int(row.id))),成功,\(yuan),\r\n"
+        }
+        #expect(try x.fin.reconcilePaymentBatch(batch.batch, resultFile: Array(file.utf8)).paid.count == 2)
+        for c in [a, b] { _ = try x.sup.clawbackClaim(c.id, reason: "重复领取") }
+        let due = try x.claim(a.id).clawbackDueFen
+        #expect(try x.fund().clawbackDueFen > due)   // the account alone would allow more
+        let auditBefore = try x.audit(a.id).count
+        for amount: Int64 in [due + 1, 0, -100] {
+            guard case .invalidInput = deskError({ _ = try x.fin.recoverClaim(a.id, amountFen: amount) }) else {
+                Issue.record("recovering \(amount) of \(due) was not refused"); continue
+            }
+        }
+        #expect(try x.claim(a.id).recoveredFen == 0 && x.claim(a.id).status == "clawback")
+        #expect(try x.fund().recoveredFen == 0 && x.audit(a.id).count == auditBefore)
+        _ = try x.fin.recoverClaim(a.id, amountFen: due)
+        #expect(try x.claim(a.id).status == "recovered" && x.claim(b.id).status == "clawback")
+    }
+
+    /// The notice list says how many working days are left, today included, on the calendar.
+    @Test func theNoticeListCountsWorkingDaysLeft() throws {
+        let x = try WorkflowWorld()
+        let s = try x.submitted()
+        let c = try x.sup.approveClaim(s.id)
+        let calendar = WorkingCalendar(entries: try x.clerk.calendarEntries())
+        let end = try #require(c.noticeEndOn.flatMap { CalendarDate(iso: $0) })
+        let first = try #require(x.clerk.noticeList().first)
+        #expect(first.workingDaysLeft == calendar.workingDays(from: x.f.desk.today(), to: end))
+        #expect(first.workingDaysLeft == 5)
+        x.f.clock.advance(86_400)
+        #expect(try x.clerk.noticeList().first?.workingDaysLeft == (calendar.isWorkingDay(x.f.desk.today()) ? 4 : 5))
+    }
+
     @Test func anAdministratorsHolidayMovesTheNoticeEnd() throws {
         let x = try WorkflowWorld()
         guard case .notPermitted(.manageCalendar) = deskError({ try x.clerk.setCalendarDay(day("2026-01-19"), kind: .holiday) }) else {

@@ -413,16 +413,17 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         try admin.addUser(name: "sup1", roles: [.supervisor], password: "sup1-pass-1")
         try admin.addUser(name: "fin1", roles: [.finance], password: "fin1-pass-1")
         let expected: [(String, String, [String])] = [
-            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "资金账户", "校验审计链", "注销", "退出"]),
-            ("clerk1", "clerk1-pass", ["劳动者查询", "登记劳动者", "职业目录", "培训机构", "培训班", "我的申请", "注销", "退出"]),
-            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "注销", "退出"]),
-            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "付款批次", "资金账户", "注销", "退出"]),
-            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "注销", "退出"]),
+            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "资金账户", "校验审计链", "公示名单", "工作日历", "注销", "退出"]),
+            ("clerk1", "clerk1-pass", ["劳动者查询", "登记劳动者", "职业目录", "培训机构", "培训班", "我的申请", "公示名单", "注销", "退出"]),
+            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "公示名单", "注销", "退出"]),
+            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "付款批次", "资金账户", "公示名单", "注销", "退出"]),
+            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "公示名单", "注销", "退出"]),
         ]
         for (user, password, items) in expected {
             let ctx = try login(f, user, password)
             let d = Driver(ctx, root: HomeScreen(ctx))
-            let menu = items.enumerated().map { "     \($0.offset + 1). \($0.element)" }
+            // 1–9, then 0 for a tenth entry.
+            let menu = items.enumerated().map { "     \(($0.offset + 1) % 10). \($0.element)" }
             // The claim lines above the menu differ by role: the menu starts at its first entry.
             let first = try #require(d.lines.firstIndex(of: menu[0]), "\(user)")
             #expect(Array(d.lines[first..<(first + items.count)]) == menu, "\(user)")
@@ -434,6 +435,12 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
             #expect(d.title == "培训机构", "\(user)")
             d.press(.function(3))
             #expect(d.title == "主页", "\(user)")
+            if items.count == 10 {
+                // 0 chooses the tenth entry (退出 here: the program ends).
+                #expect(!d.app.isFinished)
+                d.press(.char("0"))
+                #expect(d.app.isFinished, "\(user)")
+            }
         }
         let en = try login(f, "clerk1", "clerk1-pass", .en)
         let e = Driver(en, root: HomeScreen(en))

@@ -56,7 +56,7 @@ import TermUI
         d.press(.enter)
         let lines = d.lines
         #expect(lines[0] == " SkillDesk · 主页" + spaces(38) + "clerk1 (经办人) · nanjing-2019 · test.sqlite")
-        #expect(Array(lines[1...16]) == [
+        #expect(Array(lines[1...17]) == [
             "",
             "  当前用户 ........ clerk1 (经办人)",
             "  数据库 .......... test.sqlite",
@@ -71,8 +71,9 @@ import TermUI
             "     4. 培训机构",
             "     5. 培训班",
             "     6. 我的申请",
-            "     7. 注销",
-            "     8. 退出",
+            "     7. 公示名单",
+            "     8. 注销",
+            "     9. 退出",
         ])
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         #expect(!d.text.contains("校验审计链"))
@@ -89,14 +90,15 @@ import TermUI
         d.press(.enter)
         #expect(d.title == "主页")
         #expect(d.row(0).hasSuffix("audit1 (审计) · nanjing-2019 · test.sqlite"))
-        #expect(Array(d.lines[8...14]) == [
+        #expect(Array(d.lines[8...15]) == [
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
             "     4. 培训班",
             "     5. 校验审计链",
-            "     6. 注销",
-            "     7. 退出",
+            "     6. 公示名单",
+            "     7. 注销",
+            "     8. 退出",
         ])
         #expect(!d.text.contains("登记劳动者"))
         d.press(.char("5"))
@@ -109,7 +111,7 @@ import TermUI
     @Test func logoutReturnsToLoginWithTheUserFilledIn() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("7"))
+        d.press(.char("8"))
         #expect(d.title == "登录")
         #expect(d.app.ctx.session == nil)
         #expect(d.row(13) == spaces(25) + "用户名 ........ clerk1")
@@ -119,7 +121,7 @@ import TermUI
     @Test func exitAndF3Finish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("8"))
+        d.press(.char("9"))
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))

@@ -30,13 +30,14 @@ import TermUI
             " 残疾 .............. 无",
         ])
         // Row 15 holds the relative-of label (see WorkerFormScreenTests.everyChineseLabelShowsWhole).
-        #expect(Array(lines[16...19]) == [
+        #expect(Array(lines[16...20]) == [
+            " 银行账户 .......... 未登记",
             "",
             " 修改记录",
             "   2025-06-02 10:00  clerk1  登记",
             "",
         ])
-        #expect(d.footerRow == " F1 帮助  F3 返回  F2 修改  F7 档案  F5 刷新  ↑↓ 滚动")
+        #expect(d.footerRow == " F1 帮助  F3 返回  F2 修改  F6 银行账户  F7 档案  F5 刷新  ↑↓ 滚动")
     }
 
     @Test func historyShowsAnEditWithTheChangedPhone() throws {
@@ -52,10 +53,10 @@ import TermUI
         #expect(d.title == "劳动者详情 · 张伟")
         #expect(d.messageRow == " 已保存：张伟")
         #expect(d.row(5) == " 手机号 ............ 13700001111")
-        #expect(d.row(17) == " 修改记录")
-        #expect(d.row(18).hasPrefix("   2025-06-02 10:00  clerk1  修改  "))
-        #expect(d.row(18).contains("13912345678 → 13700001111"))
-        #expect(d.row(19) == "   2025-06-02 10:00  clerk1  登记")
+        #expect(d.row(18) == " 修改记录")
+        #expect(d.row(19).hasPrefix("   2025-06-02 10:00  clerk1  修改  "))
+        #expect(d.row(19).contains("13912345678 → 13700001111"))
+        #expect(d.row(20) == "   2025-06-02 10:00  clerk1  登记")
         #expect(try f.clerk.worker(id: Self.zhangWei).version == 2)
     }
 
@@ -69,8 +70,8 @@ import TermUI
         _ = try f.clerk.update(id: Self.zhangWei, with: draft, expectedVersion: 1)
         let row = try f.clerk.worker(id: Self.zhangWei)
         let d = Driver(f.context(), root: WorkerDetailScreen(row: row, ctx: f.context()))
-        #expect(d.row(18).contains("手机号：13912345678 → 13700001111") || d.row(18).contains("手机号: 13912345678 → 13700001111"),
-                "history line: \(d.row(18))")
+        #expect(d.row(19).contains("手机号：13912345678 → 13700001111") || d.row(19).contains("手机号: 13912345678 → 13700001111"),
+                "history line: \(d.row(19))")
     }
 
     @Test func detailInEnglish() throws {
@@ -81,9 +82,10 @@ import TermUI
         #expect(d.row(0).hasPrefix(" SkillDesk · Worker · 欧阳娜娜"))
         #expect(d.row(4) == " Sex / born ........ F / 1985-06-12")
         #expect(d.row(13) == " Target groups ..... Rural migrant worker")
-        #expect(d.row(17) == " History")
-        #expect(d.row(18) == "   2025-06-02 10:00  clerk1  registered")
-        #expect(d.footerRow == " F1 Help  F3 Back  F2 Edit  F7 Archive  F5 Refresh  ↑↓ Scroll")
+        #expect(d.row(16) == " Bank account ...... none on record")
+        #expect(d.row(18) == " History")
+        #expect(d.row(19) == "   2025-06-02 10:00  clerk1  registered")
+        #expect(d.footerRow == " F1 Help  F3 Back  F2 Edit  F6 Bank account  F7 Archive  F5 Refresh  ↑↓ Scroll")
     }
 
     @Test func auditorCannotEditFromTheDetail() throws {
