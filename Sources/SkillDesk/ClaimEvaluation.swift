@@ -474,12 +474,19 @@ extension Session {
     /// clauses, amounts and payee are the same; open the claim to read why.
     public func recheckClaims(status: ClaimStatus = .submitted, after: ClaimRow? = nil, limit: Int = 1_000,
                               asOf: CalendarDate? = nil, prefetch: Bool = true, messages: Bool = true) throws -> [ClaimRecheck] {
+        try recheckClaims(status: status, afterPosition: after.map { ClaimPosition(createdAt: $0.createdAt, id: $0.id) },
+                          limit: limit, asOf: asOf, prefetch: prefetch, messages: messages)
+    }
+
+    /// The same, after a position in the job's order (`claimBatchStarts`) and up to `through`.
+    public func recheckClaims(status: ClaimStatus, afterPosition after: ClaimPosition?, through: ClaimPosition? = nil, limit: Int,
+                              asOf: CalendarDate? = nil, prefetch: Bool = true, messages: Bool = true) throws -> [ClaimRecheck] {
         try require(.readClasses)
         let today = desk.today()
         let day = asOf ?? today
         return try desk.read { r in
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
-            let claims = try r.claims(status: status, after: after, limit: max(1, min(limit, 100_000)))
+            let claims = try r.claims(status: status, after: after, through: through, limit: max(1, min(limit, 100_000)))
             if prefetch { try g.prefetch(claims) }
             return try claims.map { c in
                 guard let kind = SubsidyKind(rawValue: c.kind) else {

@@ -91,6 +91,13 @@ public struct WorkerDayRow: Equatable, Sendable {
     public var onlineMinutes: Int
 }
 
+/// A claim's place in the (created_at, id) order a re-evaluation job pages by.
+public struct ClaimPosition: Equatable, Sendable {
+    public var createdAt: String
+    public var id: Int64
+    public init(createdAt: String, id: Int64) { self.createdAt = createdAt; self.id = id }
+}
+
 extension StoreReader {
     // MARK: settings
 
@@ -113,9 +120,38 @@ extension StoreReader {
     /// The oldest claims in a status (index claims_status: status, created_at, then rowid), after
     /// the claim `after` in that order: a queue page, or a re-evaluation job's batch.
     public func claims(status: ClaimStatus, after: ClaimRow? = nil, limit: Int) throws -> [ClaimRow] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+        try claims(status: status, after: after.map { ClaimPosition(createdAt: $0.createdAt, id: $0.id) }, limit: limit)
+    }
+
+    /// The same, after a position in that order, and up to `through` (inclusive) when given.
+    public func claims(status: ClaimStatus, after: ClaimPosition?, through: ClaimPosition? = nil, limit: Int) throws -> [ClaimRow] {
+        if let through {
+            return try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) AND (created_at, id) <= (?, ?)
+                ORDER BY created_at, id LIMIT ?
+                """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, through.createdAt, through.id, limit])
+                .map(Self.claim)
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
             """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
+    }
+
+    /// Where each batch of `size` claims in a status starts, in the order of `claims(status:after:limit:)`:
+    /// nil (the first), then the position of every `size`-th claim. One walk of the claims_status
+    /// index (status, created_at, rowid) without reading a row; the claims' count comes with it.
+    public func claimBatchStarts(status: ClaimStatus, size: Int) throws -> (starts: [ClaimPosition?], count: Int) {
+        var starts: [ClaimPosition?] = [nil]
+        var n = 0
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT created_at, id FROM claims INDEXED BY claims_status WHERE status = ? ORDER BY created_at, id
+            """), arguments: [status.rawValue])
+        while let row = try cursor.next() {
+            n += 1
+            if n % size == 0 { starts.append(ClaimPosition(createdAt: row[0], id: row[1])) }
+        }
+        if n > 0 && n % size == 0 { starts.removeLast() }
+        return (n == 0 ? [] : starts, n)
     }
 
     /// The columns `claim(_:)` decodes, in its order (by index: a re-evaluation job decodes 100,000

@@ -8,7 +8,8 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim", abstract: "Subsidy claims (补贴申请).",
         subcommands: [ClaimEvaluate.self, ClaimNew.self, ClaimList.self, ClaimShow.self, ClaimSubmit.self, ClaimApprove.self,
-                      ClaimReturn.self, ClaimReject.self, ClaimObject.self, ClaimClawback.self, ClaimRecover.self])
+                      ClaimReturn.self, ClaimReject.self, ClaimObject.self, ClaimClawback.self, ClaimRecover.self,
+                      ClaimRecheckCommand.self])
 }
 
 struct ClaimEvaluate: ParsableCommand {
@@ -191,6 +192,69 @@ struct PolicyUse: ParsableCommand {
                 Output.line(lang == .zh ? "当前政策方案：\(c.profile.name)（原为 \(c.before)）" : "active policy: \(c.profile.name) (was \(c.before))")
             } else {
                 Output.line(lang == .zh ? "\(c.profile.name) 已是当前方案，未作改动" : "\(c.profile.name) is already the active policy; nothing changed")
+            }
+        }
+    }
+}
+
+struct ClaimRecheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recheck",
+        abstract: "Evaluate every claim in a status again (default: submitted) and list those that now fail.",
+        discussion: """
+            After a policy, catalogue or record change: which pending claims would no longer pass, whose \
+            amount would change, and which can no longer be evaluated. Nothing is written. Exit 0 when the \
+            job ran, whatever it found; scripts read the JSON (failing, amount_changed, refused).
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Status (default submitted).") var status: String = "submitted"
+    @Option(name: .customLong("as-of"), help: "Judge as of this day (YYYY-MM-DD; default today).") var asOf: String?
+    @Option(help: "Batches evaluated at once (default: one per processor, at most 4).") var readers: Int?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            guard let st = ClaimStatus.parse(status) else {
+                throw CLIError.usage(en: "--status '\(status)' is not a claim status", zh: "--status “\(status)”不是申请状态")
+            }
+            var day: CalendarDate?
+            if let asOf {
+                guard let d = CalendarDate(iso: asOf.trimmedWhitespace()) else {
+                    throw CLIError.usage(en: "--as-of '\(asOf)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(asOf)”不是有效日期（YYYY-MM-DD）")
+                }
+                day = d
+            }
+            if let readers, !(1...8).contains(readers) {
+                throw CLIError.usage(en: "--readers is 1 to 8", zh: "--readers 应为 1 至 8")
+            }
+            let start = Date()
+            let r = try session.recheckAll(status: st, asOf: day, readers: readers)
+            let seconds = Date().timeIntervalSince(start)
+            if json {
+                Output.printJSON([
+                    "status": r.status.rawValue, "as_of": r.asOf.description, "profile": r.profile,
+                    "evaluated": r.evaluated, "eligible": r.eligible, "seconds": (seconds * 1000).rounded() / 1000,
+                    "failing": r.failing.map { ["id": $0.id, "rules": $0.rules] as [String: Any] },
+                    "amount_changed": r.amountChanged.map { ["id": $0.id, "stored_fen": $0.storedFen, "now_fen": $0.nowFen] as [String: Any] },
+                    "refused": r.refused.map { ["id": $0.id, "message": $0.error.message(lang)] as [String: Any] },
+                ] as [String: Any])
+                return
+            }
+            let statusLabel = r.status.label(lang)
+            Output.line(lang == .zh
+                ? "复核 \(r.evaluated) 件“\(statusLabel)”申请（政策方案 \(r.profile)，截至 \(r.asOf)，\(String(format: "%.1f", seconds)) 秒）：仍符合 \(r.eligible) 件，不再符合 \(r.failing.count) 件，金额变化 \(r.amountChanged.count) 件，无法评估 \(r.refused.count) 件"
+                : "Rechecked \(r.evaluated) \(statusLabel) claims (profile \(r.profile), as of \(r.asOf), \(String(format: "%.1f", seconds)) s): \(r.eligible) still eligible, \(r.failing.count) now failing, \(r.amountChanged.count) with a changed amount, \(r.refused.count) cannot be evaluated")
+            let shown = 50
+            for f in r.failing.prefix(shown) {
+                Output.line("#\(f.id)  " + (lang == .zh ? "不符合：" : "fails: ") + f.rules.joined(separator: " "))
+            }
+            for a in r.amountChanged.prefix(shown) {
+                Output.line("#\(a.id)  " + (lang == .zh ? "金额：" : "amount: ") + "\(Money.format(fen: a.storedFen)) → \(Money.format(fen: a.nowFen))")
+            }
+            for x in r.refused.prefix(shown) { Output.line("#\(x.id)  " + x.error.message(lang)) }
+            if r.failing.count > shown || r.amountChanged.count > shown || r.refused.count > shown {
+                Output.line(lang == .zh ? "……（仅列出每类前 \(shown) 件；全部见 --json）" : "… (the first \(shown) of each; --json lists all)")
             }
         }
     }

@@ -138,6 +138,32 @@ struct ClaimWorkflowCommandTests {
         #expect(refused.status == 73 && refused.stderr.contains("live database"), "\(refused.stderr)")
     }
 
+    /// `claim recheck`: every pending claim evaluated again and nothing written; judged a year and
+    /// a half later, past the claim window after the certificate, every one fails E3; bad flags 64.
+    @Test func recheckListsTheClaimsThatNowFail() throws {
+        let w = try ClaimCLIWorld(trainees: 3, fundFen: 0)
+        defer { w.cleanup() }
+        let before = try w.run("sup1", ["claim", "list", "--json"]).stdout
+        let first = try w.run("sup1", ["claim", "recheck", "--json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let a = w.json(first)
+        #expect(Set(["status", "as_of", "profile", "evaluated", "eligible", "failing", "amount_changed", "refused"]).isSubset(of: Set(a.keys)))
+        #expect(a["evaluated"] as? Int == 3 && a["eligible"] as? Int == 3 && (a["failing"] as? [Any])?.isEmpty == true)
+        #expect(a["as_of"] as? String == ClaimCLIWorld.today && a["profile"] as? String == "nanjing-2019")
+        let later = w.json(try w.run("sup1", ["claim", "recheck", "--json", "--readers", "2", "--as-of", "2026-12-01"]))
+        let failing = later["failing"] as? [[String: Any]] ?? []
+        #expect(failing.compactMap { $0["id"] as? Int } == w.claims.map { Int($0) }, "\(later)")
+        #expect(failing.allSatisfy { ($0["rules"] as? [String])?.contains("E3") == true }, "\(later)")
+        #expect(later["eligible"] as? Int == 0)
+        let text = try w.run("sup1", ["claim", "recheck", "--as-of", "2026-12-01"])
+        #expect(text.status == 0 && text.stdout.contains("0 still eligible, 3 now failing") && text.stdout.contains("#\(w.claims[0])  fails: "),
+                "\(text.stdout)")
+        #expect(try w.run("sup1", ["claim", "list", "--json"]).stdout == before)   // nothing was written
+        #expect(try w.run("sup1", ["claim", "recheck", "--readers", "0"]).status == 64)
+        #expect(try w.run("sup1", ["claim", "recheck", "--status", "nonsense"]).status == 64)
+        #expect(try w.run("sup1", ["claim", "recheck", "--as-of", "2025-02-30"]).status == 64)
+    }
+
     @Test func paymentBatchExportAndReconcile() throws {
         let w = try ClaimCLIWorld(trainees: 2, fundFen: 1_000_000)
         defer { w.cleanup() }

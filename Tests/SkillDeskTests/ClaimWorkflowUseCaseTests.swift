@@ -282,6 +282,35 @@ struct ClaimWorkflowUseCaseTests {
         for id in reaches { #expect(try x.claim(id).status == "submitted") }
     }
 
+    /// The re-evaluation job: every submitted claim, in batches on one or two readers, the same
+    /// report either way; a claim whose attendance is gone fails E14, a changed standard shows as
+    /// an amount change, nothing is written.
+    @Test func recheckAllReportsFailingAndChangedClaimsTheSameOnOneOrTwoReaders() throws {
+        let x = try WorkflowWorld()
+        let claims = try (0..<3).map { try x.submitted(worker: $0) }
+        let starts = try x.f.desk.store.read { try $0.claimBatchStarts(status: .submitted, size: 2) }
+        #expect(starts.count == 3 && starts.starts.count == 2 && starts.starts[0] == nil && starts.starts[1]?.id == claims[1].id)
+        let clean = try x.sup.recheckAll(batch: 1, readers: 2)
+        #expect(clean.evaluated == 3 && clean.eligible == 3 && clean.failing.isEmpty && clean.amountChanged.isEmpty && clean.refused.isEmpty)
+        let audits = try x.f.desk.store.read { try $0.auditCount() }
+        try x.f.desk.store.write { w in
+            try w.db.execute(sql: "DELETE FROM attendance WHERE worker_id = '\(claims[1].workerID)'")
+            try w.db.execute(sql: "UPDATE occupation_levels SET standard_fen = standard_fen + 10000")
+        }
+        for readers in [1, 2] {
+            for batch in [1, 2, 1_000] {
+                let r = try x.sup.recheckAll(batch: batch, readers: readers)
+                #expect(r.evaluated == 3 && r.eligible == 2, "readers \(readers) batch \(batch)")
+                #expect(r.failing.map(\.id) == [claims[1].id] && r.failing.first?.rules.contains("E14") == true)
+                #expect(r.amountChanged.map(\.id) == [claims[0].id, claims[2].id])
+                #expect(r.amountChanged.allSatisfy { $0.nowFen == $0.storedFen + 10_000 })
+            }
+        }
+        #expect(try x.f.desk.store.read { try $0.auditCount() } == audits)
+        // Another status: none approved yet.
+        #expect(try x.sup.recheckAll(status: .approved).evaluated == 0)
+    }
+
     @Test func queueOldestFirstWithFiltersAndCounts() throws {
         let x = try WorkflowWorld()
         let a = try x.submitted(worker: 0)

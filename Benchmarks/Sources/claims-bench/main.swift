@@ -16,12 +16,16 @@ import SkillStore
 //                                        The job's mode: facts read ahead per batch, verdicts
 //                                        without messages; --per-claim looks facts up claim by
 //                                        claim, --messages builds every message (as before).
+//   claims-bench job DB [--threads T] [--runs N]
+//                                        the product's re-evaluation job, `Session.recheckAll`, over
+//                                        every pending claim with T readers (default: 1 and 2).
 //   claims-bench workflow-prepare DB / workflow DB   issue 5's queue, approval and payment figures
 //                                        (see Workflow.swift).
 
 let usage = """
     usage: claims-bench add-claims DB
            claims-bench measure DB [--reps N] [--pending N] [--batch N] [--threads T] [--per-claim] [--messages]
+           claims-bench job DB [--threads T] [--runs N]
            claims-bench workflow-prepare DB
            claims-bench workflow DB [--reps N] [--approve N] [--runs N] [--parts queue,approve,pay]
     """
@@ -238,6 +242,24 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int, p
           + "\(evaluated) evaluated, \(refused) refused, \(stillEligible) eligible)")
 }
 
+/// `Session.recheckAll` (what `claim recheck` runs) over every pending claim, timed whole:
+/// batch boundaries, the batches on `readers` threads, the report.
+func runJob(db: String, readers: [Int], runs: Int) throws {
+    let desk = try Desk.open(path: db)
+    let clerk = try desk.login(name: clerkName, password: clerkPassword)
+    print("load average    \(loadLine()) (start)")
+    for n in readers {
+        for run in 1...runs {
+            let t = now(), cpu0 = cpuTime()
+            let r = try clerk.recheckAll(readers: n)
+            let wall = now() - t, cpu = cpuTime() - cpu0
+            print("recheckAll, \(r.readers) reader(s), run \(run): \(r.evaluated) pending claims in \(format(wall)) s "
+                  + "(\(format(wall / Double(max(r.evaluated, 1)) * 1e6, 0)) µs a claim, 100,000 in \(format(wall / Double(max(r.evaluated, 1)) * 1e5)) s; "
+                  + "CPU \(format(cpu)) s; \(r.eligible) eligible, \(r.failing.count) failing, \(r.refused.count) refused); load \(loadLine())")
+        }
+    }
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 do {
     guard args.count >= 2 else { fail(usage) }
@@ -262,6 +284,7 @@ do {
     case "add-claims": try runAddClaims(db: args[1])
     case "measure": try runMeasure(db: args[1], reps: max(1, reps), pending: max(1, pending), batch: max(1, batch), threads: max(1, threads),
                                     prefetch: prefetch, messages: messages)
+    case "job": try runJob(db: args[1], readers: args.contains("--threads") ? [max(1, threads)] : [1, 2], runs: max(1, runs))
     case "workflow-prepare": try runWorkflowPrepare(db: args[1])
     case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs), parts: parts)
     default: fail(usage)
