@@ -406,7 +406,7 @@ extension Session {
 
     /// Claims decided per transaction in a batch: the write lock is held for one chunk (tens of
     /// milliseconds), not the whole batch, and a commit is shared by the chunk's claims.
-    static let batchChunk = 50
+    public static let batchChunk = 50
 
     /// Runs `step` for each claim in its own savepoint, `batchChunk` claims to a transaction: a
     /// claim is decided whole (state, reservation, audit rows) or not at all — a refusal rolls back
@@ -432,6 +432,7 @@ extension Session {
                     do {
                         try w.savepoint { try step(w, id, now, today) }
                         part.done.append(id)
+                        if desk.batchStepPauseMicroseconds > 0 { usleep(desk.batchStepPauseMicroseconds) }
                     } catch let s as BatchSkip {
                         part.skipped.append((id, s.reason))
                     } catch let e as DeskError {

@@ -13,17 +13,26 @@ public final class Desk: Sendable {
     /// The business date set by SKILLDESK_TODAY, honoured only in a demo or training database
     /// (`business_date_override_allowed`); nil = the real clock's day.
     public let businessDateOverride: CalendarDate?
+    /// Test hook (`SKILLDESK_TEST_STEP_DELAY_MS`, demo or training databases only): a pause after
+    /// each claim of a batch decision, inside its transaction, so a test can kill the process in
+    /// the middle of a chunk. 0 = none.
+    public let batchStepPauseMicroseconds: UInt32
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
     public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
-                profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil) {
+                profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
+                batchStepPauseMicroseconds: UInt32 = 0) {
         self.store = store
         self.clock = clock
         self.profiles = profiles
         self.businessDateOverride = businessDateOverride
+        self.batchStepPauseMicroseconds = batchStepPauseMicroseconds
     }
+
+    /// The environment variable of the batch test hook (`batchStepPauseMicroseconds`).
+    public static let stepDelayVariable = "SKILLDESK_TEST_STEP_DELAY_MS"
 
     /// The environment variable that moves the business date of a demo or training database.
     public static let todayVariable = "SKILLDESK_TODAY"
@@ -31,7 +40,18 @@ public final class Desk: Sendable {
     /// Opens with the business date from `SKILLDESK_TODAY` when it is set: refused (nothing opened
     /// for use) unless the database allows it — a live database never runs on a moved date.
     public static func open(path: String, environment: [String: String]) throws -> Desk {
-        let desk = try open(path: path)
+        let opened = try open(path: path)
+        var pause: UInt32 = 0
+        if let v = environment[stepDelayVariable], let ms = UInt32(v.trimmedWhitespace()), ms > 0 {
+            guard try opened.read({ try $0.setting(Desk.overrideSetting) }) == "1" else {
+                throw DeskError.wrongState(
+                    "\(stepDelayVariable) is a test hook; \(path) is a live database: unset it",
+                    zh: "\(stepDelayVariable) 仅供测试使用，\(path) 是正式数据库：请取消该变量")
+            }
+            pause = min(ms, 10_000) * 1_000
+        }
+        let desk = pause == 0 ? opened : Desk(store: opened.store, clock: opened.clock, profiles: opened.profiles,
+                                               batchStepPauseMicroseconds: pause)
         guard let raw = environment[todayVariable], !raw.trimmedWhitespace().isEmpty else { return desk }
         guard let day = CalendarDate(iso: raw.trimmedWhitespace()) else {
             throw DeskError.invalidInput("\(todayVariable)='\(raw)' is not a date (YYYY-MM-DD)",
@@ -42,7 +62,8 @@ public final class Desk: Sendable {
                 "\(todayVariable) is set, but \(path) is a live database: its business date is always today's; unset \(todayVariable) (only a demo or training database may move it)",
                 zh: "设置了 \(todayVariable)，但 \(path) 是正式数据库，业务日期只能是当天；请取消该变量（只有演示或培训数据库可以调整日期）")
         }
-        return Desk(store: desk.store, clock: desk.clock, profiles: desk.profiles, businessDateOverride: day)
+        return Desk(store: desk.store, clock: desk.clock, profiles: desk.profiles, businessDateOverride: day,
+                    batchStepPauseMicroseconds: desk.batchStepPauseMicroseconds)
     }
 
     static let overrideSetting = "business_date_override_allowed"

@@ -64,25 +64,15 @@ enum ClaimCLI {
         }
     }
 
-    /// Test hook: a pause between the claims of a batch (milliseconds), so a test can kill the
-    /// process in the middle. Only read when set; has no other effect.
-    static var stepDelay: useconds_t {
-        guard let v = ProcessInfo.processInfo.environment["SKILLDESK_TEST_STEP_DELAY_MS"], let ms = UInt32(v) else { return 0 }
-        return ms * 1_000
-    }
-
-    /// A batch decision: one transaction per claim; exit 73 if any claim was left alone.
+    /// A batch decision (each claim all or nothing; see `Session.approveClaims`); exit 73 if any
+    /// claim was left alone.
     static func batch(_ global: GlobalOptions, json: Bool, ids: [Int64],
-                      _ one: (Session, Int64) throws -> BatchDecision) throws {
+                      _ all: (Session, [Int64]) throws -> BatchDecision) throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            var done: [Int64] = [], skipped: [(Int64, String)] = []
-            for (i, id) in ids.enumerated() {
-                if i > 0, stepDelay > 0 { usleep(stepDelay) }
-                let r = try one(session, id)
-                done += r.done
-                skipped += r.skipped.map { ($0.id, $0.reason.message(lang)) }
-            }
+            let r = try all(session, ids)
+            let done = r.done
+            let skipped = r.skipped.map { ($0.id, $0.reason.message(lang)) }
             if json {
                 Output.printJSON(["done": done, "skipped": skipped.map { ["id": $0.0, "reason": $0.1] as [String: Any] }] as [String: Any])
             } else {
@@ -242,7 +232,7 @@ struct ClaimApprove: ParsableCommand {
         if ids.count == 1 {
             try ClaimCLI.step(global, json: json) { try $0.approveClaim(ids[0], note: note, source: src) }
         } else {
-            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.approveClaims([$1], note: note, source: src) }
+            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.approveClaims($1, note: note, source: src) }
         }
     }
 }
@@ -275,7 +265,7 @@ struct ClaimReject: ParsableCommand {
         if ids.count == 1 {
             try ClaimCLI.step(global, json: json) { try $0.rejectClaim(ids[0], code: c, reason: reason) }
         } else {
-            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.rejectClaims([$1], code: c, reason: reason) }
+            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.rejectClaims($1, code: c, reason: reason) }
         }
     }
 }

@@ -53,7 +53,7 @@ struct ClaimReliabilityTests {
         return (approvedOnce, paidCount)
     }
 
-    /// 8 processes for `SKILLDESK_STRESS_SECONDS` (default 15 s; the issue says 30): five
+    /// 8 processes for `SKILLDESK_STRESS_SECONDS` (default 30 s, as the issue asks; set it lower for a quick run): five
     /// supervisors approving and rejecting from the top of one queue, three finance users batching,
     /// exporting and reconciling. No claim decided or paid twice, fund figures equal to the sums of
     /// the claims, no "locked" ever shown, every exit 0 or 73.
@@ -62,7 +62,7 @@ struct ClaimReliabilityTests {
         let allocated: Int64 = 150_000 * 56          // about 2/3 of the claims: short fund refusals happen
         let w = try ClaimCLIWorld(trainees: n, fundFen: allocated)
         defer { w.cleanup() }
-        let seconds = Double(ProcessInfo.processInfo.environment["SKILLDESK_STRESS_SECONDS"] ?? "") ?? 15
+        let seconds = Double(ProcessInfo.processInfo.environment["SKILLDESK_STRESS_SECONDS"] ?? "") ?? 30
         let deadline = Date().addingTimeInterval(seconds)
         let log = Log()
         let scratch = w.dir
@@ -132,20 +132,26 @@ struct ClaimReliabilityTests {
     /// A batch approval killed with SIGKILL half-way: each claim is approved whole (status,
     /// reservation, audit rows) or untouched, and the audit chain verifies.
     @Test func sigkillInTheMiddleOfABatchApproval() throws {
-        let n = 24
+        // More claims than two chunks; a pause after each claim inside the chunk's transaction
+        // (the demo/training-only test hook) so the kill lands in the middle of the second chunk.
+        let chunk = Session.batchChunk
+        let n = 2 * chunk + 20
         let w = try ClaimCLIWorld(trainees: n, fundFen: 150_000 * Int64(n))
         defer { w.cleanup() }
         var env = Self.env(w, "sup1", today: ClaimCLIWorld.today)
-        env["SKILLDESK_TEST_STEP_DELAY_MS"] = "150"
+        env["SKILLDESK_TEST_STEP_DELAY_MS"] = "20"
         let o = w.dir + "/kill.out", e = w.dir + "/kill.err"
         let pid = Spawn.start(["claim", "approve"] + w.claims.map(String.init), env: env, outFile: o, errFile: e)
         let boss = try w.desk.login(name: "boss", password: "boss-pass-1")
-        let deadline = Date().addingTimeInterval(30)
+        let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let done = try boss.claimQueue(ClaimQueueFilter(status: .onNotice), limit: 1_000).items.count
-            if done >= 4 { break }
+            // A plain read: the queue use case sweeps notices in a write transaction, which would
+            // wait behind the batch's chunks.
+            let done = try w.desk.store.read { try $0.claimQueueTotals(ClaimQueueFilter(status: .onNotice)).count }
+            if done >= chunk { break }
             usleep(20_000)
         }
+        usleep(300_000)   // well inside the second chunk (50 × 20 ms)
         kill(pid, SIGKILL)
         let r = Spawn.wait(pid, outFile: o, errFile: e)
         #expect(r.signalled, "the batch finished before it was killed: \(r.stdout)")
@@ -162,7 +168,8 @@ struct ClaimReliabilityTests {
                 #expect(d.claim.fundSource == nil && d.claim.decidedBy == nil)
             }
         }
-        #expect(approved >= 4 && approved < n, "approved \(approved) of \(n)")
+        // The first chunk committed whole; the second, killed in its middle, left every claim untouched.
+        #expect(approved == chunk, "approved \(approved) of \(n)")
         let f = try boss.fundYear(2025)
         #expect(f.reservedFen == 150_000 * Int64(approved))
         let (v, _) = try boss.verifyAudit()

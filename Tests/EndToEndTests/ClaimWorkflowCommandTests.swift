@@ -136,6 +136,10 @@ struct ClaimWorkflowCommandTests {
         let refused = try Harness.run(["claim", "list", "--db", live.db, "--user", "ann", "--lang", "en"],
                                       env: ["SKILLDESK_PASSWORD": "ann-pass-12", "SKILLDESK_TODAY": "2025-06-01"])
         #expect(refused.status == 73 && refused.stderr.contains("live database"), "\(refused.stderr)")
+        // And the batch test hook.
+        let hook = try Harness.run(["claim", "list", "--db", live.db, "--user", "ann", "--lang", "en"],
+                                   env: ["SKILLDESK_PASSWORD": "ann-pass-12", "SKILLDESK_TEST_STEP_DELAY_MS": "20"])
+        #expect(hook.status == 73 && hook.stderr.contains("test hook"), "\(hook.stderr)")
     }
 
     /// `claim recheck`: every pending claim evaluated again and nothing written; judged a year and
