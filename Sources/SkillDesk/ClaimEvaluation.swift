@@ -454,6 +454,8 @@ struct ClaimGatherer {
 
 /// One stored claim evaluated again (a re-evaluation job, or a reviewer opening the queue).
 public struct ClaimRecheck: Sendable {
+    /// The stored claim as read by the job: every field but the frozen evidence (`evidenceJSON` is
+    /// nil; `claimDetail` has it).
     public var claim: ClaimRow
     /// The evaluation, or why the claim can no longer be evaluated (its worker, class or
     /// certificate is gone, or the worker left the class).
@@ -486,7 +488,8 @@ extension Session {
         let day = asOf ?? today
         return try desk.read { r in
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
-            let claims = try r.claims(status: status, after: after, through: through, limit: max(1, min(limit, 100_000)))
+            let claims = try r.claims(status: status, after: after, through: through, limit: max(1, min(limit, 100_000)),
+                                      evidence: false)
             if prefetch { try g.prefetch(claims) }
             return try claims.map { c in
                 guard let kind = SubsidyKind(rawValue: c.kind) else {

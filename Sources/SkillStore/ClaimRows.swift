@@ -124,16 +124,20 @@ extension StoreReader {
     }
 
     /// The same, after a position in that order, and up to `through` (inclusive) when given.
-    public func claims(status: ClaimStatus, after: ClaimPosition?, through: ClaimPosition? = nil, limit: Int) throws -> [ClaimRow] {
+    /// `evidence: false` leaves `evidenceJSON` nil (a re-evaluation job does not need the frozen
+    /// evidence, a kilobyte or two a submitted claim).
+    public func claims(status: ClaimStatus, after: ClaimPosition?, through: ClaimPosition? = nil, limit: Int,
+                       evidence: Bool = true) throws -> [ClaimRow] {
+        let columns = evidence ? Self.claimColumns : Self.claimColumnsWithoutEvidence
         if let through {
             return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) AND (created_at, id) <= (?, ?)
+                SELECT \(columns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) AND (created_at, id) <= (?, ?)
                 ORDER BY created_at, id LIMIT ?
                 """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, through.createdAt, through.id, limit])
                 .map(Self.claim)
         }
         return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(Self.claimColumns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
+            SELECT \(columns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
             """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
     }
 
@@ -165,6 +169,7 @@ extension StoreReader {
         warning_count, clawback_due_fen, recovered_fen, evidence_changed
         """
     static let claimColumnsOfC = ColumnList.prefixed(claimColumns, "c.")
+    static let claimColumnsWithoutEvidence = claimColumns.replacingOccurrences(of: "evidence_json", with: "NULL AS evidence_json")
     static let claimColumnCount = ColumnList.count(claimColumns)
 
     static func claim(_ row: Row) -> ClaimRow {
