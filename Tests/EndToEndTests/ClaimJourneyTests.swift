@@ -16,9 +16,8 @@ struct ClaimJourneyTests {
     }
     struct Claim: Decodable {
         let id: Int64; let status: String; let prepared_by: String; let decided_by: String?; let reason: String?
-        let claim_number: String
+        let claim_number: String; let amount_fen: Int64
     }
-    struct Batch: Decodable { let batch: String; let count: Int; let total_fen: Int64 }
 
     /// A UnionPay card number with a valid Luhn check digit.
     static let card: String = {
@@ -32,8 +31,8 @@ struct ClaimJourneyTests {
         return body + String((10 - sum % 10) % 10)
     }()
 
-    static func tui(_ db: String) throws -> TmuxSession {
-        try TmuxSession(command: "env LANG=C.UTF-8 TERM=xterm-256color \(Harness.binary) tui --db \(db) --lang zh; echo SKILLDESK-EXITED; sleep 60")
+    static func tui(_ db: String, env: String = "") throws -> TmuxSession {
+        try TmuxSession(command: "env LANG=C.UTF-8 TERM=xterm-256color \(env) \(Harness.binary) tui --db \(db) --lang zh; echo SKILLDESK-EXITED; sleep 60")
     }
 
     static func login(_ t: TmuxSession, _ user: String, _ password: String) throws {
@@ -119,31 +118,59 @@ struct ClaimJourneyTests {
         try t.press("F3")
         try t.waitFor("SKILLDESK-EXITED")
 
-        let fin = ["--db", db, "--user", "fin1"]
-
-        // Finance pays after the notice period: the business date moves (a demo database allows it),
-        // the worker's bank card is recorded, a batch is made, exported and reconciled.
-        let later = CalendarDate.today(now: Date()).adding(days: 20).description
-        let finEnv = ["SKILLDESK_PASSWORD": "fin1-demo-1", "SKILLDESK_TODAY": later]
+        // The clerk records the approved claim's worker's bank card on the worker's detail (F6).
         let approved = try #require(try claims(db, clerkEnv).first { $0.status != "returned" })
         let returned = try #require(try claims(db, clerkEnv).first { $0.status == "returned" })
         #expect(returned.decided_by == "sup1" && returned.prepared_by == "clerk1" && returned.reason == "缺少签到表原件")
         #expect(approved.status == "on_notice")
-        let card = try Harness.run(["worker", "update", try worker(of: approved.id, db, clerkEnv), "--bank-account", Self.card] + clerk, env: clerkEnv)
-        #expect(card.status == 0, "bank account: \(card.stderr)")
-        let b = try Harness.run(["payment", "batch", "--json"] + fin, env: finEnv)
-        #expect(b.status == 0, "payment batch: \(b.stderr)")
-        let batch = try JSONDecoder().decode(Batch.self, from: Data(b.stdout.utf8))
-        #expect(batch.count == 1)
+        let payee = try worker(of: approved.id, db, clerkEnv)
+        t = try Self.tui(db)
+        try Self.login(t, "clerk1", "clerk1-demo")
+        try t.press("1"); try t.waitFor("查询")
+        try t.type(payee)
+        try t.waitFor("第 1 页")
+        try t.press("Down"); try t.press("5"); try t.press("Enter")
+        try t.waitFor("银行账户")
+        try t.press("F6"); try t.waitFor("补贴发放到此账户")
+        try t.type(Self.card); try t.press("Enter")
+        try t.waitFor("的银行账户已登记为")
+        try t.waitFor(String(Self.card.suffix(4)))
+        try t.press("F3"); try t.press("F3")
+        try t.waitFor("当前用户")
+        try t.press("F3")
+        try t.waitFor("SKILLDESK-EXITED")
+
+        // Finance pays after the notice period (the business date moves: a demo database allows
+        // it): on 付款批次, F6 makes the batch, F7 writes the GB18030 bank file, F8 reads the bank's
+        // result back.
+        let later = CalendarDate.today(now: Date()).adding(days: 20).description
+        t = try Self.tui(db, env: "SKILLDESK_TODAY=\(later)")
+        try Self.login(t, "fin1", "fin1-demo-1")
+        try t.waitFor("待支付 .......... 1 个")
+        try t.press("6"); try t.waitFor("F6 新建批次")
+        try t.press("F6"); try t.waitFor("建立批次")
+        try t.press("Enter")
+        try t.waitFor("已建批次 PB")
         let file = dir + "/bank.csv"
-        let e = try Harness.run(["payment", "export", batch.batch, "--format", "gb18030", "--out", file] + fin, env: finEnv)
-        #expect(e.status == 0, "export: \(e.stderr)")
+        try t.press("F7"); try t.waitFor("银行文件编码")
+        try t.press("Down"); try t.press("Enter")
+        try t.waitFor("保存到文件")
+        try t.press("C-u"); try t.type(file); try t.press("Enter")
+        try t.waitFor("已导出 1 笔付款")
+        let exported = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(String(data: exported, encoding: .utf8) == nil, "GB18030, not UTF-8")   // the payee's Chinese name
         let number = approved.claim_number
-        let yuan = String(batch.total_fen / 100) + "." + String(format: "%02d", batch.total_fen % 100)
+        let yuan = Money.format(fen: approved.amount_fen).replacingOccurrences(of: "¥", with: "").replacingOccurrences(of: ",", with: "")
         let result = dir + "/result.csv"
         try "申请编号,结果,金额,银行说明\r\n\(number),成功,\(yuan),\r\n".write(toFile: result, atomically: true, encoding: .utf8)
-        let rec = try Harness.run(["payment", "reconcile", batch.batch, result] + fin, env: finEnv)
-        #expect(rec.status == 0, "reconcile: \(rec.stdout) \(rec.stderr)")
+        try t.press("F8"); try t.waitFor("银行结果文件")
+        try t.press("C-u"); try t.type(result); try t.press("Enter")
+        try t.waitFor("已支付 1 笔，失败 0 笔")
+        try t.press("Enter")
+        try t.waitFor("已付 1 · 失败 0")
+        try t.press("F3"); try t.waitFor("当前用户")
+        try t.press("F3")
+        try t.waitFor("SKILLDESK-EXITED")
         let paid = try #require(try claims(db, clerkEnv).first { $0.id == approved.id })
         #expect(paid.status == "paid" && paid.decided_by == "sup1")
         let audit = try Harness.run(["audit", "verify", "--db", db, "--user", "admin"], env: ["SKILLDESK_PASSWORD": "admin-demo-1"])
