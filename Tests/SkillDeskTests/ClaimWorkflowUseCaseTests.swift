@@ -47,7 +47,9 @@ struct ClaimWorkflowUseCaseTests {
         let s = try x.clerk.submitClaim(d.claim.id)
         #expect(s.status == "submitted" && s.submittedBy == "clerk1" && s.evidenceSHA256?.count == 64)
         #expect(s.evidenceSHA256 == SHA256.hex(s.evidenceJSON!))
+        #expect(try s == x.claim(s.id))   // what a step returns is what it stored, version included
         let a = try x.sup.approveClaim(s.id, note: "ok")
+        #expect(try a == x.claim(s.id))
         #expect(a.status == "on_notice" && a.decidedBy == "sup1" && a.decisionNote == "ok")
         #expect(a.fundYear == 2026 && a.fundSource == "employment_subsidy")
         #expect(a.noticePublishedOn == "2026-01-15" && a.noticeEndOn == "2026-01-21")   // Thu + 5 working days
