@@ -38,13 +38,7 @@ struct ClaimEvaluate: ParsableCommand {
                 throw CLIError.usage(en: "--kind '\(kind)' is not a subsidy kind; use one of \(SubsidyKind.codes)",
                                      zh: "--kind “\(kind)”不是补贴种类；可用：\(SubsidyKind.codes)")
             }
-            var day: CalendarDate?
-            if let asOf {
-                guard let d = CalendarDate(iso: asOf.trimmedWhitespace()) else {
-                    throw CLIError.usage(en: "--as-of '\(asOf)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(asOf)”不是有效日期（YYYY-MM-DD）")
-                }
-                day = d
-            }
+            let day = try ClaimCLI.asOf(asOf)
             var stdin = StdinLines()
             let session = try global.session(try global.openDesk(), stdin: &stdin)
             let e = try session.evaluateClaim(ClaimProposal(worker: worker, kind: k, classID: classID, certificateNumber: cert,
@@ -215,16 +209,8 @@ struct ClaimRecheckCommand: ParsableCommand {
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            guard let st = ClaimStatus.parse(status) else {
-                throw CLIError.usage(en: "--status '\(status)' is not a claim status", zh: "--status “\(status)”不是申请状态")
-            }
-            var day: CalendarDate?
-            if let asOf {
-                guard let d = CalendarDate(iso: asOf.trimmedWhitespace()) else {
-                    throw CLIError.usage(en: "--as-of '\(asOf)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(asOf)”不是有效日期（YYYY-MM-DD）")
-                }
-                day = d
-            }
+            let st = try ClaimCLI.status(status)
+            let day = try ClaimCLI.asOf(asOf)
             if let readers, !(1...8).contains(readers) {
                 throw CLIError.usage(en: "--readers is 1 to 8", zh: "--readers 应为 1 至 8")
             }

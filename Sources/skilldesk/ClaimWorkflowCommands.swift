@@ -26,6 +26,23 @@ enum ClaimCLI {
         return f
     }
 
+    /// `--status`: a claim status code.
+    static func status(_ s: String) throws -> ClaimStatus {
+        guard let st = ClaimStatus.parse(s) else {
+            throw CLIError.usage(en: "--status '\(s)' is not a claim status", zh: "--status “\(s)”不是申请状态")
+        }
+        return st
+    }
+
+    /// `--as-of`: nil when not given, else a YYYY-MM-DD day.
+    static func asOf(_ s: String?) throws -> CalendarDate? {
+        guard let s else { return nil }
+        guard let d = CalendarDate(iso: s.trimmedWhitespace()) else {
+            throw CLIError.usage(en: "--as-of '\(s)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(s)”不是有效日期（YYYY-MM-DD）")
+        }
+        return d
+    }
+
     static func outcomes(_ o: [RuleOutcome], _ lang: Lang) -> [[String: Any]] {
         o.map { ["rule": $0.rule, "result": $0.result.rawValue, "clause": $0.clause, "message": $0.message(lang)] }
     }
@@ -147,9 +164,7 @@ struct ClaimList: ParsableCommand {
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            guard let st = ClaimStatus.parse(status) else {
-                throw CLIError.usage(en: "--status '\(status)' is not a claim status", zh: "--status “\(status)”不是申请状态")
-            }
+            let st = try ClaimCLI.status(status)
             var hasWarnings: Bool?
             if let warnings {
                 switch warnings.lowercased() {
