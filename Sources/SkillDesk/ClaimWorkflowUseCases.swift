@@ -12,6 +12,10 @@ public struct ClaimDetail: Sendable {
     /// What changed in the evidence since submission (empty when nothing did, or not submitted).
     public var evidenceChanges: [String]
     public var history: [AuditEntry]
+    /// The worker's days in the claim's class, by date (empty without a class).
+    public var attendance: [WorkerDayRow] = []
+    /// Days whose attendance differs from the evidence frozen at submission (ISO dates).
+    public var changedDays: Set<String> = []
 
     public var status: ClaimStatus { ClaimStatus(rawValue: claim.status) ?? .submitted }
     public var outcomes: [RuleOutcome] { evaluation?.outcomes ?? [] }
@@ -546,10 +550,12 @@ extension Session {
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
             var e = try? evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today)
             var changes: [String] = []
+            var changedDays: Set<String> = []
             if let ev = e, let frozenJSON = c.evidenceJSON,
                let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) {
                 let now = try ClaimEvidence.gather(r, claim: c, evaluation: ev)
                 var d = now.changes(since: frozen)
+                changedDays = Set(d.days.map(\.description))
                 if d.en.isEmpty && c.evidenceChanged {
                     // Marked by a trigger (the queue counts it) though every frozen field reads the same.
                     d.zh = ["提交后有证据记录被改写（冻结的字段与提交时一致，请核对）"]
@@ -565,8 +571,13 @@ extension Session {
                     e?.evaluation.outcomes = outcomes
                 }
             }
+            var days: [WorkerDayRow] = []
+            if let classID = c.classID, let k = try r.trainingClass(id: classID) {
+                days = try r.attendance(workerID: c.workerID, from: k.startDate, to: k.endDate).filter { $0.classID == classID }
+            }
             return ClaimDetail(claim: c, workerName: try r.workerName(id: c.workerID) ?? "", evaluation: e,
-                               evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)))
+                               evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)),
+                               attendance: days, changedDays: changedDays)
         }
     }
 

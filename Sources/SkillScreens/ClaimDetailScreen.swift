@@ -260,7 +260,7 @@ public final class ClaimDetailScreen: Screen {
     /// The text lines above the rules, then the rules, then the history.
     enum Line { case text(String, Style), rule(RuleOutcome), blank }
 
-    func lines(_ lang: Lang) -> [Line] {
+    func lines(_ lang: Lang, width: Int = 98) -> [Line] {
         guard let d = detail else { return [] }
         let c = d.claim
         var out: [Line] = []
@@ -275,6 +275,23 @@ public final class ClaimDetailScreen: Screen {
                     let hours = Double(f.countedMinutes) / 60
                     out.append(.text("  " + lang.format(.claimAttendanceLine, Self.hours(hours), String(f.plannedHours), f.attendedDays), .plain))
                 }
+                // Each day: date and hours (classroom+online), a day edited since submission marked ⚠.
+                let days = d.attendance.map { day -> String in
+                    let mark = d.changedDays.contains(day.date) ? "⚠" : ""
+                    let online = day.onlineMinutes > 0 ? "+" + Self.hours(Double(day.onlineMinutes) / 60) : ""
+                    return mark + String(day.date.dropFirst(5)) + " " + Self.hours(Double(day.classroomMinutes) / 60) + online
+                }
+                var line = "  " + lang[.claimDaysLabel]
+                for (i, text) in days.enumerated() {
+                    let piece = (i == 0 ? "" : " · ") + text
+                    if TextWidth.of(line + piece) > width - 2 && i > 0 {
+                        out.append(.text(line, .plain))
+                        line = "    " + text
+                    } else {
+                        line += piece
+                    }
+                }
+                if !days.isEmpty { out.append(.text(line, d.changedDays.isEmpty ? .plain : .warning)) }
             }
             if let cert = e.certificateLabel(lang) { out.append(.text(lang[.claimOnCertificate] + cert, .plain)) }
         }
@@ -317,7 +334,7 @@ public final class ClaimDetailScreen: Screen {
             canvas.put(errorText ?? "", x: 1, y: body.y + 1, style: .error, maxWidth: width)
             return
         }
-        let all = lines(lang)
+        let all = lines(lang, width: width)
         page = max(1, body.height - 1)
         top = min(top, max(0, all.count - page))
         var y = body.y + 1

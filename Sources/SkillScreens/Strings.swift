@@ -65,6 +65,7 @@ public enum S: CaseIterable, Sendable {
     case filterLabel, onlyWarnings, colClaimNumber, colAge, colClaimKind, colAmount, colWarnings, noClaims
     case claimOptionsHint, claimDetail, keyObject, keyApprove, keyReturn, keyReject, helpClaimDetail, objectionTitle
     case approveNoteTitle, approveNoteHint, returnTitle, claimNowStatus, claimWorker, claimAttendanceLine, claimPreparedBy, claimSubmittedBy
+    case claimDaysLabel
     case claimDecidedBy, claimNote, claimRejectCode, claimReason, claimNoticeLine, claimCreated, homeMine, homeQueue
     case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyInstitution, institutionFilterTitle, institutionFilterHint, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
@@ -475,6 +476,7 @@ public enum S: CaseIterable, Sendable {
         .claimNowStatus: ("%@ 现为：%@", "%@ is now: %@"),
         .claimWorker: ("劳动者：", "Worker: "),
         .claimAttendanceLine: ("计入学时 %@/%@，出勤 %d 天", "Counted hours %@/%@, %d days attended"),
+        .claimDaysLabel: ("考勤（月-日 课堂+线上小时，⚠ 提交后改过）：", "Days (MM-DD classroom+online hours, ⚠ edited after submission): "),
         .claimPreparedBy: ("经办：%@ %@", "Prepared: %@ %@"),
         .claimSubmittedBy: ("提交：%@ %@", "Submitted: %@ %@"),
         .claimDecidedBy: ("审核：%@ %@", "Decided: %@ %@"),

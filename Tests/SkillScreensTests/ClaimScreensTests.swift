@@ -237,6 +237,23 @@ struct ClaimScreenWorld {
         #expect(try w.status(a.id) == "submitted")
     }
 
+    /// The detail lists the worker's days in the class; a day logged after submission is marked
+    /// ⚠ (and W5 warns), the others are not.
+    @Test func theDetailListsTheDaysAndMarksOneEditedAfterSubmission() throws {
+        let w = try ClaimScreenWorld()
+        let a = try w.submitted(ClaimScreenWorld.zhangWei)
+        let ctx = w.context(w.sup)
+        var d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+        let before = try #require(d.lines.first { $0.contains("考勤（") })
+        #expect(before.contains("）：03-02 8") && !before.contains("⚠03"), "\(before)")
+        _ = try w.f.clerk.attend(classID: w.classID, workerID: ClaimScreenWorld.zhangWei, date: CalendarDate(iso: "2025-03-03")!,
+                                 classroomMinutes: 120, onlineMinutes: 90)
+        d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+        let after = try #require(d.lines.first { $0.contains("考勤（") })
+        #expect(after.contains("03-02 8 · ⚠03-03 2+1.5"), "\(after)")
+        #expect(d.text.contains("⚠ W5"), "\(d.text)")
+    }
+
     /// The detail: evidence and rules; return with a reason; the clerk sees it returned and
     /// resubmits; history lists every step.
     @Test func returnAndResubmitFromTheDetail() throws {
