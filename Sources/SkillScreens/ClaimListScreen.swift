@@ -81,12 +81,13 @@ public final class ClaimListScreen: Screen {
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyKind]),
-                                                    ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
-        keys.append(("F8", ctx.lang[.keyStatus]))
-        keys.append(("F9", ctx.lang[.keyMinAmount]))
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
+        // The supervisor's one action key comes before the filters: the footer drops keys from
+        // the end when narrow (80 columns), and the filters are also in the F1 help.
         if mayRecheck(ctx) { keys.append(("F10", ctx.lang[.keyRecheckAll])) }
-        keys += [("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
+        keys += [("F4", ctx.lang[.keyKind]), ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
+        keys.append(("F8", ctx.lang[.keyStatus]))
+        keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
         return keys
     }
 
