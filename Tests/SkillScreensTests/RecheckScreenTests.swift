@@ -167,6 +167,21 @@ import TermUI
         d.press(.function(3))
         d.width = 100; d.height = 30
         #expect(d.lines.count == 30 && d.title == "复核结果")
+        // Every row exactly the terminal's width at any size (no wide character cut), both languages.
+        for lang in [Lang.zh, .en] {
+            let e = queue(w, w.sup, lang)
+            e.press(.function(10), .enter)
+            for (width, height) in [(120, 40), (80, 24), (79, 24), (40, 12), (20, 5), (1, 1), (0, 0)] {
+                let canvas = e.app.render(width: width, height: height)
+                for y in 0..<canvas.height {
+                    var cols = 0
+                    for x in 0..<canvas.width where !canvas[x: x, y: y].isContinuation {
+                        cols += max(1, TextWidth.of(canvas[x: x, y: y].text))
+                    }
+                    #expect(cols == canvas.width, "\(lang) \(width)×\(height) row \(y)")
+                }
+            }
+        }
     }
 
     /// A status with no claim: F10 says so and asks nothing.
