@@ -192,8 +192,8 @@ public final class ClaimListScreen: Screen {
             let profile = try s.activePolicy()
             recheckStatus = status
             recheckConfirm = Dialog(title: lang[.recheckTitle],
-                                    message: [lang.format(.recheckConfirm, count, status.label(lang), profile.name,
-                                                          ctx.desk.today().description),
+                                    message: [lang.format(.recheckConfirm, count, status.label(lang)),
+                                              lang.format(.recheckConfirmBasis, profile.name, ctx.desk.today().description),
                                               lang[.recheckReadOnly]],
                                     buttons: [lang[.recheckButton], lang[.keyCancel]], focusedButton: 0)
             return []

@@ -95,7 +95,7 @@ public enum S: CaseIterable, Sendable {
     case calNameHint, calSaved, calRemoveTitle, calRemoveConfirm, calRemoveButton, calRemoved, calNothingSelected
     case weekdayNames, helpCalendar, helpCalendarManage, actionBatch
     // The re-evaluation job on the supervisors' queue (issue 4/5).
-    case keyRecheckAll, recheckTitle, recheckConfirm, recheckReadOnly, recheckButton, recheckCancelled, recheckRunning
+    case keyRecheckAll, recheckTitle, recheckConfirm, recheckConfirmBasis, recheckReadOnly, recheckButton, recheckCancelled, recheckRunning
     case recheckNothing, recheckResultTitle, recheckSummary, recheckSummaryRun, recheckAllGood, colRecheckFound
     case recheckFoundFailing, recheckFoundAmount, recheckFoundRefused, helpRecheckAll, helpRecheckResult
 
@@ -663,8 +663,8 @@ public enum S: CaseIterable, Sendable {
         .actionBatch: ("编入付款批次", "put in a payment batch"),
         .keyRecheckAll: ("复核全部", "Recheck all"),
         .recheckTitle: ("复核全部", "Recheck all"),
-        .recheckConfirm: ("重新评估全部 %d 件“%@”申请（政策方案 %@，业务日期 %@）？",
-                          "Evaluate all %d %@ claims again under profile %@, as of %@?"),
+        .recheckConfirm: ("重新评估全部 %d 件“%@”申请？", "Evaluate all %d %@ claims again?"),
+        .recheckConfirmBasis: ("按政策方案 %@，业务日期 %@。", "Under profile %@, as of %@."),
         .recheckReadOnly: ("只读取，不修改任何申请；城市规模的数据约需数秒。", "It only reads — no claim is changed; at city scale it takes a few seconds."),
         .recheckButton: ("复核", "Recheck"),
         .recheckCancelled: ("已取消复核，未读取任何申请", "Recheck cancelled; nothing was read"),
