@@ -4,19 +4,35 @@ import SkillStore
 
 /// What re-evaluating every claim in a status found (`Session.recheckAll`, `claim recheck`).
 public struct RecheckReport: Sendable {
+    /// Who and what a listed claim is, from the stored claim the job read (so a screen can show
+    /// its number — `ClaimNumber.format(year:serial:)` — name and kind without reading it again).
+    public struct ClaimRef: Sendable, Equatable {
+        public var year: Int
+        /// The stored kind (`SubsidyKind` raw value).
+        public var kind: String
+        public var workerID: String
+        /// The worker's name; empty when the worker is no longer on record.
+        public var workerName: String
+        public init(year: Int, kind: String, workerID: String, workerName: String) {
+            self.year = year; self.kind = kind; self.workerID = workerID; self.workerName = workerName
+        }
+    }
     public struct Failing: Sendable, Equatable {
         public var id: Int64
         /// The rules that fail now (E…, P…), in the engine's order.
         public var rules: [String]
+        public var ref: ClaimRef
     }
     public struct AmountChange: Sendable, Equatable {
         public var id: Int64
         public var storedFen: Int64
         public var nowFen: Int64
+        public var ref: ClaimRef
     }
     public struct Refusal: Sendable {
         public var id: Int64
         public var error: DeskError
+        public var ref: ClaimRef
     }
     public var status: ClaimStatus
     public var asOf: CalendarDate
@@ -31,6 +47,8 @@ public struct RecheckReport: Sendable {
     public var refused: [Refusal] = []
     /// Batches run at once.
     public var readers = 1
+    /// How long the job took (wall clock).
+    public var seconds: Double = 0
 }
 
 extension Session {
@@ -44,6 +62,7 @@ extension Session {
     public func recheckAll(status: ClaimStatus = .submitted, asOf: CalendarDate? = nil, batch: Int = 1_000,
                            readers: Int? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> RecheckReport {
         try require(.readClasses)
+        let started = Date()
         let size = max(1, min(batch, 10_000))
         let day = asOf ?? desk.today()
         let (starts, total, profile) = try desk.read { r in
@@ -76,24 +95,34 @@ extension Session {
         for rows in results.batches {
             for r in rows {
                 report.evaluated += 1
+                let c = r.claim
                 switch r.result {
                 case .success(let e):
+                    let ref = RecheckReport.ClaimRef(year: c.claimYear, kind: c.kind, workerID: c.workerID, workerName: e.workerName)
                     if e.eligible {
                         report.eligible += 1
-                        if e.amountFen != r.claim.amountFen {
-                            report.amountChanged.append(.init(id: r.claim.id, storedFen: r.claim.amountFen, nowFen: e.amountFen))
+                        if e.amountFen != c.amountFen {
+                            report.amountChanged.append(.init(id: c.id, storedFen: c.amountFen, nowFen: e.amountFen, ref: ref))
                         }
                     } else {
-                        report.failing.append(.init(id: r.claim.id, rules: e.evaluation.failures.map(\.rule)))
+                        report.failing.append(.init(id: c.id, rules: e.evaluation.failures.map(\.rule), ref: ref))
                     }
                 case .failure(let error):
-                    report.refused.append(.init(id: r.claim.id, error: error))
+                    report.refused.append(.init(id: c.id, error: error,
+                                                ref: .init(year: c.claimYear, kind: c.kind, workerID: c.workerID, workerName: "")))
                 }
             }
+        }
+        // The evaluation names the worker; a claim that could not be evaluated is looked up (one
+        // read for all of them; a worker no longer on record stays unnamed).
+        if !report.refused.isEmpty {
+            let names = try desk.read { try $0.workerNames(ids: Array(Set(report.refused.map(\.ref.workerID)))) }
+            for i in report.refused.indices { report.refused[i].ref.workerName = names[report.refused[i].ref.workerID] ?? "" }
         }
         report.failing.sort { $0.id < $1.id }
         report.amountChanged.sort { $0.id < $1.id }
         report.refused.sort { $0.id < $1.id }
+        report.seconds = Date().timeIntervalSince(started)
         return report
     }
 }

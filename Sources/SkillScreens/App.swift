@@ -34,6 +34,17 @@ public final class App {
         apply(top.handle(key, ctx))
     }
 
+    /// The top screen has a job to run once its "working…" frame has been drawn (and no help
+    /// overlay hides that frame).
+    public var hasDeferredWork: Bool { helpDialog == nil && !isFinished && top.hasDeferredWork }
+
+    /// Runs the top screen's waiting job; call after presenting a frame when `hasDeferredWork`.
+    public func runDeferred() {
+        guard hasDeferredWork else { return }
+        message = nil
+        apply(top.runDeferred(ctx))
+    }
+
     func apply(_ effects: [Effect]) {
         for effect in effects {
             switch effect {

@@ -17,7 +17,9 @@ enum ClaimText {
 /// supervisor's queue (待审核) or finance's payable list (read-only). Filters: F4 kind, F6 institution, F7 only
 /// with warnings, F9 minimum amount. Option column: 5 = view; in the queue 1 = approve and
 /// 4 = reject; Enter runs the marked options — approvals after one confirmation, rejections with
-/// one reason code and text for all.
+/// one reason code and text for all. In the queue a supervisor re-evaluates every claim of the
+/// status shown with F10 (`recheckAll`, read-only): after a confirmation the next frame says it is
+/// working, then the job runs (`runDeferred`) and `RecheckResultScreen` lists what it found.
 public final class ClaimListScreen: Screen {
     public enum Mode: Sendable { case mine, queue, payable }
     let mode: Mode
@@ -40,6 +42,11 @@ public final class ClaimListScreen: Screen {
     var approvals: [ClaimQueueItem] = []
     var rejections: [ClaimQueueItem] = []
     var rejectCode: RejectReason?
+    /// F10's confirmation, then the status and count of the re-evaluation waiting for its
+    /// "working…" frame to be drawn.
+    var recheckConfirm: Dialog?
+    var recheckStatus: ClaimStatus?
+    var recheckPending: (status: ClaimStatus, count: Int)?
     /// The statuses F8 steps through on a clerk's list.
     static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted]
     /// The statuses F8 steps through on each list: a supervisor reaches paid claims (to claw one
@@ -62,6 +69,8 @@ public final class ClaimListScreen: Screen {
     }
 
     var decides: Bool { mode == .queue && filter.status == .submitted }
+    /// F10 (re-evaluate all): the supervisors' queue only.
+    func mayRecheck(_ ctx: ScreenContext) -> Bool { mode == .queue && ctx.session?.can(.decideClaims) == true }
 
     public func title(_ ctx: ScreenContext) -> String {
         switch mode {
@@ -72,8 +81,11 @@ public final class ClaimListScreen: Screen {
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F4", ctx.lang[.keyKind]),
-                                                    ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
+        // The supervisor's one action key comes before the filters: the footer drops keys from
+        // the end when narrow (80 columns), and the filters are also in the F1 help.
+        if mayRecheck(ctx) { keys.append(("F10", ctx.lang[.keyRecheckAll])) }
+        keys += [("F4", ctx.lang[.keyKind]), ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
         keys.append(("F8", ctx.lang[.keyStatus]))
         keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
         return keys
@@ -81,7 +93,7 @@ public final class ClaimListScreen: Screen {
 
     public func help(_ ctx: ScreenContext) -> [String] {
         [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList]] + (mode == .mine ? [] : [ctx.lang[.helpClaimListStatus]])
-            + [ctx.lang[.helpOther]]
+            + (mayRecheck(ctx) ? [ctx.lang[.helpRecheckAll]] : []) + [ctx.lang[.helpOther]]
     }
 
     public func prepare(_ ctx: ScreenContext, body: Rect) {
@@ -138,6 +150,8 @@ public final class ClaimListScreen: Screen {
             filter.status = all[((all.firstIndex(of: filter.status) ?? 0) + 1) % all.count]
             options = [:]
             refilter()
+        case .function(10) where mayRecheck(ctx):
+            return askRecheck(ctx)
         case .function(9):
             amountPrompt = TextPrompt(title: ctx.lang[.minAmountTitle], hint: ctx.lang[.minAmountHint], maxLength: 12, required: false)
         case .pageDown:
@@ -167,9 +181,60 @@ public final class ClaimListScreen: Screen {
         return []
     }
 
+    /// F10: how many claims, under which profile, as of which day — then one confirmation.
+    func askRecheck(_ ctx: ScreenContext) -> [Effect] {
+        guard let s = ctx.session else { return [] }
+        let lang = ctx.lang
+        let status = filter.status
+        do {
+            let count = try s.claimQueueTotals(ClaimQueueFilter(status: status)).count
+            guard count > 0 else { return [.message(lang.format(.recheckNothing, status.label(lang)), .warning)] }
+            let profile = try s.activePolicy()
+            recheckStatus = status
+            recheckConfirm = Dialog(title: lang[.recheckTitle],
+                                    message: [lang.format(.recheckConfirm, count, status.label(lang)),
+                                              lang.format(.recheckConfirmBasis, profile.name, ctx.desk.today().description),
+                                              lang[.recheckReadOnly]],
+                                    buttons: [lang[.recheckButton], lang[.keyCancel]], focusedButton: 0)
+            return []
+        } catch {
+            return [.message(describe(error, lang), .error)]
+        }
+    }
+
+    public var hasDeferredWork: Bool { recheckPending != nil }
+
+    /// The re-evaluation, once the frame saying it runs has been drawn.
+    public func runDeferred(_ ctx: ScreenContext) -> [Effect] {
+        guard let job = recheckPending else { return [] }
+        recheckPending = nil
+        guard let s = ctx.session else { return [] }
+        do {
+            let report = try s.recheckAll(status: job.status)
+            return [.push(RecheckResultScreen(report: report, ctx: ctx))]
+        } catch {
+            return [.message(describe(error, ctx.lang), .error)]
+        }
+    }
+
     /// Keys while a list, prompt or dialog is open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
+        if var d = recheckConfirm {
+            switch d.handle(key) {
+            case .none: recheckConfirm = d
+            case .cancelled, .button(1): recheckConfirm = nil; recheckStatus = nil; return [.message(lang[.recheckCancelled], .warning)]
+            case .button:
+                recheckConfirm = nil
+                guard let st = recheckStatus, let s = ctx.session else { return [] }
+                recheckStatus = nil
+                // The count may have moved since the question; the message says what the job will read.
+                let count = (try? s.claimQueueTotals(ClaimQueueFilter(status: st)).count) ?? 0
+                recheckPending = (st, count)
+                return [.message(lang.format(.recheckRunning, count, st.label(lang)), .warning)]
+            }
+            return []
+        }
         if var l = kindList {
             switch l.handle(key) {
             case .none: kindList = l
@@ -360,6 +425,7 @@ public final class ClaimListScreen: Screen {
         amountPrompt?.draw(into: &canvas, in: body, width: 60)
         institutionPrompt?.draw(into: &canvas, in: body, width: 60)
         confirm?.draw(into: &canvas, in: body)
+        recheckConfirm?.draw(into: &canvas, in: body)
         codeList?.draw(into: &canvas, in: body)
         reasonPrompt?.draw(into: &canvas, in: body, width: 70)
     }

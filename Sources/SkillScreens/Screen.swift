@@ -48,10 +48,18 @@ public protocol Screen: AnyObject {
     /// Does deferred I/O (e.g. a search query) after all typed-ahead keys were handled and
     /// before the frame is drawn.
     func prepare(_ ctx: ScreenContext, body: Rect)
+    /// True when the screen has a long job waiting to run after the frame now drawn (which says
+    /// it is working — e.g. "正在复核 N 件申请…"). The run loop then calls `runDeferred` instead
+    /// of waiting for a key.
+    var hasDeferredWork: Bool { get }
+    /// Runs the waiting job (on the UI thread; it may take seconds) and returns what to do next.
+    func runDeferred(_ ctx: ScreenContext) -> [Effect]
 }
 
 extension Screen {
     public func resume(_ ctx: ScreenContext) -> [Effect] { [] }
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpOther]] }
     public func prepare(_ ctx: ScreenContext, body: Rect) {}
+    public var hasDeferredWork: Bool { false }
+    public func runDeferred(_ ctx: ScreenContext) -> [Effect] { [] }
 }

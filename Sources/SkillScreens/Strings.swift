@@ -95,6 +95,10 @@ public enum S: CaseIterable, Sendable {
     case keySetDay, keyRemoveDay, calDateTitle, calDateHint, calDateInvalid, calKindTitle, calNameTitle
     case calNameHint, calSaved, calRemoveTitle, calRemoveConfirm, calRemoveButton, calRemoved, calNothingSelected
     case weekdayNames, helpCalendar, helpCalendarManage, actionBatch
+    // The re-evaluation job on the supervisors' queue (issue 4/5).
+    case keyRecheckAll, recheckTitle, recheckConfirm, recheckConfirmBasis, recheckReadOnly, recheckButton, recheckCancelled, recheckRunning
+    case recheckNothing, recheckResultTitle, recheckSummary, recheckSummaryRun, recheckAllGood, colRecheckFound
+    case recheckFoundFailing, recheckFoundAmount, recheckFoundRefused, helpRecheckAll, helpRecheckResult
 
     public func text(_ lang: Lang) -> String {
         let (zh, en) = Self.table[self]!
@@ -659,6 +663,28 @@ public enum S: CaseIterable, Sendable {
         .calRemoved: ("已删除 %@，此日按星期计算", "Removed %@; the day counts by its weekday"),
         .calNothingSelected: ("这一年没有条目可删除", "This year has no entry to remove"),
         .actionBatch: ("编入付款批次", "put in a payment batch"),
+        .keyRecheckAll: ("复核全部", "Recheck all"),
+        .recheckTitle: ("复核全部", "Recheck all"),
+        .recheckConfirm: ("重新评估全部 %d 件“%@”申请？", "Evaluate all %d %@ claims again?"),
+        .recheckConfirmBasis: ("按政策方案 %@，业务日期 %@。", "Under profile %@, as of %@."),
+        .recheckReadOnly: ("只读取，不修改任何申请；城市规模的数据约需数秒。", "It only reads — no claim is changed; at city scale it takes a few seconds."),
+        .recheckButton: ("复核", "Recheck"),
+        .recheckCancelled: ("已取消复核，未读取任何申请", "Recheck cancelled; nothing was read"),
+        .recheckRunning: ("正在复核 %d 件“%@”申请…", "Rechecking %d %@ claims…"),
+        .recheckNothing: ("没有“%@”申请可复核", "There are no %@ claims to recheck"),
+        .recheckResultTitle: ("复核结果", "Recheck result"),
+        .recheckSummary: ("复核 %d 件：仍符合 %d 件，不再符合 %d 件，金额变化 %d 件，无法评估 %d 件",
+                          "%d evaluated: %d still eligible, %d now failing, %d with a changed amount, %d cannot be evaluated"),
+        .recheckSummaryRun: ("状态“%@” · 政策方案 %@ · 截至 %@ · 用时 %@ 秒", "Status %@ · profile %@ · as of %@ · %@ s"),
+        .recheckAllGood: ("全部 %d 件仍符合，金额未变", "All %d are still eligible, amounts unchanged"),
+        .colRecheckFound: ("复核发现", "Found"),
+        .recheckFoundFailing: ("不再符合：%@", "Now fails: %@"),
+        .recheckFoundAmount: ("金额 %@ → %@", "Amount %@ → %@"),
+        .recheckFoundRefused: ("无法评估：%@", "Cannot be evaluated: %@"),
+        .helpRecheckAll: ("F10 复核全部（审核人员）：按当前政策方案和业务日期重新评估所列状态的全部申请，只读取不修改；确认后开始，完成后列出不再符合、金额变化和无法评估的申请。",
+                          "F10 Recheck all (supervisors): evaluates every claim in the status shown again under the active profile as of the business date; it only reads. After a confirmation it runs, then lists the claims now failing, with a changed amount, or that cannot be evaluated."),
+        .helpRecheckResult: ("复核结果：第一行为各类件数，第二行为状态、政策方案、业务日期和用时。列表为复核时的结果（不自动刷新）：不再符合的规则编号、金额变化（原金额 → 现金额）或无法评估的原因。↑↓ 选择，Enter 打开申请查看各规则及条款，F3 返回。",
+                             "Recheck result: the first line counts what was found, the second gives the status, profile, business date and time taken. The list is what the job found (not refreshed): the rules that now fail, the amount change (stored → now), or why a claim cannot be evaluated. ↑↓ select, Enter opens the claim with its rules and clauses, F3 goes back."),
         .weekdayNames: ("一,二,三,四,五,六,日", "Mon,Tue,Wed,Thu,Fri,Sat,Sun"),
         .helpCalendar: ("工作日历：公示期按此日历的工作日计算。列出一年中的放假日和周末调休上班日；其余日期周一至周五为工作日。PgUp/PgDn 切换年份，↑↓ 选择。",
                         "Working calendar: notices are counted in its working days. It lists a year's days off and weekend working days; other days count Monday to Friday. PgUp/PgDn change the year, ↑↓ select."),

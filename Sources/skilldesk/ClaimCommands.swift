@@ -221,9 +221,9 @@ struct ClaimRecheckCommand: ParsableCommand {
                 Output.printJSON([
                     "status": r.status.rawValue, "as_of": r.asOf.description, "profile": r.profile,
                     "evaluated": r.evaluated, "eligible": r.eligible, "seconds": (seconds * 1000).rounded() / 1000,
-                    "failing": r.failing.map { ["id": $0.id, "rules": $0.rules] as [String: Any] },
-                    "amount_changed": r.amountChanged.map { ["id": $0.id, "stored_fen": $0.storedFen, "now_fen": $0.nowFen] as [String: Any] },
-                    "refused": r.refused.map { ["id": $0.id, "message": $0.error.message(lang)] as [String: Any] },
+                    "failing": r.failing.map { Self.entry($0.id, $0.ref, ["rules": $0.rules]) },
+                    "amount_changed": r.amountChanged.map { Self.entry($0.id, $0.ref, ["stored_fen": $0.storedFen, "now_fen": $0.nowFen]) },
+                    "refused": r.refused.map { Self.entry($0.id, $0.ref, ["message": $0.error.message(lang)]) },
                 ] as [String: Any])
                 return
             }
@@ -243,5 +243,14 @@ struct ClaimRecheckCommand: ParsableCommand {
                 Output.line(lang == .zh ? "……（仅列出每类前 \(shown) 件；全部见 --json）" : "… (the first \(shown) of each; --json lists all)")
             }
         }
+    }
+
+    /// One claim the job found, in JSON: its id, number (SD-YYYY-NNNNNN), worker and kind, then
+    /// what was found.
+    static func entry(_ id: Int64, _ ref: RecheckReport.ClaimRef, _ found: [String: Any]) -> [String: Any] {
+        var o: [String: Any] = ["id": id, "number": ClaimNumber.format(year: ref.year, serial: Int(id)),
+                                "worker_id": ref.workerID, "worker_name": ref.workerName, "kind": ref.kind]
+        o.merge(found) { _, new in new }
+        return o
     }
 }

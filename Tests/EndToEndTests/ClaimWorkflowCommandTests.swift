@@ -158,6 +158,14 @@ struct ClaimWorkflowCommandTests {
         let failing = later["failing"] as? [[String: Any]] ?? []
         #expect(failing.compactMap { $0["id"] as? Int } == w.claims.map { Int($0) }, "\(later)")
         #expect(failing.allSatisfy { ($0["rules"] as? [String])?.contains("E3") == true }, "\(later)")
+        // Each entry names its claim and worker (as the TUI's result screen lists them).
+        for f in failing {
+            let id = f["id"] as? Int ?? -1
+            #expect((f["number"] as? String)?.range(of: #"^SD-20\d\d-\d{6}$"#, options: .regularExpression) != nil
+                    && (f["number"] as? String)?.hasSuffix(String(format: "%06d", id)) == true, "\(f)")
+            #expect(f["kind"] as? String == "training" && (f["worker_name"] as? String)?.isEmpty == false
+                    && (f["worker_id"] as? String)?.count == 18, "\(f)")
+        }
         #expect(later["eligible"] as? Int == 0)
         let text = try w.run("sup1", ["claim", "recheck", "--as-of", "2026-12-01"])
         #expect(text.status == 0 && text.stdout.contains("0 still eligible, 3 now failing") && text.stdout.contains("#\(w.claims[0])  fails: "),

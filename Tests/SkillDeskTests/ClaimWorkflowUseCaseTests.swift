@@ -313,6 +313,31 @@ struct ClaimWorkflowUseCaseTests {
         #expect(try x.sup.recheckAll(status: .approved).evaluated == 0)
     }
 
+    /// The job's entries say which claim they are (year, kind, worker and name, as the TUI lists
+    /// them): from the evaluation for a failing or changed claim, looked up for one that cannot be
+    /// evaluated; and how long it took.
+    @Test func recheckAllEntriesCarryTheClaimsYearKindAndWorker() throws {
+        let x = try WorkflowWorld()
+        let claims = try (0..<3).map { try x.submitted(worker: $0) }
+        let names = ["工人甲", "工人乙", "工人丙"]   // distinct, so each entry's name is its own
+        try x.f.desk.store.write { w in
+            for (c, name) in zip(claims, names) {
+                try w.db.execute(sql: "UPDATE workers SET name = ? WHERE id = ?", arguments: [name, c.workerID])
+            }
+            try w.db.execute(sql: "DELETE FROM attendance WHERE worker_id = '\(claims[0].workerID)'")
+            try w.db.execute(sql: "UPDATE occupation_levels SET standard_fen = standard_fen + 10000")
+            try w.db.execute(sql: "DELETE FROM enrolments WHERE worker_id = '\(claims[2].workerID)'")
+        }
+        let r = try x.sup.recheckAll(readers: 1)
+        func ref(_ i: Int) -> RecheckReport.ClaimRef {
+            .init(year: claims[i].claimYear, kind: "training", workerID: claims[i].workerID, workerName: names[i])
+        }
+        #expect(r.failing.map(\.id) == [claims[0].id] && r.failing.first?.ref == ref(0))
+        #expect(r.amountChanged.map(\.id) == [claims[1].id] && r.amountChanged.first?.ref == ref(1))
+        #expect(r.refused.map(\.id) == [claims[2].id] && r.refused.first?.ref == ref(2))
+        #expect(r.seconds >= 0 && r.seconds < 60)
+    }
+
     @Test func queueOldestFirstWithFiltersAndCounts() throws {
         let x = try WorkflowWorld()
         let a = try x.submitted(worker: 0)

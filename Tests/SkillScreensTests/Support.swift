@@ -72,6 +72,8 @@ final class Driver {
     let app: App
     var width: Int
     var height: Int
+    /// The frames drawn just before a deferred job ran (its "working…" frame), oldest first.
+    var deferredFrames: [String] = []
 
     init(_ ctx: ScreenContext, root: any Screen, width: Int = 100, height: Int = 30) {
         app = App(ctx: ctx, root: root)
@@ -83,7 +85,14 @@ final class Driver {
     func press(_ keys: Key...) {
         for key in keys {
             app.handle(key)
-            _ = app.render(width: width, height: height)
+            let frame = app.render(width: width, height: height)
+            // As the run loop does: a job announced in this frame runs now, then a frame is drawn.
+            var shown = frame
+            while app.hasDeferredWork {
+                deferredFrames.append(shown.text())
+                app.runDeferred()
+                shown = app.render(width: width, height: height)
+            }
         }
     }
 
