@@ -233,12 +233,12 @@ struct ClaimRecheckCommand: ParsableCommand {
                 : "Rechecked \(r.evaluated) \(statusLabel) claims (profile \(r.profile), as of \(r.asOf), \(String(format: "%.1f", seconds)) s): \(r.eligible) still eligible, \(r.failing.count) now failing, \(r.amountChanged.count) with a changed amount, \(r.refused.count) cannot be evaluated")
             let shown = 50
             for f in r.failing.prefix(shown) {
-                Output.line("#\(f.id)  " + (lang == .zh ? "不符合：" : "fails: ") + f.rules.joined(separator: " "))
+                Output.line(Self.who(f.id, f.ref) + (lang == .zh ? "不符合：" : "fails: ") + f.rules.joined(separator: " "))
             }
             for a in r.amountChanged.prefix(shown) {
-                Output.line("#\(a.id)  " + (lang == .zh ? "金额：" : "amount: ") + "\(Money.format(fen: a.storedFen)) → \(Money.format(fen: a.nowFen))")
+                Output.line(Self.who(a.id, a.ref) + (lang == .zh ? "金额：" : "amount: ") + "\(Money.format(fen: a.storedFen)) → \(Money.format(fen: a.nowFen))")
             }
-            for x in r.refused.prefix(shown) { Output.line("#\(x.id)  " + x.error.message(lang)) }
+            for x in r.refused.prefix(shown) { Output.line(Self.who(x.id, x.ref) + x.error.message(lang)) }
             if r.failing.count > shown || r.amountChanged.count > shown || r.refused.count > shown {
                 Output.line(lang == .zh ? "……（仅列出每类前 \(shown) 件；全部见 --json）" : "… (the first \(shown) of each; --json lists all)")
             }
@@ -247,6 +247,11 @@ struct ClaimRecheckCommand: ParsableCommand {
 
     /// One claim the job found, in JSON: its id, number (SD-YYYY-NNNNNN), worker and kind, then
     /// what was found.
+    /// "#12 SD-2026-000012 李娜  " — the id scripts use, the number and name people read.
+    static func who(_ id: Int64, _ ref: RecheckReport.ClaimRef) -> String {
+        "#\(id) \(ClaimNumber.format(year: ref.year, serial: Int(id))) \(Sanitize.forDisplay(ref.workerName))  "
+    }
+
     static func entry(_ id: Int64, _ ref: RecheckReport.ClaimRef, _ found: [String: Any]) -> [String: Any] {
         var o: [String: Any] = ["id": id, "number": ClaimNumber.format(year: ref.year, serial: Int(id)),
                                 "worker_id": ref.workerID, "worker_name": ref.workerName, "kind": ref.kind]

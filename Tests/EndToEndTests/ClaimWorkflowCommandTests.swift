@@ -168,7 +168,7 @@ struct ClaimWorkflowCommandTests {
         }
         #expect(later["eligible"] as? Int == 0)
         let text = try w.run("sup1", ["claim", "recheck", "--as-of", "2026-12-01"])
-        #expect(text.status == 0 && text.stdout.contains("0 still eligible, 3 now failing") && text.stdout.contains("#\(w.claims[0])  fails: "),
+        #expect(text.status == 0 && text.stdout.contains("0 still eligible, 3 now failing") && text.stdout.contains("#\(w.claims[0]) SD-2025-\(String(format: "%06d", w.claims[0])) 欧阳娜娜  fails: "),
                 "\(text.stdout)")
         #expect(try w.run("sup1", ["claim", "list", "--json"]).stdout == before)   // nothing was written
         #expect(try w.run("sup1", ["claim", "recheck", "--readers", "0"]).status == 64)
