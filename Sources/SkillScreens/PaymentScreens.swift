@@ -148,7 +148,11 @@ public final class PaymentBatchListScreen: Screen {
             switch d.handle(key) {
             case .none: newBatchDialog = d; return []
             case .cancelled, .button(1): newBatchDialog = nil; return []
-            case .button: newBatchDialog = nil; return createBatch(ctx)
+            case .button:
+                // The batch is written after a frame that says so (10,000 claims take seconds).
+                newBatchDialog = nil
+                pendingJob = .create
+                return [.message(lang[.batchCreating], .warning)]
             }
         }
         if var l = encodingList {
@@ -206,12 +210,28 @@ public final class PaymentBatchListScreen: Screen {
                     resultPrompt = p
                 case let .success(bytes):
                     resultPrompt = nil
-                    return reconcile(ctx, bytes: bytes)
+                    pendingJob = .reconcile(bytes)
+                    return [.message(lang.format(.reconciling, exportBatch?.id ?? ""), .warning)]
                 }
             }
             return []
         }
         return nil
+    }
+
+    /// A write that can take seconds, run once the frame announcing it has been drawn.
+    enum PendingJob { case create, reconcile([UInt8]) }
+    var pendingJob: PendingJob?
+
+    public var hasDeferredWork: Bool { pendingJob != nil }
+
+    public func runDeferred(_ ctx: ScreenContext) -> [Effect] {
+        guard let job = pendingJob else { return [] }
+        pendingJob = nil
+        switch job {
+        case .create: return createBatch(ctx)
+        case let .reconcile(bytes): return reconcile(ctx, bytes: bytes)
+        }
     }
 
     func openNewBatch(_ ctx: ScreenContext) -> [Effect] {

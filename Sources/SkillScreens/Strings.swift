@@ -70,6 +70,7 @@ public enum S: CaseIterable, Sendable {
     case homeQueueEmpty, homePayable, homeFund, skippedWarned, keyInstitution, institutionFilterTitle, institutionFilterHint, keyClassClaims, classClaimsTitle, classClaimsCreated, classClaimsSkipped
 
     // Finance: payment batches and the fund account (issue 5 TUI).
+    case batchCreating, reconciling
     case menuPaymentBatches, menuFundAccount, colBatch, colBusinessDate, colCount, colTotal, colBankResult, colCreatedBy
     case batchNotReconciled, batchResult, batchOpenSuffix, noBatches, keyNewBatch, keyExport, keyReconcile, keyYear, keyAllocate
     case newBatchTitle, newBatchSummary, newBatchKindLine, newBatchLeftOut, newBatchCreate, newBatchNothing, newBatchNothingLeftOut
@@ -514,6 +515,8 @@ public enum S: CaseIterable, Sendable {
         .colCreatedBy: ("建立人", "Created by"),
         .batchNotReconciled: ("待对账", "not reconciled"),
         .batchResult: ("已付 %d · 失败 %d", "paid %d · failed %d"),
+        .batchCreating: ("正在建立付款批次…", "Making the payment batch…"),
+        .reconciling: ("正在按银行结果对账 %@…", "Reconciling %@ with the bank's result…"),
         .batchOpenSuffix: (" · 未回 %d", " · open %d"),
         .noBatches: ("还没有付款批次（F6 用待支付的申请新建）", "No payment batches yet (F6 makes one from the payable claims)"),
         .keyNewBatch: ("新建批次", "New batch"),

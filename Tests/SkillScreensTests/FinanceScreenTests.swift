@@ -82,7 +82,10 @@ func scratchDirectory() throws -> URL {
         #expect(d.text.contains("职业培训补贴：2 笔，¥2,000.00"))
         #expect(d.text.contains("另有 1 份待支付的申请不能入批"))
         #expect(try x.w.fin.paymentBatches().isEmpty)       // nothing before the confirmation
+        d.deferredFrames = []
         d.press(.enter)
+        // One frame says the batch is being made (it takes seconds at 10,000 claims), then it is.
+        #expect(d.deferredFrames.count == 1 && d.deferredFrames[0].contains("正在建立付款批次"), "\(d.deferredFrames)")
         let batches = try x.w.fin.paymentBatches()
         #expect(batches.count == 1 && batches[0].count == 2 && batches[0].totalFen == 200_000)
         let batch = try #require(batches.first).id
@@ -183,7 +186,9 @@ func scratchDirectory() throws -> URL {
         d.press(.ctrl("u")); d.type(dir.path); d.press(.enter)
         #expect(d.text.contains("是目录"))
         #expect(try x.auditCount() == audit && x.status(x.a.id) == "payable")
+        d.deferredFrames = []
         d.press(.ctrl("u")); d.type(result.path); d.press(.enter)
+        #expect(d.deferredFrames.count == 1 && d.deferredFrames[0].contains("正在按银行结果对账 \(made.batch)"), "\(d.deferredFrames)")
         #expect(d.text.contains("对账结果 \(made.batch)"))
         #expect(d.text.contains("已支付 1 笔，失败 1 笔"))
         #expect(d.text.contains("失败 \(x.number(x.b))：账户已销户"))
