@@ -60,10 +60,47 @@ extension Session {
         }
     }
 
+    /// Records the bank account an institution or enterprise is paid into (clerks, who collect it
+    /// with the claim; audited `payee.bank_account` with the last 4 digits only): its unified
+    /// social credit code, the account holder's name as the bank knows it, and the account
+    /// (12–30 digits).
+    public func setPayeeAccount(code: String, name: String, account: String) throws {
+        try require(.prepareClaims)
+        let c: String
+        switch CreditCode.parse(code) {
+        case .success(let v): c = v.value
+        case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
+        }
+        let holder = name.trimmedWhitespace()
+        guard !holder.isEmpty, holder.count <= 100, !holder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw DeskError.invalidInput("give the account holder's name as the bank has it (1–100 characters)",
+                                         zh: "请填写开户名称（与银行登记一致，1–100 个字）")
+        }
+        let digits: String
+        switch BankAccountNumber.parse(account, payee: .institution) {
+        case .success(let n): digits = n.digits
+        case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
+        }
+        let now = desk.clock()
+        try desk.write { w in
+            let old = try w.payeeAccount(code: c)
+            try w.setPayeeAccount(code: c, name: holder, account: digits, at: now)
+            try w.audit(at: now, user: user, action: "payee.bank_account", entity: "payee", key: c,
+                        before: old.map { CatalogueJSON.encode(["name": $0.name, "bank_account": PublicMask.bankAccount($0.bankAccount)]) },
+                        after: CatalogueJSON.encode(["name": holder, "bank_account": PublicMask.bankAccount(digits)]))
+        }
+    }
+
+    /// Organisations' accounts, masked to the last 4 digits (every role that reads claims).
+    public func payeeAccounts(limit: Int = 1_000) throws -> [(code: String, name: String, maskedAccount: String)] {
+        try require(.readClasses)
+        return try desk.read { try $0.payeeAccounts(limit: limit) }.map { ($0.code, $0.name, PublicMask.bankAccount($0.bankAccount)) }
+    }
+
     /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,
     /// audited `payment.batch` with the claims). Claims paid to the worker need the worker's bank
-    /// account; claims paid to an institution or enterprise are left out until their accounts are
-    /// recorded (reported). Refused when nothing is payable.
+    /// account, claims paid to an institution or enterprise that organisation's (`setPayeeAccount`);
+    /// without one a claim is left out (reported). Refused when nothing is payable.
     public func createPaymentBatch() throws -> PaymentBatchResult {
         try require(.payClaims)
         try sweepNotices()
@@ -74,21 +111,29 @@ extension Session {
             let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
             var claims: [ClaimRow] = []
             for c in try w.payableUnbatched(limit: 10_000) {
-                guard c.payee == Payee.worker.rawValue else {
-                    let payee = Payee(rawValue: c.payee)
-                    skipped.append((c.id, SkipReason(zh: "支付给\(payee?.label(.zh) ?? c.payee)：未登记收款账户",
-                                                     en: "paid to the \(payee?.label(.en) ?? c.payee): no bank account on record"))); continue
-                }
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
-                guard let account = try w.bankAccount(workerID: c.workerID), let name = try w.workerName(id: c.workerID) else {
-                    skipped.append((c.id, SkipReason(zh: "劳动者 \(c.workerID) 未登记银行账户",
-                                                     en: "worker \(c.workerID) has no bank account on record"))); continue
+                let payee = Payee(rawValue: c.payee) ?? .worker
+                let name: String, account: String
+                if payee == .worker {
+                    guard let a = try w.bankAccount(workerID: c.workerID), let n = try w.workerName(id: c.workerID) else {
+                        skipped.append((c.id, SkipReason(zh: "劳动者 \(c.workerID) 未登记银行账户",
+                                                         en: "worker \(c.workerID) has no bank account on record"))); continue
+                    }
+                    name = n; account = a
+                } else {
+                    guard let code = c.payeeCode, let o = try w.payeeAccount(code: code) else {
+                        let code = c.payeeCode ?? "?"
+                        skipped.append((c.id, SkipReason(
+                            zh: "支付给\(payee.label(.zh)) \(code)：未登记收款账户（payee set）",
+                            en: "paid to \(payee.label(.en)) \(code): no bank account on record (payee set)"))); continue
+                    }
+                    name = o.name; account = o.bankAccount
                 }
                 lines.append(PaymentLineRow(batchID: batch, claimID: c.id, amountFen: c.amountFen, payeeName: name,
                                             bankAccount: account, kind: c.kind, payee: c.payee))
                 coreLines.append(PaymentLine(claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)), payeeName: name,
                                              bankAccount: account, amountFen: c.amountFen,
-                                             kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: .worker))
+                                             kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: payee))
                 claims.append(c)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {

@@ -91,6 +91,20 @@ public struct WorkerDayRow: Equatable, Sendable {
     public var onlineMinutes: Int
 }
 
+extension ClaimRow {
+    /// The organisation (credit code) a claim paid to an institution or enterprise goes to: the
+    /// class's institution for an institution payee, the employer — else the institution, an
+    /// enterprise running its own class — for an enterprise payee; nil for a worker payee.
+    /// `StoreReader.payeeCodeSQL` is the same rule in SQL.
+    public var payeeCode: String? {
+        switch payee {
+        case Payee.institution.rawValue: return institution
+        case Payee.enterprise.rawValue: return employerCode ?? institution
+        default: return nil
+        }
+    }
+}
+
 /// A claim's place in the (created_at, id) order a re-evaluation job pages by.
 public struct ClaimPosition: Equatable, Sendable {
     public var createdAt: String

@@ -46,12 +46,20 @@ extension StoreReader {
 
     /// Payable claims in no batch, counted and summed per kind and readiness (the same conditions
     /// `createPaymentBatch` applies line by line).
+    /// Which organisation a claim `c` is paid to, as SQL — the same rule as `ClaimRow.payeeCode`:
+    /// the class's institution for an institution payee, the employer (else the institution, an
+    /// enterprise running its own class) for an enterprise payee.
+    static let payeeCodeSQL = "CASE c.payee WHEN 'institution' THEN c.institution WHEN 'enterprise' THEN COALESCE(c.employer_code, c.institution) END"
+
     public func payableUnbatchedGroups() throws -> [PayableGroupRow] {
         try Row.fetchAll(db, sql: """
             SELECT c.kind AS kind,
-                (c.payee = 'worker' AND c.amount_fen > 0 AND w.bank_account IS NOT NULL AND w.name IS NOT NULL) AS ready,
+                (c.amount_fen > 0 AND CASE c.payee
+                    WHEN 'worker' THEN w.bank_account IS NOT NULL AND w.name IS NOT NULL
+                    ELSE o.code IS NOT NULL END) AS ready,
                 count(*) AS n, COALESCE(sum(c.amount_fen), 0) AS total
             FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
+                LEFT JOIN payee_accounts o ON o.code = \(Self.payeeCodeSQL)
             WHERE c.status = 'payable' AND c.batch_id IS NULL
             GROUP BY 1, 2 ORDER BY 1, 2
             """).map { PayableGroupRow(kind: $0["kind"], ready: $0["ready"], count: $0["n"], totalFen: $0["total"]) }

@@ -407,6 +407,19 @@ enum Schema {
                 END;
                 """)
         }
+        // The bank accounts of organisations a subsidy is paid to (an institution, or an enterprise
+        // for apprenticeship, training through work and an enterprise's own project classes), by
+        // unified social credit code, with the account holder's name as the bank file needs it.
+        m.registerMigration("v8-payee-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE payee_accounts (
+                    code TEXT PRIMARY KEY NOT NULL,       -- unified social credit code
+                    name TEXT NOT NULL,                   -- account holder (户名)
+                    bank_account TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

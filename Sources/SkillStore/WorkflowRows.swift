@@ -45,6 +45,14 @@ public struct PaymentBatchRow: Equatable, Sendable {
     }
 }
 
+/// An organisation's bank account as stored (`payee_accounts`).
+public struct PayeeAccountRow: Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var bankAccount: String
+    public var updatedAt: String
+}
+
 /// One line of a payment batch as stored.
 public struct PaymentLineRow: Equatable, Sendable {
     public var batchID: String
@@ -165,6 +173,24 @@ extension StoreReader {
         try String.fetchOne(db, sql: "SELECT bank_account FROM workers WHERE id = ?", arguments: [workerID])
     }
 
+    // MARK: organisations' bank accounts
+
+    /// The account an organisation (by credit code) is paid into, with its holder's name.
+    public func payeeAccount(code: String) throws -> PayeeAccountRow? {
+        try Row.fetchOne(db, sql: "SELECT code, name, bank_account, updated_at FROM payee_accounts WHERE code = ?",
+                         arguments: [code]).map(Self.payeeAccount)
+    }
+
+    /// Every organisation account, by holder name.
+    public func payeeAccounts(limit: Int) throws -> [PayeeAccountRow] {
+        try Row.fetchAll(db, sql: "SELECT code, name, bank_account, updated_at FROM payee_accounts ORDER BY name, code LIMIT ?",
+                         arguments: [limit]).map(Self.payeeAccount)
+    }
+
+    static func payeeAccount(_ row: Row) -> PayeeAccountRow {
+        PayeeAccountRow(code: row[0], name: row[1], bankAccount: row[2], updatedAt: row[3])
+    }
+
     // MARK: payments
 
     public func paymentBatch(id: String) throws -> PaymentBatchRow? {
@@ -232,6 +258,14 @@ extension StoreWriter {
                 version = version + 1
             """, arguments: [a.year, a.source.rawValue, a.allocatedFen, a.reservedFen, a.paidFen, a.recoveredFen,
                              a.clawbackDueFen])
+    }
+
+    /// Records or replaces an organisation's account.
+    public func setPayeeAccount(code: String, name: String, account: String, at: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO payee_accounts(code, name, bank_account, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(code) DO UPDATE SET name = excluded.name, bank_account = excluded.bank_account, updated_at = excluded.updated_at
+            """, arguments: [code, name, account, Timestamp.utc(at)])
     }
 
     public func setBankAccount(workerID: String, _ account: String?) throws -> Bool {

@@ -522,3 +522,50 @@ struct CalendarSet: ParsableCommand {
         }
     }
 }
+
+struct PayeeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payee", abstract: "Bank accounts of the institutions and enterprises subsidies are paid to.",
+        subcommands: [PayeeSet.self, PayeeList.self])
+}
+
+struct PayeeSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Record or change an organisation's bank account (clerks; audited, masked).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The organisation's unified social credit code.") var code: String
+    @Option(help: "The account holder's name, as the bank has it (开户名称).") var name: String
+    @Option(help: "The account number (12–30 digits).") var account: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            try session.setPayeeAccount(code: code, name: name, account: account)
+            let code = self.code.trimmedWhitespace().uppercased()
+            let row = try session.payeeAccounts().first { $0.code == code }
+            if json {
+                Output.printJSON(["code": code, "name": row?.name ?? "", "bank_account": row?.maskedAccount ?? ""] as [String: Any])
+            } else {
+                Output.line(lang == .zh ? "\(code) 的收款账户已登记：\(row?.maskedAccount ?? "")" : "bank account of \(code) recorded: \(row?.maskedAccount ?? "")")
+            }
+        }
+    }
+}
+
+struct PayeeList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Organisations' bank accounts (masked).")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() throws {
+        try global.runAsUser(json: json) { session, _ in
+            let list = try session.payeeAccounts()
+            if json {
+                Output.printJSON(list.map { ["code": $0.code, "name": $0.name, "bank_account": $0.maskedAccount] as [String: Any] })
+                return
+            }
+            for a in list { Output.line("\(a.code)  \(Sanitize.forDisplay(a.name))  \(a.maskedAccount)") }
+        }
+    }
+}

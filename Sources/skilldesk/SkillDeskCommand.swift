@@ -17,7 +17,7 @@ struct SkillDeskCommand: ParsableCommand {
             """,
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
                       WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, ClassCommand.self,
-                      AttendCommand.self, CertificateCommand.self, ClaimCommand.self, FundCommand.self, NoticeCommand.self, PaymentCommand.self, CalendarCommand.self,
+                      AttendCommand.self, CertificateCommand.self, ClaimCommand.self, FundCommand.self, NoticeCommand.self, PaymentCommand.self, PayeeCommand.self, CalendarCommand.self,
                       PolicyCommand.self, AuditCommand.self],
         defaultSubcommand: TUICommand.self)
 }

@@ -176,6 +176,24 @@ struct ClaimWorkflowCommandTests {
         #expect(try w.run("sup1", ["claim", "recheck", "--as-of", "2025-02-30"]).status == 64)
     }
 
+    /// `payee set|list`: clerks record an organisation's account (masked everywhere), finance may
+    /// not (77), a bad account or code is 65.
+    @Test func payeeAccountsOnTheCommandLine() throws {
+        let w = try ClaimCLIWorld(trainees: 1, fundFen: 0)
+        defer { w.cleanup() }
+        let first17 = "52320100MJ1234567"
+        let code = first17 + String(CreditCode.checkCharacter(for: first17)!)
+        let set = try w.run("ann", ["payee", "set", "--code", code, "--name", "南京某培训学校", "--account", "110100000000123456", "--json"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(w.json(set)["bank_account"] as? String == "**************3456" && w.json(set)["name"] as? String == "南京某培训学校")
+        #expect(try w.run("fin1", ["payee", "set", "--code", code, "--name", "x", "--account", "110100000000123456"]).status == 77)
+        #expect(try w.run("ann", ["payee", "set", "--code", code, "--name", "x", "--account", "11-ab"]).status == 65)
+        #expect(try w.run("ann", ["payee", "set", "--code", "123", "--name", "x", "--account", "110100000000123456"]).status == 65)
+        let list = try w.run("fin1", ["payee", "list", "--json"])
+        let rows = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
+        #expect(rows.count == 1 && rows[0]["code"] as? String == code && !(list.stdout.contains("110100000000123456")))
+    }
+
     @Test func paymentBatchExportAndReconcile() throws {
         let w = try ClaimCLIWorld(trainees: 2, fundFen: 1_000_000)
         defer { w.cleanup() }

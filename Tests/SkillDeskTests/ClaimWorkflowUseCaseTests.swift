@@ -423,6 +423,53 @@ struct ClaimWorkflowUseCaseTests {
         }
     }
 
+    /// Claims paid to an institution or an enterprise wait out of a batch until the organisation's
+    /// account is recorded (reported, counted in the preview as left out); then they are paid to
+    /// it under the holder's name. Bad codes, names and accounts are refused, nothing written.
+    @Test func claimsPaidToOrganisationsUseTheirRecordedAccounts() throws {
+        let x = try WorkflowWorld()
+        let a = try x.submitted(worker: 0), b = try x.submitted(worker: 1)
+        for c in [a, b] { _ = try x.sup.approveClaim(c.id) }
+        x.f.clock.advance(7 * 86_400)
+        _ = try x.sup.claimQueue()
+        let school = TrainingWorld.schoolA
+        let firm = creditCode("91320100MA1234567")
+        // A project class (paid to the institution) and an enterprise's claim (paid to its employer).
+        try x.f.desk.store.write { w in
+            try w.db.execute(sql: "UPDATE claims SET payee = 'institution' WHERE id = \(a.id)")
+            try w.db.execute(sql: "UPDATE claims SET payee = 'enterprise', employer_code = '\(firm)' WHERE id = \(b.id)")
+        }
+        #expect(try x.claim(a.id).payeeCode == school && x.claim(b.id).payeeCode == firm)
+        let preview = try x.fin.paymentPreview()
+        #expect(preview.count == 0 && preview.leftOut == 2)
+        let refused = deskError { _ = try x.fin.createPaymentBatch() }
+        #expect(refused?.message(.en).contains("no bank account on record") == true, "\(String(describing: refused))")
+        // Refusals: finance may not record it; bad code, name, account.
+        let audits = try x.f.desk.store.read { try $0.auditCount() }
+        guard case .notPermitted = deskError({ try x.fin.setPayeeAccount(code: school, name: "南京某培训学校", account: "110100000000123456") }) else {
+            Issue.record("finance recorded an account"); return
+        }
+        for (code, name, account) in [("91320100MA1234568", "甲", "110100000000123456"), (firm, "  ", "110100000000123456"),
+                                      (firm, "甲\u{07}", "110100000000123456"), (firm, "甲", "1101-ab"), (firm, "甲", "12345")] {
+            guard case .invalidInput = deskError({ try x.clerk.setPayeeAccount(code: code, name: name, account: account) }) else {
+                Issue.record("accepted \(code) \(name) \(account)"); continue
+            }
+        }
+        #expect(try x.f.desk.store.read { try $0.auditCount() } == audits && x.clerk.payeeAccounts().isEmpty)
+        try x.clerk.setPayeeAccount(code: school, name: "南京某培训学校", account: "1101 0000 0000 1234 56")
+        try x.clerk.setPayeeAccount(code: firm.lowercased(), name: "南京某机械有限公司", account: "3201-0000-0000-9876")
+        #expect(try x.clerk.payeeAccounts().map(\.maskedAccount).allSatisfy { $0.hasPrefix("*") })
+        let audit = try x.f.admin.auditEntries(entity: "payee", key: firm).last
+        #expect(audit?.action == "payee.bank_account" && audit?.after?.contains("9876") == true && audit?.after?.contains("320100000000") == false)
+        #expect(try x.fin.paymentPreview().count == 2)
+        let batch = try x.fin.createPaymentBatch()
+        #expect(Set(batch.claimIDs) == [a.id, b.id] && batch.skipped.isEmpty)
+        #expect(try x.claim(a.id).payeeName == "南京某培训学校" && x.claim(a.id).bankAccount == "110100000000123456")
+        #expect(try x.claim(b.id).payeeName == "南京某机械有限公司" && x.claim(b.id).bankAccount == "3201000000009876")
+        let text = String(decoding: try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
+        #expect(text.contains("南京某培训学校,110100000000123456") && text.contains("南京某机械有限公司,3201000000009876"), "\(text)")
+    }
+
     /// The fund account only bounds what is due over all its claims: a recovery recorded against
     /// one claim may not exceed what that claim still owes, nor be 0 or less — nothing is written.
     @Test func aRecoveryIsBoundedByTheClaimsOwnDue() throws {
