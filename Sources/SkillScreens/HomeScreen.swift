@@ -11,6 +11,8 @@ public final class HomeScreen: Screen {
         case paymentBatches, fundAccount
         // Issue 5 (notice helper): the public notice list and the working calendar.
         case noticeList, calendar
+        // Clerks: organisations' bank accounts.
+        case payeeAccounts
     }
     var selected = 0
     var workerCount: Int?
@@ -66,6 +68,7 @@ public final class HomeScreen: Screen {
         // Issue 5 (notice helper): after the older entries, so their number shortcuts stay.
         if s.can(.readClasses) { list.append(.noticeList) }
         if s.can(.manageCalendar) { list.append(.calendar) }
+        if s.can(.prepareClaims) { list.append(.payeeAccounts) }
         return list + [.logout, .exit]
     }
 
@@ -86,6 +89,7 @@ public final class HomeScreen: Screen {
         case .fundAccount: return lang[.menuFundAccount]
         case .noticeList: return lang[.menuNoticeList]
         case .calendar: return lang[.menuCalendar]
+        case .payeeAccounts: return lang[.menuPayeeAccounts]
         }
     }
 
@@ -164,6 +168,8 @@ public final class HomeScreen: Screen {
             return [.push(NoticeListScreen(ctx))]
         case .calendar:
             return [.push(CalendarScreen(ctx))]
+        case .payeeAccounts:
+            return [.push(PayeeAccountsScreen(ctx))]
         }
     }
 

@@ -92,6 +92,8 @@ public enum S: CaseIterable, Sendable {
     case recoverConfirm, recoverButton, recoverPartDone, claimClawbackLine, actionRecoverPart, cancelledNothing
     case helpClaimDetailMoney, helpClaimListStatus
     case keyBankAccount, fieldBankAccount, bankNone, bankTitle, bankHint, bankSaved, helpWorkerDetail
+    case menuPayeeAccounts, keyPayeeSet, helpPayeeAccounts, payeeCodeTitle, payeeCodeHint, payeeNameTitle, payeeNameHint
+    case payeeAccountTitle, payeeAccountHint, payeeSaved, payeeCount, payeeNone, colCreditCode, colAccountHolder
     case menuCalendar, calendarYear, calendarCount, calendarEmpty, colDate, colWeekday, colDayKind, colDayName
     case keySetDay, keyRemoveDay, calDateTitle, calDateHint, calDateInvalid, calKindTitle, calNameTitle
     case calNameHint, calSaved, calRemoveTitle, calRemoveConfirm, calRemoveButton, calRemoved, calNothingSelected
@@ -643,6 +645,22 @@ public enum S: CaseIterable, Sendable {
         .bankSaved: ("%@ 的银行账户已登记为 %@", "%@'s bank account is now %@"),
         .helpWorkerDetail: ("劳动者详情：全部登记项、银行账户（只显示后 4 位）和修改记录。经办人员：F2 修改，F6 登记或更改银行账户（补贴按此账户发放，须完整卡号，系统校验位数和校验码）。F7 培训档案。",
                             "Worker: every field, the bank account (last 4 digits only) and the history. Clerks: F2 edits, F6 records or changes the bank account (subsidies are paid into it; the whole number, checked). F7 opens the training archive."),
+        // Organisations' bank accounts (收款单位账户).
+        .menuPayeeAccounts: ("收款单位账户", "Payee accounts"),
+        .keyPayeeSet: ("登记账户", "Record"),
+        .helpPayeeAccounts: ("培训机构和企业的收款账户（按统一社会信用代码）：项目制培训、以工代训、学徒制等支付给单位的补贴，须先在此登记账户才能编入付款批次。账号只显示后 4 位。经办人员：F6 登记或更改（信用代码 → 开户名称，须与银行一致 → 账号）。也可用命令行：skilldesk payee set|list。",
+                             "Bank accounts of the institutions and enterprises subsidies are paid to, by unified social credit code: claims paid to an organisation (project classes, training through work, apprenticeship…) go into a payment batch only once its account is recorded here. Accounts show their last 4 digits. Clerks: F6 records or changes one (credit code → account holder as the bank has it → number). The CLI does the same: skilldesk payee set|list."),
+        .payeeCodeTitle: ("收款单位：统一社会信用代码", "Payee: unified social credit code"),
+        .payeeCodeHint: ("18 位统一社会信用代码", "The 18-character unified social credit code"),
+        .payeeNameTitle: ("%@ 的开户名称", "Account holder of %@"),
+        .payeeNameHint: ("与银行登记的户名一致（1–100 个字）", "As the bank has it (1–100 characters)"),
+        .payeeAccountTitle: ("%@ 的银行账号", "Bank account of %@"),
+        .payeeAccountHint: ("现为 %@；请输入对公账号（12–30 位数字，可带空格）", "Now %@; type the account number (12–30 digits, spaces allowed)"),
+        .payeeSaved: ("%@ 的收款账户已登记为 %@", "%@'s account is now %@"),
+        .payeeCount: ("已登记 %d 个收款单位账户", "%d payee accounts on record"),
+        .payeeNone: ("还没有登记收款单位账户（F6 登记）", "No payee account on record yet (F6 records one)"),
+        .colCreditCode: ("统一社会信用代码", "Credit code"),
+        .colAccountHolder: ("开户名称", "Account holder"),
         .menuCalendar: ("工作日历", "Working calendar"),
         .calendarYear: ("工作日历 · %d 年", "Working calendar · %d"),
         .calendarCount: ("%d 年：放假 %d 天，调休上班 %d 天；其余日期按周一至周五上班", "%d: %d days off, %d weekend working days; other days count Monday to Friday"),

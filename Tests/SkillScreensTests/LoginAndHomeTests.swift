@@ -72,9 +72,10 @@ import TermUI
             "     5. 培训班",
             "     6. 我的申请",
             "     7. 公示名单",
-            "     8. 注销",
-            "     9. 退出",
+            "     8. 收款单位账户",
+            "     9. 注销",
         ])
+        #expect(lines[18] == "     0. 退出")
         #expect(lines[29] == " F1 帮助  F3 退出  ↑↓  Enter 打开")
         #expect(!d.text.contains("校验审计链"))
         #expect(d.canvas[x: 5, y: 9].style.reverse)  // the first entry is selected
@@ -111,7 +112,7 @@ import TermUI
     @Test func logoutReturnsToLoginWithTheUserFilledIn() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("8"))
+        d.press(.char("9"))
         #expect(d.title == "登录")
         #expect(d.app.ctx.session == nil)
         #expect(d.row(13) == spaces(25) + "用户名 ........ clerk1")
@@ -121,7 +122,7 @@ import TermUI
     @Test func exitAndF3Finish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
-        d.press(.char("9"))
+        d.press(.char("0"))
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))
