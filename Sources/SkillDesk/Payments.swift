@@ -11,6 +11,13 @@ public struct PaymentBatchResult: Sendable {
     public var skipped: [(id: Int64, reason: SkipReason)]
 }
 
+/// An organisation's bank account as screens and scripts see it: the number masked to its last 4 digits.
+public struct PayeeAccount: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var maskedAccount: String
+}
+
 /// The bank file's encodings.
 public enum BankFileEncoding: String, Sendable, CaseIterable {
     case utf8BOM = "utf8-bom"
@@ -64,7 +71,8 @@ extension Session {
     /// with the claim; audited `payee.bank_account` with the last 4 digits only): its unified
     /// social credit code, the account holder's name as the bank knows it, and the account
     /// (12–30 digits).
-    public func setPayeeAccount(code: String, name: String, account: String) throws {
+    @discardableResult
+    public func setPayeeAccount(code: String, name: String, account: String) throws -> PayeeAccount {
         try require(.prepareClaims)
         let c: String
         switch CreditCode.parse(code) {
@@ -89,12 +97,14 @@ extension Session {
                         before: old.map { CatalogueJSON.encode(["name": $0.name, "bank_account": PublicMask.bankAccount($0.bankAccount)]) },
                         after: CatalogueJSON.encode(["name": holder, "bank_account": PublicMask.bankAccount(digits)]))
         }
+        return PayeeAccount(code: c, name: holder, maskedAccount: PublicMask.bankAccount(digits))
     }
 
     /// Organisations' accounts, masked to the last 4 digits (every role that reads claims).
-    public func payeeAccounts(limit: Int = 1_000) throws -> [(code: String, name: String, maskedAccount: String)] {
+    public func payeeAccounts(limit: Int = 1_000) throws -> [PayeeAccount] {
         try require(.readClasses)
-        return try desk.read { try $0.payeeAccounts(limit: limit) }.map { ($0.code, $0.name, PublicMask.bankAccount($0.bankAccount)) }
+        return try desk.read { try $0.payeeAccounts(limit: limit) }
+            .map { PayeeAccount(code: $0.code, name: $0.name, maskedAccount: PublicMask.bankAccount($0.bankAccount)) }
     }
 
     /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,

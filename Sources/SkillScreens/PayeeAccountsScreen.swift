@@ -9,13 +9,14 @@ import TermUI
 /// a refusal stays in the prompt that caused it. Claims paid to an organisation wait out of a
 /// payment batch until its account is here.
 public final class PayeeAccountsScreen: Screen {
-    typealias Account = (code: String, name: String, maskedAccount: String)
-    var accounts: [Account] = []
+    var accounts: [PayeeAccount] = []
     var selected = 0
     var scroll = 0
     var visibleRows = 20
     var errorText: String?
     var needsQuery = true
+    /// The account to select once the list is read again (the one just recorded).
+    var focusCode: String?
     // F6: code → name → account.
     var codePrompt: TextPrompt?
     var namePrompt: TextPrompt?
@@ -48,6 +49,8 @@ public final class PayeeAccountsScreen: Screen {
             accounts = []
             errorText = describe(error, ctx.lang)
         }
+        if let code = focusCode, let i = accounts.firstIndex(where: { $0.code == code }) { selected = i }
+        focusCode = nil
         selected = min(selected, max(0, accounts.count - 1))
     }
 
@@ -111,8 +114,9 @@ public final class PayeeAccountsScreen: Screen {
             case .cancelled: accountPrompt = nil
             case let .entered(account):
                 guard let s = ctx.session else { accountPrompt = nil; return [] }
+                let saved: PayeeAccount
                 do {
-                    try s.setPayeeAccount(code: pendingCode, name: pendingName, account: HalfWidth.ascii(account))
+                    saved = try s.setPayeeAccount(code: pendingCode, name: pendingName, account: HalfWidth.ascii(account))
                 } catch {
                     // Wrong account (or name): stays in the prompt, as typed, with why.
                     p.problem = describe(error, lang)
@@ -121,23 +125,12 @@ public final class PayeeAccountsScreen: Screen {
                 }
                 accountPrompt = nil
                 needsQuery = true
-                let code = pendingCode
-                prepareSelection(code, ctx)
-                let masked = accounts.first { $0.code == code }?.maskedAccount ?? ""
-                return [.message(lang.format(.payeeSaved, pendingName, masked), .ok)]
+                focusCode = saved.code
+                return [.message(lang.format(.payeeSaved, saved.name, saved.maskedAccount), .ok)]
             }
             return []
         }
         return nil
-    }
-
-    /// Reads the list again and selects `code`.
-    func prepareSelection(_ code: String, _ ctx: ScreenContext) {
-        if let list = try? ctx.session?.payeeAccounts() {
-            accounts = list
-            needsQuery = false
-            selected = list.firstIndex { $0.code == code } ?? 0
-        }
     }
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {

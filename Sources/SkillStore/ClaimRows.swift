@@ -143,16 +143,13 @@ extension StoreReader {
     public func claims(status: ClaimStatus, after: ClaimPosition?, through: ClaimPosition? = nil, limit: Int,
                        evidence: Bool = true) throws -> [ClaimRow] {
         let columns = evidence ? Self.claimColumns : Self.claimColumnsWithoutEvidence
-        if let through {
-            return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(columns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) AND (created_at, id) <= (?, ?)
-                ORDER BY created_at, id LIMIT ?
-                """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, through.createdAt, through.id, limit])
-                .map(Self.claim)
-        }
+        let bound = through == nil ? "" : " AND (created_at, id) <= (?, ?)"
+        var args: [(any DatabaseValueConvertible)?] = [status.rawValue, after?.createdAt ?? "", after?.id ?? 0]
+        if let through { args += [through.createdAt, through.id] }
+        args.append(limit)
         return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(columns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?
-            """), arguments: [status.rawValue, after?.createdAt ?? "", after?.id ?? 0, limit]).map(Self.claim)
+            SELECT \(columns) FROM claims WHERE status = ? AND (created_at, id) > (?, ?)\(bound) ORDER BY created_at, id LIMIT ?
+            """), arguments: StatementArguments(args)).map(Self.claim)
     }
 
     /// Where each batch of `size` claims in a status starts, in the order of `claims(status:after:limit:)`:

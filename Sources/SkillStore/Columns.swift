@@ -1,5 +1,5 @@
-import Foundation
 import GRDB
+import SkillCore
 
 /// Explicit column lists for rows decoded by index. GRDB's lookup by name lower-cases and
 /// compares the name for every value read; a re-evaluation job decodes hundreds of thousands of
@@ -16,7 +16,7 @@ enum ColumnList {
     static func count(_ list: String) -> Int { names(list).count }
 
     static func names(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        list.split(separator: ",").map { String($0).trimmedWhitespace() }
     }
 
     /// Debug builds only: `row` begins with exactly the columns of `list`.

@@ -541,13 +541,11 @@ struct PayeeSet: ParsableCommand {
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
-            try session.setPayeeAccount(code: code, name: name, account: account)
-            let code = self.code.trimmedWhitespace().uppercased()
-            let row = try session.payeeAccounts().first { $0.code == code }
+            let a = try session.setPayeeAccount(code: code, name: name, account: account)
             if json {
-                Output.printJSON(["code": code, "name": row?.name ?? "", "bank_account": row?.maskedAccount ?? ""] as [String: Any])
+                Output.printJSON(["code": a.code, "name": a.name, "bank_account": a.maskedAccount] as [String: Any])
             } else {
-                Output.line(lang == .zh ? "\(code) 的收款账户已登记：\(row?.maskedAccount ?? "")" : "bank account of \(code) recorded: \(row?.maskedAccount ?? "")")
+                Output.line(lang == .zh ? "\(a.code) 的收款账户已登记：\(a.maskedAccount)" : "bank account of \(a.code) recorded: \(a.maskedAccount)")
             }
         }
     }
