@@ -103,18 +103,9 @@ public final class PaymentBatchListScreen: Screen {
             return [.pop]
         case .function(5), .char("r"):
             needsLoad = true
-        case .up:
-            selected = max(0, selected - 1)
-        case .down:
-            selected = min(max(0, batches.count - 1), selected + 1)
-        case .pageUp:
-            selected = max(0, selected - visibleRows)
-        case .pageDown:
-            selected = min(max(0, batches.count - 1), selected + visibleRows)
-        case .home:
-            selected = 0
-        case .end:
-            selected = max(0, batches.count - 1)
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            var t = Table(columns: [], rows: batches.map { _ in [] }, selected: batches.isEmpty ? nil : selected)
+            if t.handle(key, visibleRows: visibleRows) { selected = t.selected ?? 0 }
         case .enter:
             guard let b = current else { return [] }
             return [.push(PaymentBatchDetailScreen(batch: b.id, ctx: ctx))]
