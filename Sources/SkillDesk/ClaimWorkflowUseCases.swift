@@ -66,7 +66,7 @@ struct ClaimEvidence: Codable, Equatable {
     static func gather(_ r: StoreReader, claim c: ClaimRow, evaluation e: ClaimEvaluation) throws -> ClaimEvidence {
         var days: [String: [Int]] = [:]
         if let k = e.facts.klass {
-            for d in try r.attendance(workerID: c.workerID, from: k.start.description, to: k.end.description) where d.classID == k.id {
+            for d in try classDays(r, workerID: c.workerID, classID: k.id, from: k.start.description, to: k.end.description) {
                 days[d.date] = [d.classroomMinutes, d.onlineMinutes]
             }
         }
@@ -79,6 +79,11 @@ struct ClaimEvidence: Codable, Equatable {
                              insured: w.unemploymentInsured, pension: w.drawsPension, hukou: w.hukouRegion,
                              residence: w.residenceRegion, employer: w.workRegion),
             policy: e.profileName)
+    }
+
+    /// The worker's days in one class (by date): the evidence's attendance, and the detail's list.
+    static func classDays(_ r: StoreReader, workerID: String, classID: Int64, from: String, to: String) throws -> [WorkerDayRow] {
+        try r.attendance(workerID: workerID, from: from, to: to).filter { $0.classID == classID }
     }
 
     /// What differs from `frozen`, as zh/en phrases (empty when nothing does).
@@ -573,7 +578,7 @@ extension Session {
             }
             var days: [WorkerDayRow] = []
             if let classID = c.classID, let k = try r.trainingClass(id: classID) {
-                days = try r.attendance(workerID: c.workerID, from: k.startDate, to: k.endDate).filter { $0.classID == classID }
+                days = try ClaimEvidence.classDays(r, workerID: c.workerID, classID: classID, from: k.startDate, to: k.endDate)
             }
             return ClaimDetail(claim: c, workerName: try r.workerName(id: c.workerID) ?? "", evaluation: e,
                                evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)),
