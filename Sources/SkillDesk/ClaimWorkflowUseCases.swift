@@ -119,13 +119,24 @@ struct ClaimSnapshot: Encodable {
     var recovered_fen: Int64
     var warning_count: Int
     var evidence_sha256: String?
+    /// Set from a payment batch on: whom the bank pays, and the account's SHA-256 (never the
+    /// number itself in the trail) — what an export and a payment check the line against.
+    var payee_name: String?
+    var bank_account_sha256: String?
+    /// Only in the approval's after-image: what was approved, and its hash (`ClaimSeal`).
+    var seal: ClaimSeal?
+    var seal_sha256: String?
 
-    init(_ c: ClaimRow) {
+    init(_ c: ClaimRow, seal: ClaimSeal? = nil) {
         id = c.id; status = c.status; amount_fen = c.amountFen; reason = c.reason; reject_code = c.rejectCode
         note = c.decisionNote; fund_year = c.fundYear; fund_source = c.fundSource
         notice_published_on = c.noticePublishedOn; notice_end_on = c.noticeEndOn; batch_id = c.batchID
         clawback_due_fen = c.clawbackDueFen; recovered_fen = c.recoveredFen; warning_count = c.warningCount
         evidence_sha256 = c.evidenceSHA256
+        payee_name = c.payeeName
+        bank_account_sha256 = c.bankAccount.map(AccountDigest.sha256)
+        self.seal = seal
+        seal_sha256 = seal?.hash
     }
 
     /// The snapshot as JSON, byte for byte what `CatalogueJSON.encode` (JSONEncoder, sorted keys,
@@ -133,6 +144,9 @@ struct ClaimSnapshot: Encodable {
     /// step writes two or three of them and JSONEncoder cost more than the step's SQL in a batch
     /// (a test compares the two on many snapshots).
     static func json(_ c: ClaimRow) -> String { ClaimSnapshot(c).json }
+
+    /// The approval's after-image: the snapshot plus the seal of what was approved.
+    static func json(_ c: ClaimRow, sealed: ClaimSeal) -> String { ClaimSnapshot(c, seal: sealed).json }
 
     var json: String {
         var out = "{"
@@ -142,6 +156,7 @@ struct ClaimSnapshot: Encodable {
         func int(_ k: String, _ v: Int64?) { guard let v else { return }; key(k); out += String(v) }
         // Sorted keys.
         int("amount_fen", amount_fen)
+        str("bank_account_sha256", bank_account_sha256)
         str("batch_id", batch_id)
         int("clawback_due_fen", clawback_due_fen)
         str("evidence_sha256", evidence_sha256)
@@ -151,9 +166,31 @@ struct ClaimSnapshot: Encodable {
         str("note", note)
         str("notice_end_on", notice_end_on)
         str("notice_published_on", notice_published_on)
+        str("payee_name", payee_name)
         str("reason", reason)
         int("recovered_fen", recovered_fen)
         str("reject_code", reject_code)
+        if let seal {
+            key("seal")
+            // ClaimSeal's keys sorted, every one written (null when absent), as its `encode` does.
+            var sealFirst = true
+            func sk(_ k: String) { out += sealFirst ? "{\"" : ",\""; out += k; out += "\":"; sealFirst = false }
+            func sstr(_ k: String, _ v: String?) { sk(k); if let v { JSONText.appendString(v, to: &out) } else { out += "null" } }
+            func sint(_ k: String, _ v: Int64?) { sk(k); out += v.map { String($0) } ?? "null" }
+            sint("amount_fen", seal.amountFen)
+            sint("certificate_id", seal.certificateID)
+            sint("claim_year", Int64(seal.claimYear))
+            sint("class_id", seal.classID)
+            sstr("fund_source", seal.fundSource)
+            sint("fund_year", seal.fundYear.map(Int64.init))
+            sint("id", seal.claimID)
+            sstr("kind", seal.kind)
+            sstr("payee", seal.payee)
+            sstr("payee_code", seal.payeeCode)
+            sstr("worker_id", seal.workerID)
+            out += "}"
+        }
+        str("seal_sha256", seal_sha256)
         str("status", status)
         int("warning_count", Int64(warning_count))
         return out + "}"
@@ -359,7 +396,9 @@ extension Session {
         c.decisionNote = t.reason
         c.fundYear = year
         c.fundSource = account.source.rawValue
-        let approved = ClaimSnapshot.json(c)
+        // The approval's image carries the seal of what was approved: money moves later only for a
+        // row that still matches it (`SealCheck`).
+        let approved = ClaimSnapshot.json(c, sealed: c.seal)
         // Published at once: the notice list is the live list of claims on notice.
         let p = try ClaimWorkflow.apply(.publishNotice, to: t.to)
         c.status = p.to.rawValue

@@ -51,6 +51,9 @@ public enum DeskError: Error, Sendable, UserMessage {
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
     case claimNotEligible(claim: Int64, failures: [String])
+    /// Claims whose rows no longer match what was approved and audited (`SealCheck`): no money
+    /// moves for them; each names the claim and the field (exit 65).
+    case sealBroken([SkipReason])
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -134,6 +137,9 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
+        case let .sealBroken(list):
+            return zh ? "以下申请与审批封存或审计记录不符，未作改动：" + list.map { $0.zh }.joined(separator: "；")
+                : "these claims no longer match what was approved and audited; nothing was changed: " + list.map { $0.en }.joined(separator: "; ")
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"

@@ -52,7 +52,8 @@ extension Session {
             guard try w.setBankAccount(workerID: id, digits) else { throw DeskError.workerNotFound(id) }
             try w.audit(at: now, user: user, action: "worker.bank_account", entity: "worker", key: id,
                         before: old.map { CatalogueJSON.encode(["bank_account": PublicMask.bankAccount($0)]) },
-                        after: CatalogueJSON.encode(["bank_account": PublicMask.bankAccount(digits)]))
+                        after: CatalogueJSON.encode(["bank_account": PublicMask.bankAccount(digits),
+                                                     "bank_account_sha256": AccountDigest.sha256(digits)]))
         }
     }
 
@@ -95,7 +96,8 @@ extension Session {
             try w.setPayeeAccount(code: c, name: holder, account: digits, at: now)
             try w.audit(at: now, user: user, action: "payee.bank_account", entity: "payee", key: c,
                         before: old.map { CatalogueJSON.encode(["name": $0.name, "bank_account": PublicMask.bankAccount($0.bankAccount)]) },
-                        after: CatalogueJSON.encode(["name": holder, "bank_account": PublicMask.bankAccount(digits)]))
+                        after: CatalogueJSON.encode(["name": holder, "bank_account": PublicMask.bankAccount(digits),
+                                                     "bank_account_sha256": AccountDigest.sha256(digits)]))
         }
         return PayeeAccount(code: c, name: holder, maskedAccount: PublicMask.bankAccount(digits))
     }
@@ -122,6 +124,8 @@ extension Session {
             var claims: [ClaimRow] = []
             for c in try w.payableUnbatched(limit: 10_000) {
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
+                // Nothing is paid that no longer matches what was approved and audited.
+                if let p = try SealCheck.claimProblem(w, c) { skipped.append((c.id, p)); continue }
                 let payee = Payee(rawValue: c.payee) ?? .worker
                 let name: String, account: String
                 if payee == .worker {
@@ -139,6 +143,7 @@ extension Session {
                     }
                     name = o.name; account = o.bankAccount
                 }
+                if let p = try SealCheck.payeeProblem(w, c, name: name, account: account) { skipped.append((c.id, p)); continue }
                 lines.append(PaymentLineRow(batchID: batch, claimID: c.id, amountFen: c.amountFen, payeeName: name,
                                             bankAccount: account, kind: c.kind, payee: c.payee))
                 coreLines.append(PaymentLine(claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)), payeeName: name,
@@ -148,7 +153,7 @@ extension Session {
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
                 throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),
-                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份缺少收款账户）"))
+                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份被排除：\(skipped.map { "\($0.0)：\($0.1.zh)" }.joined(separator: "；"))）"))
             }
             try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,
                                                      businessDate: today.description, count: summary.count,
@@ -177,7 +182,12 @@ extension Session {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }
             let years = try w.paymentLineClaimYears(batchID: batch)
-            let lines = try w.paymentLines(batchID: batch).map { Self.coreLine($0, year: years[$0.claimID] ?? 0) }
+            let stored = try w.paymentLines(batchID: batch)
+            // The bank is told only what was approved and audited: every open line is checked
+            // against its claim, and the claim against its seal (the whole file is refused).
+            let broken = try stored.filter { $0.result == nil }.compactMap { try SealCheck.lineProblem(w, $0) }
+            if !broken.isEmpty { throw DeskError.sealBroken(broken) }
+            let lines = stored.map { Self.coreLine($0, year: years[$0.claimID] ?? 0) }
             let text: String
             do { text = try BankFile.exportLines(batch: batch, date: CalendarDate(iso: b.businessDate) ?? desk.today(), lines: lines) }
             catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
@@ -220,6 +230,13 @@ extension Session {
             func line(_ number: String) -> PaymentLineRow? { numbers[number.trimmedWhitespace()] }
             for r in rec.paid {
                 guard let l = line(r.claimNumber) else { continue }
+                // A line whose claim no longer matches its seal is not marked paid: it stays open
+                // and is reported, for the bureau to find out what happened.
+                if let p = try SealCheck.lineProblem(w, l) {
+                    out.problems.append(p.en)
+                    out.problemMessages.append(p)
+                    continue
+                }
                 var c = try loadClaim(w, l.claimID)
                 let t = try transition(w, c, .pay, reason: nil, code: nil)
                 let before = ClaimSnapshot.json(c)

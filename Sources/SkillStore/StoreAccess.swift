@@ -120,6 +120,26 @@ public class StoreReader {
                          arguments: [entity, key]).map(AuditChain.entry)
     }
 
+    /// The newest audit row of one record with one of `actions` (any action when empty), and
+    /// whether it is still what was written: its hash recomputes from its content, and the row
+    /// after it (if any) chains to that hash. A whole-chain check is `verifyAudit`; this is the
+    /// cheap look a payment takes at the rows it relies on (docs/DECISIONS.md "Seals").
+    public func lastAuditEntry(entity: String, key: String, actions: [String] = []) throws -> (entry: AuditEntry, intact: Bool)? {
+        let filter = actions.isEmpty ? "" : " AND action IN (\(actions.map { _ in "?" }.joined(separator: ",")))"
+        let args = StatementArguments([entity, key]) + StatementArguments(actions)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM audit WHERE entity = ? AND key = ?\(filter) ORDER BY seq DESC LIMIT 1
+            """), arguments: args) else { return nil }
+        let e = AuditChain.entry(row)
+        var intact = AuditChain.hash(seq: e.seq, at: e.at, user: e.user, action: e.action, entity: e.entity, key: e.key,
+                                     before: e.before, after: e.after, prevHash: e.prevHash) == e.hash
+        if intact, let next = try String.fetchOne(db.cachedStatement(sql: "SELECT prev_hash FROM audit WHERE seq = ?"),
+                                                 arguments: [e.seq + 1]) {
+            intact = next == e.hash
+        }
+        return (e, intact)
+    }
+
     public func auditCount() throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit")) ?? 0
     }

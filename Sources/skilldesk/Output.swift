@@ -62,6 +62,7 @@ enum Exit {
                 default: return (cantCreate, "insufficient_funds")
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
+            case .sealBroken: return (dataErr, "seal_mismatch")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

@@ -429,16 +429,17 @@ struct ClaimWorkflowUseCaseTests {
     @Test func claimsPaidToOrganisationsUseTheirRecordedAccounts() throws {
         let x = try WorkflowWorld()
         let a = try x.submitted(worker: 0), b = try x.submitted(worker: 1)
-        for c in [a, b] { _ = try x.sup.approveClaim(c.id) }
-        x.f.clock.advance(7 * 86_400)
-        _ = try x.sup.claimQueue()
         let school = TrainingWorld.schoolA
         let firm = creditCode("91320100MA1234567")
-        // A project class (paid to the institution) and an enterprise's claim (paid to its employer).
+        // A project class (paid to the institution) and an enterprise's claim (paid to its employer),
+        // made so before the approval (which seals the payee).
         try x.f.desk.store.write { w in
             try w.db.execute(sql: "UPDATE claims SET payee = 'institution' WHERE id = \(a.id)")
             try w.db.execute(sql: "UPDATE claims SET payee = 'enterprise', employer_code = '\(firm)' WHERE id = \(b.id)")
         }
+        for c in [a, b] { _ = try x.sup.approveClaim(c.id) }
+        x.f.clock.advance(7 * 86_400)
+        _ = try x.sup.claimQueue()
         #expect(try x.claim(a.id).payeeCode == school && x.claim(b.id).payeeCode == firm)
         let preview = try x.fin.paymentPreview()
         #expect(preview.count == 0 && preview.leftOut == 2)
