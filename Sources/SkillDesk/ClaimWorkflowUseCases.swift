@@ -16,6 +16,9 @@ public struct ClaimDetail: Sendable {
     public var attendance: [WorkerDayRow] = []
     /// Days whose attendance differs from the evidence frozen at submission (ISO dates).
     public var changedDays: Set<String> = []
+    /// The row no longer matches its approval's seal or its last audited image (edited outside
+    /// the program): what, by field. Nil when it matches.
+    public var auditProblem: SkipReason? = nil
 
     public var status: ClaimStatus { ClaimStatus(rawValue: claim.status) ?? .submitted }
     public var outcomes: [RuleOutcome] { evaluation?.outcomes ?? [] }
@@ -621,7 +624,7 @@ extension Session {
             }
             return ClaimDetail(claim: c, workerName: try r.workerName(id: c.workerID) ?? "", evaluation: e,
                                evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)),
-                               attendance: days, changedDays: changedDays)
+                               attendance: days, changedDays: changedDays, auditProblem: try SealCheck.recordProblem(r, c))
         }
     }
 

@@ -75,6 +75,23 @@ enum SealCheck {
         return nil
     }
 
+    /// For a claim's detail: what a reader should be warned of before trusting the row — an
+    /// approved claim against its seal and last image, any other against its last image.
+    static func recordProblem(_ r: StoreReader, _ c: ClaimRow) throws -> SkipReason? {
+        let sealed: Set<String> = ["approved", "on_notice", "payable", "paid", "clawback", "recovered"]
+        if sealed.contains(c.status) { return try claimProblem(r, c) }
+        guard let last = try r.lastAuditEntry(entity: "claim", key: String(c.id)) else {
+            return problem(c.id, zh: "审计记录中没有它（可能绕过程序写入）", en: "the audit trail has no record of it (written outside the program?)")
+        }
+        guard last.intact, let image = JSONValue.object(last.entry.after) else {
+            return problem(c.id, zh: "审计记录中它的最后一条记录已被改动", en: "its last audit entry was altered")
+        }
+        let d = AuditImage.differences(image: image, now: JSONValue.object(ClaimSnapshot.json(c)) ?? [:], ignore: ["seal", "seal_sha256"])
+        guard !d.isEmpty else { return nil }
+        let t = describe(d)
+        return problem(c.id, zh: "与审计记录不符：\(t.zh)", en: "differs from the audit trail: \(t.en)")
+    }
+
     /// The payee's name and account as stored against what the trail last recorded for them:
     /// a worker's name (worker.create/update) and account (worker.bank_account), or an
     /// organisation's holder and account (payee.bank_account).
@@ -142,5 +159,30 @@ enum SealCheck {
             return problem(l.claimID, zh: "付款行与申请不符：\(t.zh)", en: "the payment line differs from the claim: \(t.en)")
         }
         return nil
+    }
+}
+
+extension Session {
+    /// The worker's record against what the trail last recorded of it (registration, edits, the
+    /// bank account): nil when it matches or the worker was imported in bulk (no image of its own).
+    /// The worker detail warns with it, so a name edited with sqlite3 is not shown without a word.
+    public func workerAuditProblem(id: String) throws -> SkipReason? {
+        try require(.readWorkers)
+        let key = id.trimmedWhitespace().uppercased()
+        return try desk.read { r in
+            guard let w = try r.worker(id: key) else { throw DeskError.workerNotFound(key) }
+            let c = TableCheck(reader: r)
+            guard let (image, _) = try c.image("worker", key, full: TableCheck.workerActions, partial: ["worker.bank_account"]) else { return nil }
+            var now = JSONValue.object(WorkerSnapshot(w).json()) ?? [:]
+            if let account = try r.bankAccount(workerID: key) {
+                now["bank_account"] = .string(PublicMask.bankAccount(account))
+                now["bank_account_sha256"] = .string(AccountDigest.sha256(account))
+            }
+            let d = AuditImage.differences(image: image, now: now)
+            guard !d.isEmpty else { return nil }
+            let t = SealCheck.describe(d)
+            return SkipReason(zh: "此记录与审计记录不符（可能绕过程序改动）：\(t.zh)",
+                              en: "this record differs from the audit trail (changed outside the program?): \(t.en)")
+        }
     }
 }

@@ -266,6 +266,10 @@ public final class ClaimDetailScreen: Screen {
         var out: [Line] = []
         out.append(.text(ClaimText.number(c) + "  " + ClaimText.status(c.status, lang) + "  "
                          + ClaimText.kind(c.kind, lang) + "  " + lang[.claimAmount] + " " + Money.format(fen: c.amountFen), .bold))
+        // Edited outside the program: said before anything else on the page is trusted.
+        if let p = d.auditProblem {
+            for piece in TextWidth.wrap("⚠ " + p.message(lang), to: width - 2) { out.append(.text(piece, .error)) }
+        }
         out.append(.text(lang[.claimWorker] + d.workerName + "  " + c.workerID, .plain))
         if let e = d.evaluation {
             for line in e.evaluation.computation(lang).split(separator: "\n") { out.append(.text("  " + line, .dim)) }

@@ -15,6 +15,8 @@ public final class WorkerDetailScreen: Screen {
     /// The masked account (nil: none on record or not readable).
     var bankAccount: String?
     var bankPrompt: TextPrompt?
+    /// The record differs from its last audited image (edited outside the program), by field.
+    var auditProblem: String?
 
     public init(row: WorkerRow, ctx: ScreenContext) {
         self.row = row
@@ -27,6 +29,7 @@ public final class WorkerDetailScreen: Screen {
             row = try s.worker(id: row.id)
             bankAccount = try s.bankAccount(workerID: row.id)
             history = try s.history(workerID: row.id)
+            auditProblem = try s.workerAuditProblem(id: row.id)?.message(ctx.lang)
             historyError = nil
         } catch {
             historyError = describe(error, ctx.lang)
@@ -113,7 +116,14 @@ public final class WorkerDetailScreen: Screen {
         }
         FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[.fieldBankAccount], labelWidth: 20, field: nil,
                            fieldWidth: body.width - 22, value: bankAccount ?? lang[.bankNone])
-        y += 2
+        y += 1
+        if let auditProblem {
+            for piece in TextWidth.wrap("⚠ " + auditProblem, to: body.width - 4) {
+                canvas.put(piece, x: 3, y: y, style: .error, maxWidth: body.width - 4)
+                y += 1
+            }
+        }
+        y += 1
         canvas.put(lang[.history], x: 1, y: y, style: .bold)
         y += 1
         if let historyError {
