@@ -51,6 +51,10 @@ public enum DeskError: Error, Sendable, UserMessage {
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
     case claimNotEligible(claim: Int64, failures: [String])
+    /// An output file (rejects file, bank file) refused or not written (`OutputFile`); nothing replaced.
+    case outputFile(OutputFileError)
+    /// The bank file was written, but its `payment.export` audit row could not be appended.
+    case exportNotAudited(path: String, reason: String, reasonZh: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -134,6 +138,11 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
+        case let .outputFile(e):
+            return e.message(lang)
+        case let .exportNotAudited(path, reason, reasonZh):
+            return zh ? "银行文件 \(path) 已写入，但导出未能记入审计日志（\(reasonZh)）；未记入审计的文件不得交给银行：请删除它，待数据库可写后再导出（加 --force 覆盖）"
+                : "the bank file \(path) was written, but its export could not be recorded in the audit trail (\(reason)); a file not in the trail must not go to the bank: delete it and export again (with --force) once the database can be written"
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
