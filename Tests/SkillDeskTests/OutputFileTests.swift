@@ -110,3 +110,32 @@ struct OutputFileTests {
         #expect(OutputFileError.input("in.csv").message(.en).contains("that is the input file") && OutputFileError.input("in.csv").message(.en).contains("in.csv"))
     }
 }
+
+@Suite("Rejects file after the commit")
+struct RejectsAfterCommitTests {
+    /// A file appears at the rejects path while the import runs (from its progress callback, inside
+    /// the transaction): the rows stay committed, the newcomer is left alone, and the report says
+    /// the rejects file was not written — returned, not thrown, so the caller can say both.
+    @Test func aRejectsFileThatCannotBeMovedIntoPlaceIsReportedAndTheImportStands() throws {
+        let f = try Fixture()
+        let clerk = try f.clerk()
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = try dir.write("w.csv", "id,name\n\(residentID(seq: 401)),张三\nnot-an-id,李四\n")
+        let rej = dir.file("rej.csv")
+        var o = ImportOptions()
+        o.rejectsPath = rej
+        var planted = false
+        let report = try clerk.importWorkers(path: path, options: o) { _, _ in
+            if !planted { planted = (try? dir.write("rej.csv", "someone else's")) != nil }
+        }
+        #expect(planted)
+        #expect(report.imported == 1 && report.rejected == 1)
+        guard case .outputFile(.appeared(rej))? = report.rejectsFileError else {
+            Issue.record("expected appeared, got \(String(describing: report.rejectsFileError))"); return
+        }
+        #expect(String(decoding: try readBytes(rej), as: UTF8.self) == "someone else's")
+        #expect(try clerk.worker(id: residentID(seq: 401)).name == "张三")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["rej.csv", "w.csv"])
+    }
+}
