@@ -51,7 +51,7 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
     } else {
         // Every refused line is listed when the rejects file is missing: it is their only record.
         for r in report.rejects.prefix(fileError == nil ? 50 : Int.max) { Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason) }
-        if report.rejects.count > 50 {
+        if report.rejects.count > 50 && fileError == nil {
             Output.line(lang == .zh ? "……另有 \(report.rejects.count - 50) 行被拒（见 --rejects 文件）"
                         : "… and \(report.rejects.count - 50) more rejected rows (see --rejects)")
         }
@@ -72,9 +72,13 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
             ? (lang == .zh ? "按 --all-or-nothing 未导入任何行" : "with --all-or-nothing nothing was imported")
             : (lang == .zh ? "导入已提交（导入 \(report.imported)，拒收 \(report.rejected) 行），请勿重复导入"
                : "the import IS committed (imported \(report.imported), rejected \(report.rejected)); do not import the file again")
-        let text = lang == .zh ? "错误：拒收文件未写成：\(fileError.message(lang))；\(done)；被拒的行已在上面列出"
-            : "error: the rejects file was not written: \(fileError.message(lang)); \(done); the refused lines are listed above"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let text = lang == .zh ? "拒收文件未写成：\(fileError.message(lang))；\(done)；被拒的行见上面的输出"
+            : "the rejects file was not written: \(fileError.message(lang)); \(done); the refused lines are in the output above"
+        if json {
+            FileHandle.standardError.write(Output.jsonData(["error": ["code": "rejects_not_written", "message": text]]) + Data("\n".utf8))
+        } else {
+            FileHandle.standardError.write(Data(((lang == .zh ? "错误：" : "error: ") + text + "\n").utf8))
+        }
         // 74 whatever the cause: the rows are in but the file is not (a refusal before the commit is 73).
         throw ExitCode(Exit.ioErr)
     }
