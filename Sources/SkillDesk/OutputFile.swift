@@ -74,8 +74,9 @@ public enum OutputFileError: Error, Sendable, Equatable, UserMessage {
             return zh ? "写入时 \(p) 被别人建立，未覆盖；请换个文件名或确认后重试"
                 : "\(p) was created by someone else meanwhile and was left alone; choose another name or try again"
         case let .database(p, db):
-            return zh ? "这是数据库（或其附属文件），任何时候都不能写入，加 --force 也不行：\(p)（数据库 \(db)）；请另选一个文件"
-                : "that is the database (or a file beside it), never written over, even with --force: \(p) (database \(db)); choose another file"
+            let zhDB = p == db ? "" : "（数据库 \(db)）", enDB = p == db ? "" : " (database \(db))"
+            return zh ? "这是数据库（或其附属文件），任何时候都不能写入，加 --force 也不行：\(p)\(zhDB)；请另选一个文件"
+                : "that is the database (or a file beside it), never written over, even with --force: \(p)\(enDB); choose another file"
         case let .input(p):
             return zh ? "这是正在读取的输入文件，不能写入：\(p)；请另选一个文件"
                 : "that is the input file being read, never written over: \(p); choose another file"
