@@ -18,7 +18,7 @@ extension Session {
         try require(.manageClasses)
         let lang = options.lang
         let csv = try NamedCSV<AttendanceColumn>(path: path, encoding: options.encoding, required: AttendanceColumn.required)
-        var rejects = ImportRejects(rejectsPath: options.rejectsPath)
+        var rejects = ImportRejects(file: try rejectsFile(options, input: path))
         var rows: [(line: Int, row: AttendanceRow)] = []
         var seen: [String: Int] = [:]
         while let record = try csv.next() {
@@ -56,7 +56,7 @@ extension Session {
             try w.audit(at: now, user: user, action: "attendance.import", entity: "attendance", key: "import",
                         before: nil, after: csv.summary(imported: imported, rejected: rejects.list.count))
         }
-        try rejects.finish(rejectsPath: options.rejectsPath, header: csv.header)
+        rejects.finish(header: csv.header)
         return csv.report(imported: imported, rejects: rejects, warnings: warnings)
     }
 

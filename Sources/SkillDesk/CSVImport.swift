@@ -70,31 +70,41 @@ struct NamedCSV<Column: RawRepresentable & CaseIterable & Hashable> where Column
 
     func report(imported: Int, rejects: ImportRejects, warnings: [ImportReject] = []) -> ImportReport {
         ImportReport(imported: imported, rejected: rejects.list.count, rejects: rejects.list, sha256: reader.sha256Hex(),
-                     encoding: reader.encoding, rolledBack: false, warnings: warnings)
+                     encoding: reader.encoding, rolledBack: false, warnings: warnings, rejectsFileError: rejects.fileError)
     }
 }
 
 /// The refused lines of a small import, reported by line and written, with the lines' own
 /// fields, to the rejects file (`RejectFile`) so a clerk can fix them and import them again.
+/// The file is created (a temporary file, `OutputFile`) when this is made — before the import's
+/// transaction — and moved into place by `finish` after it.
 struct ImportRejects {
     private(set) var list: [ImportReject] = []
     private var fields: [Int: [String?]] = [:]
-    private let keepFields: Bool
+    private let file: OutputFile?
+    /// Set by `finish` when the rejects file could not be written after the commit.
+    private(set) var fileError: DeskError?
 
-    init(rejectsPath: String?) { keepFields = rejectsPath != nil }
+    init(file: OutputFile?) { self.file = file }
 
     /// Remembers a record's fields, in case one of its lines is refused later (an occupation
     /// entry spans several lines).
-    mutating func note(_ record: CSVRecord) { if keepFields { fields[record.line] = record.fields } }
+    mutating func note(_ record: CSVRecord) { if file != nil { fields[record.line] = record.fields } }
 
     mutating func refuse(_ line: Int, _ reason: String) { list.append(ImportReject(line: line, reason: reason)) }
 
-    /// Sorts by line and writes the rejects file if one was asked for (just the header when none was refused).
-    mutating func finish(rejectsPath: String?, header: [String?]) throws {
+    /// Sorts by line and writes the rejects file if one was asked for (just the header when none
+    /// was refused). Called after the commit: a failure is kept in `fileError`, not thrown.
+    mutating func finish(header: [String?]) {
         list.sort { $0.line < $1.line }
-        guard let rejectsPath else { return }
-        var file = try RejectFile(path: rejectsPath, header: header)
-        for r in list { try file.write(line: r.line, reason: r.reason, fields: fields[r.line] ?? []) }
-        try file.close()
+        guard let file else { return }
+        do {
+            var out = try RejectFile(file: file, header: header)
+            for r in list { try out.write(line: r.line, reason: r.reason, fields: fields[r.line] ?? []) }
+            fileError = Session.commit(out)
+        } catch {
+            file.discard()
+            fileError = (error as? DeskError) ?? .outputFile(.writeFailed(file.typed, reason: "\(error)"))
+        }
     }
 }

@@ -54,6 +54,10 @@ public enum DeskError: Error, Sendable, UserMessage {
     /// Claims whose rows no longer match what was approved and audited (`SealCheck`): no money
     /// moves for them; each names the claim and the field (exit 65).
     case sealBroken([SkipReason])
+    /// An output file (rejects file, bank file) refused or not written (`OutputFile`); nothing replaced.
+    case outputFile(OutputFileError)
+    /// The bank file was written, but its `payment.export` audit row could not be appended.
+    case exportNotAudited(path: String, reason: String, reasonZh: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -140,6 +144,11 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .sealBroken(list):
             return zh ? "以下申请与审批封存或审计记录不符，未作改动：" + list.map { $0.zh }.joined(separator: "；")
                 : "these claims no longer match what was approved and audited; nothing was changed: " + list.map { $0.en }.joined(separator: "; ")
+        case let .outputFile(e):
+            return e.message(lang)
+        case let .exportNotAudited(path, reason, reasonZh):
+            return zh ? "银行文件 \(path) 已写入，但导出未能记入审计日志（\(reasonZh)）；未记入审计的文件不得交给银行：请删除它，待数据库可写后再导出（加 --force 覆盖）"
+                : "the bank file \(path) was written, but its export could not be recorded in the audit trail (\(reason)); a file not in the trail must not go to the bank: delete it and export again (with --force) once the database can be written"
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"

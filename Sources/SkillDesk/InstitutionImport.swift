@@ -17,7 +17,7 @@ extension Session {
         try require(.manageCatalogue)
         let lang = options.lang
         let csv = try NamedCSV<InstitutionColumn>(path: path, encoding: options.encoding, required: InstitutionColumn.required)
-        var rejects = ImportRejects(rejectsPath: options.rejectsPath)
+        var rejects = ImportRejects(file: try rejectsFile(options, input: path))
         var rows: [(line: Int, institution: ValidInstitution)] = []
         while let record = try csv.next() {
             rejects.note(record)
@@ -51,7 +51,7 @@ extension Session {
             try w.audit(at: now, user: user, action: "institution.import", entity: "institution", key: "import",
                         before: nil, after: csv.summary(imported: imported, rejected: rejects.list.count))
         }
-        try rejects.finish(rejectsPath: options.rejectsPath, header: csv.header)
+        rejects.finish(header: csv.header)
         return csv.report(imported: imported, rejects: rejects)
     }
 }

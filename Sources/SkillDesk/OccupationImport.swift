@@ -20,7 +20,7 @@ extension Session {
         try require(.manageCatalogue)
         let lang = options.lang
         let csv = try NamedCSV<OccupationColumn>(path: path, encoding: options.encoding, required: OccupationColumn.required)
-        var rejects = ImportRejects(rejectsPath: options.rejectsPath)
+        var rejects = ImportRejects(file: try rejectsFile(options, input: path))
         var groups: [String: [(line: Int, draft: OccupationDraft)]] = [:]
         var order: [String] = []
         while let record = try csv.next() {
@@ -72,7 +72,7 @@ extension Session {
             try w.audit(at: now, user: user, action: "occupation.import", entity: "occupation", key: "import",
                         before: nil, after: csv.summary(imported: imported, rejected: rejects.list.count))
         }
-        try rejects.finish(rejectsPath: options.rejectsPath, header: csv.header)
+        rejects.finish(header: csv.header)
         return csv.report(imported: imported, rejects: rejects)
     }
 

@@ -173,11 +173,11 @@ extension Session {
         }
     }
 
-    /// The bank file of a batch (finance), as bytes in the chosen encoding; audited `payment.export`.
-    public func exportPaymentBatch(_ batch: String, encoding: BankFileEncoding) throws -> [UInt8] {
+    /// The bank file of a batch (finance), as bytes in the chosen encoding. Reads only and audits
+    /// nothing: a file goes out through `exportPaymentBatch(_:encoding:to:replace:)`.
+    public func bankFile(_ batch: String, encoding: BankFileEncoding) throws -> [UInt8] {
         try require(.payClaims)
-        let now = desk.clock()
-        return try desk.write { w in
+        return try desk.read { w in
             guard let b = try w.paymentBatch(id: batch) else {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }
@@ -191,19 +191,39 @@ extension Session {
             let text: String
             do { text = try BankFile.exportLines(batch: batch, date: CalendarDate(iso: b.businessDate) ?? desk.today(), lines: lines) }
             catch let e as BankFileErrors { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
-            let bytes: [UInt8]
             switch encoding {
-            case .utf8BOM: bytes = TextEncoder.utf8WithBOM(text)
+            case .utf8BOM: return TextEncoder.utf8WithBOM(text)
             case .gb18030:
                 guard let g = TextEncoder.gb18030(text) else {
                     throw DeskError.invalidInput("this system cannot write GB18030; use utf8-bom", zh: "本机无法转换为 GB18030，请用 utf8-bom")
                 }
-                bytes = g
+                return g
             }
-            try w.audit(at: now, user: user, action: "payment.export", entity: "payment_batch", key: batch, before: nil,
-                        after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": Self.sha256(bytes)]))
-            return bytes
         }
+    }
+
+    /// Writes a batch's bank file to `path` (finance) and then audits `payment.export`: the target
+    /// is checked and its temporary file created first (`OutputFile`: never the database, never an
+    /// existing file unless `replace`), the bytes are written and made durable, and only then is
+    /// the audit row appended — a failed export leaves no row. Should that last write fail, the
+    /// error (`exportNotAudited`) says the file is there but not in the trail. Returns the bytes.
+    @discardableResult
+    public func exportPaymentBatch(_ batch: String, encoding: BankFileEncoding, to path: String, replace: Bool) throws -> [UInt8] {
+        try require(.payClaims)
+        let file = try outputFile(path, replace: replace)
+        let bytes = try bankFile(batch, encoding: encoding)
+        try file.write(bytes)
+        try file.commit()
+        do {
+            try desk.write { w in
+                try w.audit(at: desk.clock(), user: user, action: "payment.export", entity: "payment_batch", key: batch, before: nil,
+                            after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": Self.sha256(bytes)]))
+            }
+        } catch {
+            let e = error as? UserMessage
+            throw DeskError.exportNotAudited(path: path, reason: e?.message(.en) ?? "\(error)", reasonZh: e?.message(.zh) ?? "\(error)")
+        }
+        return bytes
     }
 
     /// Reconciles the bank's result file with a batch (finance; one transaction): paid lines move

@@ -9,6 +9,8 @@ public struct ImportOptions: Sendable {
     public var allOrNothing = false
     /// Where to write the bad rows (line, reason, then the row's own fields).
     public var rejectsPath: String?
+    /// Replace an existing file at `rejectsPath` (`--force`); never the database or the input.
+    public var replaceRejects = false
     /// The language of the reasons.
     public var lang: Lang = .en
     public init() {}
@@ -29,6 +31,9 @@ public struct ImportReport: Sendable {
     public var rolledBack: Bool
     /// Warnings about rows that were imported (W2 in an attendance import), by line.
     public var warnings: [ImportReject] = []
+    /// The rejects file could not be written or moved into place after the rows were committed
+    /// (the import stands; the refused lines are in `rejects`). Nil when it was written or not asked for.
+    public var rejectsFileError: DeskError? = nil
 }
 
 /// The columns of a worker CSV, by English or Chinese header.
@@ -100,7 +105,8 @@ extension Session {
         let now = desk.clock()
         let createdAt = Timestamp.utc(now)
         var rejects: [ImportReject] = []
-        var rejectWriter = try options.rejectsPath.map { try RejectFile(path: $0, header: header.fields) }
+        // Created before the transaction: a rejects path that cannot be written refuses the import.
+        var rejectWriter = try rejectsFile(options, input: path).map { try RejectFile(file: $0, header: header.fields) }
         var imported = 0
         var lastReport = Date.distantPast
         let pipeline = ImportPipeline(reader: reader, columns: columns, width: header.fields.count,
@@ -154,9 +160,25 @@ extension Session {
             }
         }()
         progress?(reader.totalBytes, reader.totalBytes)
-        try rejectWriter?.close()
         return ImportReport(imported: rolledBack ? 0 : imported, rejected: rejects.count, rejects: rejects,
-                            sha256: reader.sha256Hex(), encoding: reader.encoding, rolledBack: rolledBack)
+                            sha256: reader.sha256Hex(), encoding: reader.encoding, rolledBack: rolledBack,
+                            rejectsFileError: Self.commit(rejectWriter))
+    }
+
+    /// The import's rejects file, checked and created (as a temporary file) before anything is
+    /// committed: the database, the input, an existing file without `replaceRejects`, a missing or
+    /// unwritable directory are refused here.
+    func rejectsFile(_ options: ImportOptions, input: String) throws -> OutputFile? {
+        try options.rejectsPath.map { try outputFile($0, replace: options.replaceRejects, input: input) }
+    }
+
+    /// Moves the rejects file into place after the import committed; a failure is returned, not
+    /// thrown, because the rows are in (the caller says both).
+    static func commit(_ file: RejectFile?) -> DeskError? {
+        guard let file else { return nil }
+        do { try file.close(); return nil }
+        catch let e as DeskError { return e }
+        catch { return .outputFile(.writeFailed(file.file.typed, reason: "\(error)")) }
     }
 
     private struct RollBack: Error {}
@@ -263,17 +285,14 @@ struct RowProblem: Error {
 }
 
 /// The bad rows of an import, as CSV a clerk can fix and import again: line, reason, then the
-/// row's own fields. UTF-8 with BOM so Excel opens it.
+/// row's own fields. UTF-8 with BOM so Excel opens it. Written through `OutputFile` (mode 0600:
+/// the rows hold resident IDs), in place only after `close()`.
 struct RejectFile {
-    let handle: FileHandle
+    let file: OutputFile
 
-    init(path: String, header: [String?]) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF])),
-              let h = FileHandle(forWritingAtPath: path) else {
-            throw DeskError.invalidInput("cannot write the rejects file \(path)", zh: "无法写入拒收文件 \(path)")
-        }
-        handle = h
-        handle.seekToEndOfFile()
+    init(file: OutputFile, header: [String?]) throws {
+        self.file = file
+        try file.write([0xEF, 0xBB, 0xBF])
         try append(["line", "reason"] + header.map { $0 ?? "" })
     }
 
@@ -286,8 +305,9 @@ struct RejectFile {
             f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
         }.joined(separator: ",") + "\r\n"
-        try handle.write(contentsOf: Data(text.utf8))
+        try file.write(text)
     }
 
-    func close() throws { try handle.close() }
+    /// Syncs the file and moves it into place.
+    func close() throws { try file.commit() }
 }

@@ -50,10 +50,10 @@ public final class PaymentBatchListScreen: Screen {
     var pathPrompt: TextPrompt?
     var overwriteDialog: Dialog?
     var resultPrompt: TextPrompt?
-    /// The export being set up: batch, encoding, then the checked target.
+    /// The export being set up: batch, encoding, then the checked target (as typed).
     var exportBatch: PaymentBatchInfo?
     var exportEncoding: BankFileEncoding = .utf8BOM
-    var exportTarget: (typed: String, path: String)?
+    var exportTarget: String?
 
     public init(_ ctx: ScreenContext) {}
 
@@ -165,20 +165,22 @@ public final class PaymentBatchListScreen: Screen {
             case .none: pathPrompt = p
             case .cancelled: pathPrompt = nil; exportBatch = nil
             case let .entered(typed):
-                switch BankFiles.checkTarget(typed) {
-                case let .failure(problem):
-                    p.problem = problem.message(lang, example: "./\(exportBatch?.id ?? "PB").csv")
+                // The shared writer's checks (never the database, a directory or a missing one);
+                // an existing file is asked about before it is replaced.
+                let exists: Bool
+                do { exists = try OutputFile.check(typed, protected: ctx.session?.protectedPaths ?? []) } catch {
+                    p.problem = describe(error, lang)
                     pathPrompt = p
-                case let .success((path, exists)):
-                    pathPrompt = nil
-                    exportTarget = (typed, path)
-                    if exists {
-                        overwriteDialog = Dialog(title: lang[.overwriteTitle], message: [lang.format(.overwriteMessage, typed)],
-                                                 buttons: [lang[.overwrite], lang[.keyCancel]], focusedButton: 1, style: .warning)
-                        return []
-                    }
-                    return export(ctx, replace: false)
+                    return []
                 }
+                pathPrompt = nil
+                exportTarget = typed
+                if exists {
+                    overwriteDialog = Dialog(title: lang[.overwriteTitle], message: [lang.format(.overwriteMessage, typed)],
+                                             buttons: [lang[.overwrite], lang[.keyCancel]], focusedButton: 1, style: .warning)
+                    return []
+                }
+                return export(ctx, replace: false)
             }
             return []
         }
@@ -269,19 +271,12 @@ public final class PaymentBatchListScreen: Screen {
         defer { exportBatch = nil; exportTarget = nil }
         guard let s = ctx.session, let b = exportBatch, let target = exportTarget else { return [] }
         let lang = ctx.lang
-        let temp: BankFiles.Temp
-        switch BankFiles.Temp.create(for: target.path, typed: target.typed) {
-        case let .failure(p): return [.message(p.message(lang), .error)]
-        case let .success(t): temp = t
-        }
         let bytes: [UInt8]
-        do { bytes = try s.exportPaymentBatch(b.id, encoding: exportEncoding) } catch {
-            temp.discard()
+        do { bytes = try s.exportPaymentBatch(b.id, encoding: exportEncoding, to: target, replace: replace) } catch {
             return [.message(describe(error, lang), .error)]
         }
-        if case let .failure(p) = temp.commit(bytes, replace: replace) { return [.message(p.message(lang), .error)] }
         let fileLines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).count
-        return [.message(lang.format(.exported, b.count, fileLines, PaymentText.encodingLabel(exportEncoding, lang), target.typed), .ok)]
+        return [.message(lang.format(.exported, b.count, fileLines, PaymentText.encodingLabel(exportEncoding, lang), target), .ok)]
     }
 
     func reconcile(_ ctx: ScreenContext, bytes: [UInt8]) -> [Effect] {

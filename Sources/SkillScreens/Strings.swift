@@ -77,13 +77,13 @@ public enum S: CaseIterable, Sendable {
     case batchCreated, batchSkippedTitle, batchSkippedLine, moreLines, noBatchSelected, exportEncodingTitle, encodingUTF8, encodingGB
     case exportPathTitle, exportPathHint, overwriteTitle, overwriteMessage, overwrite, exported, reconcileTitle, reconcileHint
     case reconcileResultTitle, reconcileCounts, reconcileFailedLine, reconcileProblems, reconcileAllMatched, reconcileRefusedTitle
-    case fileIsDirectory, fileNoParent, fileNotWritable, fileNotFound, fileNotRegular, fileTooLarge, fileUnreadable, pathRequired
+    case fileIsDirectory, fileNotFound, fileNotRegular, fileTooLarge, fileUnreadable, pathRequired
     case lineStatePending, lineStatePaid, lineStateFailed, colPayee, colAccount, colLineState, batchHeader, batchLinesEmpty
     case helpPaymentBatches, helpBatchDetail, helpFundAccount, fundYearLine, fundYearHint, fundNoAccounts, fundNoAccountsAdmin
     case colFigure, fundTotal, fundAllocated, fundReserved, fundPaid, fundClawbackDue, fundRecovered, fundBalance, fundFormula
     case fundShortUI, fundShortSubsidy, fundShortLocal, fundShortOther, fundYearTitle, fundYearPromptHint, fundYearInvalid
     case allocateSourceTitle, allocateAmountTitle, allocateAmountHint, allocateAmountInvalid, allocateAmountNotPositive
-    case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause, fileAppeared
+    case allocateConfirmTitle, allocateConfirm, allocateConfirmBalance, fundAllocatedDone, fundReadOnly, fundLegendClause
     // Issue 5 (notice helper): the notice list, clawback and recovery on the claim, the worker's
     // bank account, the working calendar.
     case menuNoticeList, noticeListCount, noNotices, colNoticeStart, colNoticeEnd, colDaysLeft, helpNoticeList
@@ -556,8 +556,6 @@ public enum S: CaseIterable, Sendable {
         .reconcileAllMatched: ("每一行都已对上", "Every line matched"),
         .reconcileRefusedTitle: ("不能对账", "Cannot reconcile"),
         .fileIsDirectory: ("%@ 是目录；请写出文件名，如 %@", "%@ is a directory; give a file name, e.g. %@"),
-        .fileNoParent: ("目录 %@ 不存在；请先建好目录或换个路径", "The directory %@ does not exist; create it or choose another path"),
-        .fileNotWritable: ("不能在 %@ 中写文件：%@", "Cannot write in %@: %@"),
         .fileNotFound: ("找不到文件 %@；请检查路径", "There is no file %@; check the path"),
         .fileNotRegular: ("%@ 不是普通文件；请给出文件的路径", "%@ is not a regular file; give a file's path"),
         .fileTooLarge: ("%@ 超过 %d MB，不是银行结果文件", "%@ is over %d MB; that is not a bank result file"),
@@ -605,7 +603,6 @@ public enum S: CaseIterable, Sendable {
         .fundAllocatedDone: ("已向 %d 年“%@”拨付 %@；该来源余额 %@", "Allocated to %d, %@: %@; the source's balance %@"),
         .fundReadOnly: ("只读（拨付由管理员办理）", "Read-only (administrators allocate)"),
         .fundLegendClause: ("（%@）", " (%@)"),
-        .fileAppeared: ("写入时 %@ 已被别人建立，未覆盖；请重新导出", "%@ was created by someone else meanwhile and was left alone; export again"),
         // Issue 5 (notice helper).
         .menuNoticeList: ("公示名单", "Notice list"),
         .noticeListCount: ("公示中 %d 个申请；剩余天数按工作日计（含今日）", "%d claims on notice; days left are working days, today included"),

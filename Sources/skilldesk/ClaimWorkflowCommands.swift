@@ -426,7 +426,8 @@ struct PaymentExport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument var batch: String
     @Option(help: "utf8-bom or gb18030.") var format: String = "utf8-bom"
-    @Option(help: "The file to write (refused if it exists).") var out: String
+    @Option(help: "The file to write (mode 0600; refused if it exists, see --force; never the database).") var out: String
+    @Flag(help: "Replace an existing --out file (never the database or its companion files).") var force = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -434,14 +435,8 @@ struct PaymentExport: ParsableCommand {
             guard let enc = BankFileEncoding(rawValue: format.lowercased()) else {
                 throw CLIError.usage(en: "--format is utf8-bom or gb18030", zh: "--format 应为 utf8-bom 或 gb18030")
             }
-            if FileManager.default.fileExists(atPath: out) {
-                throw CLIError.exists(en: "\(out) exists; it was left alone", zh: "\(out) 已存在，未覆盖")
-            }
-            let bytes = try session.exportPaymentBatch(batch, encoding: enc)
-            // Names and bank accounts: readable by the owner only, like the database.
-            guard FileManager.default.createFile(atPath: out, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-                throw CLIError.invalid(en: "cannot write \(out)", zh: "无法写入 \(out)")
-            }
+            // Written (temporary file, fsync, rename) before the export is audited; refusals first.
+            let bytes = try session.exportPaymentBatch(batch, encoding: enc, to: out, replace: force)
             if json { Output.printJSON(["batch": batch, "file": out, "bytes": bytes.count] as [String: Any]) }
             else { Output.line(out) }
         }

@@ -63,6 +63,14 @@ enum Exit {
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
             case .sealBroken: return (dataErr, "seal_mismatch")
+            case let .outputFile(o):
+                switch o {
+                case .exists, .appeared: return (cantCreate, "already_exists")
+                case .database, .input: return (cantCreate, "protected_file")
+                case .isDirectory, .notRegular, .noDirectory, .cannotCreate: return (cantCreate, "cannot_create")
+                case .writeFailed: return (ioErr, "io_error")
+                }
+            case .exportNotAudited: return (ioErr, "not_audited")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

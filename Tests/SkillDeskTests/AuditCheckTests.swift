@@ -24,7 +24,9 @@ struct AuditCheckTests {
         try x.clerk.setBankAccount(workerID: x.w.t.workers[1], account: "6222 0212 3456 7890 557")
         try x.clerk.setPayeeAccount(code: TrainingWorld.schoolA, name: "南京某培训学校", account: "1101 0000 0000 1234 56")
         let batch = try x.fin.createPaymentBatch()
-        _ = try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM)
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        _ = try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM, to: dir.file("bank.csv"), replace: false)
         let year = try x.claim(a.id).claimYear
         let result = "\(ClaimNumber.format(year: year, serial: Int(a.id))),成功,1500.00,\n"
             + "\(ClaimNumber.format(year: year, serial: Int(b.id))),失败,1500.00,户名不符\n"

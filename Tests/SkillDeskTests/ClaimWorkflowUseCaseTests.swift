@@ -384,7 +384,7 @@ struct ClaimWorkflowUseCaseTests {
         try x.clerk.setBankAccount(workerID: x.w.worker, account: "6222 0212 3456 7890 128")
         let b = try x.fin.createPaymentBatch()
         #expect(b.claimIDs == [s.id] && b.summary.totalFen == 150_000 && b.batch == "PB20260122-001")
-        let file = try x.fin.exportPaymentBatch(b.batch, encoding: .gb18030)
+        let file = try x.fin.bankFile(b.batch, encoding: .gb18030)
         #expect(!file.isEmpty && file.first != 0xEF)
         let number = ClaimNumber.format(year: try x.claim(s.id).claimYear, serial: Int(s.id))
         let r = try x.fin.reconcilePaymentBatch(b.batch, resultFile: Array("\(number),成功,1500.00,\r\n".utf8))
@@ -415,7 +415,7 @@ struct ClaimWorkflowUseCaseTests {
         #expect(try x.claim(a.id).bankAccount == "6222021234567890128" && x.claim(a.id).batchID == batch.batch)
         #expect(try x.claim(b.id).bankAccount == "6222021234567890557" && x.claim(b.id).batchID == batch.batch)
         // The file names each claim by its number (year from the claim, read once for the batch).
-        let text = String(decoding: try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
+        let text = String(decoding: try x.fin.bankFile(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
         for c in [a, b] {
             let number = ClaimNumber.format(year: try x.claim(c.id).claimYear, serial: Int(c.id))
             let line = text.split(separator: "\r\n").first { $0.contains("," + number + ",") }
@@ -467,7 +467,7 @@ struct ClaimWorkflowUseCaseTests {
         #expect(Set(batch.claimIDs) == [a.id, b.id] && batch.skipped.isEmpty)
         #expect(try x.claim(a.id).payeeName == "南京某培训学校" && x.claim(a.id).bankAccount == "110100000000123456")
         #expect(try x.claim(b.id).payeeName == "南京某机械有限公司" && x.claim(b.id).bankAccount == "3201000000009876")
-        let text = String(decoding: try x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
+        let text = String(decoding: try x.fin.bankFile(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
         #expect(text.contains("南京某培训学校,110100000000123456") && text.contains("南京某机械有限公司,3201000000009876"), "\(text)")
     }
 

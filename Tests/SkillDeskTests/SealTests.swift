@@ -49,7 +49,7 @@ struct SealTests {
         #expect(reason.zh.contains("amount_fen"))
         #expect(try p.x.claim(p.a.id).batchID == nil)
         // The bank file holds only the untouched claim's amount.
-        let text = String(decoding: try p.x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
+        let text = String(decoding: try p.x.fin.bankFile(batch.batch, encoding: .utf8BOM).dropFirst(3), as: UTF8.self)
         #expect(!text.contains("999999.00") && text.contains("1500.00"), "\(text)")
     }
 
@@ -104,17 +104,19 @@ struct SealTests {
         try p.sql("UPDATE claims SET amount_fen = 99999900 WHERE id = \(p.a.id)")
         try p.sql("UPDATE payment_lines SET amount_fen = 99999900 WHERE claim_id = \(p.a.id)")
         let before = try p.audits()
-        let refused = deskError { _ = try p.x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM) }
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let refused = deskError { _ = try p.x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM, to: dir.file("bank.csv"), replace: false) }
         guard case let .sealBroken(list)? = refused else { Issue.record("\(String(describing: refused))"); return }
         #expect(list.count == 1 && list[0].en.contains("claim \(p.a.id)") && list[0].en.contains("amount_fen"), "\(list)")
-        #expect(try p.audits() == before)
+        #expect(try p.audits() == before && !FileManager.default.fileExists(atPath: dir.file("bank.csv")))
     }
 
     @Test func aLinesAccountChangedAfterBatchingRefusesTheExportAndIsNotMarkedPaid() throws {
         let p = try Payable()
         let batch = try p.x.fin.createPaymentBatch()
         try p.sql("UPDATE payment_lines SET bank_account = '6222021234567899999' WHERE claim_id = \(p.a.id)")
-        let refused = deskError { _ = try p.x.fin.exportPaymentBatch(batch.batch, encoding: .utf8BOM) }
+        let refused = deskError { _ = try p.x.fin.bankFile(batch.batch, encoding: .utf8BOM) }
         #expect(refused?.message(.en).contains("bank_account") == true, "\(String(describing: refused))")
         // The bank says both were paid: the tampered line is not marked paid and is reported.
         let year = try p.x.claim(p.a.id).claimYear

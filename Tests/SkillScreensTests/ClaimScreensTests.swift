@@ -27,9 +27,11 @@ struct ClaimScreenWorld {
     static let abdulla = residentID("32010419771130051")
     static let mary = residentID("32010519950101002")
 
-    init(fundFen: Int64 = 10_000_000) throws {
+    /// In memory, or in a database file at `databasePath` (for the files a screen must not replace).
+    init(fundFen: Int64 = 10_000_000, databasePath: String? = nil) throws {
         let clock = TestClock()
-        let f = try Fixture(desk: Desk.inMemory(clock: { clock.now }))
+        let f = try Fixture(desk: databasePath.map { try Desk.initialize(path: $0, admin: "admin", password: "admin-pass-1", clock: { clock.now }) }
+                                ?? Desk.inMemory(clock: { clock.now }))
         self.f = f
         self.clock = clock
         try seedCatalogue(f)

@@ -15,8 +15,8 @@ struct FinanceWorld {
     let b: ClaimRow
     var c: ClaimRow?
 
-    init(withUnbanked: Bool = false) throws {
-        w = try ClaimScreenWorld()
+    init(withUnbanked: Bool = false, databasePath: String? = nil) throws {
+        w = try ClaimScreenWorld(databasePath: databasePath)
         a = try w.submitted(ClaimScreenWorld.zhangWei)
         b = try w.submitted(ClaimScreenWorld.ouyang)
         _ = try w.sup.approveClaim(a.id)
@@ -148,7 +148,7 @@ func scratchDirectory() throws -> URL {
         d.press(.ctrl("u")); d.type(out); d.press(.enter)
         // Batch record and its header, the lines' header, two lines.
         #expect(d.app.message?.text == "已导出 2 笔付款，共 5 行（UTF-8（带 BOM））：\(out)")
-        let expected = try x.w.fin.exportPaymentBatch(made.batch, encoding: .utf8BOM)
+        let expected = try x.w.fin.bankFile(made.batch, encoding: .utf8BOM)
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: out))) == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["批次.csv"])   // no temp file left
         let perms = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
@@ -162,11 +162,35 @@ func scratchDirectory() throws -> URL {
         d.press(.function(7), .down, .enter)
         d.press(.ctrl("u")); d.type(out); d.press(.enter)
         d.press(.left, .enter)                               // Replace
-        let gb = try x.w.fin.exportPaymentBatch(made.batch, encoding: .gb18030)
+        let gb = try x.w.fin.bankFile(made.batch, encoding: .gb18030)
         #expect(gb != expected)
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: out))) == gb)
         #expect(d.app.message?.text.contains("共 5 行（GB18030") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["批次.csv"])
+    }
+
+    @Test func f7RefusesTheDatabaseItsCompanionsAndALinkToItInThePrompt() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("live.sqlite").path
+        let x = try FinanceWorld(databasePath: db)
+        let made = try x.w.fin.createPaymentBatch()
+        let link = dir.appendingPathComponent("bank.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: db)
+        let audit = try x.auditCount()
+        let ctx = x.context()
+        let d = Driver(ctx, root: PaymentBatchListScreen(ctx))
+        d.press(.function(7), .enter)
+        for target in [db, db + "-wal", link] {
+            d.press(.ctrl("u")); d.type(target); d.press(.enter)
+            // Refused in the prompt, which stays open; never offered for replacement.
+            #expect(d.text.contains("这是数据库"), "\(target)")
+            #expect(!d.text.contains("文件已存在"))
+        }
+        d.press(.escape)
+        #expect(try x.auditCount() == audit)
+        #expect(try x.w.fin.paymentBatches().map(\.id) == [made.batch])      // the database is whole
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
     @Test func f8ReconcilesPaidAndFailedLinesAndRefusesAMissingFile() throws {
