@@ -80,9 +80,10 @@ extension Session {
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let holder = name.trimmedWhitespace()
-        guard !holder.isEmpty, holder.count <= 100, !holder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw DeskError.invalidInput("give the account holder's name as the bank has it (1–100 characters)",
-                                         zh: "请填写开户名称（与银行登记一致，1–100 个字）")
+        // The bank file's own rule, so a name taken here can always be exported (issue 10).
+        if let p = BankFile.payeeNameProblem(holder) {
+            let e = BankFileError(line: 0, problem: p)
+            throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let digits: String
         switch BankAccountNumber.parse(account, payee: .institution) {

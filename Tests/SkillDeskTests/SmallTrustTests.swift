@@ -32,6 +32,19 @@ struct SmallTrustTests {
         #expect(ok.name == "南京A+B培训学校-江宁分校")
     }
 
+    /// The rule is the bank file's own: what setPayeeAccount takes, exportLines takes.
+    @Test func theBankFileAndTheRecordingShareOneRule() throws {
+        for name in ["=1", "+1", "-1", "@1", "a\u{7}b", ""] {
+            #expect(BankFile.payeeNameProblem(name) != nil, "\(name)")
+        }
+        #expect(BankFile.payeeNameProblem(String(repeating: "名", count: 101)) == .nameTooLong(max: 100))
+        #expect(BankFile.payeeNameProblem("南京某培训学校") == nil)
+        // A worker's name cannot start with these at all (PersonName wants a letter first).
+        for name in ["=张三", "+张三", "-张三", "@张三"] {
+            guard case .failure = PersonName.parse(name) else { Issue.record("PersonName took \(name)"); continue }
+        }
+    }
+
     @Test func aPageOutOfRangeIsRefusedNotClamped() throws {
         let x = try WorkflowWorld(fundFen: 0)
         for (offset, limit) in [(0, -1), (0, 0), (0, 10_001), (-1, 50)] {
