@@ -157,12 +157,13 @@ struct ClaimList: ParsableCommand {
     @Option(help: "yes: only claims with warnings; no: only without.") var warnings: String?
     @Option(name: .customLong("min-fen"), help: "Smallest amount (fen).") var minFen: Int64?
     @Option(name: .customLong("max-fen"), help: "Largest amount (fen).") var maxFen: Int64?
-    @Option(help: "Skip this many.") var offset: Int = 0
+    @Option(help: "Skip this many (0 or more).") var offset: Int = 0
     @Option(help: "At most this many (1–10000).") var limit: Int = 50
     @Flag(help: "Print a JSON array.") var json = false
 
     func run() throws {
         let lang = global.language
+        try Output.run(json: json, lang: lang) { try Paging.check(offset: offset, limit: limit) }  // before the database is opened
         try global.runAsUser(json: json) { session, _ in
             let st = try ClaimCLI.status(status)
             var hasWarnings: Bool?

@@ -63,6 +63,7 @@ enum Exit {
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
             case let .store(s): return classify(s)
+            case .outOfRange: return (usage, "out_of_range")
             case let .csv(c): return classify(c)
             }
         case let e as StoreError:

@@ -94,12 +94,9 @@ struct WorkerList: ParsableCommand {
     @Option(help: "At most this many rows (1–10000).") var limit: Int = 50
     @Flag(help: "Print a JSON array.") var json = false
 
-    func validate() throws {
-        if limit < 1 || limit > 10_000 { throw ValidationError("--limit must be between 1 and 10000") }
-    }
-
     func run() throws {
         let lang = global.language
+        try Output.run(json: json, lang: lang) { try Paging.check(offset: 0, limit: limit) }  // before the database is opened
         try global.runAsUser(json: json) { session, stdin in
             let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
             if json { Output.printJSON(encodable: page.rows.map(WorkerSnapshot.init)); return }
