@@ -380,7 +380,9 @@ public enum BankFile {
         return r
     }
 
-    /// RFC 4180 records with the physical line each starts on; CR LF, LF and a leading BOM accepted.
+    /// RFC 4180 records with the physical line each starts on (as an editor numbers them); CR LF, LF,
+    /// a lone CR (old Mac and Excel exports) and mixes of them end a line alike, inside quotes too; a
+    /// last line needs no line end; a leading BOM is skipped. `CSVReader` (imports) reads the same way.
     static func csvRecords(_ text: String) -> Result<[(line: Int, fields: [String])], BankFileError> {
         var records: [(Int, [String])] = []
         var fields: [String] = []
@@ -399,7 +401,9 @@ public enum BankFile {
                     if i + 1 < scalars.count && scalars[i + 1] == "\"" { field.append("\""); i += 1 }
                     else { inQuotes = false; afterQuote = true }
                 } else {
-                    if c == "\n" { line += 1 }
+                    // A line end inside quotes is data, but still a line an editor shows: CR LF,
+                    // LF and a lone CR count one each, as between records.
+                    if c == "\r" || (c == "\n" && (i == 0 || scalars[i - 1] != "\r")) { line += 1 }
                     field.append(c)
                 }
             } else if c == "," {
