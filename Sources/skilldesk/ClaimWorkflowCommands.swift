@@ -450,7 +450,8 @@ struct PaymentExport: ParsableCommand {
 }
 
 struct PaymentReconcile: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).")
+    static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).",
+        discussion: "Paid lines move their claims to paid, failed lines put them back among the payable claims with the bank's reason. A line for a claim already reconciled the same way (the same file imported again) is reported as already reconciled and changes nothing; a file that moves no claim adds no audit entry.")
     @OptionGroup var global: GlobalOptions
     @Argument var batch: String
     @Argument var file: String
@@ -462,10 +463,17 @@ struct PaymentReconcile: ParsableCommand {
                 throw CLIError.notFound(en: "cannot read \(file)", zh: "无法读取 \(file)")
             }
             let r = try session.reconcilePaymentBatch(batch, resultFile: [UInt8](data))
-            if json { Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems] as [String: Any]) }
-            else {
-                Output.line("paid \(r.paid.count), failed \(r.failed.count)")
-                for p in r.problems { Output.line("  " + Sanitize.forDisplay(p)) }
+            if json {
+                Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems,
+                                  "already_reconciled": r.alreadyReconciled] as [String: Any])
+            } else {
+                let lang = global.language
+                let again = r.alreadyReconciled.count
+                Output.line(lang == .zh
+                    ? "已支付 \(r.paid.count) 笔，失败 \(r.failed.count) 笔" + (again > 0 ? "，已对账过 \(again) 笔（未重复处理）" : "")
+                    : "paid \(r.paid.count), failed \(r.failed.count)" + (again > 0 ? ", already reconciled \(again) (nothing done again)" : ""))
+                for m in r.alreadyMessages { Output.line("  " + Sanitize.forDisplay(m.message(lang))) }
+                for p in r.problemMessages { Output.line("  " + Sanitize.forDisplay(p.message(lang))) }
             }
             if !r.problems.isEmpty { throw ExitCode(Exit.dataErr) }
         }

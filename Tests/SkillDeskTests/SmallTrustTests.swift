@@ -81,6 +81,9 @@ struct SmallTrustTests {
         let again = try x.fin.reconcilePaymentBatch(batch, resultFile: Array(file.utf8))
         #expect(again.paid.isEmpty && again.failed.isEmpty)
         #expect(!again.problems.contains { $0.contains("not in batch") }, "\(again.problems)")
+        #expect(again.problems.isEmpty && again.alreadyReconciled.count == 2 && again.alreadyMessages.count == 2)
+        #expect(again.alreadyMessages.first?.message(.en).contains("already reconciled (paid)") == true)
+        #expect(again.alreadyMessages.first?.message(.zh).contains("已对账（已支付）") == true)
         #expect(try x.f.auditCount == audit)
         #expect(try x.fund() == fund)
         #expect(try x.claim(a.id).status == "paid")
@@ -93,7 +96,7 @@ struct SmallTrustTests {
         let n = ClaimNumber.format(year: a.claimYear, serial: Int(a.id))
         let audit = try x.f.auditCount
         let r = try x.fin.reconcilePaymentBatch(batch, resultFile: Array("\(n),失败,\(BankFile.yuan(a.amountFen)),退票\n".utf8))
-        #expect(r.problems.count == 1)
+        #expect(r.alreadyReconciled.isEmpty && r.problems.count == 1)
         #expect(r.problems.first?.contains("already reconciled as paid") == true, "\(r.problems)")
         #expect(try x.f.auditCount == audit)
         #expect(try x.claim(a.id).status == "paid")
