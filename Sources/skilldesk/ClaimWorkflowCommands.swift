@@ -236,7 +236,7 @@ struct ClaimApprove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve submitted claims (supervisors) and put them on notice.",
-        discussion: "With several numbers each is approved in its own transaction and a claim with any warning is left alone (open it and approve it by itself); exit 73 if any was left alone.")
+        discussion: "With several numbers they are committed 50 claims to a transaction, each claim in its own savepoint: a claim is approved whole (status, fund reservation, audit rows) or not at all, a refused one is reported and the rest go on, and an interruption loses at most the uncommitted chunk, whose claims are left untouched. A claim with any warning is left alone (open it and approve it by itself). Exit 73 if any claim was left alone or refused.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Claim numbers.") var ids: [Int64]
     @Option(help: "A note.") var note: String?
