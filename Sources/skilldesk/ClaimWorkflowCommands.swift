@@ -227,7 +227,7 @@ struct ClaimShow: ParsableCommand {
 struct ClaimSubmit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Submit a draft or returned claim (clerks).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.submitClaim(id) } }
 }
@@ -256,7 +256,7 @@ struct ClaimApprove: ParsableCommand {
 struct ClaimReturn: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: "Return a submitted claim for correction (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.returnClaim(id, reason: reason) } }
@@ -287,9 +287,9 @@ struct ClaimReject: ParsableCommand {
 }
 
 struct ClaimObject: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): back to review.")
+    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): the claim goes back to submitted, for a supervisor to decide again.")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "What the objection says (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.objectToClaim(id, reason: reason) } }
@@ -298,7 +298,7 @@ struct ClaimObject: ParsableCommand {
 struct ClaimClawback: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clawback", abstract: "Claw back a paid claim (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.clawbackClaim(id, reason: reason) } }
@@ -307,7 +307,7 @@ struct ClaimClawback: ParsableCommand {
 struct ClaimRecover: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "recover", abstract: "Record money clawed back coming in (finance).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(name: .customLong("amount-fen"), help: "A partial amount (default: all still due, which completes it).") var amountFen: Int64?
     @Option(help: "A note.") var note: String?
     @Flag(help: "Print JSON.") var json = false
@@ -399,7 +399,9 @@ struct PaymentCommand: ParsableCommand {
 }
 
 struct PaymentBatch: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Make a batch of the payable claims.")
+    static let configuration = CommandConfiguration(
+        commandName: "batch", abstract: "Make a batch of every payable claim not yet in one (finance).",
+        discussion: "A claim whose payee has no bank account on record is left out and listed. Exit 73 when no claim can go into a batch.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -453,8 +455,8 @@ struct PaymentReconcile: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).",
         discussion: "Paid lines move their claims to paid, failed lines put them back among the payable claims with the bank's reason. A line for a claim already reconciled the same way (the same file imported again) is reported as already reconciled and changes nothing; a file that moves no claim adds no audit entry.")
     @OptionGroup var global: GlobalOptions
-    @Argument var batch: String
-    @Argument var file: String
+    @Argument(help: "The batch number, e.g. PB20250701-001.") var batch: String
+    @Argument(help: "The bank's result file (CSV: claim number, result, amount, reason).") var file: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

@@ -15,7 +15,7 @@ struct WorkerAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a worker.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Resident ID (18 characters, GB 11643).") var id: String
-    @Option(help: "Name (Chinese; '·' allowed), 1–30 characters.") var name: String
+    @Option(help: "Name as on the resident ID card: Chinese, a minority name joined by '·', or Latin letters with spaces; 1–30 characters.") var name: String
     @Option(help: "Mobile phone, 11 digits.") var phone: String?
     @Option(help: "Household registration region, 6-digit code (GB/T 2260).") var hukou: String?
     @Flag(help: "The household registration is rural (农村户籍).") var rural = false
