@@ -29,3 +29,22 @@ import TermUI
         #expect(try x.status(x.a.id) == "paid" && x.status(x.b.id) == "payable")
     }
 }
+
+/// Issue 10, break 9 on 收款单位账户: a holder name a spreadsheet would run as a formula is refused
+/// in the name prompt, by the bank file's own rule, before the account is asked.
+@Suite struct PayeeFormulaNameScreenTests {
+    @Test func aFormulaNameStaysInTheNamePrompt() throws {
+        let f = try Fixture()
+        let ctx = f.context()
+        let d = Driver(ctx, root: PayeeAccountsScreen(ctx))
+        d.press(.function(6))
+        d.type(PayeeAccountsScreenTests.school); d.press(.enter)
+        d.type("=HYPERLINK(\"x\")"); d.press(.enter)
+        #expect(d.text.contains("\(PayeeAccountsScreenTests.school) 的开户名称"), "still in the name prompt: \(d.text)")
+        #expect(d.text.contains("= + - @"), "\(d.text)")
+        #expect(!d.text.contains("的银行账号"))
+        d.press(.ctrl("u")); d.type("南京技师学院"); d.press(.enter)
+        #expect(d.text.contains("南京技师学院 的银行账号"))
+        #expect(try f.clerk.payeeAccounts().isEmpty)
+    }
+}
