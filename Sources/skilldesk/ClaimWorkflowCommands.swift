@@ -244,7 +244,8 @@ struct ClaimApprove: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let src = try ClaimCLI.source(source)
+        var src: FundSource?
+        try Output.run(json: json, lang: global.language) { src = try ClaimCLI.source(source) }  // a refusal, not ArgumentParser's exit 1
         if ids.count == 1 {
             try ClaimCLI.step(global, json: json) { try $0.approveClaim(ids[0], note: note, source: src) }
         } else {

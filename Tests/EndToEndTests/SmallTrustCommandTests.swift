@@ -147,6 +147,20 @@ struct SmallTrustCommandTests {
         return Harness.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
+    /// An unknown fund source was thrown past `Output.run`: ArgumentParser printed the Swift value
+    /// and exited 1, a code the README does not list.
+    @Test func anUnknownFundSourceIsAUsageErrorNotExit1() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for lang in ["en", "zh"] {
+            let r = try Harness.run(["claim", "approve", "1", "--source", "bogus", "--db", db, "--user", "boss", "--lang", lang],
+                                    env: ["SKILLDESK_PASSWORD": "boss-pass-1"])
+            #expect(r.status == 64, "\(r.status): \(r.stderr)")
+            #expect(!r.stderr.contains("usage(en:"), "\(r.stderr)")
+            #expect(r.stderr.contains(lang == "en" ? "is not a fund source" : "不是资金来源"), "\(r.stderr)")
+        }
+    }
+
     @Test func claimApproveHelpSaysItCommitsInChunks() throws {
         let help = try Harness.run(["claim", "approve", "--help"])
         #expect(!help.stdout.contains("its own transaction"), "\(help.stdout)")
