@@ -275,6 +275,20 @@ public enum BankFile {
         }
     }
 
+    /// What is wrong with a payee name (nil: nothing), spaces around it aside: empty; control, bidi
+    /// or zero-width characters; a first character a spreadsheet runs as a formula (`=`, `+`, `-`,
+    /// `@` — a bank file is opened in Excel); over `maxNameLength` characters. The one rule for a
+    /// name recorded to be paid (`Session.setPayeeAccount`) and a name written into the bank file,
+    /// so a name that is taken can always be exported. (Workers' names cannot start with these at
+    /// all: `PersonName` wants a letter first.)
+    public static func payeeNameProblem(_ raw: String) -> BankFileError.Problem? {
+        let name = raw.trimmedWhitespace()
+        guard let first = name.first else { return .emptyName }
+        if name.contains(where: UnsafeText.containsForbidden) || "=+-@".contains(first) { return .unsafeName }
+        if name.count > maxNameLength { return .nameTooLong(max: maxNameLength) }
+        return nil
+    }
+
     /// The bank's payment file for a batch; every bad line is reported (numbered as its 序号).
     public static func exportLines(batch: String, date: CalendarDate, lines: [PaymentLine]) throws(BankFileErrors) -> String {
         var errors: [BankFileError] = []
@@ -285,10 +299,7 @@ public enum BankFile {
         for (i, l) in lines.enumerated() {
             let n = i + 1
             func fail(_ p: BankFileError.Problem) { errors.append(BankFileError(line: n, problem: p)) }
-            let name = l.payeeName.trimmedWhitespace()
-            if name.isEmpty { fail(.emptyName) }
-            else if name.contains(where: UnsafeText.containsForbidden) || "=+-@".contains(name.first!) { fail(.unsafeName) }
-            else if name.count > maxNameLength { fail(.nameTooLong(max: maxNameLength)) }
+            if let p = payeeNameProblem(l.payeeName) { fail(p) }
             switch BankAccountNumber.parse(l.bankAccount, payee: l.payee) {
             case .success(let a): accounts.append(a.digits)
             case .failure(let e): accounts.append(""); fail(.badAccount(e))
@@ -369,7 +380,9 @@ public enum BankFile {
         return r
     }
 
-    /// RFC 4180 records with the physical line each starts on; CR LF, LF and a leading BOM accepted.
+    /// RFC 4180 records with the physical line each starts on (as an editor numbers them); CR LF, LF,
+    /// a lone CR (old Mac and Excel exports) and mixes of them end a line alike, inside quotes too; a
+    /// last line needs no line end; a leading BOM is skipped. `CSVReader` (imports) reads the same way.
     static func csvRecords(_ text: String) -> Result<[(line: Int, fields: [String])], BankFileError> {
         var records: [(Int, [String])] = []
         var fields: [String] = []
@@ -388,7 +401,9 @@ public enum BankFile {
                     if i + 1 < scalars.count && scalars[i + 1] == "\"" { field.append("\""); i += 1 }
                     else { inQuotes = false; afterQuote = true }
                 } else {
-                    if c == "\n" { line += 1 }
+                    // A line end inside quotes is data, but still a line an editor shows: CR LF,
+                    // LF and a lone CR count one each, as between records.
+                    if c == "\r" || (c == "\n" && (i == 0 || scalars[i - 1] != "\r")) { line += 1 }
                     field.append(c)
                 }
             } else if c == "," {

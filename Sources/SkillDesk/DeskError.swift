@@ -58,6 +58,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case outputFile(OutputFileError)
     /// The bank file was written, but its `payment.export` audit row could not be appended.
     case exportNotAudited(path: String, reason: String, reasonZh: String)
+    /// A count or a position outside its range (a page's size or offset, `Paging`): exit 64.
+    case outOfRange(name: String, value: Int, min: Int, max: Int?)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -152,6 +154,11 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
+        case let .outOfRange(name, value, min, max):
+            if let max {
+                return zh ? "\(name) 为 \(value)，超出范围；应为 \(min) 到 \(max)" : "\(name) \(value) is out of range; give \(min) to \(max)"
+            }
+            return zh ? "\(name) 为 \(value)，超出范围；应为 \(min) 或更大" : "\(name) \(value) is out of range; give \(min) or more"
         }
     }
 
@@ -231,5 +238,17 @@ public enum RelativeProblem: Error, Sendable, UserMessage {
         case let (.notEligible(id), .zh): return "\(id) 既非贫困人员也非重度残疾人，不适用亲属延伸（E11）"
         case let (.notEligible(id), .en): return "\(id) is neither poor nor severely disabled, so relatives do not qualify (E11)"
         }
+    }
+}
+
+/// A page of a list (`claimQueue`, `searchWorkers`): at most `maxLimit` rows, from a position of 0 or
+/// more. Out of range is refused, not quietly clamped: `--limit=-1` asking for "everything" gets a
+/// clear refusal, not 1 row or 10,000. The command line asks this before it opens the database.
+public enum Paging {
+    public static let maxLimit = 10_000
+
+    public static func check(offset: Int, limit: Int) throws(DeskError) {
+        guard (1...maxLimit).contains(limit) else { throw .outOfRange(name: "limit", value: limit, min: 1, max: maxLimit) }
+        guard offset >= 0 else { throw .outOfRange(name: "offset", value: offset, min: 0, max: nil) }
     }
 }

@@ -66,9 +66,10 @@ extension Session {
     /// The supervisor's queue (default: submitted claims), oldest submission first, one indexed query.
     public func claimQueue(_ filter: ClaimQueueFilter = ClaimQueueFilter(), offset: Int = 0, limit: Int = 50) throws -> ClaimQueuePage {
         try require(.readClasses)
+        try Paging.check(offset: offset, limit: limit)
         try sweepNotices()
         let today = desk.today()
-        let page = try desk.read { try $0.claimQueue(filter, offset: max(0, offset), limit: max(1, min(limit, 10_000))) }
+        let page = try desk.read { try $0.claimQueue(filter, offset: offset, limit: limit) }
         return ClaimQueuePage(items: page.rows.map { q in
             let c = q.claim
             let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }

@@ -33,6 +33,11 @@ public struct PaymentReconcileResult: Sendable {
     public var problems: [String]
     /// The same problems in both languages (for the screens), in the same order.
     public var problemMessages: [SkipReason] = []
+    /// Claims whose line the file answers as already recorded (a file reconciled again): nothing
+    /// is done with them a second time.
+    public var alreadyReconciled: [Int64] = []
+    /// Each such line in both languages, in file order.
+    public var alreadyMessages: [SkipReason] = []
 }
 
 extension Session {
@@ -81,9 +86,10 @@ extension Session {
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let holder = name.trimmedWhitespace()
-        guard !holder.isEmpty, holder.count <= 100, !holder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw DeskError.invalidInput("give the account holder's name as the bank has it (1–100 characters)",
-                                         zh: "请填写开户名称（与银行登记一致，1–100 个字）")
+        // The bank file's own rule, so a name taken here can always be exported (issue 10).
+        if let p = BankFile.payeeNameProblem(holder) {
+            let e = BankFileError(line: 0, problem: p)
+            throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let digits: String
         switch BankAccountNumber.parse(account, payee: .institution) {
@@ -228,8 +234,11 @@ extension Session {
 
     /// Reconciles the bank's result file with a batch (finance; one transaction): paid lines move
     /// their claims payable → paid (reserved → paid in the fund); failed lines go back to payable
-    /// out of the batch with the bank's reason (the reservation stays, DECISIONS). Lines already
-    /// reconciled are skipped, so importing the same file twice changes nothing more.
+    /// out of the batch with the bank's reason (the reservation stays, DECISIONS). A line for a
+    /// claim already reconciled the same way is reported as already reconciled and left alone, so
+    /// importing the same file twice changes nothing and audits nothing more; one that says
+    /// otherwise than what was recorded is a problem. Audited `payment.reconcile` only when a
+    /// claim moved.
     public func reconcilePaymentBatch(_ batch: String, resultFile bytes: [UInt8]) throws -> PaymentReconcileResult {
         try require(.payClaims)
         let text = TextEncoder.decode(bytes)
@@ -245,6 +254,8 @@ extension Session {
             let open = stored.filter { $0.result == nil }
             let years = try w.paymentLineClaimYears(batchID: batch)
             let numbers = Dictionary(uniqueKeysWithValues: open.map { (Self.number(of: $0, year: years[$0.claimID] ?? 0), $0) })
+            let done = Dictionary(stored.filter { $0.result != nil }.map { (Self.number(of: $0, year: years[$0.claimID] ?? 0), $0) },
+                                  uniquingKeysWith: { a, _ in a })
             let rec = BankFile.reconcile(results, batch: open.map { Self.coreLine($0, year: years[$0.claimID] ?? 0) })
             var out = PaymentReconcileResult(batch: batch, paid: [], failed: [], problems: [])
             func line(_ number: String) -> PaymentLineRow? { numbers[number.trimmedWhitespace()] }
@@ -278,12 +289,32 @@ extension Session {
                 try w.setPaymentResult(batchID: batch, claimID: l.claimID, result: "failed", reason: t.reason)
                 out.failed.append(l.claimID)
             }
-            out.problems += rec.unknown.map { "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)" }
+            // Lines for claims this batch already settled: the same answer again is "already
+            // reconciled"; another answer (or amount) is a problem to take up with the bank.
+            var unknown: [BankResultLine] = [], contradicting: [SkipReason] = []
+            for u in rec.unknown {
+                guard let l = done[u.claimNumber], let was = l.result else { unknown.append(u); continue }
+                let wasZh = was == "paid" ? "已支付" : "支付失败", saysZh = u.outcome == .paid ? "已支付" : "支付失败"
+                if was == u.outcome.rawValue && u.amountFen == l.amountFen {
+                    out.alreadyReconciled.append(l.claimID)
+                    out.alreadyMessages.append(SkipReason(zh: "第 \(u.line) 行：\(u.claimNumber) 已对账（\(wasZh)），未重复处理",
+                                                          en: "line \(u.line): \(u.claimNumber) already reconciled (\(was))"))
+                } else {
+                    contradicting.append(SkipReason(
+                        zh: "第 \(u.line) 行：\(u.claimNumber) 已按“\(wasZh)”对账（\(BankFile.yuan(l.amountFen))），本文件却为“\(saysZh)”（\(BankFile.yuan(u.amountFen))）；未作改动，请与银行核对",
+                        en: "line \(u.line): \(u.claimNumber) already reconciled as \(was) (\(BankFile.yuan(l.amountFen))), but this file says \(u.outcome.rawValue) (\(BankFile.yuan(u.amountFen))); nothing was changed, check with the bank"))
+                }
+            }
+            out.problems += unknown.map { "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)" }
+            out.problems += contradicting.map(\.en)
             out.problems += rec.amountMismatch.map { "line \($0.result.line): \($0.result.claimNumber) amount \(BankFile.yuan($0.result.amountFen)) ≠ \(BankFile.yuan($0.expectedFen))" }
             out.problems += rec.missing.map { "claim \($0.claimNumber): no result in the file" }
-            out.problemMessages += rec.unknown.map { SkipReason(zh: "第 \($0.line) 行：申请 \($0.claimNumber) 不在批次 \(batch) 中", en: "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)") }
+            out.problemMessages += unknown.map { SkipReason(zh: "第 \($0.line) 行：申请 \($0.claimNumber) 不在批次 \(batch) 中", en: "line \($0.line): claim \($0.claimNumber) is not in batch \(batch)") }
+            out.problemMessages += contradicting
             out.problemMessages += rec.amountMismatch.map { SkipReason(zh: "第 \($0.result.line) 行：\($0.result.claimNumber) 金额 \(BankFile.yuan($0.result.amountFen)) ≠ 批次金额 \(BankFile.yuan($0.expectedFen))", en: "line \($0.result.line): \($0.result.claimNumber) amount \(BankFile.yuan($0.result.amountFen)) ≠ \(BankFile.yuan($0.expectedFen))") }
             out.problemMessages += rec.missing.map { SkipReason(zh: "申请 \($0.claimNumber)：结果文件中没有它的结果", en: "claim \($0.claimNumber): no result in the file") }
+            // A file that moved no claim (the same file again) leaves the batch and the trail as they were.
+            guard !out.paid.isEmpty || !out.failed.isEmpty else { return out }
             if try w.paymentLines(batchID: batch).allSatisfy({ $0.result != nil }) { try w.markReconciled(batchID: batch, at: now) }
             try w.audit(at: now, user: user, action: "payment.reconcile", entity: "payment_batch", key: batch, before: nil,
                         after: CatalogueJSON.encode(ReconcileJSON(paid: out.paid, failed: out.failed, problems: out.problems.count,

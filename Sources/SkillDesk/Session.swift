@@ -37,7 +37,8 @@ public final class Session: Sendable {
 
     public func searchWorkers(_ text: String, offset: Int = 0, limit: Int = 50) throws -> Page<WorkerRow> {
         try require(.readWorkers)
-        return try desk.read { try $0.searchWorkers(text, offset: max(0, offset), limit: max(1, min(limit, 10_000))) }
+        try Paging.check(offset: offset, limit: limit)
+        return try desk.read { try $0.searchWorkers(text, offset: offset, limit: limit) }
     }
 
     public func workerCount() throws -> Int {

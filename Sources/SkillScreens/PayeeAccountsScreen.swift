@@ -101,6 +101,10 @@ public final class PayeeAccountsScreen: Screen {
             case .none: namePrompt = p
             case .cancelled: namePrompt = nil
             case let .entered(name):
+                // The bank file's rule (SkillCore), asked here so a bad name stays in its own prompt.
+                if let problem = BankFile.payeeNameProblem(name) {
+                    p.problem = BankFileError(line: 0, problem: problem).message(lang); namePrompt = p; return []
+                }
                 namePrompt = nil
                 pendingName = name
                 let now = accounts.first { $0.code == pendingCode }?.maskedAccount ?? lang[.bankNone]

@@ -291,6 +291,10 @@ public final class PaymentBatchListScreen: Screen {
                 let failed = detail.filter { r.failed.contains($0.claimID) }
                 lines += PaymentText.capped(failed.map { lang.format(.reconcileFailedLine, $0.claimNumber, $0.bankReason ?? "") }, max: 6, lang)
             }
+            if !r.alreadyReconciled.isEmpty {
+                lines.append(lang.format(.reconcileAlready, r.alreadyReconciled.count))
+                lines += PaymentText.capped(r.alreadyMessages.map { "  " + $0.message(lang) }, max: 6, lang)
+            }
             if r.problemMessages.isEmpty {
                 lines.append(lang[.reconcileAllMatched])
             } else {

@@ -77,6 +77,7 @@ public enum S: CaseIterable, Sendable {
     case batchCreated, batchSkippedTitle, batchSkippedLine, moreLines, noBatchSelected, exportEncodingTitle, encodingUTF8, encodingGB
     case exportPathTitle, exportPathHint, overwriteTitle, overwriteMessage, overwrite, exported, reconcileTitle, reconcileHint
     case reconcileResultTitle, reconcileCounts, reconcileFailedLine, reconcileProblems, reconcileAllMatched, reconcileRefusedTitle
+    case reconcileAlready
     case fileIsDirectory, fileNotFound, fileNotRegular, fileTooLarge, fileUnreadable, pathRequired
     case lineStatePending, lineStatePaid, lineStateFailed, colPayee, colAccount, colLineState, batchHeader, batchLinesEmpty
     case helpPaymentBatches, helpBatchDetail, helpFundAccount, fundYearLine, fundYearHint, fundNoAccounts, fundNoAccountsAdmin
@@ -555,6 +556,7 @@ public enum S: CaseIterable, Sendable {
         .reconcileProblems: ("需要核对的问题 %d 条：", "%d problems to check:"),
         .reconcileAllMatched: ("每一行都已对上", "Every line matched"),
         .reconcileRefusedTitle: ("不能对账", "Cannot reconcile"),
+        .reconcileAlready: ("已对账过 %d 笔（未重复处理）：", "%d already reconciled (nothing done again):"),
         .fileIsDirectory: ("%@ 是目录；请写出文件名，如 %@", "%@ is a directory; give a file name, e.g. %@"),
         .fileNotFound: ("找不到文件 %@；请检查路径", "There is no file %@; check the path"),
         .fileNotRegular: ("%@ 不是普通文件；请给出文件的路径", "%@ is not a regular file; give a file's path"),

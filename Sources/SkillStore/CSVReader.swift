@@ -26,8 +26,10 @@ public struct CSVRecord: Sendable {
     public var fields: [String?]
 }
 
-/// Streams RFC 4180 CSV (quotes, doubled quotes, CR LF, newlines inside quotes) from a file in
-/// fixed chunks: memory stays flat however large the file. A UTF-8 BOM is skipped; GB18030 is
+/// Streams RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes) from a file in fixed
+/// chunks: memory stays flat however large the file. CR LF, LF and a lone CR (old Mac and Excel
+/// exports) end a line alike, the last line needs none, and line numbers are an editor's — as
+/// `BankFile` reads a bank's result file. A UTF-8 BOM is skipped; GB18030 is
 /// converted to UTF-8 on the way in.
 public final class CSVReader {
     public let path: String
@@ -40,6 +42,9 @@ public final class CSVReader {
     private var pos = 0
     private var eof = false
     private var line = 1
+    /// The byte before was a CR: an LF now is the rest of that CR LF, not a line of its own (kept
+    /// across calls and chunks — a CR LF may be split between them).
+    private var afterCR = false
     private var converter: GB18030Converter?
     private var field: [UInt8] = []
     private var hasher = SHA256()
@@ -129,11 +134,14 @@ public final class CSVReader {
             }
             let b = chunk[pos]
             pos += 1
+            let lfOfCRLF = afterCR && b == UInt8(ascii: "\n")
+            afterCR = b == UInt8(ascii: "\r")
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
                     inQuotes = false; quoteJustClosed = true
                 } else {
-                    if b == UInt8(ascii: "\n") { line += 1 }
+                    // A line end inside quotes is data, and still a line in an editor.
+                    if afterCR || (b == UInt8(ascii: "\n") && !lfOfCRLF) { line += 1 }
                     field.append(b)
                 }
                 continue
@@ -148,9 +156,8 @@ public final class CSVReader {
                 field.append(b)  // a stray quote inside an unquoted field is kept as it is
             case UInt8(ascii: ","):
                 fields.append(takeField()); quoteJustClosed = false; sawAnything = true
-            case UInt8(ascii: "\r"):
-                quoteJustClosed = false
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                if lfOfCRLF { continue }  // its CR ended the line
                 line += 1
                 quoteJustClosed = false
                 if !sawAnything { startLine = line; continue }  // blank line

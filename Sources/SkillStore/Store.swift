@@ -82,7 +82,18 @@ public final class Store: Sendable {
                 || error.resultCode == .SQLITE_PERM {
                 throw StoreError.cannotCreate(path: path, reason: error.message ?? "\(error.resultCode)")
             }
+            if let e = Self.diskError(error) { throw e }
             throw StoreError.failure(error.message ?? "\(error)")
+        }
+    }
+
+    /// A full disk (SQLITE_FULL) or an I/O error (SQLITE_IOERR) as the error of its own it is (exit
+    /// 74, not "database error"); nil for anything else.
+    static func diskError(_ error: DatabaseError) -> StoreError? {
+        switch error.resultCode {
+        case .SQLITE_FULL: return .diskFull
+        case .SQLITE_IOERR: return .ioError(error.message ?? "\(error.extendedResultCode)")
+        default: return nil
         }
     }
 
@@ -184,6 +195,7 @@ public final class Store: Sendable {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy
         } catch let error as DatabaseError {
+            if let e = Self.diskError(error) { throw e }
             throw StoreError.failure(error.message ?? "\(error.resultCode)")
         }
     }

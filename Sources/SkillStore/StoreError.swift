@@ -9,6 +9,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     case alreadyInitialised(path: String)
     case busy
     case failure(String)
+    /// SQLITE_FULL: no room on the disk (or the file hit a size limit); the action was rolled back.
+    case diskFull
+    /// SQLITE_IOERR: the disk could not be read or written; the action was rolled back.
+    case ioError(String)
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -26,6 +30,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.busy, .en): return "the database is busy (another user is writing); try again in a moment"
         case let (.failure(m), .zh): return "数据库错误：\(m)"
         case let (.failure(m), .en): return "database error: \(m)"
+        case (.diskFull, .zh): return "磁盘已满，数据库写不下，本次操作未写入任何内容；请清理数据库所在磁盘的空间后重试"
+        case (.diskFull, .en): return "the disk is full: the database could not grow, and nothing was written; free space on the disk that holds the database, then try again"
+        case let (.ioError(m), .zh): return "磁盘读写出错（\(m)），本次操作未写入任何内容；请检查磁盘和数据库文件后重试"
+        case let (.ioError(m), .en): return "the disk could not be read or written (\(m)), and nothing was written; check the disk and the database file, then try again"
         }
     }
 }

@@ -203,7 +203,7 @@ struct ClaimRecheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Status (default submitted).") var status: String = "submitted"
     @Option(name: .customLong("as-of"), help: "Judge as of this day (YYYY-MM-DD; default today).") var asOf: String?
-    @Option(help: "Batches evaluated at once (default: one per processor, at most 4).") var readers: Int?
+    @Option(help: "Batches evaluated at once, 1–8 (default: one per processor, at most 4).") var readers: Int?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {

@@ -157,12 +157,13 @@ struct ClaimList: ParsableCommand {
     @Option(help: "yes: only claims with warnings; no: only without.") var warnings: String?
     @Option(name: .customLong("min-fen"), help: "Smallest amount (fen).") var minFen: Int64?
     @Option(name: .customLong("max-fen"), help: "Largest amount (fen).") var maxFen: Int64?
-    @Option(help: "Skip this many.") var offset: Int = 0
+    @Option(help: "Skip this many (0 or more).") var offset: Int = 0
     @Option(help: "At most this many (1–10000).") var limit: Int = 50
     @Flag(help: "Print a JSON array.") var json = false
 
     func run() throws {
         let lang = global.language
+        try Output.run(json: json, lang: lang) { try Paging.check(offset: offset, limit: limit) }  // before the database is opened
         try global.runAsUser(json: json) { session, _ in
             let st = try ClaimCLI.status(status)
             var hasWarnings: Bool?
@@ -226,7 +227,7 @@ struct ClaimShow: ParsableCommand {
 struct ClaimSubmit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Submit a draft or returned claim (clerks).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.submitClaim(id) } }
 }
@@ -235,7 +236,7 @@ struct ClaimApprove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve submitted claims (supervisors) and put them on notice.",
-        discussion: "With several numbers each is approved in its own transaction and a claim with any warning is left alone (open it and approve it by itself); exit 73 if any was left alone.")
+        discussion: "With several numbers they are committed 50 claims to a transaction, each claim in its own savepoint: a claim is approved whole (status, fund reservation, audit rows) or not at all, a refused one is reported and the rest go on, and an interruption loses at most the uncommitted chunk, whose claims are left untouched. A claim with any warning is left alone (open it and approve it by itself). Exit 73 if any claim was left alone or refused.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Claim numbers.") var ids: [Int64]
     @Option(help: "A note.") var note: String?
@@ -243,7 +244,8 @@ struct ClaimApprove: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let src = try ClaimCLI.source(source)
+        var src: FundSource?
+        try Output.run(json: json, lang: global.language) { src = try ClaimCLI.source(source) }  // a refusal, not ArgumentParser's exit 1
         if ids.count == 1 {
             try ClaimCLI.step(global, json: json) { try $0.approveClaim(ids[0], note: note, source: src) }
         } else {
@@ -255,7 +257,7 @@ struct ClaimApprove: ParsableCommand {
 struct ClaimReturn: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: "Return a submitted claim for correction (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.returnClaim(id, reason: reason) } }
@@ -286,9 +288,9 @@ struct ClaimReject: ParsableCommand {
 }
 
 struct ClaimObject: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): back to review.")
+    static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): the claim goes back to submitted, for a supervisor to decide again.")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "What the objection says (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.objectToClaim(id, reason: reason) } }
@@ -297,7 +299,7 @@ struct ClaimObject: ParsableCommand {
 struct ClaimClawback: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clawback", abstract: "Claw back a paid claim (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
     @Flag(help: "Print JSON.") var json = false
     func run() throws { try ClaimCLI.step(global, json: json) { try $0.clawbackClaim(id, reason: reason) } }
@@ -306,7 +308,7 @@ struct ClaimClawback: ParsableCommand {
 struct ClaimRecover: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "recover", abstract: "Record money clawed back coming in (finance).")
     @OptionGroup var global: GlobalOptions
-    @Argument var id: Int64
+    @Argument(help: "The claim's number.") var id: Int64
     @Option(name: .customLong("amount-fen"), help: "A partial amount (default: all still due, which completes it).") var amountFen: Int64?
     @Option(help: "A note.") var note: String?
     @Flag(help: "Print JSON.") var json = false
@@ -398,7 +400,9 @@ struct PaymentCommand: ParsableCommand {
 }
 
 struct PaymentBatch: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "batch", abstract: "Make a batch of the payable claims.")
+    static let configuration = CommandConfiguration(
+        commandName: "batch", abstract: "Make a batch of every payable claim not yet in one (finance).",
+        discussion: "A claim whose payee has no bank account on record is left out and listed. Exit 73 when no claim can go into a batch.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -444,10 +448,11 @@ struct PaymentExport: ParsableCommand {
 }
 
 struct PaymentReconcile: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).")
+    static let configuration = CommandConfiguration(commandName: "reconcile", abstract: "Import the bank's result file (exit 65 if lines did not match).",
+        discussion: "Paid lines move their claims to paid, failed lines put them back among the payable claims with the bank's reason. A line for a claim already reconciled the same way (the same file imported again) is reported as already reconciled and changes nothing; a file that moves no claim adds no audit entry.")
     @OptionGroup var global: GlobalOptions
-    @Argument var batch: String
-    @Argument var file: String
+    @Argument(help: "The batch number, e.g. PB20250701-001.") var batch: String
+    @Argument(help: "The bank's result file (CSV: claim number, result, amount, reason).") var file: String
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -456,10 +461,17 @@ struct PaymentReconcile: ParsableCommand {
                 throw CLIError.notFound(en: "cannot read \(file)", zh: "无法读取 \(file)")
             }
             let r = try session.reconcilePaymentBatch(batch, resultFile: [UInt8](data))
-            if json { Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems] as [String: Any]) }
-            else {
-                Output.line("paid \(r.paid.count), failed \(r.failed.count)")
-                for p in r.problems { Output.line("  " + Sanitize.forDisplay(p)) }
+            if json {
+                Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems,
+                                  "already_reconciled": r.alreadyReconciled] as [String: Any])
+            } else {
+                let lang = global.language
+                let again = r.alreadyReconciled.count
+                Output.line(lang == .zh
+                    ? "已支付 \(r.paid.count) 笔，失败 \(r.failed.count) 笔" + (again > 0 ? "，已对账过 \(again) 笔（未重复处理）" : "")
+                    : "paid \(r.paid.count), failed \(r.failed.count)" + (again > 0 ? ", already reconciled \(again) (nothing done again)" : ""))
+                for m in r.alreadyMessages { Output.line("  " + Sanitize.forDisplay(m.message(lang))) }
+                for p in r.problemMessages { Output.line("  " + Sanitize.forDisplay(p.message(lang))) }
             }
             if !r.problems.isEmpty { throw ExitCode(Exit.dataErr) }
         }

@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Read the acting user's password from the first line of standard input (else $SKILLDESK_PASSWORD, else a prompt).")
     var passwordStdin = false
 
-    @Option(name: .long, help: "Language of messages: zh or en (else from LANG/LC_ALL).")
+    @Option(name: .long, help: "Language of messages: zh or en (else from LC_ALL, LC_MESSAGES or LANG).")
     var lang: String?
 
     var language: Lang {

@@ -21,7 +21,8 @@ enum CLIError: Error, UserMessage {
     }
 }
 
-/// sysexits(3) codes, and what each refusal maps to.
+/// sysexits(3) codes, and what each refusal maps to. Every code here is in README.md's "Exit codes"
+/// list (a test compares them).
 enum Exit {
     static let usage: Int32 = 64, dataErr: Int32 = 65, noInput: Int32 = 66, software: Int32 = 70
     static let cantCreate: Int32 = 73, ioErr: Int32 = 74, tempFail: Int32 = 75, noPerm: Int32 = 77
@@ -71,6 +72,7 @@ enum Exit {
                 case .writeFailed: return (ioErr, "io_error")
                 }
             case .exportNotAudited: return (ioErr, "not_audited")
+            case .outOfRange: return (usage, "out_of_range")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
@@ -83,6 +85,8 @@ enum Exit {
             case .alreadyInitialised: return (cantCreate, "already_exists")
             case .busy: return (tempFail, "busy")
             case .failure: return (software, "database_error")
+            case .diskFull: return (ioErr, "disk_full")
+            case .ioError: return (ioErr, "io_error")
             }
         case let e as CSVError:
             switch e {

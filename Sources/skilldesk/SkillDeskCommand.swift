@@ -9,9 +9,10 @@ struct SkillDeskCommand: ParsableCommand {
         commandName: "skilldesk",
         abstract: "Case management for subsidised vocational skills training (职业技能提升行动经办系统).",
         discussion: """
-            Exit codes: 0 ok, 64 usage, 65 invalid input, 66 not found, 73 already exists, wrong state, short fund \
-            or a claim someone else decided first, 77 not permitted (also a wrong password, a locked account, or \
-            deciding a claim one prepared).
+            Exit codes: 0 ok, 64 usage (a wrong option, a value out of range), 65 invalid input, 66 not found, \
+            70 internal error, 73 already exists, wrong state, short fund or a claim someone else decided first, \
+            74 disk full or I/O error (nothing was written), 75 busy or edit conflict (try again), 77 not permitted \
+            (also a wrong password, a locked account, or deciding a claim one prepared). README.md lists them.
             Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG, SKILLDESK_TODAY (business date; \
             demo and training databases only — a live database refuses to open with it set).
             """,

@@ -15,7 +15,7 @@ struct WorkerAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a worker.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Resident ID (18 characters, GB 11643).") var id: String
-    @Option(help: "Name (Chinese; '·' allowed), 1–30 characters.") var name: String
+    @Option(help: "Name as on the resident ID card: Chinese, a minority name joined by '·', or Latin letters with spaces; 1–30 characters.") var name: String
     @Option(help: "Mobile phone, 11 digits.") var phone: String?
     @Option(help: "Household registration region, 6-digit code (GB/T 2260).") var hukou: String?
     @Flag(help: "The household registration is rural (农村户籍).") var rural = false
@@ -94,12 +94,9 @@ struct WorkerList: ParsableCommand {
     @Option(help: "At most this many rows (1–10000).") var limit: Int = 50
     @Flag(help: "Print a JSON array.") var json = false
 
-    func validate() throws {
-        if limit < 1 || limit > 10_000 { throw ValidationError("--limit must be between 1 and 10000") }
-    }
-
     func run() throws {
         let lang = global.language
+        try Output.run(json: json, lang: lang) { try Paging.check(offset: 0, limit: limit) }  // before the database is opened
         try global.runAsUser(json: json) { session, stdin in
             let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
             if json { Output.printJSON(encodable: page.rows.map(WorkerSnapshot.init)); return }
