@@ -51,6 +51,11 @@ public enum DeskError: Error, Sendable, UserMessage {
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
     case claimNotEligible(claim: Int64, failures: [String])
+    /// Triggers or indexes the program relies on are missing or altered (found at open, named):
+    /// every write is refused until an administrator runs `skilldesk repair` (exit 73).
+    case schemaDamaged([String])
+    /// The anchor file or the log cannot be written (exit 74).
+    case trustFile(path: String, reason: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -134,6 +139,13 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
+        case let .schemaDamaged(names):
+            let list = names.joined(separator: zh ? "、" : ", ")
+            return zh ? "数据库缺少本程序依赖的结构：\(list)；为防止未被察觉的改动，暂停一切写入（未作改动）。请联系管理员运行 `skilldesk repair`"
+                : "the database lacks what this program relies on: \(list); nothing was written, and nothing will be until it is put back — ask an administrator to run `skilldesk repair`"
+        case let .trustFile(path, reason):
+            return zh ? "无法写入审计锚点或日志文件 \(path)：\(reason)；请检查该位置（--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE）"
+                : "cannot write the audit anchor or log file \(path): \(reason); check that place (--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE)"
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
@@ -186,6 +198,8 @@ extension Permission {
         case (.manageFunds, .en): return "manage fund accounts"
         case (.manageCalendar, .zh): return "维护工作日历"
         case (.manageCalendar, .en): return "edit the working-day calendar"
+        case (.repairDatabase, .zh): return "修复数据库结构"
+        case (.repairDatabase, .en): return "repair the database's triggers and indexes"
         }
     }
 }

@@ -62,6 +62,8 @@ enum Exit {
                 default: return (cantCreate, "insufficient_funds")
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
+            case .schemaDamaged: return (cantCreate, "schema_damaged")
+            case .trustFile: return (ioErr, "io_error")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
