@@ -52,6 +52,38 @@ struct ChainAnchorTests {
         #expect(throws: DeskError.self) { try broken.anchor(why: "report") }
     }
 
+    /// Reads go on with a dropped trigger (the lists that first sweep ended notices too); every
+    /// write is refused, naming it, until an administrator's repair, which the chain records.
+    @Test func withATriggerDroppedReadsWorkWritesWaitForRepair() throws {
+        let (dir, db) = try Self.tempDB()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do { _ = try Desk.initialize(path: db, admin: "boss", password: "boss-pass-12") }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [db, "DROP TRIGGER attendance_insert_marks_claims"]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let desk = try Desk.open(path: db)
+        let boss = try desk.login(name: "boss", password: "boss-pass-12")
+        #expect(try boss.claimQueue().items.isEmpty)
+        #expect(try boss.noticeList().isEmpty)
+        #expect(try boss.verifyChain().ok)
+        let refused = #expect(throws: DeskError.self) { try boss.addUser(name: "ann", roles: [.clerk], password: "ann-pass-123") }
+        #expect(refused?.message(.en).contains("trigger attendance_insert_marks_claims (missing)") == true)
+        #expect(refused?.message(.en).contains("skilldesk repair") == true)
+        #expect(try boss.users().count == 1)
+        let clerkless = Session(desk: desk, user: "auditor1", roles: [.auditor])
+        #expect(throws: DeskError.self) { try clerkless.repairSchema() }
+        let repaired = try boss.repairSchema()
+        #expect(repaired.map(\.description) == ["trigger attendance_insert_marks_claims (missing)"])
+        #expect(try boss.repairSchema().isEmpty)   // nothing left: no second audit row
+        try boss.addUser(name: "ann", roles: [.clerk], password: "ann-pass-123")
+        let trail = try boss.auditEntries(entity: "database", key: try #require(try desk.store.read { try $0.meta("db_id") }))
+        #expect(trail.map(\.action) == ["database.create", "schema.repair"])
+        #expect(trail.last?.after?.contains(#""name":"attendance_insert_marks_claims","problem":"missing""#) == true)
+    }
+
     static func entry(_ seq: Int64 = 1, action: String, user: String = "system", entity: String, key: String,
                       at: String = "2026-01-15T08:00:00.000Z", after: String? = nil) -> AuditEntry {
         AuditEntry(seq: seq, at: at, user: user, action: action, entity: entity, key: key, before: nil, after: after,
