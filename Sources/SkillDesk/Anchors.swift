@@ -81,6 +81,13 @@ enum AppendOnlyFile {
         if fsync(fd) != 0 { throw DeskError.trustFile(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// Creates the file (0600) if it does not exist, or checks it can be appended to.
+    static func create(_ path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if fd < 0 { throw DeskError.trustFile(path: path, reason: String(cString: strerror(errno))) }
+        close(fd)
+    }
+
     /// The file's text, or the reason it cannot be read ("missing" when it does not exist).
     static func read(_ path: String) -> Result<String, ReadFailure> {
         guard FileManager.default.fileExists(atPath: path) else { return .failure(ReadFailure(reason: "missing")) }

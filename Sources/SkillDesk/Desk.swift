@@ -99,6 +99,10 @@ public final class Desk: Sendable {
         try Self.checkUserName(admin)
         guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
         guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
+        // The anchor file and the log must be writable before the database exists: a database
+        // whose creation could not be anchored would fail its first verify.
+        let trust = trust ?? TrustFiles.forDatabase(path)
+        for p in trust.paths { try AppendOnlyFile.create(p) }
         let store: Store
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }

@@ -50,6 +50,12 @@ struct ChainAnchorTests {
         #expect(Self.anchorLines(trust.logPath).last.flatMap(Anchor.parse) == a)
         let broken = Desk(store: desk.store, trust: TrustFiles(anchorPath: elsewhere, logPath: dir + "/other/log"))
         #expect(throws: DeskError.self) { try broken.anchor(why: "report") }
+        // A database whose creation could not be anchored is not created at all.
+        #expect(throws: DeskError.self) {
+            try Desk.initialize(path: dir + "/b.sqlite", admin: "boss", password: "boss-pass-12",
+                                trust: TrustFiles(anchorPath: elsewhere, logPath: dir + "/other/log"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/b.sqlite"))
     }
 
     /// Reads go on with a dropped trigger (the lists that first sweep ended notices too); every
