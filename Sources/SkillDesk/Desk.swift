@@ -102,7 +102,13 @@ public final class Desk: Sendable {
         // The anchor file and the log must be writable before the database exists: a database
         // whose creation could not be anchored would fail its first verify.
         let trust = trust ?? TrustFiles.forDatabase(path)
-        for p in trust.paths { try AppendOnlyFile.create(p) }
+        let databaseDirectory = (path as NSString).deletingLastPathComponent
+        for p in trust.paths {
+            let dir = (p as NSString).deletingLastPathComponent
+            // Beside a database whose directory does not exist yet: made with the database.
+            if dir == databaseDirectory && !FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir) { continue }
+            try AppendOnlyFile.create(p)
+        }
         let store: Store
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }

@@ -56,6 +56,10 @@ struct ChainAnchorTests {
                                 trust: TrustFiles(anchorPath: elsewhere, logPath: dir + "/other/log"))
         }
         #expect(!FileManager.default.fileExists(atPath: dir + "/b.sqlite"))
+        // Beside a database in a directory init makes: the anchors are made with it.
+        let fresh = dir + "/new/sub/c.sqlite"
+        try Desk.initialize(path: fresh, admin: "boss", password: "boss-pass-12")
+        #expect(Self.anchorLines(fresh + ".anchors").count == 1 && Self.anchorLines(fresh + ".log").count == 1)
     }
 
     /// Reads go on with a dropped trigger (the lists that first sweep ended notices too); every
