@@ -39,7 +39,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims].contains(p)
         case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses].contains(p)
         case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                      .managePolicy, .manageFunds, .manageCalendar].contains(p)
+                      .managePolicy, .manageFunds, .manageCalendar, .repairDatabase].contains(p)
         }
     }
 
@@ -59,4 +59,6 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Claims (issue 5): clerks prepare, submit and record objections; supervisors decide (approve,
     /// return, reject, claw back); finance pays; administrators allocate funds and edit the calendar.
     case prepareClaims, decideClaims, payClaims, manageFunds, manageCalendar
+    /// Putting back triggers and indexes found missing or altered (`skilldesk repair`): administrators.
+    case repairDatabase
 }

@@ -17,14 +17,17 @@ public final class Desk: Sendable {
     /// each claim of a batch decision, inside its transaction, so a test can kill the process in
     /// the middle of a chunk. 0 = none.
     public let batchStepPauseMicroseconds: UInt32
+    /// Where the chain's head is anchored and events are logged (nil for an in-memory database).
+    public let trust: TrustFiles?
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
     public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
                 profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
-                batchStepPauseMicroseconds: UInt32 = 0) {
+                batchStepPauseMicroseconds: UInt32 = 0, trust: TrustFiles? = nil) {
         self.store = store
+        self.trust = trust ?? store.path.map { TrustFiles.forDatabase($0) }
         self.clock = clock
         self.profiles = profiles
         self.businessDateOverride = businessDateOverride
@@ -40,7 +43,7 @@ public final class Desk: Sendable {
     /// Opens with the business date from `SKILLDESK_TODAY` when it is set: refused (nothing opened
     /// for use) unless the database allows it — a live database never runs on a moved date.
     public static func open(path: String, environment: [String: String]) throws -> Desk {
-        let opened = try open(path: path)
+        let opened = try open(path: path, trust: TrustFiles.forDatabase(path, environment: environment))
         var pause: UInt32 = 0
         if let v = environment[stepDelayVariable], let ms = UInt32(v.trimmedWhitespace()), ms > 0 {
             guard try opened.read({ try $0.setting(Desk.overrideSetting) }) == "1" else {
@@ -51,7 +54,7 @@ public final class Desk: Sendable {
             pause = min(ms, 10_000) * 1_000
         }
         let desk = pause == 0 ? opened : Desk(store: opened.store, clock: opened.clock, profiles: opened.profiles,
-                                               batchStepPauseMicroseconds: pause)
+                                               batchStepPauseMicroseconds: pause, trust: opened.trust)
         guard let raw = environment[todayVariable], !raw.trimmedWhitespace().isEmpty else { return desk }
         guard let day = CalendarDate(iso: raw.trimmedWhitespace()) else {
             throw DeskError.invalidInput("\(todayVariable)='\(raw)' is not a date (YYYY-MM-DD)",
@@ -63,7 +66,7 @@ public final class Desk: Sendable {
                 zh: "设置了 \(todayVariable)，但 \(path) 是正式数据库，业务日期只能是当天；请取消该变量（只有演示或培训数据库可以调整日期）")
         }
         return Desk(store: desk.store, clock: desk.clock, profiles: desk.profiles, businessDateOverride: day,
-                    batchStepPauseMicroseconds: desk.batchStepPauseMicroseconds)
+                    batchStepPauseMicroseconds: desk.batchStepPauseMicroseconds, trust: desk.trust)
     }
 
     static let overrideSetting = "business_date_override_allowed"
@@ -73,26 +76,47 @@ public final class Desk: Sendable {
 
     public var path: String? { store.path }
 
-    /// Opens an existing database (refusing a missing, foreign or newer one).
-    public static func open(path: String) throws -> Desk {
-        do { return Desk(store: try Store.open(path: path, create: false)) }
+    /// Opens an existing database (refusing a missing, foreign or newer one). Triggers or indexes
+    /// found missing or altered are logged; writes are then refused until `repair` (see `write`).
+    public static func open(path: String, trust: TrustFiles? = nil) throws -> Desk {
+        let desk: Desk
+        do { desk = Desk(store: try Store.open(path: path, create: false), trust: trust) }
         catch let e as StoreError { throw DeskError.store(e) }
+        let problems = desk.store.schemaProblems
+        if !problems.isEmpty {
+            try? desk.log?.event("schema.damaged", at: desk.clock(), ["objects": problems.map(\.description).joined(separator: ", ")])
+        }
+        return desk
     }
 
     /// Creates a new database with its first administrator. Refuses an existing file.
     @discardableResult
     public static func initialize(path: String, admin: String, password: String, demo: Bool = false,
                                   policy: String = PolicyLibrary.defaultName,
-                                  clock: @escaping @Sendable () -> Date = { Date() }) throws -> Desk {
+                                  clock: @escaping @Sendable () -> Date = { Date() },
+                                  trust: TrustFiles? = nil) throws -> Desk {
         if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
         try Self.checkUserName(admin)
         guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
         guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
+        // The anchor file and the log must be writable before the database exists: a database
+        // whose creation could not be anchored would fail its first verify.
+        let trust = trust ?? TrustFiles.forDatabase(path)
+        let databaseDirectory = (path as NSString).deletingLastPathComponent
+        for p in trust.paths {
+            let dir = (p as NSString).deletingLastPathComponent
+            // Beside a database whose directory does not exist yet: made with the database.
+            if dir == databaseDirectory && !FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir) { continue }
+            try AppendOnlyFile.create(p)
+        }
         let store: Store
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }
-        let desk = Desk(store: store, clock: clock)
+        let desk = Desk(store: store, clock: clock, trust: trust)
         try desk.bootstrap(admin: admin, password: password, demo: demo, policy: policy)
+        // The first anchor: from now on the anchor file and the log are expected to exist.
+        try desk.anchor(why: "create")
+        try desk.log?.event("database.create", at: clock(), ["db": path])
         return desk
     }
 
@@ -115,6 +139,10 @@ public final class Desk: Sendable {
             try w.setMeta("demo", demo ? "1" : "0")
             if demo { try w.setSetting(Desk.overrideSetting, "1") }
             try w.setSetting(PolicySetting.key, policy)
+            // The chain begins with the database's creation (ChainCheck: any other beginning is a restart).
+            guard let id = try w.meta(Self.databaseIDKey) else { throw DeskError.store(.failure("no database id")) }
+            try w.audit(at: now, user: "system", action: ChainCheck.creationAction, entity: "database", key: id,
+                        before: nil, after: ChainCheck.creationAfter(dbID: id, createdAt: Timestamp.utc(now)))
             try w.audit(at: now, user: "system", action: "policy.use", entity: "settings", key: PolicySetting.key,
                         before: nil, after: PolicySetting.json(policy))
             _ = try w.insertUser(name: admin, roles: [.admin], passwordHash: hash, at: now)
@@ -137,7 +165,8 @@ public final class Desk: Sendable {
     /// and the audit row are committed even though the login fails.
     public func login(name: String, password: String) throws -> Session {
         let now = clock()
-        let outcome: LoginOutcome = try write { w in
+        // Logging in stays possible with damaged triggers: an administrator must be able to repair.
+        let outcome: LoginOutcome = try write(evenIfDamaged: true) { w in
             guard var user = try w.user(named: name) else {
                 try w.audit(at: now, user: name, action: "login.failed", entity: "user", key: name,
                             before: nil, after: #"{"reason":"unknown_user"}"#)
@@ -186,7 +215,26 @@ public final class Desk: Sendable {
         do { return try store.read(body) } catch let e as StoreError { throw DeskError.store(e) }
     }
 
-    func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
-        do { return try store.write(body) } catch let e as StoreError { throw DeskError.store(e) }
+    /// One write transaction. Refused while triggers or indexes the program relies on are missing
+    /// or altered (found at open), so nothing is written without them; after commit the head is
+    /// anchored when due (outside the write lock).
+    func write<T>(evenIfDamaged: Bool = false, _ body: (StoreWriter) throws -> T) throws -> T {
+        if !evenIfDamaged { try refuseWritesIfSchemaDamaged() }
+        var appended: ClosedRange<Int64>?
+        let result: T
+        do {
+            result = try store.write { w in
+                let r = try body(w)
+                appended = w.appendedRange
+                return r
+            }
+        } catch let e as StoreError { throw DeskError.store(e) }
+        anchorIfDue(appended)
+        return result
+    }
+
+    func refuseWritesIfSchemaDamaged() throws {
+        let problems = store.schemaProblems
+        if !problems.isEmpty { throw DeskError.schemaDamaged(problems.map(\.description)) }
     }
 }

@@ -60,6 +60,11 @@ public enum DeskError: Error, Sendable, UserMessage {
     case exportNotAudited(path: String, reason: String, reasonZh: String)
     /// A count or a position outside its range (a page's size or offset, `Paging`): exit 64.
     case outOfRange(name: String, value: Int, min: Int, max: Int?)
+    /// Triggers or indexes the program relies on are missing or altered (found at open, named):
+    /// every write is refused until an administrator runs `skilldesk repair` (exit 73).
+    case schemaDamaged([String])
+    /// The anchor file or the log cannot be written (exit 74).
+    case trustFile(path: String, reason: String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -151,6 +156,13 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .exportNotAudited(path, reason, reasonZh):
             return zh ? "银行文件 \(path) 已写入，但导出未能记入审计日志（\(reasonZh)）；未记入审计的文件不得交给银行：请删除它，待数据库可写后再导出（加 --force 覆盖）"
                 : "the bank file \(path) was written, but its export could not be recorded in the audit trail (\(reason)); a file not in the trail must not go to the bank: delete it and export again (with --force) once the database can be written"
+        case let .schemaDamaged(names):
+            let list = names.joined(separator: zh ? "、" : ", ")
+            return zh ? "数据库缺少本程序依赖的结构：\(list)；为防止未被察觉的改动，暂停一切写入（未作改动）。请联系管理员运行 `skilldesk repair`"
+                : "the database lacks what this program relies on: \(list); nothing was written, and nothing will be until it is put back — ask an administrator to run `skilldesk repair`"
+        case let .trustFile(path, reason):
+            return zh ? "无法写入审计锚点或日志文件 \(path)：\(reason)；请检查该位置（--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE）"
+                : "cannot write the audit anchor or log file \(path): \(reason); check that place (--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE)"
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
@@ -208,6 +220,8 @@ extension Permission {
         case (.manageFunds, .en): return "manage fund accounts"
         case (.manageCalendar, .zh): return "维护工作日历"
         case (.manageCalendar, .en): return "edit the working-day calendar"
+        case (.repairDatabase, .zh): return "修复数据库结构"
+        case (.repairDatabase, .en): return "repair the database's triggers and indexes"
         }
     }
 }

@@ -45,6 +45,9 @@ extension Session {
     /// notice list and payments, in its own write transaction. Returns how many moved.
     @discardableResult
     public func sweepNotices() throws -> Int {
+        // With triggers or indexes missing, writes wait for `repair`; the lists that sweep first
+        // still read (the claims stay on notice until then).
+        if !desk.store.schemaProblems.isEmpty { return 0 }
         let now = desk.clock(), today = desk.today().description
         var moved = 0
         while true {

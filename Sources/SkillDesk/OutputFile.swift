@@ -28,7 +28,9 @@ extension Desk {
     /// add a new companion file (the audit anchor file, a backup being read) here.
     public var protectedPaths: [ProtectedFile] {
         guard let db = store.path else { return [] }
-        return ["", "-wal", "-shm", "-journal", ".lock"].map { ProtectedFile(path: db + $0, role: .database(db)) }
+        // The audit anchor file and the log hold what the chain is checked against: never replaced.
+        return (["", "-wal", "-shm", "-journal", ".lock"].map { db + $0 } + (trust?.paths ?? []))
+            .map { ProtectedFile(path: $0, role: .database(db)) }
     }
 }
 

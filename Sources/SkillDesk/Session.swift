@@ -122,4 +122,39 @@ public final class Session: Sendable {
         try require(.readAudit)
         return try desk.read { try $0.auditEntries(entity: entity, key: key) }
     }
+
+    /// `audit verify`: the chain's walk, its beginning, and every anchor outside the database that
+    /// can be read (`ChainReport`); anchors the head when all is well; logged.
+    public func verifyChain() throws -> ChainReport {
+        try require(.verifyAudit)
+        return try desk.checkChain(by: user)
+    }
+
+    /// `skilldesk repair` (administrators): puts back the triggers and indexes found missing or
+    /// altered, and records the incident in the chain (`schema.repair`, naming each). Runs even
+    /// though writes are refused (that is what it mends). Empty when nothing needed repair.
+    public func repairSchema() throws -> [SchemaProblem] {
+        try require(.repairDatabase)
+        let now = desk.clock()
+        let repaired: [SchemaProblem] = try desk.write(evenIfDamaged: true) { w in
+            let found = try w.repairSchema()
+            if found.isEmpty { return [] }
+            var list: [String] = []
+            for p in found {
+                var name = ""
+                JSONText.appendString(p.name, to: &name)
+                list.append(#"{"name":"# + name + #","problem":""# + p.kind.rawValue + #"","type":""# + p.type + #""}"#)
+            }
+            try w.audit(at: now, user: user, action: "schema.repair", entity: "database",
+                        key: try w.meta(Desk.databaseIDKey) ?? "", before: nil,
+                        after: #"{"repaired":["# + list.joined(separator: ",") + "]}")
+            return found
+        }
+        do { try desk.store.checkSchema() } catch let e as StoreError { throw DeskError.store(e) }
+        if !repaired.isEmpty {
+            try? desk.log?.event("schema.repair", at: now, ["by": user, "objects": repaired.map(\.description).joined(separator: ", ")])
+            try? desk.anchor(why: "repair")
+        }
+        return repaired
+    }
 }

@@ -96,6 +96,7 @@ extension Session {
     public func importWorkers(path: String, options: ImportOptions,
                               progress: ((Int64, Int64) -> Void)? = nil) throws -> ImportReport {
         try require(.importWorkers)
+        try desk.refuseWritesIfSchemaDamaged()
         let reader: CSVReader
         do { reader = try CSVReader(path: path, encoding: options.encoding) }
         catch let e as CSVError { throw DeskError.csv(e) }
@@ -114,6 +115,7 @@ extension Session {
         pipeline.start()
         defer { pipeline.cancel() }
 
+        var appended: ClosedRange<Int64>?
         let rolledBack: Bool = try {
             do {
                 return try desk.store.write { w -> Bool in
@@ -149,6 +151,7 @@ extension Session {
                         """
                     try w.audit(at: now, user: user, action: "worker.import", entity: "import",
                                 key: (path as NSString).lastPathComponent, before: nil, after: after)
+                    appended = w.appendedRange
                     return false
                 }
             } catch is RollBack {
@@ -159,6 +162,7 @@ extension Session {
                 throw DeskError.csv(e)
             }
         }()
+        desk.anchorIfDue(appended)
         progress?(reader.totalBytes, reader.totalBytes)
         return ImportReport(imported: rolledBack ? 0 : imported, rejected: rejects.count, rejects: rejects,
                             sha256: reader.sha256Hex(), encoding: reader.encoding, rolledBack: rolledBack,

@@ -143,14 +143,10 @@ public final class HomeScreen: Screen {
         case .verifyAudit:
             guard let s = ctx.session else { return [] }
             do {
-                let (result, _) = try s.verifyAudit()
-                switch result {
-                case let .intact(n):
-                    return [.message(ctx.lang.format(.auditOK, n), .ok)]
-                case let .broken(seq, reason):
-                    let why: S = reason == .hashMismatch ? .auditReasonHash : (reason == .chainMismatch ? .auditReasonChain : .auditReasonGap)
-                    return [.message(ctx.lang.format(.auditBroken, seq, ctx.lang[why]), .error)]
-                }
+                // The same check as `audit verify`: the walk, the chain's beginning, the anchors outside.
+                let report = try s.verifyChain()
+                if report.ok { return [.message(ctx.lang.format(.auditOK, report.entries), .ok)] }
+                return [.message(report.problemLines(ctx.lang).joined(separator: "; "), .error)]
             } catch {
                 return [.message(describe(error, ctx.lang), .error)]
             }

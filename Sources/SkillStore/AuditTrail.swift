@@ -4,8 +4,10 @@ import SkillCore
 
 /// The tamper-evident chain: each row's hash covers its content and the previous row's hash,
 /// so editing, inserting or deleting a row behind the program's back breaks verification from
-/// that row on. (Cutting rows off the end is only detectable against an external copy of the
-/// head hash, which `audit verify` prints.)
+/// that row on. Cutting rows off the end, or rewriting rows and recomputing every hash after them,
+/// is found against the anchors kept outside the database, and a chain that does not start with
+/// the database's creation is reported as restarted (SkillDesk's `ChainCheck`; DECISIONS.md
+/// "Trust (issue 10): the audit chain").
 enum AuditChain {
     static let genesis = String(repeating: "0", count: 64)
 
@@ -18,8 +20,9 @@ enum AuditChain {
         return SHA256.hex(parts.joined(separator: sep))
     }
 
+    @discardableResult
     static func append(_ db: Database, at: String, user: String, action: String, entity: String,
-                       key: String, before: String?, after: String?) throws {
+                       key: String, before: String?, after: String?) throws -> (seq: Int64, hash: String) {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] ?? 0) + 1
         let prev: String = last?["hash"] ?? genesis
@@ -29,6 +32,7 @@ enum AuditChain {
             INSERT INTO audit(seq, at, user, action, entity, key, before, after, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [seq, at, user, action, entity, key, before, after, prev, h])
+        return (seq, h)
     }
 
     static func entry(_ row: Row) -> AuditEntry {

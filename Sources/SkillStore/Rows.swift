@@ -51,6 +51,13 @@ public struct AuditEntry: Equatable, Sendable {
     public var hash: String
 }
 
+/// A place in the chain: an entry's sequence number and hash (what an anchor records).
+public struct AuditPosition: Equatable, Sendable {
+    public var seq: Int64
+    public var hash: String
+    public init(seq: Int64, hash: String) { self.seq = seq; self.hash = hash }
+}
+
 /// What `audit verify` found.
 public enum AuditVerification: Equatable, Sendable {
     case intact(entries: Int)

@@ -420,6 +420,25 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // The database's identity (issue 10): a random id, written once, that the chain's first entry
+        // (`database.create`) and every anchor outside the database carry. Databases made before this
+        // get one here (their chain starts the legacy way; DECISIONS.md "Trust (issue 10)"). The id and
+        // the creation time are never changed by the program; the triggers stop honest mistakes.
+        m.registerMigration("v9-database-identity") { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO meta(key, value) VALUES ('db_id', lower(hex(randomblob(16))));
+                -- Only a database that already had a trail here may begin the legacy way ("seq hash" of
+                -- its head at the upgrade); a new database's chain must begin with its creation.
+                INSERT OR IGNORE INTO meta(key, value)
+                    SELECT 'legacy_head', seq || ' ' || hash FROM audit ORDER BY seq DESC LIMIT 1;
+                CREATE TRIGGER meta_identity_no_update BEFORE UPDATE ON meta
+                    WHEN OLD.key IN ('db_id', 'created_at', 'legacy_head')
+                    BEGIN SELECT RAISE(ABORT, 'the database id and creation time are fixed'); END;
+                CREATE TRIGGER meta_identity_no_delete BEFORE DELETE ON meta
+                    WHEN OLD.key IN ('db_id', 'created_at', 'legacy_head')
+                    BEGIN SELECT RAISE(ABORT, 'the database id and creation time are fixed'); END;
+                """)
+        }
         return m
     }
 }

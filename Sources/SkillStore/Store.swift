@@ -12,6 +12,8 @@ public final class Store: Sendable {
     public let path: String?
     /// Checkpoints the WAL off the commit path (file stores only).
     let checkpointer: Checkpointer?
+    /// Missing or altered triggers and indexes found at open (`SchemaCheck`).
+    let schemaState = SchemaState()
 
     init(writer: any DatabaseWriter, path: String?, checkpointer: Checkpointer? = nil) {
         self.writer = writer
@@ -46,7 +48,9 @@ public final class Store: Sendable {
     public static func inMemory() throws -> Store {
         let queue = try DatabaseQueue(configuration: configuration())
         try Schema.migrator.migrate(queue)
-        return Store(writer: queue, path: nil)
+        let store = Store(writer: queue, path: nil)
+        try store.checkSchema()
+        return store
     }
 
     /// Opens a file database. With `create`, a missing file is created with mode 0600 (it holds
@@ -71,6 +75,7 @@ public final class Store: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration(checkpointer: checkpointer))
             let store = Store(writer: pool, path: path, checkpointer: checkpointer)
             try store.migrate()
+            try store.checkSchema()
             return store
         } catch let error as StoreError {
             throw error

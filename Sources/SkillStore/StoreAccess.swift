@@ -151,6 +151,27 @@ public class StoreReader {
     public func auditHead() throws -> String {
         try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1")) ?? AuditChain.genesis
     }
+
+    /// The chain's first entry (its beginning: the database's creation, or a restart).
+    public func auditFirst() throws -> AuditEntry? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM audit ORDER BY seq LIMIT 1")).map(AuditChain.entry)
+    }
+
+    /// The last entry's sequence number and hash (0 and the genesis when the trail is empty).
+    public func auditHeadPosition() throws -> AuditPosition {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        return AuditPosition(seq: row?["seq"] ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
+    }
+
+    /// The stored hash of each of these entries that exists (primary-key reads; anchors check them).
+    public func auditHashes(at seqs: Set<Int64>) throws -> [Int64: String] {
+        var found: [Int64: String] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT hash FROM audit WHERE seq = ?")
+        for seq in seqs {
+            if let h = try String.fetchOne(statement, arguments: [seq]) { found[seq] = h }
+        }
+        return found
+    }
 }
 
 /// Write access inside one IMMEDIATE transaction. Every method that changes a record is paired
@@ -178,10 +199,16 @@ public final class StoreWriter: StoreReader {
         try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
     }
 
+    /// The entries this transaction appended so far (first and last): the use-case layer anchors
+    /// the head after commit when the range crosses a multiple of its anchor interval. A rolled-back
+    /// savepoint may leave it overstated; it only says an anchor may be due.
+    public private(set) var appendedRange: ClosedRange<Int64>?
+
     public func audit(at: Date, user: String, action: String, entity: String, key: String,
                       before: String?, after: String?) throws {
-        try AuditChain.append(db, at: Timestamp.utc(at), user: user, action: action, entity: entity,
-                              key: key, before: before, after: after)
+        let (seq, _) = try AuditChain.append(db, at: Timestamp.utc(at), user: user, action: action, entity: entity,
+                                             key: key, before: before, after: after)
+        appendedRange = min(seq, appendedRange?.lowerBound ?? seq)...max(seq, appendedRange?.upperBound ?? seq)
     }
 
     // MARK: users

@@ -23,7 +23,8 @@ struct InitCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
             guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
             let password = try global.actingPassword(stdin: &stdin, prompt: lang == .zh ? "\(admin) 的新密码：" : "New password for \(admin): ")
-            try Desk.initialize(path: path, admin: admin, password: password, demo: training, policy: policy)
+            try Desk.initialize(path: path, admin: admin, password: password, demo: training, policy: policy,
+                                trust: global.trustFiles)
             if json { Output.printJSON(["database": path, "admin": admin, "policy": policy, "training": training] as [String: Any]) }
             else {
                 Output.line(lang == .zh ? "已创建数据库 \(path)，管理员 \(admin)，政策方案 \(policy)"
@@ -167,31 +168,92 @@ struct AuditCommand: ParsableCommand {
 }
 
 struct AuditVerify: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Walk the hash chain; exit 65 at the first broken entry.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Walk the hash chain, check how it begins and check it against every anchor outside the database; anchor the head; exit 65 on any break.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, stdin in
-            let (result, head) = try session.verifyAudit()
-            switch result {
-            case let .intact(n):
-                if json { Output.printJSON(["ok": true, "entries": n, "head": head] as [String: Any]) }
-                else { Output.line(lang == .zh ? "OK：审计链完整，共 \(n) 条，末条哈希 \(head)" : "OK: \(n) entries, chain intact, head \(head)") }
-            case let .broken(seq, reason):
-                if json { Output.printJSON(["ok": false, "broken_seq": seq, "reason": reason.rawValue] as [String: Any]) }
-                else {
-                    let why: String
-                    switch reason {
-                    case .hashMismatch: why = lang == .zh ? "内容与其哈希不符（被改动）" : "its content no longer matches its hash (edited)"
-                    case .chainMismatch: why = lang == .zh ? "与上一条的哈希不衔接" : "it does not chain to the entry before it"
-                    case .gap: why = lang == .zh ? "之前有记录缺失" : "entries before it are missing"
-                    }
-                    FileHandle.standardError.write(Data(((lang == .zh ? "审计链断裂：第 \(seq) 条 " : "audit chain broken at entry \(seq): ") + why + "\n").utf8))
+            let report = try session.verifyChain()
+            if json {
+                Output.printJSON(Self.json(report))
+            } else {
+                if report.ok { Output.line(lang == .zh ? "OK：审计链完整并与外部锚点一致" : "OK: the audit chain is intact and agrees with its anchors") }
+                for l in report.summary(lang) { Output.line(Sanitize.forDisplay(l)) }
+                for l in report.problemLines(lang) {
+                    FileHandle.standardError.write(Data((Sanitize.forDisplay(l) + "\n").utf8))
                 }
-                throw ExitCode(Exit.dataErr)
             }
+            if !report.ok { throw ExitCode(Exit.dataErr) }
+        }
+    }
+
+    static func json(_ r: ChainReport) -> [String: Any] {
+        func anchor(_ a: Anchor?) -> Any {
+            a.map { ["seq": $0.seq, "hash": $0.hash, "at": $0.at, "why": $0.why] as [String: Any] } ?? NSNull()
+        }
+        var obj: [String: Any] = [
+            "ok": r.ok, "entries": r.entries, "head": r.head.hash, "head_seq": r.head.seq, "restarted": r.restarted,
+            "db_id": Output.nullable(r.dbID), "anchors_checked": r.anchorsChecked,
+            "first_anchor": anchor(r.firstAnchor), "last_anchor": anchor(r.lastAnchor),
+            "anchored_now": anchor(r.anchoredNow),
+            "sources": r.sources.map { s -> [String: Any] in
+                ["name": s.name, "path": s.path, "status": s.failure ?? "read", "anchors": s.anchors.map { $0 as Any } ?? NSNull()]
+            },
+        ]
+        switch r.start {
+        case .creation: obj["start"] = "creation"
+        case .legacy: obj["start"] = "legacy"
+        case .restarted: obj["start"] = "restarted"
+        }
+        var problems: [[String: Any]] = []
+        if case let .broken(seq, reason) = r.chain {
+            obj["broken_seq"] = seq
+            obj["reason"] = reason.rawValue
+            problems.append(["kind": "broken", "seq": seq, "reason": reason.rawValue])
+        }
+        if case let .restarted(en, _) = r.start { problems.append(["kind": "restarted", "detail": en]) }
+        for p in r.problems {
+            switch p {
+            case let .mismatch(seq, anchored, found, source):
+                problems.append(["kind": "anchor_mismatch", "seq": seq, "anchored": anchored, "found": found, "source": source])
+            case let .beyondHead(seq, head, source):
+                problems.append(["kind": "anchor_beyond_head", "seq": seq, "head_seq": head, "source": source])
+            }
+        }
+        for s in r.missingSources {
+            problems.append(["kind": "missing", "source": s.name, "path": s.path, "reason": s.failure ?? "missing",
+                             "fails": r.missingFails])
+        }
+        obj["problems"] = problems
+        return obj
+    }
+}
+
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Put back triggers and indexes found missing or altered (administrators); recorded in the audit trail.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: json) { session, _ in
+            let repaired = try session.repairSchema()
+            if json {
+                Output.printJSON(["repaired": repaired.map { ["type": $0.type, "name": $0.name, "problem": $0.kind.rawValue] }])
+                return
+            }
+            if repaired.isEmpty {
+                Output.line(lang == .zh ? "无需修复：本程序依赖的触发器和索引均完好" : "nothing to repair: every trigger and index the program relies on is in place")
+                return
+            }
+            Output.line(lang == .zh ? "已修复并记入审计链（schema.repair）：" : "repaired, and recorded in the audit trail (schema.repair):")
+            for p in repaired { Output.line("  " + Sanitize.forDisplay(p.description)) }
         }
     }
 }

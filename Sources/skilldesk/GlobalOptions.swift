@@ -17,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of messages: zh or en (else from LC_ALL, LC_MESSAGES or LANG).")
     var lang: String?
 
+    @Option(name: .long, help: "The file the audit chain's head is anchored to (else $SKILLDESK_ANCHOR_FILE, else DB.anchors beside the database).")
+    var anchorFile: String?
+
     var language: Lang {
         if let lang, let l = Lang(rawValue: lang.lowercased()) { return l }
         return Lang.fromEnvironment()
@@ -35,7 +38,17 @@ struct GlobalOptions: ParsableArguments {
         return home + "/.local/share/skilldesk/skilldesk.sqlite"
     }
 
-    func openDesk() throws -> Desk { try Desk.open(path: databasePath, environment: ProcessInfo.processInfo.environment) }
+    /// The environment with `--anchor-file` in it (it wins over SKILLDESK_ANCHOR_FILE).
+    var environment: [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        if let anchorFile, !anchorFile.isEmpty { env[TrustFiles.anchorVariable] = anchorFile }
+        return env
+    }
+
+    /// Where the anchors and the log of this database go.
+    var trustFiles: TrustFiles { TrustFiles.forDatabase(databasePath, environment: environment) }
+
+    func openDesk() throws -> Desk { try Desk.open(path: databasePath, environment: environment) }
 
     /// Logs the acting user in; the password comes from stdin, the environment, or a prompt.
     func session(_ desk: Desk, stdin: inout StdinLines) throws -> Session {

@@ -73,6 +73,8 @@ enum Exit {
                 }
             case .exportNotAudited: return (ioErr, "not_audited")
             case .outOfRange: return (usage, "out_of_range")
+            case .schemaDamaged: return (cantCreate, "schema_damaged")
+            case .trustFile: return (ioErr, "io_error")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

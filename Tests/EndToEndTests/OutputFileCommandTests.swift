@@ -44,7 +44,8 @@ struct OutputFileCommandTests {
         try FileManager.default.linkItem(atPath: db, toPath: hardlink)
         let viaDots = dir + "/./sub/../t.sqlite"
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
-        for target in [db, db + "-wal", db + "-shm", db + "-journal", db + ".lock", symlink, hardlink, viaDots] {
+        // The audit anchor file and the log beside it hold what the chain is checked against.
+        for target in [db, db + "-wal", db + "-shm", db + "-journal", db + ".lock", db + ".anchors", db + ".log", symlink, hardlink, viaDots] {
             for force in [false, true] {
                 let r = try Self.clerk(db, ["worker", "import", csv, "--rejects", target] + (force ? ["--force"] : []))
                 #expect(r.status == 73, "\(target) force=\(force): exit \(r.status) \(r.stderr)")

@@ -84,7 +84,7 @@ import Testing
             .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims],
             .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses],
             .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                     .managePolicy, .manageFunds, .manageCalendar],
+                     .managePolicy, .manageFunds, .manageCalendar, .repairDatabase],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {
