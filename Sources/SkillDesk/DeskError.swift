@@ -51,6 +51,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
     case claimNotEligible(claim: Int64, failures: [String])
+    /// An amount above its ceiling, or a total of stored amounts that cannot be counted (exit 65).
+    case money(MoneyError)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -131,6 +133,8 @@ public enum DeskError: Error, Sendable, UserMessage {
                 : "user \"\(user)\" prepared claim \(id) and cannot decide on it; another supervisor must (nothing was changed)"
         case let .fund(e):
             return e.message(lang) + (zh ? "（未作改动）" : " (nothing was changed)")
+        case let .money(e):
+            return e.message(lang)
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
@@ -216,5 +220,12 @@ public enum RelativeProblem: Error, Sendable, UserMessage {
         case let (.notEligible(id), .zh): return "\(id) 既非贫困人员也非重度残疾人，不适用亲属延伸（E11）"
         case let (.notEligible(id), .en): return "\(id) is neither poor nor severely disabled, so relatives do not qualify (E11)"
         }
+    }
+}
+
+extension DeskError {
+    /// Runs a `FieldText` check, its refusal as `invalidInput` (exit 65) with both messages.
+    static func checking<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as FieldTextError { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
     }
 }

@@ -79,10 +79,9 @@ extension Session {
         case .success(let v): c = v.value
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
-        let holder = name.trimmedWhitespace()
-        guard !holder.isEmpty, holder.count <= 100, !holder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw DeskError.invalidInput("give the account holder's name as the bank has it (1–100 characters)",
-                                         zh: "请填写开户名称（与银行登记一致，1–100 个字）")
+        let holder = try DeskError.checking {
+            try FieldText.identifier(name, field: FieldLabel(en: "account holder's name as the bank has it", zh: "开户名称（与银行登记一致）"),
+                                     max: FieldText.maxName)
         }
         let digits: String
         switch BankAccountNumber.parse(account, payee: .institution) {
@@ -145,6 +144,9 @@ extension Session {
                                              bankAccount: account, amountFen: c.amountFen,
                                              kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: payee))
                 claims.append(c)
+            }
+            if !lines.isEmpty && PaymentBatchSummary(lines: coreLines) == nil {
+                throw DeskError.money(.sumOverflow(what: "the payable claims' amounts", whatZh: "待支付申请金额"))
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
                 throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),

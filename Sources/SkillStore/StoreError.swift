@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     case alreadyInitialised(path: String)
     case busy
     case failure(String)
+    /// SQLite's SUM left the integer range: an amount was raised behind the program's back (a total
+    /// of accepted amounts stays far below; `MoneyCeiling`).
+    case sumOverflow
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -26,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.busy, .en): return "the database is busy (another user is writing); try again in a moment"
         case let (.failure(m), .zh): return "数据库错误：\(m)"
         case let (.failure(m), .en): return "database error: \(m)"
+        case (.sumOverflow, .zh): return "金额合计超出可计算的范围：数据库中的金额被改动过；请管理员核查（audit verify），数据未作改动"
+        case (.sumOverflow, .en): return "a total of amounts is beyond what can be counted: an amount in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
         }
     }
 }

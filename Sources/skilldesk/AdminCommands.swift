@@ -188,7 +188,7 @@ struct AuditVerify: ParsableCommand {
                     case .chainMismatch: why = lang == .zh ? "与上一条的哈希不衔接" : "it does not chain to the entry before it"
                     case .gap: why = lang == .zh ? "之前有记录缺失" : "entries before it are missing"
                     }
-                    FileHandle.standardError.write(Data(((lang == .zh ? "审计链断裂：第 \(seq) 条 " : "audit chain broken at entry \(seq): ") + why + "\n").utf8))
+                    Output.warn((lang == .zh ? "审计链断裂：第 \(seq) 条 " : "audit chain broken at entry \(seq): ") + why)
                 }
                 throw ExitCode(Exit.dataErr)
             }

@@ -56,7 +56,7 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
     }
     for w in report.warnings {
         let prefix = lang == .zh ? "警告：第 \(w.line) 行：" : "warning: line \(w.line): "
-        FileHandle.standardError.write(Data((prefix + w.reason + "\n").utf8))
+        Output.warn(prefix + w.reason)
     }
     if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
 }
