@@ -196,6 +196,13 @@ struct HostileInputTests {
         defer { w.remove() }
         let h = Self.hostile
         _ = try w.run("clerk1", ["claim", "new", "--class", "2", "--kind", "training"])
+        // A real batch, so that `payment reconcile` reads the bank's lines and reports on each.
+        _ = try w.sql("UPDATE claims SET status = 'payable' WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT 2)")
+        _ = try w.sql("UPDATE workers SET bank_account = '6222021234567890123' WHERE id IN (SELECT worker_id FROM claims)")
+        let made = try w.run("fin1", ["payment", "batch"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let batch = try w.sql("SELECT id FROM payment_batches ORDER BY id LIMIT 1")
+        let number = try w.sql("SELECT 'SD-' || claim_year || '-' || printf('%06d', id) FROM claims ORDER BY id LIMIT 1")
         let worker = try w.sql("SELECT id FROM workers ORDER BY id LIMIT 1")
         let inst = try w.sql("SELECT code FROM institutions WHERE status = 'active' ORDER BY code LIMIT 1")
         let inst2 = try w.sql("SELECT code FROM institutions WHERE status = 'active' ORDER BY code DESC LIMIT 1")
@@ -259,6 +266,7 @@ struct HostileInputTests {
             ("admin", ["occupation", "import", try csv("code,name,level,standard_fen,hours")], [:]),
             ("clerk1", ["attend", "import", try csv("class,worker,date,classroom_minutes,online_minutes")], [:]),
             ("fin1", ["payment", "reconcile", "B-\(h)", try csv("claim_no,status,amount,reason")], [:]),
+            ("fin1", ["payment", "reconcile", batch, try w.file("bank2.csv", Array("claim_no,status,amount,reason\r\n\(number),failed,1.00,\(h)\r\nSD-\(h),paid,\(h),x\r\n\(number),\(h),1.00,\(h)\r\n".utf8))], [:]),
             ("fin1", ["payment", "reconcile", "B-1", try w.file("bank.csv", Array("claim_no,status,amount,reason\n\(h),failed,1.00,\(h)\n2025-\(h),paid,\(h),x\n".utf8))], [:]),
         ]
         // Stored behind the program's back: names and numbers with control characters in the tables.
