@@ -260,7 +260,7 @@ extension Session {
         var warnings: [AttendanceWarning] = sameDay
             .filter { $0.attendance.classID != classID && $0.institution != cls.institution }
             .map { .otherInstitution(workerID: worker, date: day, classID: $0.attendance.classID, institution: $0.institution) }
-        let total = sameDay.reduce(0) { $0 + $1.attendance.classroomMinutes + $1.attendance.onlineMinutes }
+        let total = AttendanceRule.saturatingSum(sameDay.flatMap { [$0.attendance.classroomMinutes, $0.attendance.onlineMinutes] })
         if total > AttendanceRule.maxMinutesPerDay {
             warnings.append(.overDay(workerID: worker, date: day, minutes: total, classIDs: sameDay.map(\.attendance.classID)))
         }

@@ -29,8 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.busy, .en): return "the database is busy (another user is writing); try again in a moment"
         case let (.failure(m), .zh): return "数据库错误：\(m)"
         case let (.failure(m), .en): return "database error: \(m)"
-        case (.sumOverflow, .zh): return "金额合计超出可计算的范围：数据库中的金额被改动过；请管理员核查（audit verify），数据未作改动"
-        case (.sumOverflow, .en): return "a total of amounts is beyond what can be counted: an amount in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
+        case (.sumOverflow, .zh): return "合计超出可计算的范围：数据库中的金额或课时被改动过；请管理员核查（audit verify），数据未作改动"
+        case (.sumOverflow, .en): return "a total is beyond what can be counted: an amount or a number of minutes in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
         }
     }
 }

@@ -99,6 +99,22 @@ struct HostileInputTests {
         #expect(try w.sql("SELECT count(*) FROM payment_batches") == batches)
     }
 
+    /// Attendance minutes raised to Int64.max with sqlite3: showing the class, the archive and
+    /// evaluating a claim count hours, and none of them may trap.
+    @Test func storedMinutesAtInt64MaxNeverTrap() throws {
+        let w = try World()
+        defer { w.remove() }
+        let worker = try w.sql("SELECT worker_id FROM attendance WHERE class_id = 2 LIMIT 1")
+        _ = try w.sql("UPDATE attendance SET classroom_minutes = \(Int64.max), online_minutes = \(Int64.max) WHERE worker_id = '\(worker)'")
+        for (user, args) in [("clerk1", ["class", "show", "2"]), ("clerk1", ["worker", "archive", worker]),
+                             ("clerk1", ["claim", "evaluate", "--worker", worker, "--kind", "training", "--class", "2"]),
+                             ("clerk1", ["attend", "set", "2", "--id", worker, "--date", try w.sql("SELECT start_date FROM classes WHERE id = 2"), "--hours", "1"])] {
+            let r = try w.run(user, args)
+            #expect(r.status != -1 && r.status != 132 && r.status != 134 && r.status != 70,
+                    "\(args.joined(separator: " ")): exit \(r.status) \(r.stderr.prefix(300))")
+        }
+    }
+
     /// `SKILLDESK_TODAY=9999-12-31` made `claim approve` die with "date out of range": now refused at
     /// open (nothing done), naming the range.
     @Test func businessDateOutsideTheCalendarIsRefusedAtOpen() throws {

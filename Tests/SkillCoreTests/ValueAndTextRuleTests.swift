@@ -62,3 +62,16 @@ struct ValueAndTextRuleTests {
         #expect(UnsafeText.isNeutralised("\u{202E}") && !UnsafeText.isNeutralised("张"))
     }
 }
+
+/// Stored minutes raised to Int.max (sqlite3) must not trap the counting of hours.
+@Suite("Stored minutes never trap (issue 10)")
+struct StoredMinutesTests {
+    @Test func countedMinutesSaturate() {
+        let rule = AttendanceRule.demo
+        #expect(rule.countedMinutes(classroom: Int.max, online: Int.max) == Int.max)
+        #expect(rule.countedMinutes(classroom: 60, online: 60) == 90)
+        #expect(rule.minutesToComplete(plannedHours: Int.max) > 0)
+        #expect(AttendanceRule.saturatingSum([Int.max, 1, 5]) == Int.max)
+        #expect(AttendanceRule.saturatingSum([Int.min, -1]) == Int.min)
+    }
+}
