@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependency direction (DESIGN.md): skilldesk → SkillScreens → {SkillDesk, TermUI};
+// Dependency direction (DESIGN.md): skilldesk → SkillScreens → {SkillDesk, TermUI}; TermUI → SkillCore
+// (only for `UnsafeText.forDisplay`, the one display neutraliser the CLI shares);
 // SkillDesk → {SkillCore, SkillStore}; SkillStore → SkillCore. Only SkillStore imports GRDB,
 // only TermUI's CursesBackend imports CNcursesw.
 let package = Package(
@@ -28,7 +29,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "SkillDesk", dependencies: ["SkillCore", "SkillStore", "CCrypt"]),
-        .target(name: "TermUI", dependencies: ["CNcursesw"]),
+        .target(name: "TermUI", dependencies: ["CNcursesw", "SkillCore"]),
         .target(name: "SkillScreens", dependencies: ["SkillDesk", "SkillCore", "TermUI"]),
         .executableTarget(name: "skilldesk", dependencies: [
             "SkillScreens", "SkillDesk", "SkillCore", "TermUI",
@@ -39,7 +40,7 @@ let package = Package(
             "SkillStore", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
-        .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw", "SkillCore"]),
         .testTarget(name: "SkillScreensTests", dependencies: [
             "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillStore",
             // Only to plant rows the use-case layer refuses (control characters in a name).

@@ -20,14 +20,30 @@ public struct AttendanceRule: Sendable, Equatable, Codable {
     public static let maxMinutesPerDay = 24 * 60
 
     /// Classroom minutes plus online minutes at the ratio (rounded down to the minute).
+    /// Saturating (issue 10): minutes come from the database, where a row may have been raised
+    /// behind the program's back; a count that large is absurd, never a trap.
     public func countedMinutes(classroom: Int, online: Int) -> Int {
-        classroom + online * onlinePercent / 100
+        let (scaled, o) = online.multipliedReportingOverflow(by: onlinePercent)
+        return Self.saturatingSum([classroom, o ? (online < 0 ? Int.min : Int.max) : scaled / 100])
+    }
+
+    /// A sum of stored minutes that stops at Int's ends instead of trapping.
+    public static func saturatingSum<S: Sequence>(_ values: S) -> Int where S.Element == Int {
+        var total = 0
+        for v in values {
+            let (t, o) = total.addingReportingOverflow(v)
+            if o { return v < 0 ? Int.min : Int.max }
+            total = t
+        }
+        return total
     }
 
     /// Counted minutes a trainee needs to complete a class of `plannedHours`.
     public func minutesToComplete(plannedHours: Int) -> Int {
         // Rounded up: 80% of 1 h 15 min is 60 minutes exactly; of 1 h 1 min it is 48.8 → 49.
-        (plannedHours * 60 * completionPercent + 99) / 100
+        let (a, o1) = plannedHours.multipliedReportingOverflow(by: 60 * completionPercent)
+        let (b, o2) = a.addingReportingOverflow(99)
+        return o1 || o2 ? Int.max / 100 : b / 100
     }
 
     public func isComplete(countedMinutes: Int, plannedHours: Int) -> Bool {

@@ -356,7 +356,8 @@ public enum BankFile {
             if outcome == nil { fail(.unknownStatus(f[1])) }
             let amount = Money.parse(yuan: f[2])
             if amount == nil { fail(.badAmount(f[2])) } else if amount! <= 0 { fail(.nonPositiveAmount(amount!)) }
-            let reason = f.count == 4 ? UnsafeText.sanitise(f[3]) : ""
+            // The bank's words, cleaned and bounded (a reason is shown in a list, not a document).
+            let reason = f.count == 4 ? String(UnsafeText.sanitise(f[3]).prefix(FieldText.maxReason)) : ""
             if outcome == .failed && reason.isEmpty { fail(.reasonRequired) }
             guard errors.count == before, let o = outcome, let a = amount else { continue }
             results.append(BankResultLine(line: r.line, claimNumber: claim, outcome: o, amountFen: a, reason: reason.isEmpty ? nil : reason))

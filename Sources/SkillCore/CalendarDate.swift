@@ -105,16 +105,39 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// Traps only when leaving years 1...9999, which no bureau date does.
+    /// Never traps: a result before 0001-01-01 or after 9999-12-31 stops at that end. Dates the
+    /// program accepts lie in `supported` (1900–2199) and what is added to them (notice periods,
+    /// working days, claim windows, class spans) is bounded far below 7,800 years, so no accepted
+    /// date reaches an end; only a row tampered outside the range could, and it then gets a date
+    /// that is refused wherever dates are checked, rather than a crash.
     public func adding(days: Int) -> CalendarDate {
-        guard let d = CalendarDate(daysSinceEpoch: daysSinceEpoch + days) else {
-            preconditionFailure("date out of range: \(self) + \(days) days")
-        }
-        return d
+        let (n, o) = daysSinceEpoch.addingReportingOverflow(days)
+        if !o, let d = CalendarDate(daysSinceEpoch: n) { return d }
+        return days < 0 ? CalendarDate.first : CalendarDate.last
+    }
+
+    /// The ends of what this type can count (its 4-digit ISO years).
+    public static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+
+    /// The dates the bureau's data may hold: 1900-01-01 … 2199-12-31. Birth dates of living
+    /// workers start after 1900, and 2199 leaves every plan and period room while keeping any
+    /// sum of bounded day counts far from the calendar's ends (DECISIONS.md "Trust (issue 10): values").
+    public static let supported = CalendarDate(year: 1900, month: 1, day: 1)!...CalendarDate(year: 2199, month: 12, day: 31)!
+
+    /// True inside `supported`.
+    public var isSupported: Bool { CalendarDate.supported.contains(self) }
+
+    /// The refusal for a date outside `supported`, naming the field and the range.
+    public static func unsupportedMessage(_ date: CalendarDate, en: String, zh: String) -> (en: String, zh: String) {
+        let r = supported
+        return ("the \(en) \(date) is outside \(r.lowerBound)…\(r.upperBound), the dates the program can count; check the year",
+                "\(zh) \(date) 不在 \(r.lowerBound) 至 \(r.upperBound) 之间（程序可计算的日期范围）；请检查年份")
     }
 
     /// Signed: positive when `other` is later.
     public func days(to other: CalendarDate) -> Int {
+        // Within 1...9999 both day counts are a few million: no overflow.
         other.daysSinceEpoch - daysSinceEpoch
     }
 
@@ -140,7 +163,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func today(in timeZone: TimeZone = CalendarDate.bureauTimeZone, now: Date) -> CalendarDate {
         let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: now)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return CalendarDate(daysSinceEpoch: days)!
+        return CalendarDate(daysSinceEpoch: days) ?? (days < 0 ? first : last)
     }
 
     // MARK: Codable as the ISO string, the form used in JSON and the database.

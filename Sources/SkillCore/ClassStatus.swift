@@ -29,3 +29,10 @@ public enum ClassStatus: String, Sendable, Codable, CaseIterable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
+
+/// How long a class may run: two years (731 days, first and last day included). The longest
+/// subsidised programmes (apprenticeships, 新型学徒制) run one to two years; anything longer is a
+/// typing error (an end of 9999-12-31), and a bound keeps the attendance sheet's days countable.
+public enum ClassSpan {
+    public static let maxDays = 731
+}

@@ -53,6 +53,8 @@ public enum FundError: Error, Equatable, Sendable, UserMessage {
     case recoveryExceedsDue(dueFen: Int64, amountFen: Int64)
     /// A total would leave the Int64 range (over 92 trillion yuan: a typing error).
     case overflow
+    /// An amount above its ceiling (`MoneyCeiling`: one allocation, an account's total, a recovery).
+    case aboveCeiling(MoneyCeiling, amountFen: Int64)
 
     public func message(_ lang: Lang) -> String {
         let y = Money.format
@@ -71,6 +73,7 @@ public enum FundError: Error, Equatable, Sendable, UserMessage {
         case (.recoveryExceedsDue(let d, let a), .en): return "only \(y(d)) is due, so a recovery of \(y(a)) cannot be recorded"
         case (.overflow, .zh): return "金额超出可记录的范围，请检查输入"
         case (.overflow, .en): return "the amount is beyond what can be recorded; check the input"
+        case let (.aboveCeiling(c, a), _): return MoneyError.aboveCeiling(c, amountFen: a).message(lang)
         }
     }
 }
@@ -127,8 +130,10 @@ public struct FundAccount: Hashable, Sendable, Codable {
     /// The administrator adds money to the account.
     public mutating func allocate(_ amountFen: Int64) throws(FundError) {
         try Self.positive(amountFen)
+        guard MoneyCeiling.allocation.allows(amountFen) else { throw .aboveCeiling(.allocation, amountFen: amountFen) }
         guard let a = Self.sum(allocatedFen, amountFen), Self.balance(a, reservedFen, paidFen, recoveredFen) != nil
         else { throw .overflow }
+        guard MoneyCeiling.fundAccount.allows(a) else { throw .aboveCeiling(.fundAccount, amountFen: a) }
         allocatedFen = a
     }
 
@@ -139,7 +144,8 @@ public struct FundAccount: Hashable, Sendable, Codable {
         guard amountFen <= b else {
             throw .insufficientBalance(year: year, source: source, balanceFen: b, amountFen: amountFen)
         }
-        reservedFen += amountFen          // ≤ balance ≤ allocated + recovered: no overflow
+        guard let r = Self.sum(reservedFen, amountFen) else { throw .overflow }
+        reservedFen = r
     }
 
     /// Payment confirmed: reserved → paid.
@@ -162,6 +168,7 @@ public struct FundAccount: Hashable, Sendable, Codable {
     /// A paid amount to claw back (追回): at most what was paid and not already clawed back.
     public mutating func recordClawback(_ amountFen: Int64) throws(FundError) {
         try Self.positive(amountFen)
+        guard MoneyCeiling.recovery.allows(amountFen) else { throw .aboveCeiling(.recovery, amountFen: amountFen) }
         let open = paidFen - recoveredFen - clawbackDueFen
         guard amountFen <= open else { throw .clawbackExceedsPaid(openFen: open, amountFen: amountFen) }
         clawbackDueFen += amountFen
@@ -170,6 +177,7 @@ public struct FundAccount: Hashable, Sendable, Codable {
     /// Money clawed back has come in: due → recovered (at most what is due; partial recoveries add up).
     public mutating func recover(_ amountFen: Int64) throws(FundError) {
         try Self.positive(amountFen)
+        guard MoneyCeiling.recovery.allows(amountFen) else { throw .aboveCeiling(.recovery, amountFen: amountFen) }
         guard amountFen <= clawbackDueFen else { throw .recoveryExceedsDue(dueFen: clawbackDueFen, amountFen: amountFen) }
         clawbackDueFen -= amountFen
         recoveredFen += amountFen

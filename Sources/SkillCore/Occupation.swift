@@ -47,6 +47,7 @@ public struct LevelStandard: Hashable, Sendable {
     public static func make(level: String, standardFen: String, hours: String) -> Result<LevelStandard, CatalogueProblem> {
         guard let l = SkillLevel.parse(level) else { return .failure(.badLevel(level)) }
         guard let fen = Int64(standardFen.trimmedWhitespace()), fen >= 0 else { return .failure(.negativeAmount(l)) }
+        guard MoneyCeiling.standard.allows(fen) else { return .failure(.standardAboveCeiling(l, fen)) }
         guard let h = Int(hours.trimmedWhitespace()), (1...10_000).contains(h) else { return .failure(.badHours(l)) }
         return .success(LevelStandard(level: l, standardFen: fen, hours: h))
     }
@@ -77,9 +78,16 @@ public struct Occupation: Hashable, Sendable {
         case let .success(c): parsed = c
         case let .failure(e): return .failure(e)
         }
-        let n = name.trimmedWhitespace()
-        if n.isEmpty || n.count > 60 { return .failure(.emptyName) }
+        if name.trimmedWhitespace().isEmpty { return .failure(.emptyName) }
+        let n: String
+        do { n = try FieldText.identifier(name, field: FieldLabel(en: "occupation name", zh: "职业（工种）名称"), max: 60) }
+        catch { return .failure(.badName(error)) }
         if levels.isEmpty { return .failure(.noLevels) }
+        for l in levels where l.standardFen < 0 { return .failure(.negativeAmount(l.level)) }
+        for l in levels where !MoneyCeiling.standard.allows(l.standardFen) {
+            return .failure(.standardAboveCeiling(l.level, l.standardFen))
+        }
+        for d in [from] + (to.map { [$0] } ?? []) where !d.isSupported { return .failure(.dateOutOfRange(d)) }
         var seen = Set<SkillLevel>()
         for l in levels where !seen.insert(l.level).inserted { return .failure(.duplicateLevel(l.level)) }
         if let tier, !(1...9).contains(tier) { return .failure(.badTier(tier)) }

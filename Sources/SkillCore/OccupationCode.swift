@@ -31,6 +31,12 @@ public enum CatalogueProblem: Error, Equatable, Sendable, UserMessage {
     case badHours(SkillLevel)
     case periodReversed(from: CalendarDate, to: CalendarDate)
     case badTier(Int)
+    /// A level's standard above `MoneyCeiling.standard`.
+    case standardAboveCeiling(SkillLevel, Int64)
+    /// The name holds a control or invisible character, or is too long (`FieldText`).
+    case badName(FieldTextError)
+    /// A period day outside `CalendarDate.supported`.
+    case dateOutOfRange(CalendarDate)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -58,6 +64,14 @@ public enum CatalogueProblem: Error, Equatable, Sendable, UserMessage {
             return zh ? "有效期结束日 \(t) 早于开始日 \(f)" : "the period ends (\(t)) before it starts (\(f))"
         case let .badTier(n):
             return zh ? "产业层级 \(n) 无效：应为 1–9" : "industry tier \(n) is not valid: use 1–9"
+        case let .standardAboveCeiling(l, fen):
+            return zh ? "等级 \(l.rawValue) 的补贴标准：" + MoneyError.aboveCeiling(.standard, amountFen: fen).message(.zh)
+                : "the standard for \(l.rawValue): " + MoneyError.aboveCeiling(.standard, amountFen: fen).message(.en)
+        case let .badName(e):
+            return e.message(lang)
+        case let .dateOutOfRange(d):
+            let m = CalendarDate.unsupportedMessage(d, en: "period day", zh: "有效期日期")
+            return zh ? m.zh : m.en
         }
     }
 }

@@ -159,6 +159,8 @@ public struct WorkingCalendar: Sendable {
         var d = date, left = n.magnitude
         let step = n < 0 ? -1 : 1
         while left > 0 {
+            // At the calendar's ends `adding` stops: stop counting too rather than loop forever.
+            if d == (step < 0 ? CalendarDate.first : CalendarDate.last) { break }
             d = d.adding(days: step)
             if isWorkingDay(d) { left -= 1 }
         }
@@ -171,6 +173,7 @@ public struct WorkingCalendar: Sendable {
         var count = 0, d = from
         while d <= to {
             if isWorkingDay(d) { count += 1 }
+            if d == CalendarDate.last { break }
             d = d.adding(days: 1)
         }
         return count

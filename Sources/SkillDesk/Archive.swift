@@ -19,7 +19,7 @@ public struct WorkerArchive: Sendable {
     public var rule: AttendanceRule
 
     /// 学分累计: the sum of counted minutes over all classes.
-    public var countedMinutesTotal: Int { classes.reduce(0) { $0 + $1.countedMinutes } }
+    public var countedMinutesTotal: Int { AttendanceRule.saturatingSum(classes.map(\.countedMinutes)) }
 }
 
 extension Session {

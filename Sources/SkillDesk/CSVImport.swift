@@ -55,6 +55,7 @@ struct NamedCSV<Column: RawRepresentable & CaseIterable & Hashable> where Column
 
     /// Why a record cannot be read at all (bytes that are not text in the file's encoding), or nil.
     func unreadable(_ record: CSVRecord, lang: Lang) -> String? {
+        if record.hasNUL { return CSVRecord.nulMessage(lang) }
         guard record.fields.contains(where: { $0 == nil }) else { return nil }
         return lang == .zh ? "不是有效的 UTF-8 文本；文件可能是 GB18030 编码，请用 --encoding gb18030（或 auto）"
             : "is not valid UTF-8; the file may be GB18030: use --encoding gb18030 (or auto)"

@@ -56,9 +56,8 @@ extension Session {
             throw DeskError.invalidInput("certificate type '\(d.type)' is not valid; use one of \(codes)",
                                          zh: "证书类型“\(d.type)”无效；可用：\(codes)")
         }
-        let number = d.number.trimmedWhitespace()
-        guard !number.isEmpty, number.count <= 64 else {
-            throw DeskError.invalidInput("enter the certificate number (1–64 characters)", zh: "请填写证书编号（1–64 个字符）")
+        let number = try DeskError.checking {
+            try FieldText.identifier(d.number, field: FieldLabel(en: "certificate number", zh: "证书编号"), max: FieldText.maxIdentifier)
         }
         let levelText = d.level.trimmedWhitespace()
         var level: SkillLevel?
@@ -73,8 +72,15 @@ extension Session {
                                          zh: "\(type.label(.zh))不注明等级；请勿填写等级")
         }
         let date = try Self.date(d.issueDate, en: "issue date", zh: "发证日期")
+        let today = desk.today()
+        guard date <= today else {
+            throw DeskError.invalidInput("the issue date \(date) is after today (\(today)): a certificate is recorded once issued",
+                                         zh: "发证日期 \(date) 晚于今天（\(today)）：证书发出后才能登记")
+        }
         let occCode = d.occupation.trimmedWhitespace()
-        let issuer = d.issuer.trimmedWhitespace()
+        let issuer = try DeskError.checking {
+            try FieldText.cleaned(d.issuer, field: FieldLabel(en: "issuer", zh: "发证机构"), max: FieldText.maxName)
+        }
         let now = desk.clock()
         return try desk.write { w in
             guard try w.worker(id: worker) != nil else { throw DeskError.workersNotRegistered([worker]) }

@@ -389,10 +389,11 @@ struct ClaimGatherer {
             var counted = 0, attended = 0
             var mine = Set<String>(), elsewhere = Set<String>(), total: [String: Int] = [:]
             for d in try days(workerID: w.id, from: c.startDate, to: c.endDate) {
-                let minutes = d.classroomMinutes + d.onlineMinutes
-                total[d.date, default: 0] += minutes
+                // Saturating: stored minutes may have been raised behind the program's back (issue 10).
+                let minutes = AttendanceRule.saturatingSum([d.classroomMinutes, d.onlineMinutes])
+                total[d.date] = AttendanceRule.saturatingSum([total[d.date] ?? 0, minutes])
                 if d.classID == c.id {
-                    counted += rule.countedMinutes(classroom: d.classroomMinutes, online: d.onlineMinutes)
+                    counted = AttendanceRule.saturatingSum([counted, rule.countedMinutes(classroom: d.classroomMinutes, online: d.onlineMinutes)])
                     if minutes > 0 { attended += 1; mine.insert(d.date) }
                 } else if d.institution != c.institution && minutes > 0 {
                     elsewhere.insert(d.date)

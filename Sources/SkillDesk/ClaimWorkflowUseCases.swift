@@ -225,6 +225,7 @@ extension Session {
     private func insertDraft(_ w: StoreWriter, _ e: ClaimEvaluation, now: Date) throws -> ClaimRow {
         let k = e.facts.klass
         let level = e.level ?? k?.level ?? e.facts.certificate?.level ?? .l5
+        try Self.checkClaimAmount(e.amountFen)
         var occ = k?.occupationCode ?? ""
         if occ.isEmpty, let certID = e.certificateID, let c = try w.certificate(id: certID) { occ = c.occupationCode }
         let row = try w.insertClaim(NewClaim(
@@ -302,6 +303,7 @@ extension Session {
             }
             let before = ClaimSnapshot.json(c)
             let evidence = try ClaimEvidence.gather(w, claim: c, evaluation: e)
+            try Self.checkClaimAmount(e.amountFen)
             c.status = t.to.rawValue
             c.amountFen = e.amountFen
             c.submittedAt = Timestamp.utc(now)
@@ -555,7 +557,8 @@ extension Session {
         let now = desk.clock()
         return try desk.write { w in
             var c = try loadClaim(w, id)
-            let open = c.clawbackDueFen - c.recoveredFen
+            let (open, overflow) = c.clawbackDueFen.subtractingReportingOverflow(c.recoveredFen)
+            if overflow { throw DeskError.money(.sumOverflow(what: "claim \(id)'s clawback", whatZh: "申请 \(id) 的追回金额")) }
             let amount = amountFen ?? open
             let complete = amount == open
             var to = c.status
@@ -758,5 +761,12 @@ extension FundAccount {
         } catch {
             throw DeskError.fund(error)
         }
+    }
+}
+
+extension Session {
+    /// `MoneyCeiling.claim`, as a DeskError (exit 65).
+    static func checkClaimAmount(_ fen: Int64) throws {
+        do { try Money.check(fen, .claim) } catch let e as MoneyError { throw DeskError.money(e) }
     }
 }

@@ -92,6 +92,11 @@ extension Session {
             throw DeskError.invalidInput("the end date \(end) is before the start date \(start)",
                                          zh: "结业日期 \(end) 早于开班日期 \(start)")
         }
+        guard start.days(to: end) < ClassSpan.maxDays else {
+            throw DeskError.invalidInput(
+                "the class would run \(start.days(to: end) + 1) days (\(start)–\(end)); a class runs at most \(ClassSpan.maxDays) days: check the end date",
+                zh: "培训班 \(start) 至 \(end) 共 \(start.days(to: end) + 1) 天，超过上限 \(ClassSpan.maxDays) 天；请检查结业日期")
+        }
         guard let hours = Int(d.plannedHours.trimmedWhitespace()), (1...maxPlannedHours).contains(hours) else {
             throw DeskError.invalidInput("planned hours '\(d.plannedHours)' must be a whole number from 1 to \(maxPlannedHours)",
                                          zh: "计划课时“\(d.plannedHours)”应为 1–\(maxPlannedHours) 的整数")
@@ -128,6 +133,10 @@ extension Session {
     static func date(_ text: String, en: String, zh: String) throws -> CalendarDate {
         guard let d = CalendarDate(iso: text.trimmedWhitespace()) else {
             throw DeskError.invalidInput("\(en) '\(text)' is not a date (YYYY-MM-DD)", zh: "\(zh)“\(text)”不是有效日期（YYYY-MM-DD）")
+        }
+        guard d.isSupported else {
+            let m = CalendarDate.unsupportedMessage(d, en: en, zh: zh)
+            throw DeskError.invalidInput(m.en, zh: m.zh)
         }
         return d
     }
@@ -251,7 +260,7 @@ extension Session {
         var warnings: [AttendanceWarning] = sameDay
             .filter { $0.attendance.classID != classID && $0.institution != cls.institution }
             .map { .otherInstitution(workerID: worker, date: day, classID: $0.attendance.classID, institution: $0.institution) }
-        let total = sameDay.reduce(0) { $0 + $1.attendance.classroomMinutes + $1.attendance.onlineMinutes }
+        let total = AttendanceRule.saturatingSum(sameDay.flatMap { [$0.attendance.classroomMinutes, $0.attendance.onlineMinutes] })
         if total > AttendanceRule.maxMinutesPerDay {
             warnings.append(.overDay(workerID: worker, date: day, minutes: total, classIDs: sameDay.map(\.attendance.classID)))
         }

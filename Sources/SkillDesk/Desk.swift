@@ -60,6 +60,10 @@ public final class Desk: Sendable {
             throw DeskError.invalidInput("\(todayVariable)='\(raw)' is not a date (YYYY-MM-DD)",
                                          zh: "\(todayVariable)=“\(raw)”不是有效日期（YYYY-MM-DD）")
         }
+        guard day.isSupported else {
+            let m = CalendarDate.unsupportedMessage(day, en: "business date \(todayVariable)", zh: "业务日期 \(todayVariable)")
+            throw DeskError.invalidInput(m.en, zh: m.zh)
+        }
         guard try desk.read({ try $0.setting(Desk.overrideSetting) }) == "1" else {
             throw DeskError.wrongState(
                 "\(todayVariable) is set, but \(path) is a live database: its business date is always today's; unset \(todayVariable) (only a demo or training database may move it)",

@@ -65,6 +65,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case schemaDamaged([String])
     /// The anchor file or the log cannot be written (exit 74).
     case trustFile(path: String, reason: String)
+    /// An amount above its ceiling, or a total of stored amounts that cannot be counted (exit 65).
+    case money(MoneyError)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -145,6 +147,8 @@ public enum DeskError: Error, Sendable, UserMessage {
                 : "user \"\(user)\" prepared claim \(id) and cannot decide on it; another supervisor must (nothing was changed)"
         case let .fund(e):
             return e.message(lang) + (zh ? "（未作改动）" : " (nothing was changed)")
+        case let .money(e):
+            return e.message(lang)
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
@@ -264,5 +268,9 @@ public enum Paging {
     public static func check(offset: Int, limit: Int) throws(DeskError) {
         guard (1...maxLimit).contains(limit) else { throw .outOfRange(name: "limit", value: limit, min: 1, max: maxLimit) }
         guard offset >= 0 else { throw .outOfRange(name: "offset", value: offset, min: 0, max: nil) }
+extension DeskError {
+    /// Runs a `FieldText` check, its refusal as `invalidInput` (exit 65) with both messages.
+    static func checking<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as FieldTextError { throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh)) }
     }
 }

@@ -2,17 +2,33 @@ import Foundation
 import SkillCore
 import SkillStore
 
-/// The accounts of one year and their totals (`fund show`).
+/// The accounts of one year and their totals (`fund show`). The totals are added with checked
+/// arithmetic when the year is read: a stored amount raised behind the program's back to near
+/// Int64.max makes `fundYear` refuse with a message, never a trap.
 public struct FundYear: Sendable, Equatable {
-    public var year: Int
-    public var accounts: [FundAccount]
-    public var allocatedFen: Int64 { accounts.reduce(0) { $0 + $1.allocatedFen } }
-    public var reservedFen: Int64 { accounts.reduce(0) { $0 + $1.reservedFen } }
-    public var paidFen: Int64 { accounts.reduce(0) { $0 + $1.paidFen } }
-    public var recoveredFen: Int64 { accounts.reduce(0) { $0 + $1.recoveredFen } }
-    public var clawbackDueFen: Int64 { accounts.reduce(0) { $0 + $1.clawbackDueFen } }
+    public let year: Int
+    public let accounts: [FundAccount]
+    public let allocatedFen: Int64
+    public let reservedFen: Int64
+    public let paidFen: Int64
+    public let recoveredFen: Int64
+    public let clawbackDueFen: Int64
     /// allocated − reserved − paid + recovered over the year's accounts.
-    public var balanceFen: Int64 { accounts.reduce(0) { $0 + $1.balanceFen } }
+    public let balanceFen: Int64
+
+    public init(year: Int, accounts: [FundAccount]) throws(MoneyError) {
+        func total(_ f: (FundAccount) -> Int64) throws(MoneyError) -> Int64 {
+            try Money.total(accounts.map(f), of: "the \(year) fund accounts", zh: "\(year) 年度专账")
+        }
+        self.year = year
+        self.accounts = accounts
+        allocatedFen = try total(\.allocatedFen)
+        reservedFen = try total(\.reservedFen)
+        paidFen = try total(\.paidFen)
+        recoveredFen = try total(\.recoveredFen)
+        clawbackDueFen = try total(\.clawbackDueFen)
+        balanceFen = try total(\.balanceFen)
+    }
 }
 
 struct FundSnapshot: Encodable {
@@ -49,6 +65,7 @@ extension Session {
     /// The accounts of a year (every role that reads claims).
     public func fundYear(_ year: Int) throws -> FundYear {
         try require(.readClasses)
-        return FundYear(year: year, accounts: try desk.read { try $0.fundAccounts(year: year) })
+        let accounts = try desk.read { try $0.fundAccounts(year: year) }
+        do { return try FundYear(year: year, accounts: accounts) } catch { throw DeskError.money(error) }
     }
 }

@@ -111,6 +111,7 @@ final class ImportPipeline: @unchecked Sendable {
             return refuse(lang == .zh ? "有 \(record.fields.count) 列，表头有 \(width) 列（该行不完整或多出逗号）"
                 : "has \(record.fields.count) fields but the header has \(width) (a truncated line or a stray comma)")
         }
+        if record.hasNUL { return refuse(CSVRecord.nulMessage(lang)) }
         if record.fields.contains(where: { $0 == nil }) {
             return refuse(lang == .zh ? "不是有效的 UTF-8 文本；文件可能是 GB18030 编码，请用 --encoding gb18030（或 auto）"
                 : "is not valid UTF-8; the file may be GB18030: use --encoding gb18030 (or auto)")

@@ -36,9 +36,8 @@ extension Session {
         case let .success(c): code = c
         case let .failure(e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
-        let name = d.name.trimmedWhitespace()
-        guard !name.isEmpty, name.count <= 100 else {
-            throw DeskError.invalidInput("enter the institution's name (1–100 characters)", zh: "请填写机构名称（1–100 个字符）")
+        let name = try DeskError.checking {
+            try FieldText.identifier(d.name, field: FieldLabel(en: "institution's name", zh: "机构名称"), max: FieldText.maxName)
         }
         guard let kind = InstitutionKind.parse(d.kind) else {
             throw DeskError.invalidInput("kind '\(d.kind)' is not valid; use one of \(InstitutionKind.codes)",
@@ -104,7 +103,9 @@ extension Session {
     func changeStatus(code: String, _ action: InstitutionAction, reason: String?) throws -> InstitutionRow {
         try require(.manageCatalogue)
         let key = code.trimmedWhitespace().uppercased()
-        let why = reason?.trimmedWhitespace() ?? ""
+        let why = try DeskError.checking {
+            try FieldText.cleaned(reason ?? "", field: FieldLabel(en: "reason", zh: "理由"), max: FieldText.maxReason)
+        }
         if action.needsReason && why.isEmpty {
             throw DeskError.invalidInput("give a reason (--reason) for this decision", zh: "请填写理由（--reason）")
         }

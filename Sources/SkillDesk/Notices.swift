@@ -122,6 +122,10 @@ extension Session {
     /// before/after. Notices already published keep their end date.
     public func setCalendarDay(_ date: CalendarDate, kind: CalendarDayKind?, name: String = "") throws {
         try require(.manageCalendar)
+        guard date.isSupported else {
+            let m = CalendarDate.unsupportedMessage(date, en: "day", zh: "日期")
+            throw DeskError.invalidInput(m.en, zh: m.zh)
+        }
         let clean = UnsafeText.sanitise(name)
         if clean.count > HolidayFile.maxNameLength {
             throw DeskError.invalidInput("the name is at most \(HolidayFile.maxNameLength) characters", zh: "名称最多 \(HolidayFile.maxNameLength) 个字")

@@ -30,7 +30,10 @@ extension Session {
     /// Refuses a period overlapping another entry of the same code, then inserts and audits.
     func insert(_ o: Occupation, _ w: StoreWriter, at now: Date) throws -> OccupationRow {
         for e in try w.occupationEntries(code: o.code.value) {
-            let period = EffectivePeriod(from: CalendarDate(iso: e.from)!, to: e.to.flatMap(CalendarDate.init(iso:)))
+            // A stored day that does not parse (changed behind the program's back) counts as open from
+            // the earliest day: the new entry is then refused as overlapping, never a trap.
+            let period = EffectivePeriod(from: CalendarDate(iso: e.from) ?? CalendarDate.first,
+                                         to: e.to.flatMap(CalendarDate.init(iso:)))
             if period.overlaps(o.period) {
                 throw DeskError.periodOverlap(code: e.code, name: e.name, existing: period)
             }

@@ -49,7 +49,8 @@ public struct PaymentPreview: Sendable, Equatable {
     public var perKind: [KindTotal]
     public var leftOut: Int
     public var count: Int { perKind.reduce(0) { $0 + $1.count } }
-    public var totalFen: Int64 { perKind.reduce(0) { $0 + $1.totalFen } }
+    /// Checked: nil when the kinds' totals do not add up within Int64 (`paymentPreview` refuses that).
+    public var totalFen: Int64 { Money.sum(perKind.map(\.totalFen)) ?? 0 }
 }
 
 extension Session {
@@ -110,6 +111,9 @@ extension Session {
         // SubsidyKind order, as the batch summary lists them.
         let order = SubsidyKind.allCases.map(\.rawValue)
         perKind.sort { (order.firstIndex(of: $0.rawKind) ?? order.count, $0.rawKind) < (order.firstIndex(of: $1.rawKind) ?? order.count, $1.rawKind) }
+        guard Money.sum(perKind.map(\.totalFen)) != nil else {
+            throw DeskError.money(.sumOverflow(what: "the payable claims", whatZh: "待支付申请"))
+        }
         return PaymentPreview(perKind: perKind, leftOut: groups.filter { !$0.ready }.reduce(0) { $0 + $1.count })
     }
 }

@@ -85,7 +85,10 @@ extension Session {
         case .success(let v): c = v.value
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
-        let holder = name.trimmedWhitespace()
+        let holder = try DeskError.checking {
+            try FieldText.identifier(name, field: FieldLabel(en: "account holder's name as the bank has it", zh: "开户名称（与银行登记一致）"),
+                                     max: FieldText.maxName)
+        }
         // The bank file's own rule, so a name taken here can always be exported (issue 10).
         if let p = BankFile.payeeNameProblem(holder) {
             let e = BankFileError(line: 0, problem: p)
@@ -156,6 +159,9 @@ extension Session {
                                              bankAccount: account, amountFen: c.amountFen,
                                              kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: payee))
                 claims.append(c)
+            }
+            if !lines.isEmpty && PaymentBatchSummary(lines: coreLines) == nil {
+                throw DeskError.money(.sumOverflow(what: "the payable claims' amounts", whatZh: "待支付申请金额"))
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
                 throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),

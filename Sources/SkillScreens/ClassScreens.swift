@@ -133,7 +133,8 @@ public final class AttendanceGridScreen: Screen {
         days = []
         if let start = CalendarDate(iso: sheet.detail.row.startDate), let end = CalendarDate(iso: sheet.detail.row.endDate),
            start <= end {
-            days = (0...start.days(to: end)).map { start.adding(days: $0) }
+            // Bounded: a stored end changed behind the program's back must not make millions of columns.
+            days = (0...min(start.days(to: end), ClassSpan.maxDays - 1)).map { start.adding(days: $0) }
         }
         workerIDs = sheet.detail.roster.map(\.workerID)
         grid = EditGrid(rowHeaders: workerIDs.map { sheet.names[$0] ?? $0 },

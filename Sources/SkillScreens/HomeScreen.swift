@@ -27,6 +27,13 @@ public final class HomeScreen: Screen {
         claimLines = Self.claimLines(ctx)
     }
 
+    static func isOverflow(_ error: Error) -> Bool {
+        switch error {
+        case DeskError.money, DeskError.store(.sumOverflow), StoreError.sumOverflow: return true
+        default: return false
+        }
+    }
+
     static func claimLines(_ ctx: ScreenContext) -> [(label: String, value: String)] {
         guard let s = ctx.session else { return [] }
         let lang = ctx.lang
@@ -42,12 +49,23 @@ public final class HomeScreen: Screen {
             out.append((lang[.claimQueue], oldest.map { lang.format(.homeQueue, n, $0) } ?? lang.format(.homeQueueEmpty, n)))
         }
         if s.can(.payClaims) {
-            let t = (try? s.claimQueueTotals(ClaimQueueFilter(status: .payable))) ?? (count: 0, totalFen: 0)
-            out.append((lang[.payableClaims], lang.format(.homePayable, t.count, Money.format(fen: t.totalFen))))
-            let year = ctx.desk.today().year
-            if let f = try? s.fundYear(year) {
-                out.append((lang.format(.homeFund, year), Money.format(fen: f.balanceFen)))
+            // A total that cannot be counted (an amount raised behind the program's back) is said on
+            // the line, not shown as ¥0.00 or left out.
+            do {
+                let t = try s.claimQueueTotals(ClaimQueueFilter(status: .payable))
+                out.append((lang[.payableClaims], lang.format(.homePayable, t.count, Money.format(fen: t.totalFen))))
+            } catch where Self.isOverflow(error) {
+                out.append((lang[.payableClaims], describe(error, lang)))
+            } catch {
+                out.append((lang[.payableClaims], lang.format(.homePayable, 0, Money.format(fen: 0))))
             }
+            let year = ctx.desk.today().year
+            do {
+                let f = try s.fundYear(year)
+                out.append((lang.format(.homeFund, year), Money.format(fen: f.balanceFen)))
+            } catch where Self.isOverflow(error) {
+                out.append((lang.format(.homeFund, year), describe(error, lang)))
+            } catch {}
         }
         return out
     }

@@ -24,6 +24,21 @@ public struct CSVRecord: Sendable {
     public var line: Int
     /// Each field, or nil where its bytes were not valid UTF-8.
     public var fields: [String?]
+    /// A field holds a NUL byte. Such a record is refused by every import with its line number
+    /// (`nulMessage`): stored, the text would be cut short at the NUL when read back.
+    public var hasNUL = false
+
+    public init(line: Int, fields: [String?], hasNUL: Bool = false) {
+        self.line = line
+        self.fields = fields
+        self.hasNUL = hasNUL
+    }
+
+    /// The refusal of a record holding a NUL byte.
+    public static func nulMessage(_ lang: Lang) -> String {
+        lang == .zh ? "含有 NUL 字节（0x00）：文件可能不是文本或是 UTF-16 编码；请另存为 UTF-8 或 GB18030 的 CSV"
+            : "holds a NUL byte (0x00): the file may not be text, or be UTF-16; save it as UTF-8 or GB18030 CSV"
+    }
 }
 
 /// Streams RFC 4180 CSV (quotes, doubled quotes, newlines inside quotes) from a file in fixed
@@ -47,6 +62,7 @@ public final class CSVReader {
     private var afterCR = false
     private var converter: GB18030Converter?
     private var field: [UInt8] = []
+    private var recordHasNUL = false
     private var hasher = SHA256()
     private static let chunkSize = 1 << 20
 
@@ -117,6 +133,7 @@ public final class CSVReader {
 
     /// The next record, or nil at the end of the file. Blank lines are skipped.
     public func next() throws -> CSVRecord? {
+        recordHasNUL = false
         var fields: [String?] = []
         field.removeAll(keepingCapacity: true)
         var inQuotes = false
@@ -129,7 +146,7 @@ public final class CSVReader {
                     if inQuotes { throw CSVError.unterminatedQuote(line: startLine) }
                     if !sawAnything { return nil }
                     fields.append(takeField())
-                    return CSVRecord(line: startLine, fields: fields)
+                    return CSVRecord(line: startLine, fields: fields, hasNUL: recordHasNUL)
                 }
             }
             let b = chunk[pos]
@@ -162,7 +179,7 @@ public final class CSVReader {
                 quoteJustClosed = false
                 if !sawAnything { startLine = line; continue }  // blank line
                 fields.append(takeField())
-                return CSVRecord(line: startLine, fields: fields)
+                return CSVRecord(line: startLine, fields: fields, hasNUL: recordHasNUL)
             default:
                 quoteJustClosed = false
                 field.append(b); sawAnything = true
@@ -172,6 +189,7 @@ public final class CSVReader {
 
     private func takeField() -> String? {
         defer { field.removeAll(keepingCapacity: true) }
+        if field.contains(0) { recordHasNUL = true }
         return String(validating: field, as: UTF8.self)
     }
 }

@@ -199,6 +199,8 @@ public final class Store: Sendable {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy
+        } catch let error as DatabaseError where error.message == "integer overflow" {
+            throw StoreError.sumOverflow
         } catch let error as DatabaseError {
             if let e = Self.diskError(error) { throw e }
             throw StoreError.failure(error.message ?? "\(error.resultCode)")

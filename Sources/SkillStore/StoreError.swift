@@ -13,6 +13,9 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     case diskFull
     /// SQLITE_IOERR: the disk could not be read or written; the action was rolled back.
     case ioError(String)
+    /// SQLite's SUM left the integer range: an amount was raised behind the program's back (a total
+    /// of accepted amounts stays far below; `MoneyCeiling`).
+    case sumOverflow
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -34,6 +37,8 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.diskFull, .en): return "the disk is full: the database could not grow, and nothing was written; free space on the disk that holds the database, then try again"
         case let (.ioError(m), .zh): return "磁盘读写出错（\(m)），本次操作未写入任何内容；请检查磁盘和数据库文件后重试"
         case let (.ioError(m), .en): return "the disk could not be read or written (\(m)), and nothing was written; check the disk and the database file, then try again"
+        case (.sumOverflow, .zh): return "合计超出可计算的范围：数据库中的金额或课时被改动过；请管理员核查（audit verify），数据未作改动"
+        case (.sumOverflow, .en): return "a total is beyond what can be counted: an amount or a number of minutes in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
         }
     }
 }

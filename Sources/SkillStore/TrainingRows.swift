@@ -91,7 +91,14 @@ extension StoreReader {
             WHERE e.class_id = ?
             GROUP BY e.worker_id ORDER BY e.worker_id
             """), arguments: [onlinePercent, classID])
-            .map { RosterRow(workerID: $0["worker_id"], countedMinutes: $0["counted"], days: $0["days"]) }
+            .map { RosterRow(workerID: $0["worker_id"], countedMinutes: try Self.countedMinutes($0["counted"]), days: $0["days"]) }
+    }
+
+    /// SQLite turns an integer product or sum that overflows into a REAL, which GRDB would trap on
+    /// decoding as Int: minutes raised behind the program's back are refused instead (issue 10).
+    static func countedMinutes(_ value: DatabaseValue) throws -> Int {
+        guard let n = Int.fromDatabaseValue(value) else { throw StoreError.sumOverflow }
+        return n
     }
 
     public func isEnrolled(classID: Int64, workerID: String) throws -> Bool {
@@ -245,6 +252,6 @@ extension StoreReader {
     /// A worker's classes, oldest first, with the worker's counted minutes in each (电子档案).
     public func workerClasses(workerID: String, onlinePercent: Int) throws -> [WorkerClassRow] {
         try Row.fetchAll(db, sql: Self.workerClassesSQL, arguments: [onlinePercent, workerID])
-            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: $0[Self.classColumnCount]) }
+            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: try Self.countedMinutes($0[Self.classColumnCount])) }
     }
 }

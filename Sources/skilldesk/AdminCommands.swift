@@ -184,7 +184,7 @@ struct AuditVerify: ParsableCommand {
                 if report.ok { Output.line(lang == .zh ? "OK：审计链完整并与外部锚点一致" : "OK: the audit chain is intact and agrees with its anchors") }
                 for l in report.summary(lang) { Output.line(Sanitize.forDisplay(l)) }
                 for l in report.problemLines(lang) {
-                    FileHandle.standardError.write(Data((Sanitize.forDisplay(l) + "\n").utf8))
+                    Output.warn(l)
                 }
             }
             if !report.ok { throw ExitCode(Exit.dataErr) }

@@ -32,7 +32,7 @@ struct CertificateAdd: ParsableCommand {
             d.issueDate = date; d.classID = classID; d.issuer = issuer ?? ""
             let r = try session.addCertificate(d)
             for w in r.warnings {
-                FileHandle.standardError.write(Data(((lang == .zh ? "警告：" : "warning: ") + w.message(lang) + "\n").utf8))
+                Output.warn((lang == .zh ? "警告：" : "warning: ") + w.message(lang))
             }
             if json { Output.printJSON(encodable: CertificateSnapshot(r.row)) } else { Output.line(String(r.row.id)) }
         }

@@ -195,7 +195,7 @@ struct AttendSet: ParsableCommand {
             }
             let r = try session.attend(classID: classID, workerID: id, date: day, classroomMinutes: classroom, onlineMinutes: online)
             for w in r.warnings {
-                FileHandle.standardError.write(Data(((lang == .zh ? "警告：" : "warning: ") + w.message(lang) + "\n").utf8))
+                Output.warn((lang == .zh ? "警告：" : "warning: ") + w.message(lang))
             }
             if json {
                 Output.printJSON(["class_id": r.row.classID, "worker_id": r.row.workerID, "date": r.row.date,

@@ -65,7 +65,7 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
     }
     for w in report.warnings {
         let prefix = lang == .zh ? "警告：第 \(w.line) 行：" : "warning: line \(w.line): "
-        FileHandle.standardError.write(Data((prefix + w.reason + "\n").utf8))
+        Output.warn(prefix + w.reason)
     }
     if let fileError {
         let done = report.rolledBack
@@ -77,7 +77,7 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
         if json {
             FileHandle.standardError.write(Output.jsonData(["error": ["code": "rejects_not_written", "message": text]]) + Data("\n".utf8))
         } else {
-            FileHandle.standardError.write(Data(((lang == .zh ? "错误：" : "error: ") + text + "\n").utf8))
+            Output.warn((lang == .zh ? "错误：" : "error: ") + text)
         }
         // 74 whatever the cause: the rows are in but the file is not (a refusal before the commit is 73).
         throw ExitCode(Exit.ioErr)

@@ -59,7 +59,7 @@ enum Exit {
             case .makerChecker: return (noPerm, "maker_checker")
             case let .fund(f):
                 switch f {
-                case .nonPositiveAmount, .overflow: return (dataErr, "invalid_input")
+                case .nonPositiveAmount, .overflow, .aboveCeiling: return (dataErr, "invalid_input")
                 default: return (cantCreate, "insufficient_funds")
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
@@ -75,6 +75,11 @@ enum Exit {
             case .outOfRange: return (usage, "out_of_range")
             case .schemaDamaged: return (cantCreate, "schema_damaged")
             case .trustFile: return (ioErr, "io_error")
+            case let .money(m):
+                switch m {
+                case .aboveCeiling: return (dataErr, "invalid_input")
+                case .sumOverflow: return (dataErr, "total_overflow")
+                }
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
@@ -89,6 +94,7 @@ enum Exit {
             case .failure: return (software, "database_error")
             case .diskFull: return (ioErr, "disk_full")
             case .ioError: return (ioErr, "io_error")
+            case .sumOverflow: return (dataErr, "total_overflow")
             }
         case let e as CSVError:
             switch e {
@@ -126,14 +132,34 @@ enum Output {
                 let obj: [String: Any] = ["error": ["code": name, "message": text]]
                 FileHandle.standardError.write(jsonData(obj) + Data("\n".utf8))
             } else {
-                FileHandle.standardError.write(Data(((lang == .zh ? "错误：" : "error: ") + text + "\n").utf8))
+                warn((lang == .zh ? "错误：" : "error: ") + text)
             }
             throw ExitCode(code)
         }
     }
 
     static func jsonData(_ obj: Any) -> Data {
-        (try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        jsonSafe((try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
+    }
+
+    /// JSON as the encoders write it escapes C0 but leaves C1, DEL, bidi, zero-width and line
+    /// separator characters raw, and a terminal acts on some of them. They are written as `\uXXXX`
+    /// instead: still valid JSON that decodes to the same data. Outside strings JSON is plain ASCII,
+    /// so every such scalar in the output is inside a string.
+    static func jsonSafe(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.unicodeScalars.contains(where: UnsafeText.isNeutralised) else { return data }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for u in text.unicodeScalars {
+            if UnsafeText.isNeutralised(u) {
+                let hex = String(u.value, radix: 16, uppercase: false)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return Data(out.utf8)
     }
 
     static func printJSON(_ obj: Any) {
@@ -143,13 +169,27 @@ enum Output {
     static func printJSON<T: Encodable>(encodable: T) {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(((try? e.encode(encodable)) ?? Data("null".utf8)) + Data("\n".utf8))
+        FileHandle.standardOutput.write(jsonSafe((try? e.encode(encodable)) ?? Data("null".utf8)) + Data("\n".utf8))
     }
 
     /// JSONSerialization cannot encode a nil wrapped in Any: use NSNull.
     static func nullable(_ s: String?) -> Any { s.map { $0 as Any } ?? NSNull() }
 
+    /// One line on stdout, neutralised (`neutralised`): no control character from a name, a file
+    /// or the database reaches the terminal.
     static func line(_ s: String) {
-        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+        FileHandle.standardOutput.write(Data((neutralised(s) + "\n").utf8))
+    }
+
+    /// One line on stderr (warnings, refusals), neutralised the same way.
+    static func warn(_ s: String) {
+        FileHandle.standardError.write(Data((neutralised(s) + "\n").utf8))
+    }
+
+    /// Each line of `s` through `UnsafeText.forDisplay`, the function the TUI's lists use (ESC → ␛,
+    /// CR → ␍, C1 → �, bidi and zero-width removed); the program's own line breaks are kept.
+    static func neutralised(_ s: String) -> String {
+        s.split(separator: "\n", omittingEmptySubsequences: false).map { UnsafeText.forDisplay(String($0)) }
+            .joined(separator: "\n")
     }
 }

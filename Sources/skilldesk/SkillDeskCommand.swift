@@ -5,6 +5,23 @@ import SkillDesk
 
 @main
 struct SkillDeskCommand: ParsableCommand {
+    /// ArgumentParser's own `main`, except that its messages (a bad option echoes the value typed,
+    /// which may hold ESC or a bidi override) pass through `Output.neutralised` like every other line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((Output.neutralised(text) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "skilldesk",
         abstract: "Case management for subsidised vocational skills training (职业技能提升行动经办系统).",

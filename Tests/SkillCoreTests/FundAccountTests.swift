@@ -45,7 +45,7 @@ import Testing
         #expect(throws: FundError.reservedShort(reservedFen: 0, amountFen: 1)) { try a.release(1) }
         #expect(throws: FundError.clawbackExceedsPaid(openFen: 0, amountFen: 1)) { try a.recordClawback(1) }
         #expect(throws: FundError.recoveryExceedsDue(dueFen: 0, amountFen: 1)) { try a.recover(1) }
-        #expect(throws: FundError.overflow) { try a.allocate(Int64.max) }
+        #expect(throws: FundError.aboveCeiling(.allocation, amountFen: Int64.max)) { try a.allocate(Int64.max) }  // issue 10: a ceiling first
         try a.reserve(100); try a.pay(100); try a.recordClawback(60)
         #expect(throws: FundError.clawbackExceedsPaid(openFen: 40, amountFen: 41)) { try a.recordClawback(41) }
         #expect(a == { var b = account(); try! b.reserve(100); try! b.pay(100); try! b.recordClawback(60); return b }())
