@@ -76,7 +76,9 @@ struct OutputFileTests {
         let db = dir.file("live.sqlite")
         let desk = try Desk.initialize(path: db, admin: "admin", password: "admin-pass-1")
         let admin = try desk.login(name: "admin", password: "admin-pass-1")
-        #expect(desk.protectedPaths.map(\.path) == [db, db + "-wal", db + "-shm", db + "-journal", db + ".lock"])
+        // The database, its companions, and the audit anchor file and log beside it.
+        #expect(desk.protectedPaths.map(\.path) == [db, db + "-wal", db + "-shm", db + "-journal", db + ".lock",
+                                                     db + ".anchors", db + ".log"])
         #expect(admin.protectedPaths == desk.protectedPaths)
         try FileManager.default.createSymbolicLink(atPath: dir.file("sym.csv"), withDestinationPath: db)
         try FileManager.default.linkItem(atPath: db, toPath: dir.file("hard.csv"))
