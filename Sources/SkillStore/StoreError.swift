@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     case alreadyInitialised(path: String)
     case busy
     case failure(String)
+    /// An existing file that SkillDesk did not create: empty, or another program's SQLite database.
+    /// It is left untouched; only `init`/`demo` create a database (issue 10).
+    case foreignDatabase(path: String)
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -26,6 +29,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.busy, .en): return "the database is busy (another user is writing); try again in a moment"
         case let (.failure(m), .zh): return "数据库错误：\(m)"
         case let (.failure(m), .en): return "database error: \(m)"
+        case let (.foreignDatabase(p), .zh):
+            return "\(p) 不是 SkillDesk 数据库（空文件或其他程序的 SQLite 数据库），未作任何改动；请用 --db 指定正确的数据库，新数据库只能由 skilldesk init 或 skilldesk demo 在尚不存在的路径上创建"
+        case let (.foreignDatabase(p), .en):
+            return "\(p) is not a SkillDesk database (an empty file, or another program's SQLite database); it was left untouched. Give the right database with --db; only `skilldesk init` or `skilldesk demo` create one, at a path where no file exists yet"
         }
     }
 }

@@ -74,6 +74,7 @@ enum Exit {
             case .alreadyInitialised: return (cantCreate, "already_exists")
             case .busy: return (tempFail, "busy")
             case .failure: return (software, "database_error")
+            case .foreignDatabase: return (dataErr, "not_a_database")
             }
         case let e as CSVError:
             switch e {
