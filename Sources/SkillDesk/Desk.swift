@@ -17,14 +17,18 @@ public final class Desk: Sendable {
     /// each claim of a batch decision, inside its transaction, so a test can kill the process in
     /// the middle of a chunk. 0 = none.
     public let batchStepPauseMicroseconds: UInt32
+    /// Checks a password against a stored hash (`Passwords.verify`; a test may watch the calls).
+    let checkPassword: @Sendable (_ password: String, _ hash: String) -> Bool
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
     public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
                 profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
-                batchStepPauseMicroseconds: UInt32 = 0) {
+                batchStepPauseMicroseconds: UInt32 = 0,
+                checkPassword: @escaping @Sendable (_ password: String, _ hash: String) -> Bool = Passwords.verify) {
         self.store = store
+        self.checkPassword = checkPassword
         self.clock = clock
         self.profiles = profiles
         self.businessDateOverride = businessDateOverride
@@ -87,7 +91,7 @@ public final class Desk: Sendable {
         if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
         try Self.checkUserName(admin)
         guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
-        guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
+        if let p = Passwords.problem(password, userName: admin) { throw DeskError.passwordRefused(p) }
         let store: Store
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }
@@ -108,6 +112,8 @@ public final class Desk: Sendable {
     }
 
     func bootstrap(admin: String, password: String, demo: Bool, policy: String) throws {
+        try Self.checkUserName(admin)
+        if let p = Passwords.problem(password, userName: admin) { throw DeskError.passwordRefused(p) }
         guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
         let now = clock()
         try write { w in
@@ -139,13 +145,15 @@ public final class Desk: Sendable {
         let now = clock()
         let outcome: LoginOutcome = try write { w in
             guard var user = try w.user(named: name) else {
+                // As long as a known name's check: the answer's speed must not tell which names exist.
+                _ = checkPassword(password, Passwords.dummyHash)
                 try w.audit(at: now, user: name, action: "login.failed", entity: "user", key: name,
                             before: nil, after: #"{"reason":"unknown_user"}"#)
                 return .wrong
             }
             if user.disabled { return .disabled(name) }
             if let until = user.lockedUntil.flatMap(Timestamp.parse), until > now { return .locked(until) }
-            if Passwords.verify(password, against: user.passwordHash) {
+            if checkPassword(password, user.passwordHash) {
                 user.failedAttempts = 0
                 user.lockedUntil = nil
                 try w.updateUser(user)
@@ -178,7 +186,14 @@ public final class Desk: Sendable {
             ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)))
         }
         if !ok { throw DeskError.invalidUserName(name) }
+        if name.lowercased() == reservedUserName { throw DeskError.reservedUserName(name) }
     }
+
+    /// The actor of audit rows no user wrote (the database's creation, automatic steps): never a
+    /// user's name, in any case, so the trail cannot be made to say a person did what the
+    /// program did, or the reverse.
+    public static let reservedUserName = "system"
+
 
     // MARK: store access with errors mapped
 

@@ -51,6 +51,14 @@ public enum DeskError: Error, Sendable, UserMessage {
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
     case claimNotEligible(claim: Int64, failures: [String])
+    /// A new password breaks a rule (`Passwords.problem`; exit 65).
+    case passwordRefused(PasswordProblem)
+    /// A user name the program keeps for itself (`system`, the actor of automatic audit rows; exit 65).
+    case reservedUserName(String)
+    /// The name differs only in case from an existing user's (named; exit 73).
+    case userNameTaken(String, existing: String)
+    /// The change would leave no active administrator (exit 73).
+    case lastAdministrator(String)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -134,6 +142,17 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .claimNotEligible(id, failures):
             return zh ? "申请 \(id) 有规则不通过，不能提交：" + failures.joined(separator: "；")
                 : "claim \(id) cannot be submitted while rules fail: " + failures.joined(separator: "; ")
+        case let .passwordRefused(p):
+            return p.message(lang)
+        case let .reservedUserName(n):
+            return zh ? "用户名“\(n)”为系统保留（自动操作的审计记录以 system 署名），请另选用户名；未作改动"
+                : "the user name '\(n)' is reserved (automatic audit rows are signed 'system'); choose another name; nothing was changed"
+        case let .userNameTaken(n, existing):
+            return zh ? "已有用户 \(existing)，用户名“\(n)”仅大小写不同，容易混淆；请另选用户名，未作改动"
+                : "user \(existing) already exists and '\(n)' differs from it only in case; choose another name; nothing was changed"
+        case let .lastAdministrator(n):
+            return zh ? "\(n) 是最后一名在用的管理员，不能停用或取消其管理员角色；请先添加或启用另一名管理员（未作改动）"
+                : "\(n) is the last active administrator and cannot be disabled or lose the admin role; add or enable another administrator first (nothing was changed)"
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"

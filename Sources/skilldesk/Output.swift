@@ -62,6 +62,9 @@ enum Exit {
                 default: return (cantCreate, "insufficient_funds")
                 }
             case .claimNotEligible: return (cantCreate, "not_eligible")
+            case .passwordRefused, .reservedUserName: return (dataErr, "invalid_input")
+            case .userNameTaken: return (cantCreate, "already_exists")
+            case .lastAdministrator: return (cantCreate, "wrong_state")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }

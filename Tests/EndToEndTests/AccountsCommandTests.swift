@@ -53,4 +53,63 @@ struct AccountsCommandTests {
         #expect(initAgain.status == 73)
         #expect(try Fingerprint(db) == before)
     }
+
+    static func admin(_ db: String, _ args: [String], stdin: String? = nil) throws -> Harness.Result {
+        try Harness.run(args + ["--db", db, "--user", "boss"], env: ["SKILLDESK_PASSWORD": "boss-pass-1"], stdin: stdin)
+    }
+
+    @Test func theLastAdministratorStaysAndUserEnableRestoresAUser() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let alone = try Self.admin(db, ["user", "disable", "boss", "--lang", "en"])
+        #expect(alone.status == 73, "\(alone.status) \(alone.stderr)")
+        #expect(alone.stderr.contains("last active administrator"), "\(alone.stderr)")
+        #expect(try Self.admin(db, ["user", "list"]).status == 0)   // boss still logs in
+
+        #expect(try Self.admin(db, ["user", "disable", "ann"]).status == 0)
+        let refused = try CommandLineTests.clerk(db, ["worker", "list"])
+        #expect(refused.status == 77)
+        let enable = try Self.admin(db, ["user", "enable", "ann", "--lang", "en"])
+        #expect(enable.status == 0, "\(enable.stderr)")
+        #expect(enable.stdout.contains("enabled ann"), "\(enable.stdout)")
+        #expect(try CommandLineTests.clerk(db, ["worker", "list"]).status == 0)
+        let trail = try Self.admin(db, ["audit", "show", "--entity", "user", "--key", "ann", "--json"])
+        #expect(trail.stdout.contains("user.enable"), "\(trail.stdout)")
+    }
+
+    @Test func passwordRulesAndReservedNamesAtTheCommandLine() throws {
+        let (dir, db) = try CommandLineTests.setUp()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (name, password, code, words) in [
+            ("newbie", "1234567890", Int32(65), "most common"),
+            ("newbie", "short-pw", 65, "at least 10"),
+            ("newbie", "newbie2026!", 65, "user name"),
+            ("system", "a-good-long-pass", 65, "reserved"),
+            ("BOSS", "a-good-long-pass", 73, "boss"),
+        ] {
+            let r = try Self.admin(db, ["user", "add", name, "--role", "clerk", "--password-stdin", "--new-password-stdin", "--lang", "en"],
+                                   stdin: "boss-pass-1\n\(password)\n")
+            #expect(r.status == code, "\(name)/\(password): \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains(words), "\(name)/\(password): \(r.stderr)")
+        }
+        let list = try Self.admin(db, ["user", "list", "--json"])
+        #expect(!list.stdout.contains("newbie") && !list.stdout.contains("system") && !list.stdout.contains("BOSS"))
+    }
+
+    @Test func theDemoPrintsPasswordsThatLogIn() throws {
+        let dir = Harness.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = dir + "/demo.sqlite"
+        let r = try Harness.run(["demo", "--db", db, "--no-tui", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let users = r.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
+            .filter { ["admin", "clerk1", "sup1", "fin1", "audit1"].contains($0[0]) }
+        #expect(users.count == 5, "\(r.stdout)")
+        for u in users {
+            let login = try Harness.run(["worker", "list", "--limit", "1", "--db", db, "--user", u[0]], env: ["SKILLDESK_PASSWORD": u[1]])
+            // Every role may at least try: a refusal for the role (77) is not a failed login.
+            #expect(!login.stderr.contains("wrong user name or password"), "\(u): \(login.stderr)")
+            #expect(u[1].count >= 10)
+        }
+    }
 }
