@@ -59,6 +59,9 @@ public enum DeskError: Error, Sendable, UserMessage {
     case userNameTaken(String, existing: String)
     /// The change would leave no active administrator (exit 73).
     case lastAdministrator(String)
+    /// Four eyes (exit 77): the user had `hand` in these claims — prepared, submitted or objected
+    /// to them (so may not decide them), or approved them (so may not put them in a payment batch).
+    case fourEyes(claims: [Int64], user: String, hand: ClaimHand)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -153,6 +156,19 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .lastAdministrator(n):
             return zh ? "\(n) 是最后一名在用的管理员，不能停用或取消其管理员角色；请先添加或启用另一名管理员（未作改动）"
                 : "\(n) is the last active administrator and cannot be disabled or lose the admin role; add or enable another administrator first (nothing was changed)"
+        case let .fourEyes(ids, u, hand):
+            let list = ids.map(String.init).joined(separator: ", ")
+            switch hand {
+            case .approved:
+                return zh ? "用户“\(u)”批准了申请 \(list)，不能再编入支付批次；应由另一名财务人员办理（四眼原则，未作改动）"
+                    : "user \"\(u)\" approved claim \(list) and cannot put it in a payment batch; another finance officer must (four eyes; nothing was changed)"
+            case .objected:
+                return zh ? "用户“\(u)”对申请 \(list) 登记过异议，不能自己审核；应由另一名审核人员决定（四眼原则，未作改动）"
+                    : "user \"\(u)\" objected to claim \(list) and cannot decide on it; another supervisor must (four eyes; nothing was changed)"
+            case .prepared, .submitted:
+                return zh ? "用户“\(u)”\(hand == .prepared ? "经办" : "提交")过申请 \(list)，不能自己审核；应由另一名审核人员决定（四眼原则，未作改动）"
+                    : "user \"\(u)\" \(hand.rawValue) claim \(list) and cannot decide on it; another supervisor must (four eyes; nothing was changed)"
+            }
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"

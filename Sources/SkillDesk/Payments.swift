@@ -110,7 +110,8 @@ extension Session {
     /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,
     /// audited `payment.batch` with the claims). Claims paid to the worker need the worker's bank
     /// account, claims paid to an institution or enterprise that organisation's (`setPayeeAccount`);
-    /// without one a claim is left out (reported). Refused when nothing is payable.
+    /// without one a claim is left out (reported), and so is a claim this user approved (four eyes;
+    /// refused with exit 77 when those are all there is). Refused when nothing is payable.
     public func createPaymentBatch() throws -> PaymentBatchResult {
         try require(.payClaims)
         try sweepNotices()
@@ -119,9 +120,16 @@ extension Session {
             var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, SkipReason)] = []
             let prefix = "PB" + today.compact + "-"
             let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
-            var claims: [ClaimRow] = []
+            var claims: [ClaimRow] = [], mine: [Int64] = []
             for c in try w.payableUnbatched(limit: 10_000) {
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
+                // Four eyes: whoever approved a claim does not pay it; left out, the batch goes on.
+                if ClaimWorkflow.approvedBy(try claimHands(w, c), payer: user) {
+                    mine.append(c.id)
+                    skipped.append((c.id, SkipReason(zh: "您批准了申请 \(c.id)，应由另一名财务人员编入支付批次（四眼原则）",
+                                                     en: "you approved claim \(c.id): another finance officer must put it in a batch (four eyes)")))
+                    continue
+                }
                 let payee = Payee(rawValue: c.payee) ?? .worker
                 let name: String, account: String
                 if payee == .worker {
@@ -145,6 +153,9 @@ extension Session {
                                              bankAccount: account, amountFen: c.amountFen,
                                              kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: payee))
                 claims.append(c)
+            }
+            if lines.isEmpty && !mine.isEmpty && mine.count == skipped.count {
+                throw DeskError.fourEyes(claims: mine, user: user, hand: .approved)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
                 throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),

@@ -65,6 +65,7 @@ enum Exit {
             case .passwordRefused, .reservedUserName: return (dataErr, "invalid_input")
             case .userNameTaken: return (cantCreate, "already_exists")
             case .lastAdministrator: return (cantCreate, "wrong_state")
+            case .fourEyes: return (noPerm, "maker_checker")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
