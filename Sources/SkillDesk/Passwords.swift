@@ -15,7 +15,7 @@ public enum Passwords {
         let p = password.lowercased(), n = userName.lowercased()
         // The name itself, or the name dressed up with digits and punctuation only ("Wang2026!",
         // "2026.wang"): the first guesses an attacker makes. A name beside another word is allowed.
-        if p == n || (n.count >= 3 && p.contains(n) && !p.replacingOccurrences(of: n, with: "").contains(where: \.isLetter)) {
+        if !n.isEmpty && p.contains(n) && !p.replacingOccurrences(of: n, with: "").contains(where: \.isLetter) {
             return .buildsOnUserName
         }
         if common.contains(p) { return .common }

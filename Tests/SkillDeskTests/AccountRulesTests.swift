@@ -64,6 +64,15 @@ struct AccountRulesTests {
         #expect(name?.message(.en).contains("user name") == true, "\(String(describing: name))")
     }
 
+    @Test func theRulesInOnePlace() {
+        #expect(Passwords.problem("wang-2026-05", userName: "Wang") == .buildsOnUserName)
+        #expect(Passwords.problem("li-20260517", userName: "li") == .buildsOnUserName)
+        #expect(Passwords.problem("wang-likes-tea", userName: "wang") == nil)
+        #expect(Passwords.problem("QWERTYUIOP", userName: "x") == .common)
+        #expect(Passwords.problem("nine-char", userName: "x") == .tooShort)
+        #expect(Passwords.problem("十个汉字的密码也可以用", userName: "x") == nil)
+    }
+
     @Test func aLongPasswordWithTheNameAndAWordIsAccepted() throws {
         let f = try Fixture()
         try f.admin.addUser(name: "clerk7", roles: [.clerk], password: "clerk7-river-stone")
