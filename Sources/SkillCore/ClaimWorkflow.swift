@@ -291,3 +291,58 @@ public enum ClaimWorkflow {
         if p == d { throw .sameUser(d) }
     }
 }
+
+/// What a user did to a claim that keeps them from a later step (four eyes, POLICY.md; issue 10):
+/// whoever prepared, submitted (or resubmitted) or objected to a claim does not decide it, and
+/// whoever approved it does not put it in a payment batch.
+public enum ClaimHand: String, Sendable, CaseIterable {
+    case prepared
+    case submitted
+    case objected
+    case approved
+
+    /// The audit action that records this hand (the use cases write them; the trail is read back).
+    public var auditAction: String {
+        switch self {
+        case .prepared: "claim.create"
+        case .submitted: "claim.submit"
+        case .objected: "claim.object"
+        case .approved: "claim.approve"
+        }
+    }
+
+    public init?(auditAction: String) {
+        guard let h = Self.allCases.first(where: { $0.auditAction == auditAction }) else { return nil }
+        self = h
+    }
+
+    /// "prepared", "submitted", "objected to", "approved" (English, for messages).
+    public var verb: String { self == .objected ? "objected to" : rawValue }
+
+    public func label(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case (.prepared, .zh): "经办"
+        case (.submitted, .zh): "提交（或重新提交）"
+        case (.objected, .zh): "登记异议"
+        case (.approved, .zh): "批准"
+        case (_, .en): verb
+        }
+    }
+}
+
+extension ClaimWorkflow {
+    /// Four eyes for a decision (approve, return, reject): the first hand — prepared, submitted,
+    /// objected, in that order — that `decider` had in the claim, or nil when they had none.
+    /// `hands` are (user, hand) pairs from the claim's trail; names compare exactly, after trimming.
+    public static func handBarringDecision(_ hands: [(user: String, hand: ClaimHand)], decider: String) -> ClaimHand? {
+        let d = decider.trimmedWhitespace()
+        let mine = Set(hands.filter { $0.user.trimmedWhitespace() == d }.map(\.hand))
+        return [ClaimHand.prepared, .submitted, .objected].first { mine.contains($0) }
+    }
+
+    /// Four eyes for payment: true when `payer` approved the claim (at any time).
+    public static func approvedBy(_ hands: [(user: String, hand: ClaimHand)], payer: String) -> Bool {
+        let p = payer.trimmedWhitespace()
+        return hands.contains { $0.hand == .approved && $0.user.trimmedWhitespace() == p }
+    }
+}

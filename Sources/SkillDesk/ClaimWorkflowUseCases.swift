@@ -342,7 +342,7 @@ extension Session {
 
     // MARK: deciding (supervisors)
 
-    /// Approves a submitted claim (supervisors; never the claim's preparer) and puts it on the
+    /// Approves a submitted claim (supervisors; never one who prepared, submitted or objected to it) and puts it on the
     /// public notice in the same transaction: reserves the amount in the fund account of the
     /// business date's year — of `source`, or else the first source (in `FundSource` order) whose
     /// balance covers it — then approved → on notice for the profile's working days on the
@@ -375,7 +375,7 @@ extension Session {
     private func approve(_ w: StoreWriter, _ loaded: ClaimRow, _ t: ClaimTransition, source: FundSource?,
                          notice: NoticePeriod, now: Date) throws -> ClaimRow {
         var c = loaded
-        try checkMaker(c)
+        try checkMaker(w, c)
         let before = ClaimSnapshot.json(c)
         // The account: the given source, or the first of the year with enough balance.
         let year = notice.publishedOn.year
@@ -427,7 +427,7 @@ extension Session {
         return try desk.write { w in
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .returnForCorrection, reason: reason, code: nil)
-            try checkMaker(c)
+            try checkMaker(w, c)
             let before = ClaimSnapshot.json(c)
             c.status = t.to.rawValue
             c.reason = t.reason
@@ -448,7 +448,7 @@ extension Session {
     private func reject(_ w: StoreWriter, _ id: Int64, code: RejectReason, reason: String, now: Date) throws -> ClaimRow {
         var c = try loadClaim(w, id)
         let t = try transition(w, c, .reject, reason: reason, code: code)
-        try checkMaker(c)
+        try checkMaker(w, c)
         let before = ClaimSnapshot.json(c)
         c.status = t.to.rawValue
         c.reason = t.reason
@@ -703,9 +703,22 @@ extension Session {
         }
     }
 
-    func checkMaker(_ c: ClaimRow) throws {
-        do { try ClaimWorkflow.mayDecide(preparedBy: c.preparedBy, decider: user) }
-        catch { throw DeskError.makerChecker(claim: c.id, user: user) }
+    /// Four eyes on a decision: refused (exit 77) when this user prepared, submitted (or
+    /// resubmitted) or objected to the claim — read from the claim's audit rows, plus the
+    /// `prepared_by` column.
+    func checkMaker(_ r: StoreReader, _ c: ClaimRow) throws {
+        let hands = try claimHands(r, c)
+        switch ClaimWorkflow.handBarringDecision(hands, decider: user) {
+        case nil: return
+        case .prepared?: throw DeskError.makerChecker(claim: c.id, user: user)   // the message it always had
+        case let hand?: throw DeskError.fourEyes(claims: [c.id], user: user, hand: hand)
+        }
+    }
+
+    /// Who prepared, submitted, objected to and approved the claim (from its trail).
+    func claimHands(_ r: StoreReader, _ c: ClaimRow) throws -> [(user: String, hand: ClaimHand)] {
+        let rows = try r.auditActors(entity: "claim", key: String(c.id), actions: ClaimHand.allCases.map(\.auditAction))
+        return [(c.preparedBy, .prepared)] + rows.compactMap { row in ClaimHand(auditAction: row.action).map { (row.user, $0) } }
     }
 
     /// The claim's fund account operation for its amount (nothing for a zero amount).

@@ -19,15 +19,19 @@ public final class Desk: Sendable {
     public let batchStepPauseMicroseconds: UInt32
     /// Where the chain's head is anchored and events are logged (nil for an in-memory database).
     public let trust: TrustFiles?
+    /// Checks a password against a stored hash (`Passwords.verify`; a test may watch the calls).
+    let checkPassword: @Sendable (_ password: String, _ hash: String) -> Bool
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
     public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
                 profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
-                batchStepPauseMicroseconds: UInt32 = 0, trust: TrustFiles? = nil) {
+                batchStepPauseMicroseconds: UInt32 = 0, trust: TrustFiles? = nil,
+                checkPassword: @escaping @Sendable (_ password: String, _ hash: String) -> Bool = Passwords.verify) {
         self.store = store
         self.trust = trust ?? store.path.map { TrustFiles.forDatabase($0) }
+        self.checkPassword = checkPassword
         self.clock = clock
         self.profiles = profiles
         self.businessDateOverride = businessDateOverride
@@ -102,7 +106,7 @@ public final class Desk: Sendable {
         if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
         try Self.checkUserName(admin)
         guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
-        guard password.count >= Passwords.minimumLength else { throw DeskError.weakPassword }
+        if let p = Passwords.problem(password, userName: admin) { throw DeskError.passwordRefused(p) }
         // The anchor file and the log must be writable before the database exists: a database
         // whose creation could not be anchored would fail its first verify.
         let trust = trust ?? TrustFiles.forDatabase(path)
@@ -136,6 +140,8 @@ public final class Desk: Sendable {
     }
 
     func bootstrap(admin: String, password: String, demo: Bool, policy: String) throws {
+        try Self.checkUserName(admin)
+        if let p = Passwords.problem(password, userName: admin) { throw DeskError.passwordRefused(p) }
         guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
         let now = clock()
         try write { w in
@@ -172,13 +178,15 @@ public final class Desk: Sendable {
         // Logging in stays possible with damaged triggers: an administrator must be able to repair.
         let outcome: LoginOutcome = try write(evenIfDamaged: true) { w in
             guard var user = try w.user(named: name) else {
+                // As long as a known name's check: the answer's speed must not tell which names exist.
+                _ = checkPassword(password, Passwords.dummyHash)
                 try w.audit(at: now, user: name, action: "login.failed", entity: "user", key: name,
                             before: nil, after: #"{"reason":"unknown_user"}"#)
                 return .wrong
             }
             if user.disabled { return .disabled(name) }
             if let until = user.lockedUntil.flatMap(Timestamp.parse), until > now { return .locked(until) }
-            if Passwords.verify(password, against: user.passwordHash) {
+            if checkPassword(password, user.passwordHash) {
                 user.failedAttempts = 0
                 user.lockedUntil = nil
                 try w.updateUser(user)
@@ -211,7 +219,14 @@ public final class Desk: Sendable {
             ($0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)))
         }
         if !ok { throw DeskError.invalidUserName(name) }
+        if name.lowercased() == reservedUserName { throw DeskError.reservedUserName(name) }
     }
+
+    /// The actor of audit rows no user wrote (the database's creation, automatic steps): never a
+    /// user's name, in any case, so the trail cannot be made to say a person did what the
+    /// program did, or the reverse.
+    public static let reservedUserName = "system"
+
 
     // MARK: store access with errors mapped
 

@@ -67,6 +67,17 @@ public enum DeskError: Error, Sendable, UserMessage {
     case trustFile(path: String, reason: String)
     /// An amount above its ceiling, or a total of stored amounts that cannot be counted (exit 65).
     case money(MoneyError)
+    /// A new password breaks a rule (`Passwords.problem`; exit 65).
+    case passwordRefused(PasswordProblem)
+    /// A user name the program keeps for itself (`system`, the actor of automatic audit rows; exit 65).
+    case reservedUserName(String)
+    /// The name differs only in case from an existing user's (named; exit 73).
+    case userNameTaken(String, existing: String)
+    /// The change would leave no active administrator (exit 73).
+    case lastAdministrator(String)
+    /// Four eyes (exit 77): the user had `hand` in these claims — prepared, submitted or objected
+    /// to them (so may not decide them), or approved them (so may not put them in a payment batch).
+    case fourEyes(claims: [Int64], user: String, hand: ClaimHand)
 
     public func message(_ lang: Lang) -> String {
         let zh = lang == .zh
@@ -167,6 +178,30 @@ public enum DeskError: Error, Sendable, UserMessage {
         case let .trustFile(path, reason):
             return zh ? "无法写入审计锚点或日志文件 \(path)：\(reason)；请检查该位置（--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE）"
                 : "cannot write the audit anchor or log file \(path): \(reason); check that place (--anchor-file / SKILLDESK_ANCHOR_FILE / SKILLDESK_LOG_FILE)"
+        case let .passwordRefused(p):
+            return p.message(lang)
+        case let .reservedUserName(n):
+            return zh ? "用户名“\(n)”为系统保留（自动操作的审计记录以 system 署名），请另选用户名；未作改动"
+                : "the user name '\(n)' is reserved (automatic audit rows are signed 'system'); choose another name; nothing was changed"
+        case let .userNameTaken(n, existing):
+            return zh ? "已有用户 \(existing)，用户名“\(n)”仅大小写不同，容易混淆；请另选用户名，未作改动"
+                : "user \(existing) already exists and '\(n)' differs from it only in case; choose another name; nothing was changed"
+        case let .lastAdministrator(n):
+            return zh ? "\(n) 是最后一名在用的管理员，不能停用或取消其管理员角色；请先添加或启用另一名管理员（未作改动）"
+                : "\(n) is the last active administrator and cannot be disabled or lose the admin role; add or enable another administrator first (nothing was changed)"
+        case let .fourEyes(ids, u, hand):
+            let list = ids.map(String.init).joined(separator: ", ")
+            switch hand {
+            case .approved:
+                return zh ? "用户“\(u)”批准了申请 \(list)，不能再编入支付批次；应由另一名财务人员办理（四眼原则，未作改动）"
+                    : "user \"\(u)\" approved claim \(list) and cannot put it in a payment batch; another finance officer must (four eyes; nothing was changed)"
+            case .objected:
+                return zh ? "用户“\(u)”对申请 \(list) 登记过异议，不能自己审核；应由另一名审核人员决定（四眼原则，未作改动）"
+                    : "user \"\(u)\" objected to claim \(list) and cannot decide on it; another supervisor must (four eyes; nothing was changed)"
+            case .prepared, .submitted:
+                return zh ? "用户“\(u)”\(hand == .prepared ? "经办" : "提交")过申请 \(list)，不能自己审核；应由另一名审核人员决定（四眼原则，未作改动）"
+                    : "user \"\(u)\" \(hand.rawValue) claim \(list) and cannot decide on it; another supervisor must (four eyes; nothing was changed)"
+            }
         case let .unknownPolicy(name):
             let names = PolicyLibrary.names.joined(separator: ", ")
             return zh ? "没有名为“\(name)”的政策方案；可用：\(names)" : "no policy profile named '\(name)'; use one of \(names)"
@@ -268,6 +303,9 @@ public enum Paging {
     public static func check(offset: Int, limit: Int) throws(DeskError) {
         guard (1...maxLimit).contains(limit) else { throw .outOfRange(name: "limit", value: limit, min: 1, max: maxLimit) }
         guard offset >= 0 else { throw .outOfRange(name: "offset", value: offset, min: 0, max: nil) }
+    }
+}
+
 extension DeskError {
     /// Runs a `FieldText` check, its refusal as `invalidInput` (exit 65) with both messages.
     static func checking<T>(_ body: () throws -> T) throws -> T {

@@ -121,7 +121,8 @@ extension Session {
     /// Puts every payable claim not yet in a batch into a new batch (finance; one transaction,
     /// audited `payment.batch` with the claims). Claims paid to the worker need the worker's bank
     /// account, claims paid to an institution or enterprise that organisation's (`setPayeeAccount`);
-    /// without one a claim is left out (reported). Refused when nothing is payable.
+    /// without one a claim is left out (reported), and so is a claim this user approved (four eyes;
+    /// refused with exit 77 when those are all there is). Refused when nothing is payable.
     public func createPaymentBatch() throws -> PaymentBatchResult {
         try require(.payClaims)
         try sweepNotices()
@@ -130,9 +131,16 @@ extension Session {
             var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, SkipReason)] = []
             let prefix = "PB" + today.compact + "-"
             let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
-            var claims: [ClaimRow] = []
+            var claims: [ClaimRow] = [], mine: [Int64] = []
             for c in try w.payableUnbatched(limit: 10_000) {
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
+                // Four eyes: whoever approved a claim does not pay it; left out, the batch goes on.
+                if ClaimWorkflow.approvedBy(try claimHands(w, c), payer: user) {
+                    mine.append(c.id)
+                    skipped.append((c.id, SkipReason(zh: "您批准了申请 \(c.id)，应由另一名财务人员编入支付批次（四眼原则）",
+                                                     en: "you approved claim \(c.id): another finance officer must put it in a batch (four eyes)")))
+                    continue
+                }
                 // Nothing is paid that no longer matches what was approved and audited.
                 if let p = try SealCheck.claimProblem(w, c) { skipped.append((c.id, p)); continue }
                 let payee = Payee(rawValue: c.payee) ?? .worker
@@ -162,6 +170,9 @@ extension Session {
             }
             if !lines.isEmpty && PaymentBatchSummary(lines: coreLines) == nil {
                 throw DeskError.money(.sumOverflow(what: "the payable claims' amounts", whatZh: "待支付申请金额"))
+            }
+            if lines.isEmpty && !mine.isEmpty && mine.count == skipped.count {
+                throw DeskError.fourEyes(claims: mine, user: user, hand: .approved)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
                 throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),

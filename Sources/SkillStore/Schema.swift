@@ -3,9 +3,12 @@ import SkillCore
 
 /// The schema, one migration per released change. Never edit a shipped migration: add one.
 enum Schema {
+    /// Every SkillDesk database has it: how a database made before `Store.applicationID` is known.
+    static let firstMigration = "v1-registry"
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1-registry") { db in
+        m.registerMigration(firstMigration) { db in
             try db.execute(sql: """
                 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
 

@@ -44,10 +44,15 @@ public final class Store: Sendable {
 
     static let readerMapBytes = 2_147_418_112
 
+    /// `PRAGMA application_id` of a SkillDesk database ("SKDS"): set at creation (and at migration
+    /// on databases made before it was), so a file is known to be ours before anything writes to it.
+    public static let applicationID: Int32 = 0x534B_4453
+
     /// An empty, migrated in-memory store made with the same configuration as a file one.
     public static func inMemory() throws -> Store {
         let queue = try DatabaseQueue(configuration: configuration())
         try Schema.migrator.migrate(queue)
+        try markAsOurs(queue)
         let store = Store(writer: queue, path: nil)
         try store.checkSchema()
         return store
@@ -64,13 +69,19 @@ public final class Store: Sendable {
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
         if !exists && !create { throw StoreError.notFound(path: path) }
+        // Only a file this call creates becomes a new database: an existing one must already be
+        // SkillDesk's (issue 10), and is looked at read-only before anything may write to it.
+        var headerApplicationID: Int32?
         if exists {
-            try checkIsSQLite(path)
+            headerApplicationID = try checkIsSQLite(path)
         } else {
             try createEmptyFile(path)
         }
         do {
-            if exists { try refuseNewerSchema(path) }
+            if exists {
+                try refuseForeign(path, headerApplicationID: headerApplicationID)
+                try refuseNewerSchema(path)
+            }
             let checkpointer = Checkpointer(path: path, thresholdPages: checkpointPages)
             let pool = try DatabasePool(path: path, configuration: configuration(checkpointer: checkpointer))
             let store = Store(writer: pool, path: path, checkpointer: checkpointer)
@@ -103,15 +114,46 @@ public final class Store: Sendable {
     }
 
     /// A short look at the header before GRDB touches the file: a text file or an image must be
-    /// refused with a clear message and left exactly as it was.
-    static func checkIsSQLite(_ path: String) throws {
+    /// refused with a clear message and left exactly as it was. An empty file is not a database
+    /// either: SkillDesk creates its databases itself (`create`), never adopts an empty file.
+    /// Returns the header's application id (nil when the header is too short to hold one).
+    @discardableResult
+    static func checkIsSQLite(_ path: String) throws -> Int32? {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { return }  // an empty file is a new database (sqlite accepts it)
-        if header != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        if header.isEmpty { throw StoreError.foreignDatabase(path: path) }
+        if header.count < 16 || Data(header[0..<16]) != Data("SQLite format 3\0".utf8) { throw StoreError.notADatabase(path: path) }
+        guard header.count >= 72 else { return nil }
+        // Bytes 68–71: the application id, big-endian (sqlite.org/fileformat.html).
+        return header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
+    }
+
+    /// Refuses an SQLite file that is not SkillDesk's, touching nothing. Ours carry
+    /// `applicationID`; databases made before it was set (application id 0) are known by
+    /// SkillDesk's first migration in `grdb_migrations`. Any other id is another program's.
+    /// The look inside is read-only, and side files it makes (-wal, -shm) are removed again.
+    static func refuseForeign(_ path: String, headerApplicationID: Int32?) throws {
+        if headerApplicationID == applicationID { return }
+        let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
+        var config = configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        let ours = try queue.read { db -> Bool in
+            // Asked of SQLite, not taken from the header alone: a damaged file must fail here
+            // as one, and the header may be older than an uncheckpointed WAL.
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            if id == applicationID { return true }
+            if id != 0 { return false }
+            guard try db.tableExists("grdb_migrations") else { return false }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                                     arguments: [Schema.firstMigration]) ?? false
+        }
+        if !ours { throw StoreError.foreignDatabase(path: path) }
     }
 
     static func createEmptyFile(_ path: String) throws {
@@ -172,6 +214,16 @@ public final class Store: Sendable {
             let superseded = try writer.read { db in try Schema.migrator.hasBeenSuperseded(db) }
             if superseded { throw StoreError.newerSchema(path: path) }
             try Schema.migrator.migrate(writer)
+            try Self.markAsOurs(writer)
+        }
+    }
+
+    /// Sets `applicationID` in the header: on a new database, and on one made before it was set.
+    static func markAsOurs(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+                try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            }
         }
     }
 

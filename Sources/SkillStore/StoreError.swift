@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     /// SQLite's SUM left the integer range: an amount was raised behind the program's back (a total
     /// of accepted amounts stays far below; `MoneyCeiling`).
     case sumOverflow
+    /// An existing file that SkillDesk did not create: empty, or another program's SQLite database.
+    /// It is left untouched; only `init`/`demo` create a database (issue 10).
+    case foreignDatabase(path: String)
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -39,6 +42,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case let (.ioError(m), .en): return "the disk could not be read or written (\(m)), and nothing was written; check the disk and the database file, then try again"
         case (.sumOverflow, .zh): return "合计超出可计算的范围：数据库中的金额或课时被改动过；请管理员核查（audit verify），数据未作改动"
         case (.sumOverflow, .en): return "a total is beyond what can be counted: an amount or a number of minutes in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
+        case let (.foreignDatabase(p), .zh):
+            return "\(p) 不是 SkillDesk 数据库（空文件或其他程序的 SQLite 数据库），未作任何改动；请用 --db 指定正确的数据库，新数据库只能由 skilldesk init 或 skilldesk demo 在尚不存在的路径上创建"
+        case let (.foreignDatabase(p), .en):
+            return "\(p) is not a SkillDesk database (an empty file, or another program's SQLite database); it was left untouched. Give the right database with --db; only `skilldesk init` or `skilldesk demo` create one, at a path where no file exists yet"
         }
     }
 }

@@ -79,7 +79,7 @@ struct TUICommand: ParsableCommand {
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage users (administrators).",
-        subcommands: [UserAdd.self, UserList.self, UserPasswd.self, UserDisable.self])
+        subcommands: [UserAdd.self, UserList.self, UserPasswd.self, UserDisable.self, UserEnable.self])
 }
 
 struct UserAdd: ParsableCommand {
@@ -149,7 +149,7 @@ struct UserPasswd: ParsableCommand {
 }
 
 struct UserDisable: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a user (they can no longer log in).")
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a user (they can no longer log in; never the last active administrator).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user.") var name: String
 
@@ -158,6 +158,20 @@ struct UserDisable: ParsableCommand {
         try global.runAsUser(json: false) { session, stdin in
             try session.disableUser(name: name)
             Output.line(lang == .zh ? "已停用 \(name)" : "disabled \(name)")
+        }
+    }
+}
+
+struct UserEnable: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable a disabled user again (clears a lock too; audited).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user.") var name: String
+
+    func run() throws {
+        let lang = global.language
+        try global.runAsUser(json: false) { session, stdin in
+            try session.enableUser(name: name)
+            Output.line(lang == .zh ? "已启用 \(name)" : "enabled \(name)")
         }
     }
 }

@@ -80,6 +80,10 @@ enum Exit {
                 case .aboveCeiling: return (dataErr, "invalid_input")
                 case .sumOverflow: return (dataErr, "total_overflow")
                 }
+            case .passwordRefused, .reservedUserName: return (dataErr, "invalid_input")
+            case .userNameTaken: return (cantCreate, "already_exists")
+            case .lastAdministrator: return (cantCreate, "wrong_state")
+            case .fourEyes: return (noPerm, "maker_checker")
             case let .store(s): return classify(s)
             case let .csv(c): return classify(c)
             }
@@ -95,6 +99,7 @@ enum Exit {
             case .diskFull: return (ioErr, "disk_full")
             case .ioError: return (ioErr, "io_error")
             case .sumOverflow: return (dataErr, "total_overflow")
+            case .foreignDatabase: return (dataErr, "not_a_database")
             }
         case let e as CSVError:
             switch e {

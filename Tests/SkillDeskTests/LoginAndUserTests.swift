@@ -108,7 +108,7 @@ struct LoginAndUserTests {
 
     @Test func userAdministration() throws {
         let f = try Fixture()
-        try f.admin.addUser(name: "sup.wang", roles: [.supervisor, .auditor], password: "12345678")  // 8 is enough
+        try f.admin.addUser(name: "sup.wang", roles: [.supervisor, .auditor], password: "tea-kettle")  // 10 is enough
         let users = try f.admin.users()
         #expect(users.map(\.name) == ["admin", "sup.wang"])
         #expect(Set(users[1].roles) == [.supervisor, .auditor])
@@ -119,7 +119,7 @@ struct LoginAndUserTests {
         guard case let .userExists(name)? = dup else { Issue.record("dup: \(String(describing: dup))"); return }
         #expect(name == "sup.wang")
         let weak = deskError { try f.admin.addUser(name: "newbie", roles: [.clerk], password: "1234567") }
-        guard case .weakPassword? = weak else { Issue.record("weak: \(String(describing: weak))"); return }
+        guard case .passwordRefused(.tooShort)? = weak else { Issue.record("weak: \(String(describing: weak))"); return }
         let badName = deskError { try f.admin.addUser(name: "张 三", roles: [.clerk], password: "long-enough-1") }
         guard case .invalidUserName? = badName else { Issue.record("name: \(String(describing: badName))"); return }
         let noRole = deskError { try f.admin.addUser(name: "norole", roles: [], password: "long-enough-1") }
@@ -170,7 +170,7 @@ struct DeskFileTests {
 
         let weakPath = dir.file("weak.sqlite")
         let weak = deskError { try Desk.initialize(path: weakPath, admin: "boss", password: "short") }
-        guard case .weakPassword? = weak else { Issue.record("\(String(describing: weak))"); return }
+        guard case .passwordRefused(.tooShort)? = weak else { Issue.record("\(String(describing: weak))"); return }
         #expect(!FileManager.default.fileExists(atPath: weakPath))
     }
 
