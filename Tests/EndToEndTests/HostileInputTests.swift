@@ -39,6 +39,29 @@ struct HostileInputTests {
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: dir) }
+
+        /// Up to two claims of the demo's completed class made payable the way the program does it
+        /// (submitted by the clerk, approved by the supervisor, the notice run out, a bank account on
+        /// record) — a claim set payable with sqlite3 is left out of every batch by its seal. Returns
+        /// the environment whose business date is past the notice.
+        @discardableResult
+        func payableClaims() throws -> [String: String] {
+            _ = try run("clerk1", ["claim", "new", "--class", "2", "--kind", "training"])
+            let ids = try sql("SELECT id FROM claims WHERE status = 'draft' ORDER BY id LIMIT 2").split(separator: "\n").map(String.init)
+            for id in ids { try run("clerk1", ["claim", "submit", id]) }
+            let submitted = try sql("SELECT id FROM claims WHERE status = 'submitted' ORDER BY id").split(separator: "\n").map(String.init)
+            #expect(!submitted.isEmpty, "no claim of the demo class could be submitted")
+            // One at a time: a claim with a warning (the demo's shared certificate number) is left
+            // alone by a batch approval, and one approved claim is enough.
+            for id in submitted { try run("sup1", ["claim", "approve", id]) }
+            #expect(try sql("SELECT count(*) FROM claims WHERE status = 'on_notice'") != "0", "no claim was approved")
+            for worker in try sql("SELECT worker_id FROM claims WHERE status = 'on_notice'").split(separator: "\n") {
+                let r = try run("clerk1", ["worker", "update", String(worker), "--bank-account", "1101000000001234"])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+            let later = try sql("SELECT date('now', '+8 hours', '+30 days')")
+            return ["SKILLDESK_TODAY": later]
+        }
     }
 
     /// Exit 65 with a message, never a trap (-1 = killed by a signal, 132/134 = the Swift trap's exit).
@@ -86,15 +109,15 @@ struct HostileInputTests {
     @Test func storedClaimAmountAtInt64MaxIsAClearError() throws {
         let w = try World()
         defer { w.remove() }
-        let made = try w.run("clerk1", ["claim", "new", "--class", "2", "--kind", "training"])
-        #expect(made.status == 0 || made.status == 65, "\(made.stderr)")
-        #expect(Int(try w.sql("SELECT count(*) FROM claims")) ?? 0 >= 2)
-        _ = try w.sql("UPDATE claims SET status = 'payable', amount_fen = \(Int64.max) WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT 2)")
-        _ = try w.sql("UPDATE workers SET bank_account = '6222021234567890123' WHERE id IN (SELECT worker_id FROM claims)")
+        let later = try w.payableClaims()
+        _ = try w.sql("UPDATE claims SET amount_fen = \(Int64.max) WHERE status = 'on_notice'")
         let batches = try w.sql("SELECT count(*) FROM payment_batches")
+        // The seal catches the raised amount before anything is added up (issue 10, break 2): every
+        // claim is left out by name and field, and no batch is made.
         for args in [["payment", "batch"], ["payment", "batch", "--json"]] {
-            let r = try w.run("fin1", args)
-            Self.refused(r, ["audit verify"], args.joined(separator: " "))
+            let r = try w.run("fin1", args, env: later)
+            #expect(r.status == 73 && r.stderr.contains("amount_fen") && r.stderr.contains("\(Int64.max)"),
+                    "\(args): exit \(r.status) \(r.stderr.prefix(400))")
         }
         #expect(try w.sql("SELECT count(*) FROM payment_batches") == batches)
     }
@@ -211,11 +234,9 @@ struct HostileInputTests {
         let w = try World()
         defer { w.remove() }
         let h = Self.hostile
-        _ = try w.run("clerk1", ["claim", "new", "--class", "2", "--kind", "training"])
         // A real batch, so that `payment reconcile` reads the bank's lines and reports on each.
-        _ = try w.sql("UPDATE claims SET status = 'payable' WHERE id IN (SELECT id FROM claims ORDER BY id LIMIT 2)")
-        _ = try w.sql("UPDATE workers SET bank_account = '6222021234567890123' WHERE id IN (SELECT worker_id FROM claims)")
-        let made = try w.run("fin1", ["payment", "batch"])
+        let later = try w.payableClaims()
+        let made = try w.run("fin1", ["payment", "batch"], env: later)
         #expect(made.status == 0, "\(made.stderr)")
         let batch = try w.sql("SELECT id FROM payment_batches ORDER BY id LIMIT 1")
         let number = try w.sql("SELECT 'SD-' || claim_year || '-' || printf('%06d', id) FROM claims ORDER BY id LIMIT 1")
