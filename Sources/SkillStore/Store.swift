@@ -137,13 +137,7 @@ public final class Store: Sendable {
     /// The look inside is read-only, and side files it makes (-wal, -shm) are removed again.
     static func refuseForeign(_ path: String, headerApplicationID: Int32?) throws {
         if headerApplicationID == applicationID { return }
-        let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
-        defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
-        var config = configuration()
-        config.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        defer { try? queue.close() }
-        let ours = try queue.read { db -> Bool in
+        let ours = try readOnlyLook(path) { db -> Bool in
             // Asked of SQLite, not taken from the header alone: a damaged file must fail here
             // as one, and the header may be older than an uncheckpointed WAL.
             let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -154,6 +148,20 @@ public final class Store: Sendable {
                                      arguments: [Schema.firstMigration]) ?? false
         }
         if !ours { throw StoreError.foreignDatabase(path: path) }
+    }
+
+    /// A read-only look inside a file that may yet be refused. Reading a WAL database creates its
+    /// -wal and -shm files; a refused file must be left as it was, so side files this look
+    /// created are removed again. (While another program has the database open they exist
+    /// already and are left alone.)
+    static func readOnlyLook<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
+        let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
+        var config = configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        return try queue.read(body)
     }
 
     static func createEmptyFile(_ path: String) throws {
@@ -175,16 +183,7 @@ public final class Store: Sendable {
     /// even opening a WAL pool writes to the file. A read-only look, under the migration lock.
     static func refuseNewerSchema(_ path: String) throws {
         try withMigrationLock(path) {
-            // Reading a WAL database creates its -wal and -shm files; a refused database must
-            // be left as it was, so side files this look created are removed again. (While any
-            // other program has the database open they exist already and are left alone.)
-            let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
-            defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
-            var config = configuration()
-            config.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            let superseded = try queue.read { db -> Bool in
+            let superseded = try readOnlyLook(path) { db -> Bool in
                 // An empty file has no schema yet: nothing to refuse.
                 guard try db.tableExists("grdb_migrations") else { return false }
                 return try Schema.migrator.hasBeenSuperseded(db)

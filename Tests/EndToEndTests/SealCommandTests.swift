@@ -10,12 +10,8 @@ import Testing
 @Suite("Seals on the command line")
 struct SealCommandTests {
     static func sqlite(_ db: String, _ sql: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [db, sql]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "sqlite3 \(sql)")
+        let r = try Harness.runTool("/usr/bin/sqlite3", [db, sql])
+        #expect(r.status == 0, "sqlite3 \(sql): \(r.stderr)")
     }
 
     @Test func anAmountRaisedWithSQLiteNeverReachesTheBankFile() throws {
