@@ -197,7 +197,7 @@ struct TableCheck {
                 note(.classes, key, .notAudited)
             }
             // Enrolments: each one audited `class.enrol`.
-            let stored = Set(try reader.roster(classID: row.id, onlinePercent: 0).map(\.workerID))
+            let stored = Set(try reader.enrolledWorkers(classID: row.id))
             enrolled += stored.count
             for w in stored.subtracting(roster).sorted() { note("enrolments", "\(key)/\(w)", .notAudited) }
             for w in roster.subtracting(stored).sorted() { note("enrolments", "\(key)/\(w)", .missing) }

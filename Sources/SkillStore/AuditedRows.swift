@@ -39,6 +39,13 @@ extension StoreReader {
         }
     }
 
+    /// The workers enrolled in a class (no counting: the check must read a class whose minutes
+    /// were made uncountable).
+    public func enrolledWorkers(classID: Int64) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT worker_id FROM enrolments WHERE class_id = ? ORDER BY worker_id"),
+                            arguments: [classID])
+    }
+
     /// Every fund account of every year.
     public func allFundAccounts() throws -> [FundAccount] {
         try Row.fetchAll(db, sql: "SELECT * FROM fund_accounts ORDER BY year, source").compactMap(Self.fund)

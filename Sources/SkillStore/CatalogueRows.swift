@@ -76,7 +76,7 @@ extension StoreReader {
     func occupation(_ row: Row) throws -> OccupationRow {
         let id: Int64 = row["id"]
         let levels = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM occupation_levels WHERE occupation_id = ?"), arguments: [id])
-            .map { LevelRow(level: $0["level"], standardFen: $0["standard_fen"], hours: $0["hours"]) }
+            .map { LevelRow(level: $0["level"], standardFen: $0.integer("standard_fen"), hours: $0.int("hours")) }
             .sorted { (SkillLevel(rawValue: $0.level)?.rank ?? 99) < (SkillLevel(rawValue: $1.level)?.rank ?? 99) }
         return OccupationRow(id: id, code: row["code"], name: row["name"], subsidised: row["subsidised"],
                              shortage: row["shortage"], accessControlled: row["access_controlled"], tier: row["tier"],

@@ -37,8 +37,8 @@ extension StoreReader {
         """
 
     static func priorClaim(_ row: Row) -> PriorClaimRow {
-        PriorClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], occupationCode: row[4], level: row[5],
-                      trainingType: row[6], claimYear: row[7], claimDate: row[8], months: row[9], amountFen: row[10],
+        PriorClaimRow(id: row.integer(0), workerID: row[1], kind: row[2], classID: row.optionalInteger(3), occupationCode: row[4], level: row[5],
+                      trainingType: row[6], claimYear: row.int(7), claimDate: row[8], months: row.optionalInt(9), amountFen: row.integer(10),
                       employerCode: row[11], status: row[12])
     }
 
@@ -128,8 +128,8 @@ extension StoreReader {
             SELECT worker_id, class_id, date, classroom_minutes, online_minutes FROM attendance
             WHERE worker_id IN (\(Self.marks(ids.count))) AND date >= ? AND date <= ?
             """, StatementArguments(ids + [from, to])) {
-            BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0[1], institution: "", date: $0[2],
-                                                           classroomMinutes: $0[3], onlineMinutes: $0[4]))
+            BatchDayRow(workerID: $0[0], day: WorkerDayRow(classID: $0.integer(1), institution: "", date: $0[2],
+                                                           classroomMinutes: $0.int(3), onlineMinutes: $0.int(4)))
         }
     }
 

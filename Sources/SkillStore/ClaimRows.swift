@@ -185,15 +185,17 @@ extension StoreReader {
 
     static func claim(_ row: Row) -> ClaimRow {
         ColumnList.check(row, claimColumns)
-        return ClaimRow(id: row[0], workerID: row[1], kind: row[2], classID: row[3], certificateID: row[4], institution: row[5],
-                        occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row[9], claimDate: row[10],
-                        months: row[11], prepayPercent: row[12], amountFen: row[13], payee: row[14], employerCode: row[15],
-                        status: row[16], preparedBy: row[17], createdAt: row[18], version: row[19],
+        // Numbers through `integer`/`int` (Columns.swift): a REAL planted in one must not trap.
+        return ClaimRow(id: row.integer(0), workerID: row[1], kind: row[2], classID: row.optionalInteger(3),
+                        certificateID: row.optionalInteger(4), institution: row[5],
+                        occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row.int(9), claimDate: row[10],
+                        months: row.optionalInt(11), prepayPercent: row.optionalInt(12), amountFen: row.integer(13), payee: row[14],
+                        employerCode: row[15], status: row[16], preparedBy: row[17], createdAt: row[18], version: row.int(19),
                         submittedAt: row[20], submittedBy: row[21], decidedAt: row[22], decidedBy: row[23],
                         decisionNote: row[24], reason: row[25], rejectCode: row[26], noticePublishedOn: row[27],
-                        noticeEndOn: row[28], fundYear: row[29], fundSource: row[30], batchID: row[31], payeeName: row[32],
-                        bankAccount: row[33], evidenceJSON: row[34], evidenceSHA256: row[35], warningCount: row[36],
-                        clawbackDueFen: row[37], recoveredFen: row[38], evidenceChanged: row[39])
+                        noticeEndOn: row[28], fundYear: row.optionalInt(29), fundSource: row[30], batchID: row[31], payeeName: row[32],
+                        bankAccount: row[33], evidenceJSON: row[34], evidenceSHA256: row[35], warningCount: row.int(36),
+                        clawbackDueFen: row.integer(37), recoveredFen: row.integer(38), evidenceChanged: row.integer(39) != 0)
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).
@@ -216,7 +218,7 @@ extension StoreReader {
             WHERE a.worker_id = ? AND a.date >= ? AND a.date <= ?
             """), arguments: [workerID, from, to]).map {
             // By index: a worker has a row a day, and name lookups cost more than the read.
-            WorkerDayRow(classID: $0[0], institution: $0[4], date: $0[1], classroomMinutes: $0[2], onlineMinutes: $0[3])
+            WorkerDayRow(classID: $0.integer(0), institution: $0[4], date: $0[1], classroomMinutes: $0.int(2), onlineMinutes: $0.int(3))
         }
     }
 

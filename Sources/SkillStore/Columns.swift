@@ -25,3 +25,36 @@ enum ColumnList {
                "row columns \(Array(row.columnNames)) do not begin with \(list)")
     }
 }
+
+/// Integer columns read without trapping on what only an insider could have stored. SQLite keeps
+/// whatever type a value was written with: `UPDATE claims SET amount_fen = 1e30` stores a REAL
+/// that passes the `>= 0` CHECK, and GRDB's `Int64` conversion of it is a fatal error — every
+/// claim list and total would die. Read through these, a REAL saturates to the Int64 range (the
+/// checked sums and ceilings then refuse it, and the seal and `audit check` name the field), text
+/// that is not a number and a blob read as 0. The money, minutes and sums are read this way.
+extension Row {
+    func integer(_ value: DatabaseValue) -> Int64 {
+        switch value.storage {
+        case let .int64(n): return n
+        case let .double(d):
+            if d.isNaN { return 0 }
+            if d >= 9_223_372_036_854_775_807 { return .max }
+            if d <= -9_223_372_036_854_775_808 { return .min }
+            return Int64(d)
+        case let .string(s): return Int64(s.trimmedWhitespace()) ?? 0
+        case .blob, .null: return 0
+        }
+    }
+
+    func integer(_ index: Int) -> Int64 { integer(self[index] as DatabaseValue) }
+    func integer(_ name: String) -> Int64 { integer(self[name] as DatabaseValue) }
+    func int(_ index: Int) -> Int { Int(clamping: integer(index)) }
+    func int(_ name: String) -> Int { Int(clamping: integer(name)) }
+
+    func optionalInteger(_ index: Int) -> Int64? {
+        let v: DatabaseValue = self[index]
+        return v.isNull ? nil : integer(v)
+    }
+
+    func optionalInt(_ index: Int) -> Int? { optionalInteger(index).map { Int(clamping: $0) } }
+}

@@ -40,7 +40,7 @@ extension StoreReader {
     static func batchListRow(_ r: Row) -> PaymentBatchListRow {
         PaymentBatchListRow(batch: PaymentBatchRow(id: r["id"], createdAt: r["created_at"], createdBy: r["created_by"],
                                                    businessDate: r["business_date"], count: r["count"],
-                                                   totalFen: r["total_fen"], reconciledAt: r["reconciled_at"]),
+                                                   totalFen: r.integer("total_fen"), reconciledAt: r["reconciled_at"]),
                             paid: r["paid_count"], failed: r["failed_count"])
     }
 
@@ -62,6 +62,6 @@ extension StoreReader {
                 LEFT JOIN payee_accounts o ON o.code = \(Self.payeeCodeSQL)
             WHERE c.status = 'payable' AND c.batch_id IS NULL
             GROUP BY 1, 2 ORDER BY 1, 2
-            """).map { PayableGroupRow(kind: $0["kind"], ready: $0["ready"], count: $0["n"], totalFen: $0["total"]) }
+            """).map { PayableGroupRow(kind: $0["kind"], ready: $0.integer("ready") != 0, count: $0.int("n"), totalFen: $0.integer("total")) }
     }
 }

@@ -136,8 +136,8 @@ extension StoreReader {
     }
 
     static func attendance(_ row: Row) -> AttendanceRow {
-        AttendanceRow(classID: row["class_id"], workerID: row["worker_id"], date: row["date"],
-                      classroomMinutes: row["classroom_minutes"], onlineMinutes: row["online_minutes"])
+        AttendanceRow(classID: row.integer("class_id"), workerID: row["worker_id"], date: row["date"],
+                      classroomMinutes: row.int("classroom_minutes"), onlineMinutes: row.int("online_minutes"))
     }
 
     // MARK: certificates

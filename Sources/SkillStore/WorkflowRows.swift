@@ -99,7 +99,8 @@ extension StoreReader {
         let (cond, args) = Self.queueCondition(f)
         let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(c.amount_fen), 0) FROM claims c WHERE " + cond,
                                    arguments: StatementArguments(args))
-        return (row?[0] ?? 0, row?[1] ?? 0)
+        // A sum that includes a REAL planted in amount_fen is itself REAL: read without trapping.
+        return (row?.int(0) ?? 0, row?.integer(1) ?? 0)
     }
 
     static func queueCondition(_ f: ClaimQueueFilter) -> (String, [(any DatabaseValueConvertible)?]) {
@@ -153,9 +154,9 @@ extension StoreReader {
 
     static func fund(_ row: Row) -> FundAccount? {
         guard let source = FundSource(rawValue: row["source"]) else { return nil }
-        return FundAccount(year: row["year"], source: source, allocatedFen: row["allocated_fen"],
-                           reservedFen: row["reserved_fen"], paidFen: row["paid_fen"],
-                           recoveredFen: row["recovered_fen"], clawbackDueFen: row["clawback_due_fen"])
+        return FundAccount(year: row.int("year"), source: source, allocatedFen: row.integer("allocated_fen"),
+                           reservedFen: row.integer("reserved_fen"), paidFen: row.integer("paid_fen"),
+                           recoveredFen: row.integer("recovered_fen"), clawbackDueFen: row.integer("clawback_due_fen"))
     }
 
     // MARK: calendar
@@ -196,14 +197,14 @@ extension StoreReader {
     public func paymentBatch(id: String) throws -> PaymentBatchRow? {
         try Row.fetchOne(db, sql: "SELECT * FROM payment_batches WHERE id = ?", arguments: [id]).map {
             PaymentBatchRow(id: $0["id"], createdAt: $0["created_at"], createdBy: $0["created_by"],
-                            businessDate: $0["business_date"], count: $0["count"], totalFen: $0["total_fen"],
+                            businessDate: $0["business_date"], count: $0.int("count"), totalFen: $0.integer("total_fen"),
                             reconciledAt: $0["reconciled_at"])
         }
     }
 
     public func paymentLines(batchID: String) throws -> [PaymentLineRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM payment_lines WHERE batch_id = ? ORDER BY claim_id", arguments: [batchID]).map {
-            PaymentLineRow(batchID: $0["batch_id"], claimID: $0["claim_id"], amountFen: $0["amount_fen"],
+            PaymentLineRow(batchID: $0["batch_id"], claimID: $0.integer("claim_id"), amountFen: $0.integer("amount_fen"),
                            payeeName: $0["payee_name"], bankAccount: $0["bank_account"], kind: $0["kind"],
                            payee: $0["payee"], result: $0["result"], bankReason: $0["bank_reason"])
         }
