@@ -74,8 +74,8 @@ extension StoreReader {
 
     static func trainingClass(_ row: Row) -> ClassRow {
         ColumnList.check(row, classColumns)
-        return ClassRow(id: row[0], institution: row[1], occupationCode: row[2], level: row[3], type: row[4],
-                        startDate: row[5], endDate: row[6], plannedHours: row[7], status: row[8])
+        return ClassRow(id: row.integer(0), institution: row[1], occupationCode: row[2], level: row[3], type: row[4],
+                        startDate: row[5], endDate: row[6], plannedHours: row.int(7), status: row[8])
     }
 
     /// The roster with counted minutes, in one query: the GROUP BY walks the attendance primary
@@ -170,8 +170,8 @@ extension StoreReader {
 
     static func certificate(_ row: Row) -> CertificateRow {
         ColumnList.check(row, certificateColumns)
-        return CertificateRow(id: row[0], type: row[1], number: row[2], occupationCode: row[3], level: row[4],
-                              issuer: row[5], issueDate: row[6], workerID: row[7], classID: row[8])
+        return CertificateRow(id: row.integer(0), type: row[1], number: row[2], occupationCode: row[3], level: row[4],
+                              issuer: row[5], issueDate: row[6], workerID: row[7], classID: row.optionalInteger(8))
     }
 }
 

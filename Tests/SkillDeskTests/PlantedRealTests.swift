@@ -22,6 +22,11 @@ struct PlantedRealTests {
         let detail = try p.x.sup.claimDetail(p.a.id)
         #expect(detail.claim.amountFen == Int64.max)
         #expect(detail.auditProblem?.en.contains("amount_fen") == true, "\(String(describing: detail.auditProblem))")
+        try p.sql("UPDATE classes SET planned_hours = 1e30")
+        _ = try? p.x.clerk.archive(workerID: p.x.w.t.workers[0])
+        _ = try? p.x.clerk.trainingClass(p.x.w.classID)
+        _ = try? p.x.clerk.trainingClasses()
+        _ = try? p.x.clerk.attendanceSheet(classID: p.x.w.classID)
         try p.sql("UPDATE attendance SET classroom_minutes = 1e30")
         try p.sql("UPDATE occupation_levels SET standard_fen = 1e30")
         // With the minutes too, a total cannot be counted: a refusal that says so, not a trap.
