@@ -22,6 +22,10 @@ public final class Desk: Sendable {
     /// Checks a password against a stored hash (`Passwords.verify`; a test may watch the calls).
     let checkPassword: @Sendable (_ password: String, _ hash: String) -> Bool
 
+    /// The program's version (`skilldesk --version`): raised with each landing that changes what
+    /// users or the database see — 0.5.0 is the trust work of issue 10 (schema v9).
+    public static let version = "0.5.0"
+
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 

@@ -31,8 +31,11 @@ struct SkillDeskCommand: ParsableCommand {
             74 disk full or I/O error (nothing was written), 75 busy or edit conflict (try again), 77 not permitted \
             (also a wrong password, a locked account, or deciding a claim one prepared). README.md lists them.
             Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG, SKILLDESK_TODAY (business date; \
-            demo and training databases only — a live database refuses to open with it set).
+            demo and training databases only — a live database refuses to open with it set), \
+            SKILLDESK_ANCHOR_FILE and SKILLDESK_LOG_FILE (where the audit chain's head is anchored and events \
+            are logged; default DB.anchors and DB.log beside the database).
             """,
+        version: Desk.version,
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
                       WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, ClassCommand.self,
                       AttendCommand.self, CertificateCommand.self, ClaimCommand.self, FundCommand.self, NoticeCommand.self, PaymentCommand.self, PayeeCommand.self, CalendarCommand.self,

@@ -1,5 +1,6 @@
 import Foundation
 import SkillCore
+import SkillDesk
 import Testing
 
 /// The command line as scripts use it: exit codes, --json shapes, and data left untouched by
@@ -22,6 +23,12 @@ struct CommandLineTests {
 
     static func clerk(_ db: String, _ args: [String], stdin: String? = nil) throws -> Harness.Result {
         try Harness.run(args + ["--db", db, "--user", "ann"], env: ["SKILLDESK_PASSWORD": "ann-pass-12"], stdin: stdin)
+    }
+
+    /// `skilldesk --version` prints the program's version and exits 0 without opening a database.
+    @Test func versionIsPrinted() throws {
+        let r = try Harness.run(["--version"], env: ["SKILLDESK_DB": "/nonexistent/none.sqlite"])
+        #expect(r.status == 0 && r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Desk.version, "\(r.stdout) \(r.stderr)")
     }
 
     @Test func initCreatesAPrivateFileAndRefusesAnExistingOne() throws {
