@@ -81,6 +81,13 @@ public enum PolicyEngine {
     /// "Poor" for E11: 建档立卡低收入农户, 城乡低保, 贫困家庭子女.
     public static let poorGroups: Set<TargetGroup> = [.lowIncomeRural, .dibao, .poorFamilyChild]
 
+    /// E11's one definition: poor (registered low-income rural household, minimum-living-guarantee,
+    /// child of a poor family) or severely disabled — whose direct relatives share training
+    /// benefits (001 四(三)2; 003 二(三)10). The engine and the registration check both ask it.
+    public static func extendsToRelatives<G: Sequence>(groups: G, disability: Disability) -> Bool where G.Element == TargetGroup {
+        disability == .severe || groups.contains(where: poorGroups.contains)
+    }
+
     /// `messages: false` decides without building text: every outcome's result, rule ID and clause,
     /// the amount and the payee are those of the full evaluation, but the outcomes' `zh`/`en` and
     /// the computation lines are empty (a re-evaluation job stores verdicts; the messages are
@@ -509,7 +516,7 @@ struct PolicyContext {
 
     func relativeQualifies() -> Bool {
         guard let r = facts.worker.relativeOf else { return false }
-        return !r.groups.isDisjoint(with: PolicyEngine.poorGroups) || r.disability == .severe
+        return PolicyEngine.extendsToRelatives(groups: r.groups, disability: r.disability)
     }
 
     func e11() -> RuleOutcome {

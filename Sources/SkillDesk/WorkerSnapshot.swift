@@ -70,9 +70,9 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
 
     /// Poor (registered low-income rural household, minimum-living-guarantee, child of a poor
     /// family) or severely disabled: whose direct relatives share training benefits (E11).
+    /// The rule itself is `PolicyEngine.extendsToRelatives`; this reads a stored row for it.
     public static func isPoorOrSeverelyDisabled(_ row: WorkerRow) -> Bool {
-        let poor: Set<String> = [TargetGroup.lowIncomeRural.rawValue, TargetGroup.dibao.rawValue,
-                                 TargetGroup.poorFamilyChild.rawValue]
-        return row.disability == Disability.severe.rawValue || row.groups.contains(where: poor.contains)
+        PolicyEngine.extendsToRelatives(groups: row.groups.compactMap(TargetGroup.init(rawValue:)),
+                                        disability: Disability(rawValue: row.disability) ?? .none)
     }
 }
