@@ -3,14 +3,15 @@ import PackageDescription
 
 // Dependency direction (DESIGN.md): skilldesk → SkillScreens → {SkillDesk, TermUI}; TermUI → SkillCore
 // (only for `UnsafeText.forDisplay`, the one display neutraliser the CLI shares);
-// SkillDesk → {SkillCore, SkillStore}; SkillStore → SkillCore. Only SkillStore imports GRDB,
+// SkillDesk → {SkillCore, SkillRecords, SkillStore} and re-exports SkillRecords; SkillStore → {SkillCore,
+// SkillRecords}; SkillRecords → SkillCore. Only SkillStore imports GRDB,
 // only TermUI's CursesBackend imports CNcursesw.
 let package = Package(
     name: "SkillDesk",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "skilldesk", targets: ["skilldesk"]),
-        .library(name: "SkillDeskKit", targets: ["SkillCore", "SkillStore", "SkillDesk"]),
+        .library(name: "SkillDeskKit", targets: ["SkillCore", "SkillRecords", "SkillStore", "SkillDesk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -24,11 +25,14 @@ let package = Package(
         // `Sources/SkillCore/policies` is a symlink to the shipped data in `Resources/policies`, and
         // `Sources/SkillCore/calendar` to `Resources/calendar` (the shipped holiday calendar).
         .target(name: "SkillCore", resources: [.embedInCode("policies"), .embedInCode("calendar")]),
+        // Plain records that cross the layers (rows read from the store, CSV records, the store's errors):
+        // no GRDB, so screens and the CLI read them through SkillDesk, which re-exports this module.
+        .target(name: "SkillRecords", dependencies: ["SkillCore"]),
         .target(name: "SkillStore", dependencies: [
-            "SkillCore",
+            "SkillCore", "SkillRecords",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "SkillDesk", dependencies: ["SkillCore", "SkillStore", "CCrypt"]),
+        .target(name: "SkillDesk", dependencies: ["SkillCore", "SkillRecords", "SkillStore", "CCrypt"]),
         .target(name: "TermUI", dependencies: ["CNcursesw", "SkillCore"]),
         .target(name: "SkillScreens", dependencies: ["SkillDesk", "SkillCore", "TermUI"]),
         .executableTarget(name: "skilldesk", dependencies: [
@@ -37,12 +41,12 @@ let package = Package(
         ]),
         .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore"]),
         .testTarget(name: "SkillStoreTests", dependencies: [
-            "SkillStore", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "SkillStore", "SkillRecords", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillStore", "SkillCore"]),
+        .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillRecords", "SkillStore", "SkillCore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw", "SkillCore"]),
         .testTarget(name: "SkillScreensTests", dependencies: [
-            "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillStore",
+            "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillRecords", "SkillStore",
             // Only to plant rows the use-case layer refuses (control characters in a name).
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// Where the chain's head is anchored outside the database, and the program's log.
 /// Defaults sit beside the database (`<db>.anchors`, `<db>.log`); `SKILLDESK_ANCHOR_FILE`

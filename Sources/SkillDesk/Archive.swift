@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A worker's training archive (电子档案、学分累计 — 003 二(二)7): every class with the hours
 /// counted in it, every certificate, and the accumulated counted hours.

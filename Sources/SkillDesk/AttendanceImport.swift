@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// The columns of an attendance CSV: one row per class, worker and day.
 enum AttendanceColumn: String, CaseIterable {

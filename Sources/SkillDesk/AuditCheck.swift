@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What `audit check` found: every row of the audited tables compared with what the audit trail
 /// last recorded for it (the after-images folded in order), plus the fund accounts against the

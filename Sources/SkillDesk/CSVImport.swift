@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A small CSV file read by named columns — the catalogue and attendance imports (a worker
 /// import streams instead: `ImportPipeline`). Opens the file, maps the header, hands out records

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// An occupation entry as JSON (`occupation show --json`, audit before/after): snake_case keys.
 public struct OccupationSnapshot: Codable, Equatable, Sendable {

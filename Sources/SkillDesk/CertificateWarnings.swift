@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 extension Session {
     /// W1 as it stands now for each of the worker's certificates (keyed by certificate id; only

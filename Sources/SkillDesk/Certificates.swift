@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What a clerk types to record a certificate.
 public struct CertificateDraft: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What `audit verify` checked and found: the chain's own walk, how it begins, and the anchors
 /// kept outside the database (DECISIONS.md "Trust (issue 10): the audit chain").

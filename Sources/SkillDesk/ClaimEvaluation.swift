@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What a clerk asks to evaluate: a worker, a subsidy kind and what the kind rests on.
 public struct ClaimProposal: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What re-evaluating every claim in a status found (`Session.recheckAll`, `claim recheck`).
 public struct RecheckReport: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A stored claim with what a screen or `claim show` needs: its worker's name, a fresh evaluation
 /// (with W5 when the evidence frozen at submission has changed since), and its history.

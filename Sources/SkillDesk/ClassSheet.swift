@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A class as the class list shows it: names resolved, roster size counted.
 public struct ClassListItem: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What a clerk types to open a class (开班).
 public struct ClassDraft: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A demo (training) database: one user per role and a few hundred plausible workers, so the
 /// program can be tried at once. Flagged as demo at creation (DECISIONS.md: only a demo or

@@ -1,11 +1,14 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// The application's front door: opens a database and logs users in. Both front ends (CLI and
 /// TUI) call this layer and nothing below it, so each rule is enforced once.
 public final class Desk: Sendable {
-    public let store: Store
+    /// The store is not public: screens and the command line reach it only through the use cases
+    /// (issue 11; tests read it with `@testable import SkillDesk`).
+    let store: Store
     /// The real clock: audit times always come from here.
     let clock: @Sendable () -> Date
     /// The policy profiles this desk knows (the shipped ones; a test may give its own).
@@ -29,7 +32,7 @@ public final class Desk: Sendable {
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
 
-    public init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
+    init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
                 profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
                 batchStepPauseMicroseconds: UInt32 = 0, trust: TrustFiles? = nil,
                 checkPassword: @escaping @Sendable (_ password: String, _ hash: String) -> Bool = Passwords.verify) {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A refusal from a use case. Each maps to one exit code on the command line and one message
 /// line on a screen; none leaves anything half-written.

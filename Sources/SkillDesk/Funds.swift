@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// The accounts of one year and their totals (`fund show`). The totals are added with checked
 /// arithmetic when the year is read: a stored amount raised behind the program's back to near

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// One CSV row after parsing and validation: a worker to insert, or the reason it is refused.
 struct ImportRow: @unchecked Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// The columns of an institution CSV: one institution per row.
 enum InstitutionColumn: String, CaseIterable {

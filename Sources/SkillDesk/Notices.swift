@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// One line of the public notice list (公示): masked as published.
 public struct NoticeEntry: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// The columns of an occupation CSV: one row per level; rows with the same code and `from` are
 /// one catalogue entry.

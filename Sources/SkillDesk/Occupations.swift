@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// What an administrator types to add a catalogue entry (CLI options or one CSV group).
 public struct OccupationDraft: Sendable {

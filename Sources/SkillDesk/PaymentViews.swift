@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A payment batch as the batches screen lists it.
 public struct PaymentBatchInfo: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A payment batch made from payable claims (`payment batch`).
 public struct PaymentBatchResult: Sendable {

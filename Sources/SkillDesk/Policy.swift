@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 extension PolicyLibrary {
     /// The profile a new database starts with (and a database from before v4 gets).

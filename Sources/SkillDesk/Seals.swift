@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 extension ClaimRow {
     /// What an approval seals of this claim as it stands (docs/DECISIONS.md "Seals").

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A logged-in user. Every operation checks the permission first and runs in one transaction
 /// that also appends its audit row.

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// User administration. Only administrators manage users; anyone may change their own password.
 extension Session {

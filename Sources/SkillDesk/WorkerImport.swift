@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// Options of the imports (`worker`, `occupation`, `institution`, `attend import`).
 public struct ImportOptions: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A worker as JSON: what `--json` prints and what the audit trail keeps as before/after.
 /// snake_case keys, stable order (sorted), so scripts and hash chains can rely on them.

@@ -1,5 +1,6 @@
 import SkillCore
 import SkillStore
+import SkillRecords
 
 /// A worker's fields as labelled text, the same on the command line and on screens.
 public enum WorkerText {

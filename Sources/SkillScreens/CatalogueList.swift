@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// The search field, selection and option column (5 = view) shared by the catalogue lists.

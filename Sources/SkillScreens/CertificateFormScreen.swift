@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Recording a certificate (证书) for one worker, reached with F6 from the worker's archive.

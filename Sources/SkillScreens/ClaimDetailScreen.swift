@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// One claim's evidence (issue 5 part 3): worker, class and attendance, certificate, amount and

@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// A claim evaluation as a clerk reads it (SCREENS.md "Claim evaluation"): the amount and how it

@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Asks, one list or line at a time over the worker's archive, what a claim evaluation needs:

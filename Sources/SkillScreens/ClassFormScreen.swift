@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Opening a training class (开班). Each field is checked against the catalogue as it is typed

@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Who is logged in, and a menu of what works now for their role (no dead entries).

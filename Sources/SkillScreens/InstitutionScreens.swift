@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Training institutions: search as you type over credit code and name (filtered in memory —

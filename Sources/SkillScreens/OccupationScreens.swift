@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// The occupation catalogue in force today: search as you type over code and name (filtered in

@@ -1,7 +1,6 @@
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// A worker's training archive (电子档案、学分累计 — 003 二(二)7): classes with counted and

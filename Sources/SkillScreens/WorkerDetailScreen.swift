@@ -1,7 +1,6 @@
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// One worker: every field, the bank account subsidies are paid into (masked: last 4 digits), then

@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Registering or editing a worker. Every field is checked as it is typed; a field's error

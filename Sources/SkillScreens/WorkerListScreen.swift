@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// Workers, paged from the database; search narrows as each character is typed; an option

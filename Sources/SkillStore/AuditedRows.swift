@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
+import SkillRecords
 
 /// Every row of the audited tables, one at a time (cursors, never whole tables in memory), for the
 /// check that compares the tables with the audit trail's last after-images (`audit check`).
@@ -99,8 +100,3 @@ extension StoreReader {
     }
 }
 
-/// The tables whose rows have audit images of their own, keyed as the trail keys them.
-public enum AuditedTable: String, CaseIterable, Sendable {
-    case workers, claims, classes, certificates, institutions, occupations, users
-    case payeeAccounts = "payee_accounts"
-}

@@ -1,44 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
-
-/// One catalogue entry as stored (plain values: an entry stays readable if a rule tightens).
-public struct OccupationRow: Equatable, Sendable {
-    public var id: Int64
-    public var code: String
-    public var name: String
-    public var subsidised: Bool
-    public var shortage: Bool
-    public var accessControlled: Bool
-    public var tier: Int?
-    public var from: String
-    public var to: String?
-    public var levels: [LevelRow]
-}
-
-public struct LevelRow: Equatable, Sendable {
-    public var level: String
-    public var standardFen: Int64
-    public var hours: Int
-}
-
-public struct InstitutionRow: Equatable, Sendable {
-    public var code: String
-    public var name: String
-    public var kind: String
-    public var grade: String?
-    public var catalogue: Bool
-    public var status: String
-    public var statusReason: String?
-    public var statusDate: String?
-    /// (occupation code, level code), sorted.
-    public var mayTrain: [ScopeRow]
-}
-
-public struct ScopeRow: Equatable, Sendable {
-    public var occupationCode: String
-    public var level: String
-}
+import SkillRecords
 
 extension StoreReader {
     // MARK: occupations

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SkillRecords
 #if canImport(GRDBSQLite)
 import GRDBSQLite  // the C API GRDB is built on (Linux)
 #else

@@ -1,30 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
-
-/// What an evaluation reads of an earlier claim (E4–E7, E15, settlement). Its own explicit column
-/// list, decoded by index: independent of `claim(_:)` and of columns later migrations add.
-public struct PriorClaimRow: Equatable, Sendable {
-    public var id: Int64
-    public var workerID: String
-    public var kind: String
-    public var classID: Int64?
-    public var occupationCode: String
-    public var level: String
-    public var trainingType: String?
-    public var claimYear: Int
-    public var claimDate: String
-    public var months: Int?
-    public var amountFen: Int64
-    public var employerCode: String?
-    public var status: String
-}
-
-/// One day of attendance of one worker (a batch read of several workers' days).
-public struct BatchDayRow: Equatable, Sendable {
-    public var workerID: String
-    public var day: WorkerDayRow
-}
+import SkillRecords
 
 /// Batch reads for a re-evaluation job: one query per table for a whole batch of claims, each an
 /// `IN (...)` list over an existing index, instead of one lookup per claim. Every list is bounded by

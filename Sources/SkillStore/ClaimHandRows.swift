@@ -1,5 +1,6 @@
 import GRDB
 import SkillCore
+import SkillRecords
 
 extension StoreReader {
     /// Who did which of `actions` to one record, from its audit rows (oldest first). One lookup on

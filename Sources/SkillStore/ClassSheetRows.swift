@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
+import SkillRecords
 
 extension StoreReader {
     /// Every day of every trainee of one class (primary key prefix class_id), by worker and date.

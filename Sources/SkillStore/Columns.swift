@@ -1,5 +1,6 @@
 import GRDB
 import SkillCore
+import SkillRecords
 
 /// Explicit column lists for rows decoded by index. GRDB's lookup by name lower-cases and
 /// compares the name for every value read; a re-evaluation job decodes hundreds of thousands of

@@ -1,22 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
-
-/// A payment batch with how many of its lines the bank has answered (the batches screen).
-public struct PaymentBatchListRow: Equatable, Sendable {
-    public var batch: PaymentBatchRow
-    public var paid: Int
-    public var failed: Int
-}
-
-/// Payable claims not yet in a batch, grouped by kind and by whether they could go into one now
-/// (paid to the worker, more than 0, the worker's bank account on record), for the batch preview.
-public struct PayableGroupRow: Equatable, Sendable {
-    public var kind: String
-    public var ready: Bool
-    public var count: Int
-    public var totalFen: Int64
-}
+import SkillRecords
 
 extension StoreReader {
     /// The newest batches first (created_at, then number), each with its paid and failed line counts.

@@ -1,5 +1,6 @@
 import GRDB
 import SkillCore
+import SkillRecords
 
 /// The schema, one migration per released change. Never edit a shipped migration: add one.
 enum Schema {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SkillRecords
 
 /// A trigger or index the program relies on that is missing, differs from what the migrations
 /// made, or a trigger no migration made (it could change rows behind every writer's back).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
+import SkillRecords
 
 /// Owns the database connection(s) and the migrator, and hands out scoped readers and writers.
 /// Several clerks run the program against one file on one server, so the pool is in WAL mode,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
+import SkillRecords
 
 /// Read access inside one snapshot. Only valid inside the `Store.read`/`write` closure.
 public class StoreReader {

@@ -1,58 +1,7 @@
 import Foundation
 import GRDB
 import SkillCore
-
-/// A training class as stored.
-public struct ClassRow: Equatable, Sendable {
-    public var id: Int64
-    public var institution: String
-    public var occupationCode: String
-    public var level: String
-    public var type: String
-    public var startDate: String
-    public var endDate: String
-    public var plannedHours: Int
-    public var status: String
-}
-
-/// One trainee of a class with the sums of their attendance.
-public struct RosterRow: Equatable, Sendable {
-    public var workerID: String
-    /// Σ over days of classroom + online × onlinePercent / 100 (rounded down per day).
-    public var countedMinutes: Int
-    public var days: Int
-}
-
-public struct AttendanceRow: Equatable, Sendable {
-    public var classID: Int64
-    public var workerID: String
-    public var date: String
-    public var classroomMinutes: Int
-    public var onlineMinutes: Int
-
-    public init(classID: Int64, workerID: String, date: String, classroomMinutes: Int, onlineMinutes: Int) {
-        self.classID = classID; self.workerID = workerID; self.date = date
-        self.classroomMinutes = classroomMinutes; self.onlineMinutes = onlineMinutes
-    }
-}
-
-/// Another class's attendance on one day, with that class's institution (for W2).
-public struct OtherAttendanceRow: Equatable, Sendable {
-    public var attendance: AttendanceRow
-    public var institution: String
-}
-
-public struct CertificateRow: Equatable, Sendable {
-    public var id: Int64
-    public var type: String
-    public var number: String
-    public var occupationCode: String
-    public var level: String?
-    public var issuer: String?
-    public var issueDate: String
-    public var workerID: String
-    public var classID: Int64?
-}
+import SkillRecords
 
 extension StoreReader {
     // MARK: classes
@@ -228,13 +177,6 @@ extension StoreWriter {
         let id = db.lastInsertedRowID
         return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.certificateColumns) FROM certificates WHERE id = ?"), arguments: [id]).map(Self.certificate)!
     }
-}
-
-/// One class of a worker's archive with the worker's counted minutes in it.
-public struct WorkerClassRow: Equatable, Sendable {
-    public var trainingClass: ClassRow
-    /// Σ over the worker's days in this class of classroom + online × onlinePercent / 100 (rounded down per day).
-    public var countedMinutes: Int
 }
 
 extension StoreReader {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 /// `worker archive ID`: the worker's training archive (电子档案、学分累计 — 003 二(二)7).

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 struct CertificateCommand: ParsableCommand {

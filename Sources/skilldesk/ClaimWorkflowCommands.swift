@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 import TermUI
 
 // The claims workflow on the command line (issue 5 §7). Exit codes: 77 role or maker-checker,

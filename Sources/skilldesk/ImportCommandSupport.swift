@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 
 /// What every `… import FILE` command takes: the file, its encoding, where to put the refused rows.
 struct ImportFileOptions: ParsableArguments {

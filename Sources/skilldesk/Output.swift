@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillStore
 
 /// Errors the command line itself raises.
 enum CLIError: Error, UserMessage {

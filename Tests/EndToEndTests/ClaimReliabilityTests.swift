@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// What one child did, kept for the assertions.

@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// Issue 10, break 7: the last administrator stays, passwords follow the rules, reserved and

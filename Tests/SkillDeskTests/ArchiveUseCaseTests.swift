@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// 电子档案、学分累计 (003 二(二)7): a worker's classes, counted hours, certificates.

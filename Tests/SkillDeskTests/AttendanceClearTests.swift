@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 @Suite("Attendance: clearing a day and the 24-hour W2")

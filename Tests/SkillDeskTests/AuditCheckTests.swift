@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 @testable import SkillDesk
 @testable import SkillStore
+import SkillRecords
 import Testing
 
 /// Issue 10, break 2: `audit check` compares the current rows of every audited table with the

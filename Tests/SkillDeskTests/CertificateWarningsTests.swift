@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// `certificateWarnings(worker:)`: W1 as it stands now, for the archive's ⚠ marks.

@@ -3,6 +3,7 @@ import SkillCore
 import Testing
 @testable import SkillDesk
 @testable import SkillStore
+import SkillRecords
 
 /// Issue 10, break 3: the head anchored outside the database (at creation, every
 /// `Desk.anchorInterval` entries, on request), and how a chain may begin.

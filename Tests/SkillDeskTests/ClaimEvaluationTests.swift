@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// A training world with one class (2025-03-01–31, 10 planned hours, electrician L4 at

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// The hand-written claim snapshot JSON (audit rows of every claim step) is byte for byte what

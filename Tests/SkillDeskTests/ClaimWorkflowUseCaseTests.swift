@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 @testable import SkillStore
+import SkillRecords
 import Testing
 
 /// ClaimWorld plus a supervisor, finance, and a funded 2026 account (the clock's year).

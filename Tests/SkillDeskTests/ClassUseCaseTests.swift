@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// A catalogue with the electrician (L4, L5 from 2025-01-01), two active schools that may train

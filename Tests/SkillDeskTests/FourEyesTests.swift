@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import SkillDesk
 @testable import SkillStore
+import SkillRecords
 import Testing
 
 /// Issue 10, break 8: whoever prepared, (re)submitted or objected to a claim does not decide it;

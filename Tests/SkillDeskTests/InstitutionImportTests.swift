@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 @Suite("Institution import")

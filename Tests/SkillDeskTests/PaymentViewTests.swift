@@ -3,6 +3,7 @@ import Testing
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 
 /// The read use cases behind the finance screens: the batch preview, the batch list and its
 /// lines, who may read them, and the reconcile problems in both languages.

@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 @testable import SkillDesk
 @testable import SkillStore
+import SkillRecords
 import Testing
 
 /// Issue 10, break 4 (no stored value traps): SQLite keeps a REAL written into an INTEGER column,

@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 @testable import SkillDesk
 @testable import SkillStore
+import SkillRecords
 import Testing
 
 /// Issue 10, break 2: money changed in the database must not reach the bank file. What a

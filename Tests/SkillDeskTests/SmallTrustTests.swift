@@ -3,6 +3,7 @@ import Testing
 import SkillCore
 import SkillDesk
 import SkillStore
+import SkillRecords
 
 /// Issue 10, break 9: a payee name a spreadsheet would run, page sizes out of range, and a bank
 /// result file reconciled twice.

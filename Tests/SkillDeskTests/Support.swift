@@ -1,7 +1,8 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
+import SkillRecords
 import Testing
 
 /// 2026-01-15T08:00:00Z: a fixed instant, so IDs and lockouts do not depend on the day of the run.

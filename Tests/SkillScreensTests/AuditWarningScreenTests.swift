@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillScreens
 @testable import SkillStore
+import SkillRecords
 import TermUI
 
 /// Issue 10, break 2: a record edited behind the program's back is not shown without a word. The

@@ -4,6 +4,7 @@ import SkillCore
 import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 
 /// The certificate form (F6 from the worker's archive) and the archive's ⚠ marks and scrolling.

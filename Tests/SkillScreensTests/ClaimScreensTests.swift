@@ -4,6 +4,7 @@ import SkillCore
 import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 
 /// A clock the test moves (claims submitted on different days have different ages).

@@ -4,6 +4,7 @@ import SkillCore
 import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 
 /// ClaimScreenWorld with two approved claims (张伟, 欧阳娜娜, ¥1,000.00 each) whose notice has

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 
 /// A valid UnionPay card number (Luhn) and the same with a wrong check digit.

@@ -1,8 +1,9 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 import Testing
 

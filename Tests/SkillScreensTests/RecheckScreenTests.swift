@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import Testing
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillScreens
 @testable import SkillStore
+import SkillRecords
 import TermUI
 
 /// F10 "复核全部" on the supervisors' queue and the result screen (issue 4/5).

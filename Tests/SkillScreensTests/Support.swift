@@ -3,6 +3,7 @@ import SkillCore
 import SkillDesk
 import SkillScreens
 import SkillStore
+import SkillRecords
 import TermUI
 
 /// 2025-06-02 10:00 in Nanjing (02:00 UTC): a fixed clock makes "today", audit times and

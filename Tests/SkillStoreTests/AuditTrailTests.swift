@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 @Suite("Audit trail: hash chain and append-only triggers")
 struct AuditTrailTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SkillCore
 @testable import SkillStore
+import SkillRecords
 
 /// Issue 10, break 9: imports read line ends as bank result files do — CR LF, LF, a lone CR (old Mac
 /// and Excel exports), mixed, no final line end — with line numbers an editor shows, also after a

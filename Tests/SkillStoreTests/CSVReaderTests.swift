@@ -2,6 +2,7 @@ import Foundation
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 @Suite("CSVReader")
 struct CSVReaderTests {

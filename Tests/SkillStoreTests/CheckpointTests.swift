@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 @Suite("WAL checkpoints run off the commit path")
 struct CheckpointTests {

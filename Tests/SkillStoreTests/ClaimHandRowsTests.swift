@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 /// The four-eyes check reads who did what to a claim from its audit rows: one probe of the
 /// (entity, key, seq) index per claim, never a scan of the trail (a batch approves 500 claims).

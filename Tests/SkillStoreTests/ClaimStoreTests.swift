@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 @Suite("Claims table (v4)")
 struct ClaimStoreTests {

@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 /// Issue 10, break 9: a full disk (SQLITE_FULL) is a store error of its own — the command line
 /// turns it into exit 74 — and the transaction that hit it leaves nothing behind.

@@ -3,6 +3,7 @@ import GRDB
 import SkillCore
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 /// Issue 10, break 6: only `init`/`demo` create a database; any other open refuses a file that is
 /// not already a SkillDesk database and leaves it exactly as it was — bytes, mode, no side files.

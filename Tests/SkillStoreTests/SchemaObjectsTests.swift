@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 /// The triggers and indexes the program checks at open are the migrations' own: this list is
 /// generated from a freshly migrated database, never copied by hand. With

@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 @testable import SkillStore
+import SkillRecords
 
 /// A fixed business date, so resident IDs validate the same whatever day the tests run.
 let today = CalendarDate(year: 2026, month: 1, day: 15)!

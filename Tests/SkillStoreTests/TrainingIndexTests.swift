@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import SkillStore
+import SkillRecords
 
 /// The training queries a city runs against millions of rows must be index lookups, never scans.
 @Suite("Training queries use indexes")

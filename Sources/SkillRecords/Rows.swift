@@ -24,6 +24,19 @@ public struct WorkerRow: Equatable, Sendable {
     public var version: Int
     public var createdAt: String
     public var updatedAt: String
+
+    public init(rowid: Int64, id: String, name: String, sex: String, birthDate: String, phone: String? = nil,
+                hukouRegion: String? = nil, rural: Bool, residence: String? = nil, employment: String,
+                employer: String? = nil, employerCode: String? = nil, pension: Bool, groups: [String],
+                disability: String, relativeOf: String? = nil, unemploymentInsured: Bool, version: Int,
+                createdAt: String, updatedAt: String) {
+        self.rowid = rowid; self.id = id; self.name = name; self.sex = sex; self.birthDate = birthDate
+        self.phone = phone; self.hukouRegion = hukouRegion; self.rural = rural; self.residence = residence
+        self.employment = employment; self.employer = employer; self.employerCode = employerCode
+        self.pension = pension; self.groups = groups; self.disability = disability; self.relativeOf = relativeOf
+        self.unemploymentInsured = unemploymentInsured; self.version = version; self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }
 
 public struct UserRow: Equatable, Sendable {
@@ -35,6 +48,13 @@ public struct UserRow: Equatable, Sendable {
     public var failedAttempts: Int
     public var lockedUntil: String?
     public var createdAt: String
+
+    public init(id: Int64, name: String, roles: [Role], passwordHash: String, disabled: Bool, failedAttempts: Int,
+                lockedUntil: String? = nil, createdAt: String) {
+        self.id = id; self.name = name; self.roles = roles; self.passwordHash = passwordHash
+        self.disabled = disabled; self.failedAttempts = failedAttempts; self.lockedUntil = lockedUntil
+        self.createdAt = createdAt
+    }
 }
 
 /// One row of the audit trail.
@@ -49,6 +69,12 @@ public struct AuditEntry: Equatable, Sendable {
     public var after: String?
     public var prevHash: String
     public var hash: String
+
+    public init(seq: Int64, at: String, user: String, action: String, entity: String, key: String,
+                before: String? = nil, after: String? = nil, prevHash: String, hash: String) {
+        self.seq = seq; self.at = at; self.user = user; self.action = action; self.entity = entity; self.key = key
+        self.before = before; self.after = after; self.prevHash = prevHash; self.hash = hash
+    }
 }
 
 /// A place in the chain: an entry's sequence number and hash (what an anchor records).
@@ -75,4 +101,8 @@ public struct Page<Row: Sendable>: Sendable {
     public var rows: [Row]
     /// True when at least one more row exists after this page.
     public var hasMore: Bool
+
+    public init(rows: [Row], hasMore: Bool) {
+        self.rows = rows; self.hasMore = hasMore
+    }
 }
