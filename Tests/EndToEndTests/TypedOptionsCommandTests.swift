@@ -114,7 +114,7 @@ struct TypedOptionsCommandTests {
     /// `claim new` and `claim show` keep their keys: the row's empty fields are `null`, not missing;
     /// what only `claim show` has is missing from `claim new`.
     @Test func claimJSONKeepsItsNullsAndItsKeys() throws {
-        let w = try ClaimCLIWorld(trainees: 1, fundFen: 0, unclaimed: 1)
+        let w = try ClaimCLIWorld(trainees: 2, fundFen: 0, unclaimed: 1)
         defer { w.cleanup() }
         let n = try w.run("ann", ["claim", "new", "--worker", w.workers[1], "--kind", "training", "--class", "1", "--json"])
         #expect(n.status == 0, "\(n.stderr)")
