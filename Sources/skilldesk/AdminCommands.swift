@@ -8,23 +8,23 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new database (mode 0600) and its first administrator.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The first administrator's user name.") var admin: String
-    @Option(help: "The policy profile claims are judged by (see `policy list`; default \(PolicyLibrary.defaultName)).")
-    var policy: String = PolicyLibrary.defaultName
+    @Option(help: "The policy profile claims are judged by (see `policy list`).")
+    var policy: PolicyName = PolicyName(name: PolicyLibrary.defaultName)
     @Flag(help: "A training database: its business date may be moved with SKILLDESK_TODAY (never a live one).")
     var training = false
-    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
+        try Output.run(json: output.json, lang: lang) {
             var stdin = StdinLines()
             let path = global.databasePath
             if FileManager.default.fileExists(atPath: path) { throw DeskError.store(.alreadyInitialised(path: path)) }
-            guard PolicyLibrary.profile(named: policy) != nil else { throw DeskError.unknownPolicy(policy) }
+            let policy = self.policy.name
             let password = try global.actingPassword(stdin: &stdin, prompt: lang == .zh ? "\(admin) 的新密码：" : "New password for \(admin): ")
             try Desk.initialize(path: path, admin: admin, password: password, demo: training, policy: policy,
                                 trust: global.trustFiles)
-            if json { Output.printJSON(["database": path, "admin": admin, "policy": policy, "training": training] as [String: Any]) }
+            if output.json { Output.printJSON(InitJSON(database: path, admin: admin, policy: policy, training: training)) }
             else {
                 Output.line(lang == .zh ? "已创建数据库 \(path)，管理员 \(admin)，政策方案 \(policy)"
                             : "created \(path) with administrator \(admin), policy \(policy)")
@@ -37,10 +37,10 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "demo", abstract: "Create a demo database with one user per role, print the users, and open the TUI.")
     @Option(help: "The demo database (default ./skilldesk-demo.sqlite).") var db: String = "skilldesk-demo.sqlite"
     @Flag(name: .customLong("no-tui"), help: "Only create the database and print the users.") var noTUI = false
-    @Option(help: "Language: zh or en (else from LANG).") var lang: String?
+    @Option(help: "Language (else from LANG).") var lang: Lang?
 
     func run() throws {
-        let language = lang.flatMap { Lang(rawValue: $0.lowercased()) } ?? Lang.fromEnvironment()
+        let language = lang ?? Lang.fromEnvironment()
         try Output.run(json: false, lang: language) {
             if FileManager.default.fileExists(atPath: db) {
                 let desk = try Desk.open(path: db)
@@ -85,25 +85,19 @@ struct UserAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The new user's name.") var name: String
-    @Option(help: "Role: clerk, supervisor, finance, admin or auditor (repeatable).") var role: [String]
+    @Option(help: "Role (repeatable).") var role: [Role]
     @Flag(name: .customLong("new-password-stdin"), help: "Read the new user's password from standard input (after the acting password, if that comes from stdin too).") var newPasswordStdin = false
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            let roles = try role.map { r -> Role in
-                guard let x = Role(rawValue: r.lowercased()) else {
-                    throw CLIError.usage(en: "--role '\(r)' is not a role; use clerk, supervisor, finance, admin or auditor",
-                                         zh: "--role “\(r)”不是有效角色；应为 clerk、supervisor、finance、admin 或 auditor")
-                }
-                return x
-            }
+        try Output.run(json: output.json, lang: lang) {
+            let roles = role
             var stdin = StdinLines()
             let session = try global.session(try global.openDesk(), stdin: &stdin)
             let password = try Prompt.newPassword(lang: lang, stdin: &stdin, fromStdin: newPasswordStdin)
             try session.addUser(name: name, roles: roles, password: password)
-            if json { Output.printJSON(["name": name, "roles": roles.map(\.rawValue)] as [String: Any]) }
+            if output.json { Output.printJSON(UserAddJSON(name: name, roles: roles.map(\.rawValue))) }
             else { Output.line(lang == .zh ? "已添加用户 \(name)" : "added user \(name)") }
         }
     }
@@ -112,15 +106,15 @@ struct UserAdd: ParsableCommand {
 struct UserList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List users.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             let users = try session.users()
-            if json {
-                Output.printJSON(users.map { ["name": $0.name, "roles": $0.roles.map(\.rawValue), "disabled": $0.disabled,
-                                              "locked_until": Output.nullable($0.lockedUntil), "created_at": $0.createdAt] as [String: Any] })
+            if output.json {
+                Output.printJSON(users.map { UserJSON(name: $0.name, roles: $0.roles.map(\.rawValue), disabled: $0.disabled,
+                                                      lockedUntil: $0.lockedUntil, createdAt: $0.createdAt) })
                 return
             }
             for u in users {
@@ -185,13 +179,13 @@ struct AuditVerify: ParsableCommand {
         commandName: "verify",
         abstract: "Walk the hash chain, check how it begins and check it against every anchor outside the database; anchor the head; exit 65 on any break.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             let report = try session.verifyChain()
-            if json {
+            if output.json {
                 Output.printJSON(Self.json(report))
             } else {
                 if report.ok { Output.line(lang == .zh ? "OK：审计链完整并与外部锚点一致" : "OK: the audit chain is intact and agrees with its anchors") }
@@ -204,44 +198,38 @@ struct AuditVerify: ParsableCommand {
         }
     }
 
-    static func json(_ r: ChainReport) -> [String: Any] {
-        func anchor(_ a: Anchor?) -> Any {
-            a.map { ["seq": $0.seq, "hash": $0.hash, "at": $0.at, "why": $0.why] as [String: Any] } ?? NSNull()
-        }
-        var obj: [String: Any] = [
-            "ok": r.ok, "entries": r.entries, "head": r.head.hash, "head_seq": r.head.seq, "restarted": r.restarted,
-            "db_id": Output.nullable(r.dbID), "anchors_checked": r.anchorsChecked,
-            "first_anchor": anchor(r.firstAnchor), "last_anchor": anchor(r.lastAnchor),
-            "anchored_now": anchor(r.anchoredNow),
-            "sources": r.sources.map { s -> [String: Any] in
-                ["name": s.name, "path": s.path, "status": s.failure ?? "read", "anchors": s.anchors.map { $0 as Any } ?? NSNull()]
-            },
-        ]
+    static func json(_ r: ChainReport) -> ChainJSON {
+        let start: String
         switch r.start {
-        case .creation: obj["start"] = "creation"
-        case .legacy: obj["start"] = "legacy"
-        case .restarted: obj["start"] = "restarted"
+        case .creation: start = "creation"
+        case .legacy: start = "legacy"
+        case .restarted: start = "restarted"
         }
-        var problems: [[String: Any]] = []
+        var obj = ChainJSON(
+            ok: r.ok, entries: r.entries, head: r.head.hash, headSeq: r.head.seq, restarted: r.restarted,
+            dbID: r.dbID, anchorsChecked: r.anchorsChecked,
+            firstAnchor: r.firstAnchor.map(ChainJSON.AnchorJSON.init), lastAnchor: r.lastAnchor.map(ChainJSON.AnchorJSON.init),
+            anchoredNow: r.anchoredNow.map(ChainJSON.AnchorJSON.init),
+            sources: r.sources.map { ChainJSON.SourceJSON(name: $0.name, path: $0.path, status: $0.failure ?? "read", anchors: $0.anchors) },
+            start: start, problems: [])
         if case let .broken(seq, reason) = r.chain {
-            obj["broken_seq"] = seq
-            obj["reason"] = reason.rawValue
-            problems.append(["kind": "broken", "seq": seq, "reason": reason.rawValue])
+            obj.brokenSeq = seq
+            obj.reason = reason.rawValue
+            obj.problems.append(.init(kind: "broken", seq: seq, reason: reason.rawValue))
         }
-        if case let .restarted(en, _) = r.start { problems.append(["kind": "restarted", "detail": en]) }
+        if case let .restarted(en, _) = r.start { obj.problems.append(.init(kind: "restarted", detail: en)) }
         for p in r.problems {
             switch p {
             case let .mismatch(seq, anchored, found, source):
-                problems.append(["kind": "anchor_mismatch", "seq": seq, "anchored": anchored, "found": found, "source": source])
+                obj.problems.append(.init(kind: "anchor_mismatch", seq: seq, anchored: anchored, found: found, source: source))
             case let .beyondHead(seq, head, source):
-                problems.append(["kind": "anchor_beyond_head", "seq": seq, "head_seq": head, "source": source])
+                obj.problems.append(.init(kind: "anchor_beyond_head", seq: seq, source: source, headSeq: head))
             }
         }
         for s in r.missingSources {
-            problems.append(["kind": "missing", "source": s.name, "path": s.path, "reason": s.failure ?? "missing",
-                             "fails": r.missingFails])
+            obj.problems.append(.init(kind: "missing", reason: s.failure ?? "missing", source: s.name, path: s.path,
+                                      fails: r.missingFails))
         }
-        obj["problems"] = problems
         return obj
     }
 }
@@ -251,14 +239,14 @@ struct RepairCommand: ParsableCommand {
         commandName: "repair",
         abstract: "Put back triggers and indexes found missing or altered (administrators); recorded in the audit trail.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let repaired = try session.repairSchema()
-            if json {
-                Output.printJSON(["repaired": repaired.map { ["type": $0.type, "name": $0.name, "problem": $0.kind.rawValue] }])
+            if output.json {
+                Output.printJSON(RepairJSON(repaired: repaired.map { RepairJSON.Item(type: $0.type, name: $0.name, problem: $0.kind.rawValue) }))
                 return
             }
             if repaired.isEmpty {
@@ -281,30 +269,31 @@ struct AuditCheck: ParsableCommand {
             administrator set, and compares each row with what the audit trail last recorded for it. A row edited, \
             inserted or deleted outside the program (the sqlite3 shell) is named with the field, the audited value \
             and the stored one. Fund accounts are compared with the claims that hold their money. Nothing is written. \
-            At city scale this takes minutes (an index probe per row): run it overnight, with `audit verify`.
+            At city scale this takes minutes (an index probe per row): run it overnight, with `audit verify`. \
+            --json prints {ok, checked{table: rows}, findings[{table, key, problem, fields[]}], bulk_imported_workers}.
             """)
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON: {ok, checked{table: rows}, findings[{table, key, problem, fields[]}], bulk_imported_workers}.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let report = try session.checkAuditedTables()
-            if json {
-                let findings: [[String: Any]] = report.findings.map { f in
-                    var o: [String: Any] = ["table": f.table, "key": f.key, "message": f.message(lang)]
+            if output.json {
+                let findings = report.findings.map { f in
+                    var o = AuditCheckJSON.Finding(table: f.table, key: f.key, message: f.message(lang), problem: "")
                     switch f.problem {
                     case let .differs(d):
-                        o["problem"] = "differs"
-                        o["fields"] = d.map { ["field": $0.field, "audited": Output.nullable($0.audited), "stored": Output.nullable($0.stored)] as [String: Any] }
-                    case .notAudited: o["problem"] = "not_audited"
-                    case .missing: o["problem"] = "missing"
-                    case .removedButPresent: o["problem"] = "removed_but_present"
+                        o.problem = "differs"
+                        o.fields = d.map { AuditCheckJSON.Field(field: $0.field, audited: $0.audited, stored: $0.stored) }
+                    case .notAudited: o.problem = "not_audited"
+                    case .missing: o.problem = "missing"
+                    case .removedButPresent: o.problem = "removed_but_present"
                     }
                     return o
                 }
-                Output.printJSON(["ok": report.ok, "checked": report.checked, "findings": findings,
-                                  "bulk_imported_workers": report.bulkImportedWorkers] as [String: Any])
+                Output.printJSON(AuditCheckJSON(ok: report.ok, checked: report.checked, findings: findings,
+                                                bulkImportedWorkers: report.bulkImportedWorkers))
             } else {
                 for f in report.findings { Output.line(Sanitize.forDisplay(f.message(lang))) }
                 let rows = report.checked.values.reduce(0, +)
@@ -328,15 +317,13 @@ struct AuditShow: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Entity: worker, user, import…") var entity: String
     @Option(help: "The record's key (e.g. a resident ID).") var key: String
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let entries = try session.auditEntries(entity: entity, key: key)
-            if json {
-                Output.printJSON(entries.map { ["seq": $0.seq, "at": $0.at, "user": $0.user, "action": $0.action,
-                                                "entity": $0.entity, "key": $0.key, "before": Output.nullable($0.before),
-                                                "after": Output.nullable($0.after), "hash": $0.hash] as [String: Any] })
+            if output.json {
+                Output.printJSON(entries.map(AuditEntryJSON.init))
                 return
             }
             for e in entries { Output.line("\(e.seq)  \(e.at)  \(e.user)  \(e.action)  \(Sanitize.forDisplay(e.after ?? ""))") }

@@ -10,13 +10,13 @@ struct WorkerArchiveCommand: ParsableCommand {
         commandName: "archive", abstract: "Show a worker's training archive: classes, counted hours, certificates (电子档案).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Resident ID.") var id: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             let a = try session.archive(workerID: id)
-            if json { Output.printJSON(encodable: WorkerArchiveSnapshot(a)); return }
+            if output.json { Output.printJSON(WorkerArchiveSnapshot(a)); return }
             for line in Self.text(a, lang: lang) { Output.line(line) }
         }
     }

@@ -14,26 +14,26 @@ struct CertificateAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a certificate (clerks).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The holder's resident ID (a registered worker).") var worker: String
-    @Option(help: "Type: \(CertificateType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String
+    @Option(help: "Certificate type.") var type: CertificateType
     @Option(help: "Certificate number.") var number: String
     @Option(help: "Occupation code.") var occupation: String
-    @Option(help: "Level (only qualification and skill_level certificates).") var level: String?
+    @Option(help: "Level (only qualification and skill_level certificates).") var level: SkillLevel?
     @Option(help: "Issue date (YYYY-MM-DD).") var date: String
     @Option(name: .customLong("class"), help: "The class it came from.") var classID: Int64?
     @Option(help: "Issuing body.") var issuer: String?
-    @Flag(help: "Print the certificate as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             var d = CertificateDraft()
-            d.worker = worker; d.type = type; d.number = number; d.occupation = occupation; d.level = level ?? ""
+            d.worker = worker; d.type = type.rawValue; d.number = number; d.occupation = occupation; d.level = level?.rawValue ?? ""
             d.issueDate = date; d.classID = classID; d.issuer = issuer ?? ""
             let r = try session.addCertificate(d)
             for w in r.warnings {
                 Output.warn((lang == .zh ? "警告：" : "warning: ") + w.message(lang))
             }
-            if json { Output.printJSON(encodable: CertificateSnapshot(r.row)) } else { Output.line(String(r.row.id)) }
+            if output.json { Output.printJSON(CertificateSnapshot(r.row)) } else { Output.line(String(r.row.id)) }
         }
     }
 }
@@ -42,12 +42,12 @@ struct CertificateList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List certificates.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this worker's (resident ID).") var worker: String?
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let rows = try session.certificates(worker: worker)
-            if json { Output.printJSON(encodable: rows.map(CertificateSnapshot.init)); return }
+            if output.json { Output.printJSON(rows.map(CertificateSnapshot.init)); return }
             for r in rows {
                 Output.line([String(r.id), r.type, r.number, r.occupationCode, r.level ?? "-", r.issueDate, r.workerID,
                              r.classID.map(String.init) ?? "-"].joined(separator: "  "))
@@ -61,21 +61,20 @@ struct CertificateShow: ParsableCommand {
         commandName: "show", abstract: "Show the certificate(s) with a number: holder, details and W1 flags. Exit 66 when none.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Certificate number.") var number: String
-    @Option(help: "Only this type: \(CertificateType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String?
-    @Flag(help: "Print a JSON array (each certificate's fields, holder_name and warnings).") var json = false
+    @Option(help: "Only this certificate type.") var type: CertificateType?
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
-            let found = try session.certificates(number: number, type: type)
-            if json {
-                Output.printJSON(found.map { d -> [String: Any] in
+        try global.runAsUser(json: output.json) { session, _ in
+            let found = try session.certificates(number: number, type: type?.rawValue)
+            if output.json {
+                Output.printJSON(found.map { d in
                     let r = d.row
-                    return ["id": r.id, "type": r.type, "number": r.number, "occupation_code": r.occupationCode,
-                            "level": Output.nullable(r.level), "issuer": Output.nullable(r.issuer), "issue_date": r.issueDate,
-                            "worker_id": r.workerID, "holder_name": Output.nullable(d.holderName),
-                            "class_id": r.classID.map { $0 as Any } ?? NSNull(),
-                            "warnings": d.warnings.map { $0.message(lang) }]
+                    return CertificateDetailJSON(id: r.id, type: storedCode(r.type), number: r.number, occupationCode: r.occupationCode,
+                                                 level: storedCode(r.level), issuer: r.issuer, issueDate: r.issueDate,
+                                                 workerID: r.workerID, holderName: d.holderName, classID: r.classID,
+                                                 warnings: d.warnings.map { $0.message(lang) })
                 })
                 return
             }

@@ -23,49 +23,33 @@ struct ClaimEvaluate: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The worker's resident ID.") var worker: String
-    @Option(help: "Subsidy kind: \(SubsidyKind.codes).") var kind: String
+    @Option(help: "Subsidy kind.") var kind: SubsidyKind
     @Option(name: .customLong("class"), help: "The class the claim rests on (its number).") var classID: Int64?
     @Option(help: "The certificate's number (default: the worker's certificate linked to the class).") var cert: String?
     @Option(help: "Training through work: the months claimed.") var months: Int?
     @Option(name: .customLong("prepay-percent"), help: "Prepayment: the percent asked in advance.") var prepayPercent: Int?
     @Option(name: .customLong("as-of"), help: "Judge the claim as of this day (YYYY-MM-DD; default today).") var asOf: String?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) {
-            guard let k = SubsidyKind.parse(kind) else {
-                throw CLIError.usage(en: "--kind '\(kind)' is not a subsidy kind; use one of \(SubsidyKind.codes)",
-                                     zh: "--kind “\(kind)”不是补贴种类；可用：\(SubsidyKind.codes)")
-            }
+        try Output.run(json: output.json, lang: lang) {
+            let k = kind
             let day = try ClaimCLI.asOf(asOf)
             var stdin = StdinLines()
             let session = try global.session(try global.openDesk(), stdin: &stdin)
             let e = try session.evaluateClaim(ClaimProposal(worker: worker, kind: k, classID: classID, certificateNumber: cert,
                                                             months: months, prepayPercent: prepayPercent, asOf: day))
-            if json { Output.printJSON(Self.json(e, lang)) } else { Self.print(e, lang) }
+            if output.json { Output.printJSON(Self.json(e, lang)) } else { Self.print(e, lang) }
         }
     }
 
-    static func json(_ e: ClaimEvaluation, _ lang: Lang) -> [String: Any] {
-        [
-            "eligible": e.eligible,
-            "amount_fen": e.amountFen,
-            "computation": e.evaluation.computation(lang),
-            "profile": e.profileName,
-            "profile_title": e.profileTitle,
-            "outcomes": e.outcomes.map {
-                ["rule": $0.rule, "result": $0.result.rawValue, "clause": $0.clause, "message": lang == .zh ? $0.zh : $0.en]
-            },
-            "kind": e.evaluation.kind.rawValue,
-            "payee": e.evaluation.payee.rawValue,
-            "worker_id": e.workerID,
-            "worker_name": e.workerName,
-            "class_id": e.facts.klass.map { $0.id as Any } ?? NSNull(),
-            "certificate": Output.nullable(e.facts.certificate?.number),
-            "claim_year": e.claimYear,
-            "as_of": e.asOf.description,
-        ]
+    static func json(_ e: ClaimEvaluation, _ lang: Lang) -> EvaluationJSON {
+        EvaluationJSON(eligible: e.eligible, amountFen: e.amountFen, computation: e.evaluation.computation(lang),
+                       profile: e.profileName, profileTitle: e.profileTitle, outcomes: e.outcomes.map { RuleOutcomeJSON($0, message: lang == .zh ? $0.zh : $0.en) },
+                       kind: e.evaluation.kind.rawValue, payee: e.evaluation.payee.rawValue, workerID: e.workerID,
+                       workerName: e.workerName, classID: e.facts.klass?.id, certificate: e.facts.certificate?.number,
+                       claimYear: e.claimYear, asOf: e.asOf.description)
     }
 
     static func print(_ e: ClaimEvaluation, _ lang: Lang) {
@@ -103,14 +87,14 @@ struct PolicyCommand: ParsableCommand {
 struct PolicyList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the profiles; * marks the active one.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let active = try session.activePolicy().name
             let all = session.policyProfiles
-            if json {
-                Output.printJSON(all.map { ["name": $0.name, "title": $0.title, "seed": $0.seed, "active": $0.name == active] as [String: Any] })
+            if output.json {
+                Output.printJSON(all.map { PolicyListJSON(name: $0.name, title: $0.title, seed: $0.seed, active: $0.name == active) })
                 return
             }
             for p in all {
@@ -124,25 +108,20 @@ struct PolicyShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every number of a profile with its source clause (or demo).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The profile's name (policy list).") var name: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let p = try session.policyProfile(named: name)
             let active = try session.activePolicy().name == p.name
             let numbers = p.numbers
-            if json {
-                var kinds: [String: Any] = [:]
-                for (kind, kp) in p.kinds { kinds[kind.rawValue] = ["clause": kp.clause, "label": kp.kind.label(lang)] }
-                Output.printJSON([
-                    "name": p.name, "title": p.title, "seed": p.seed, "active": active, "kinds": kinds,
-                    "numbers": numbers.map { n -> [String: Any] in
-                        var o: [String: Any] = ["section": n.section, "key": n.key, "value": n.text, "source": n.source.description]
-                        if let fen = n.fen { o["fen"] = fen }
-                        return o
-                    },
-                ] as [String: Any])
+            if output.json {
+                var kinds: [String: PolicyShowJSON.Kind] = [:]
+                for (kind, kp) in p.kinds { kinds[kind.rawValue] = .init(clause: kp.clause, label: kp.kind.label(lang)) }
+                Output.printJSON(PolicyShowJSON(
+                    name: p.name, title: p.title, seed: p.seed, active: active, kinds: kinds,
+                    numbers: numbers.map { .init(section: $0.section, key: $0.key, value: $0.text, source: $0.source.description, fen: $0.fen) }))
                 return
             }
             let zh = lang == .zh
@@ -172,14 +151,14 @@ struct PolicyUse: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the active one (administrators; audited).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The profile's name (policy list).") var name: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let c = try session.usePolicy(name)
-            if json {
-                Output.printJSON(["policy": c.profile.name, "before": c.before, "changed": c.changed] as [String: Any])
+            if output.json {
+                Output.printJSON(PolicyUseJSON(policy: c.profile.name, before: c.before, changed: c.changed))
                 return
             }
             if c.changed {
@@ -201,15 +180,15 @@ struct ClaimRecheckCommand: ParsableCommand {
             job ran, whatever it found; scripts read the JSON (failing, amount_changed, refused).
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Status (default submitted).") var status: String = "submitted"
+    @Option(help: "Status.") var status: ClaimStatus = .submitted
     @Option(name: .customLong("as-of"), help: "Judge as of this day (YYYY-MM-DD; default today).") var asOf: String?
     @Option(help: "Batches evaluated at once, 1–8 (default: one per processor, at most 4).") var readers: Int?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
-            let st = try ClaimCLI.status(status)
+        try global.runAsUser(json: output.json) { session, _ in
+            let st = status
             let day = try ClaimCLI.asOf(asOf)
             if let readers, !(1...8).contains(readers) {
                 throw CLIError.usage(en: "--readers is 1 to 8", zh: "--readers 应为 1 至 8")
@@ -217,14 +196,15 @@ struct ClaimRecheckCommand: ParsableCommand {
             let start = Date()
             let r = try session.recheckAll(status: st, asOf: day, readers: readers)
             let seconds = Date().timeIntervalSince(start)
-            if json {
-                Output.printJSON([
-                    "status": r.status.rawValue, "as_of": r.asOf.description, "profile": r.profile,
-                    "evaluated": r.evaluated, "eligible": r.eligible, "seconds": (seconds * 1000).rounded() / 1000,
-                    "failing": r.failing.map { Self.entry($0.id, $0.ref, ["rules": $0.rules]) },
-                    "amount_changed": r.amountChanged.map { Self.entry($0.id, $0.ref, ["stored_fen": $0.storedFen, "now_fen": $0.nowFen]) },
-                    "refused": r.refused.map { Self.entry($0.id, $0.ref, ["message": $0.error.message(lang)]) },
-                ] as [String: Any])
+            if output.json {
+                Output.printJSON(RecheckJSON(
+                    status: r.status.rawValue, asOf: r.asOf.description, profile: r.profile,
+                    evaluated: r.evaluated, eligible: r.eligible, seconds: (seconds * 1000).rounded() / 1000,
+                    failing: r.failing.map { var e = RecheckJSON.Entry($0.id, $0.ref); e.rules = $0.rules; return e },
+                    amountChanged: r.amountChanged.map {
+                        var e = RecheckJSON.Entry($0.id, $0.ref); e.storedFen = $0.storedFen; e.nowFen = $0.nowFen; return e
+                    },
+                    refused: r.refused.map { var e = RecheckJSON.Entry($0.id, $0.ref); e.message = $0.error.message(lang); return e }))
                 return
             }
             let statusLabel = r.status.label(lang)
@@ -245,17 +225,9 @@ struct ClaimRecheckCommand: ParsableCommand {
         }
     }
 
-    /// One claim the job found, in JSON: its id, number (SD-YYYY-NNNNNN), worker and kind, then
-    /// what was found.
     /// "#12 SD-2026-000012 李娜  " — the id scripts use, the number and name people read.
     static func who(_ id: Int64, _ ref: RecheckReport.ClaimRef) -> String {
         "#\(id) \(ClaimNumber.format(year: ref.year, serial: Int(id))) \(Sanitize.forDisplay(ref.workerName))  "
     }
 
-    static func entry(_ id: Int64, _ ref: RecheckReport.ClaimRef, _ found: [String: Any]) -> [String: Any] {
-        var o: [String: Any] = ["id": id, "number": ClaimNumber.format(year: ref.year, serial: Int(id)),
-                                "worker_id": ref.workerID, "worker_name": ref.workerName, "kind": ref.kind]
-        o.merge(found) { _, new in new }
-        return o
-    }
 }

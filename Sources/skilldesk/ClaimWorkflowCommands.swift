@@ -8,31 +8,6 @@ import TermUI
 // 73 wrong state / short fund / lost race, 66 unknown claim, 64/65 bad input.
 
 enum ClaimCLI {
-    static func kind(_ s: String) throws -> SubsidyKind {
-        guard let k = SubsidyKind.parse(s) else {
-            throw CLIError.usage(en: "--kind '\(s)' is not a subsidy kind; use one of \(SubsidyKind.codes)",
-                                 zh: "--kind “\(s)”不是补贴种类；可用：\(SubsidyKind.codes)")
-        }
-        return k
-    }
-
-    static func source(_ s: String?) throws -> FundSource? {
-        guard let s else { return nil }
-        guard let f = FundSource.parse(s) else {
-            let codes = FundSource.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CLIError.usage(en: "--source '\(s)' is not a fund source; use one of \(codes)", zh: "--source “\(s)”不是资金来源；可用：\(codes)")
-        }
-        return f
-    }
-
-    /// `--status`: a claim status code.
-    static func status(_ s: String) throws -> ClaimStatus {
-        guard let st = ClaimStatus.parse(s) else {
-            throw CLIError.usage(en: "--status '\(s)' is not a claim status", zh: "--status “\(s)”不是申请状态")
-        }
-        return st
-    }
-
     /// `--as-of`: nil when not given, else a YYYY-MM-DD day.
     static func asOf(_ s: String?) throws -> CalendarDate? {
         guard let s else { return nil }
@@ -40,30 +15,6 @@ enum ClaimCLI {
             throw CLIError.usage(en: "--as-of '\(s)' is not a date (YYYY-MM-DD)", zh: "--as-of “\(s)”不是有效日期（YYYY-MM-DD）")
         }
         return d
-    }
-
-    static func outcomes(_ o: [RuleOutcome], _ lang: Lang) -> [[String: Any]] {
-        o.map { ["rule": $0.rule, "result": $0.result.rawValue, "clause": $0.clause, "message": $0.message(lang)] }
-    }
-
-    static func json(_ c: ClaimRow) -> [String: Any] {
-        [
-            "id": c.id, "status": c.status, "amount_fen": c.amountFen, "worker_id": c.workerID, "kind": c.kind,
-            "class_id": c.classID.map { $0 as Any } ?? NSNull(), "prepared_by": c.preparedBy,
-            "submitted_by": Output.nullable(c.submittedBy), "submitted_at": Output.nullable(c.submittedAt),
-            "decided_by": Output.nullable(c.decidedBy), "decided_at": Output.nullable(c.decidedAt),
-            "note": Output.nullable(c.decisionNote), "reason": Output.nullable(c.reason),
-            "reject_code": Output.nullable(c.rejectCode), "notice_published_on": Output.nullable(c.noticePublishedOn),
-            "notice_end_on": Output.nullable(c.noticeEndOn), "fund_year": c.fundYear.map { $0 as Any } ?? NSNull(),
-            "fund_source": Output.nullable(c.fundSource), "batch": Output.nullable(c.batchID),
-            "warning_count": c.warningCount, "clawback_due_fen": c.clawbackDueFen, "recovered_fen": c.recoveredFen,
-            "claim_number": ClaimNumber.format(year: c.claimYear, serial: Int(c.id)),
-        ]
-    }
-
-    static func history(_ h: [AuditEntry]) -> [[String: Any]] {
-        h.map { ["seq": $0.seq, "at": $0.at, "user": $0.user, "action": $0.action,
-                 "before": Output.nullable($0.before), "after": Output.nullable($0.after)] as [String: Any] }
     }
 
     static func printRow(_ c: ClaimRow, _ lang: Lang) {
@@ -76,7 +27,7 @@ enum ClaimCLI {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
             let c = try body(session)
-            if json { Output.printJSON(Self.json(c)) } else { printRow(c, lang) }
+            if json { Output.printJSON(ClaimJSON(c)) } else { printRow(c, lang) }
         }
     }
 
@@ -90,7 +41,7 @@ enum ClaimCLI {
             let done = r.done
             let skipped = r.skipped.map { ($0.id, $0.reason.message(lang)) }
             if json {
-                Output.printJSON(["done": done, "skipped": skipped.map { ["id": $0.0, "reason": $0.1] as [String: Any] }] as [String: Any])
+                Output.printJSON(BatchDecisionJSON(done: done, skipped: skipped.map { IDReasonJSON(id: $0.0, reason: $0.1) }))
             } else {
                 for id in done { Output.line(lang == .zh ? "已处理 #\(id)" : "done #\(id)") }
                 for (id, why) in skipped { Output.line((lang == .zh ? "未处理 #\(id)：" : "left alone #\(id): ") + Sanitize.forDisplay(why)) }
@@ -105,25 +56,25 @@ struct ClaimNew: ParsableCommand {
         commandName: "new", abstract: "Save a claim as a draft (clerks): one worker, or with --class and no --worker one per trainee.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "The worker's resident ID (leave out with --class for every trainee of the class).") var worker: String?
-    @Option(help: "Subsidy kind: \(SubsidyKind.codes).") var kind: String
+    @Option(help: "Subsidy kind.") var kind: SubsidyKind
     @Option(name: .customLong("class"), help: "The class the claim rests on.") var classID: Int64?
     @Option(help: "The certificate's number.") var cert: String?
     @Option(help: "Training through work: the months claimed.") var months: Int?
     @Option(name: .customLong("prepay-percent"), help: "Prepayment: the percent asked in advance.") var prepayPercent: Int?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
-            let k = try ClaimCLI.kind(kind)
+        try global.runAsUser(json: output.json) { session, _ in
+            let k = kind
             guard let worker else {
                 guard let classID else {
                     throw CLIError.usage(en: "give --worker ID, or --class N for every trainee of a class", zh: "请给出 --worker 身份证号，或 --class 班号（为全班学员创建）")
                 }
                 let r = try session.newClaims(forClass: classID, kind: k)
-                if json {
-                    Output.printJSON(["created": r.created.map(ClaimCLI.json),
-                                      "skipped": r.skipped.map { ["worker": $0.worker, "reason": $0.reason.message(lang)] }] as [String: Any])
+                if output.json {
+                    Output.printJSON(ClaimsForClassJSON(created: r.created.map(ClaimJSON.init),
+                                                        skipped: r.skipped.map { .init(worker: $0.worker, reason: $0.reason.message(lang)) }))
                 } else {
                     for c in r.created { ClaimCLI.printRow(c, lang) }
                     for s in r.skipped { Output.line((lang == .zh ? "跳过 " : "skipped ") + s.worker + "：" + Sanitize.forDisplay(s.reason.message(lang))) }
@@ -132,10 +83,10 @@ struct ClaimNew: ParsableCommand {
             }
             let d = try session.newClaim(ClaimProposal(worker: worker, kind: k, classID: classID, certificateNumber: cert,
                                                        months: months, prepayPercent: prepayPercent))
-            if json {
-                var o = ClaimCLI.json(d.claim)
-                o["eligible"] = d.eligible
-                o["outcomes"] = ClaimCLI.outcomes(d.outcomes, lang)
+            if output.json {
+                var o = ClaimJSON(d.claim)
+                o.eligible = d.eligible
+                o.outcomes = RuleOutcomeJSON.list(d.outcomes, lang)
                 Output.printJSON(o)
             } else {
                 ClaimCLI.printRow(d.claim, lang)
@@ -150,37 +101,28 @@ struct ClaimNew: ParsableCommand {
 struct ClaimList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Status (default submitted).") var status: String = "submitted"
-    @Option(help: "Subsidy kind.") var kind: String?
+    @Option(help: "Status.") var status: ClaimStatus = .submitted
+    @Option(help: "Subsidy kind.") var kind: SubsidyKind?
     @Option(help: "Institution credit code.") var institution: String?
-    @Option(help: "yes: only claims with warnings; no: only without.") var warnings: String?
+    @Option(help: "yes: only claims with warnings; no: only without.") var warnings: YesNo?
     @Option(name: .customLong("min-fen"), help: "Smallest amount (fen).") var minFen: Int64?
     @Option(name: .customLong("max-fen"), help: "Largest amount (fen).") var maxFen: Int64?
     @Option(help: "Skip this many (0 or more).") var offset: Int = 0
     @Option(help: "At most this many (1–10000).") var limit: Int = 50
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) { try Paging.check(offset: offset, limit: limit) }  // before the database is opened
-        try global.runAsUser(json: json) { session, _ in
-            let st = try ClaimCLI.status(status)
-            var hasWarnings: Bool?
-            if let warnings {
-                switch warnings.lowercased() {
-                case "yes", "true", "1": hasWarnings = true
-                case "no", "false", "0": hasWarnings = false
-                default: throw CLIError.usage(en: "--warnings is yes or no", zh: "--warnings 应为 yes 或 no")
-                }
-            }
-            let filter = ClaimQueueFilter(status: st, kind: try kind.map(ClaimCLI.kind), institution: institution,
-                                          hasWarnings: hasWarnings, minAmountFen: minFen, maxAmountFen: maxFen)
+        try Output.run(json: output.json, lang: lang) { try Paging.check(offset: offset, limit: limit) }  // before the database is opened
+        try global.runAsUser(json: output.json) { session, _ in
+            let filter = ClaimQueueFilter(status: status, kind: kind, institution: institution,
+                                          hasWarnings: warnings?.bool, minAmountFen: minFen, maxAmountFen: maxFen)
             let page = try session.claimQueue(filter, offset: offset, limit: limit)
-            if json {
+            if output.json {
                 Output.printJSON(page.items.map {
-                    ["id": $0.id, "age_days": $0.ageDays, "worker_id": $0.workerID, "worker_name": $0.workerName,
-                     "kind": $0.kind?.rawValue ?? "", "amount_fen": $0.amountFen, "warnings": $0.warningCount,
-                     "institution": Output.nullable($0.institution), "prepared_by": $0.preparedBy] as [String: Any]
+                    QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
+                                  kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, warnings: $0.warningCount,
+                                  institution: $0.institution, preparedBy: $0.preparedBy)
                 })
                 return
             }
@@ -196,19 +138,19 @@ struct ClaimShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "A claim with its evaluation and history.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The claim's number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let d = try session.claimDetail(id)
-            if json {
-                var o = ClaimCLI.json(d.claim)
-                o["worker_name"] = d.workerName
-                o["eligible"] = d.eligible
-                o["outcomes"] = ClaimCLI.outcomes(d.outcomes, lang)
-                o["evidence_changes"] = d.evidenceChanges
-                o["history"] = ClaimCLI.history(d.history)
+            if output.json {
+                var o = ClaimJSON(d.claim)
+                o.workerName = d.workerName
+                o.eligible = d.eligible
+                o.outcomes = RuleOutcomeJSON.list(d.outcomes, lang)
+                o.evidenceChanges = d.evidenceChanges
+                o.history = d.history.map(ClaimHistoryJSON.init)
                 Output.printJSON(o)
                 return
             }
@@ -227,8 +169,8 @@ struct ClaimSubmit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Submit a draft or returned claim (clerks).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The claim's number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
-    func run() throws { try ClaimCLI.step(global, json: json) { try $0.submitClaim(id) } }
+    @OptionGroup var output: JSONOption
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.submitClaim(id) } }
 }
 
 struct ClaimApprove: ParsableCommand {
@@ -239,16 +181,15 @@ struct ClaimApprove: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Claim numbers.") var ids: [Int64]
     @Option(help: "A note.") var note: String?
-    @Option(help: "Fund source to reserve from (default: the first of the year with enough balance).") var source: String?
-    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Fund source to reserve from (default: the first of the year with enough balance).") var source: FundSource?
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        var src: FundSource?
-        try Output.run(json: json, lang: global.language) { src = try ClaimCLI.source(source) }  // a refusal, not ArgumentParser's exit 1
+        let src = source
         if ids.count == 1 {
-            try ClaimCLI.step(global, json: json) { try $0.approveClaim(ids[0], note: note, source: src) }
+            try ClaimCLI.step(global, json: output.json) { try $0.approveClaim(ids[0], note: note, source: src) }
         } else {
-            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.approveClaims($1, note: note, source: src) }
+            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.approveClaims($1, note: note, source: src) }
         }
     }
 }
@@ -258,30 +199,24 @@ struct ClaimReturn: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
-    @Flag(help: "Print JSON.") var json = false
-    func run() throws { try ClaimCLI.step(global, json: json) { try $0.returnClaim(id, reason: reason) } }
+    @OptionGroup var output: JSONOption
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.returnClaim(id, reason: reason) } }
 }
 
 struct ClaimReject: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject submitted claims (supervisors; final).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Claim numbers.") var ids: [Int64]
-    @Option(help: "Reason code: \(RejectReason.codes).") var code: String
+    @Option(help: "Reason code.") var code: RejectReason
     @Option(help: "Why (required).") var reason: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        guard let c = RejectReason.parse(code) else {
-            try Output.run(json: json, lang: global.language) {
-                throw CLIError.usage(en: "--code '\(code)' is not a reason code; use one of \(RejectReason.codes)",
-                                     zh: "--code “\(code)”不是驳回原因代码；可用：\(RejectReason.codes)")
-            }
-            return
-        }
+        let c = code
         if ids.count == 1 {
-            try ClaimCLI.step(global, json: json) { try $0.rejectClaim(ids[0], code: c, reason: reason) }
+            try ClaimCLI.step(global, json: output.json) { try $0.rejectClaim(ids[0], code: c, reason: reason) }
         } else {
-            try ClaimCLI.batch(global, json: json, ids: ids) { try $0.rejectClaims($1, code: c, reason: reason) }
+            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.rejectClaims($1, code: c, reason: reason) }
         }
     }
 }
@@ -291,8 +226,8 @@ struct ClaimObject: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "What the objection says (required).") var reason: String
-    @Flag(help: "Print JSON.") var json = false
-    func run() throws { try ClaimCLI.step(global, json: json) { try $0.objectToClaim(id, reason: reason) } }
+    @OptionGroup var output: JSONOption
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.objectToClaim(id, reason: reason) } }
 }
 
 struct ClaimClawback: ParsableCommand {
@@ -300,8 +235,8 @@ struct ClaimClawback: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The claim's number.") var id: Int64
     @Option(help: "Why (required).") var reason: String
-    @Flag(help: "Print JSON.") var json = false
-    func run() throws { try ClaimCLI.step(global, json: json) { try $0.clawbackClaim(id, reason: reason) } }
+    @OptionGroup var output: JSONOption
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.clawbackClaim(id, reason: reason) } }
 }
 
 struct ClaimRecover: ParsableCommand {
@@ -310,8 +245,8 @@ struct ClaimRecover: ParsableCommand {
     @Argument(help: "The claim's number.") var id: Int64
     @Option(name: .customLong("amount-fen"), help: "A partial amount (default: all still due, which completes it).") var amountFen: Int64?
     @Option(help: "A note.") var note: String?
-    @Flag(help: "Print JSON.") var json = false
-    func run() throws { try ClaimCLI.step(global, json: json) { try $0.recoverClaim(id, amountFen: amountFen, note: note) } }
+    @OptionGroup var output: JSONOption
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.recoverClaim(id, amountFen: amountFen, note: note) } }
 }
 
 struct FundCommand: ParsableCommand {
@@ -323,15 +258,15 @@ struct FundAllocate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "allocate", abstract: "Add money to an account (administrators).")
     @OptionGroup var global: GlobalOptions
     @Option var year: Int
-    @Option(help: "Source: \(FundSource.allCases.map(\.rawValue).joined(separator: ", ")).") var source: String
+    @Option(help: "Fund source.") var source: FundSource
     @Option(name: .customLong("amount-fen")) var amountFen: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
-            let a = try session.allocateFund(year: year, source: try ClaimCLI.source(source)!, amountFen: amountFen)
-            if json { Output.printJSON(FundShow.json(a)) }
+        try global.runAsUser(json: output.json) { session, _ in
+            let a = try session.allocateFund(year: year, source: source, amountFen: amountFen)
+            if output.json { Output.printJSON(FundAccountJSON(a)) }
             else { Output.line("\(a.year) \(a.source.label(lang)): \(Money.format(fen: a.allocatedFen)) / \(Money.format(fen: a.balanceFen))") }
         }
     }
@@ -341,21 +276,16 @@ struct FundShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "A year's accounts and totals.")
     @OptionGroup var global: GlobalOptions
     @Option var year: Int
-    @Flag(help: "Print JSON.") var json = false
-
-    static func json(_ a: FundAccount) -> [String: Any] {
-        ["year": a.year, "source": a.source.rawValue, "allocated_fen": a.allocatedFen, "reserved_fen": a.reservedFen,
-         "paid_fen": a.paidFen, "recovered_fen": a.recoveredFen, "clawback_due_fen": a.clawbackDueFen, "balance_fen": a.balanceFen]
-    }
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let y = try session.fundYear(year)
-            if json {
-                Output.printJSON(["year": y.year, "allocated_fen": y.allocatedFen, "reserved_fen": y.reservedFen, "paid_fen": y.paidFen,
-                                  "recovered_fen": y.recoveredFen, "clawback_due_fen": y.clawbackDueFen, "balance_fen": y.balanceFen,
-                                  "accounts": y.accounts.map(Self.json)] as [String: Any])
+            if output.json {
+                Output.printJSON(FundYearJSON(year: y.year, allocatedFen: y.allocatedFen, reservedFen: y.reservedFen, paidFen: y.paidFen,
+                                              recoveredFen: y.recoveredFen, clawbackDueFen: y.clawbackDueFen, balanceFen: y.balanceFen,
+                                              accounts: y.accounts.map(FundAccountJSON.init)))
                 return
             }
             for a in y.accounts {
@@ -373,16 +303,16 @@ struct NoticeCommand: ParsableCommand {
 struct NoticeList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Claims on notice, masked as published.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let list = try session.noticeList()
-            if json {
+            if output.json {
                 Output.printJSON(list.map {
-                    ["claim": $0.claimNumber, "id": $0.claimID, "name": $0.maskedName, "resident_id": $0.maskedID,
-                     "kind": $0.kind?.rawValue ?? "", "amount_fen": $0.amountFen, "published_on": $0.publishedOn, "ends_on": $0.endsOn] as [String: Any]
+                    NoticeJSON(claim: $0.claimNumber, id: $0.claimID, name: $0.maskedName, residentID: $0.maskedID,
+                               kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, publishedOn: $0.publishedOn, endsOn: $0.endsOn)
                 })
                 return
             }
@@ -403,16 +333,17 @@ struct PaymentBatch: ParsableCommand {
         commandName: "batch", abstract: "Make a batch of every payable claim not yet in one (finance).",
         discussion: "A claim whose payee has no bank account on record is left out and listed. Exit 73 when no claim can go into a batch.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let b = try session.createPaymentBatch()
-            if json {
-                Output.printJSON(["batch": b.batch, "count": b.summary.count, "total_fen": b.summary.totalFen, "claims": b.claimIDs,
-                                  "per_kind": b.summary.perKind.map { ["kind": $0.kind.rawValue, "count": $0.count, "total_fen": $0.totalFen] },
-                                  "skipped": b.skipped.map { ["id": $0.id, "reason": $0.reason.message(lang)] as [String: Any] }] as [String: Any])
+            if output.json {
+                Output.printJSON(PaymentBatchJSON(
+                    batch: b.batch, count: b.summary.count, totalFen: b.summary.totalFen, claims: b.claimIDs,
+                    perKind: b.summary.perKind.map { .init(kind: $0.kind.rawValue, count: $0.count, totalFen: $0.totalFen) },
+                    skipped: b.skipped.map { IDReasonJSON(id: $0.id, reason: $0.reason.message(lang)) }))
                 return
             }
             Output.line("\(b.batch)  \(b.summary.count)  \(Money.format(fen: b.summary.totalFen))")
@@ -428,19 +359,17 @@ struct PaymentExport: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a batch's bank file.")
     @OptionGroup var global: GlobalOptions
     @Argument var batch: String
-    @Option(help: "utf8-bom or gb18030.") var format: String = "utf8-bom"
+    @Option(help: "The bank file's encoding.") var format: BankFileEncoding = .utf8BOM
     @Option(help: "The file to write (mode 0600; refused if it exists, see --force; never the database).") var out: String
     @Flag(help: "Replace an existing --out file (never the database or its companion files).") var force = false
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
-            guard let enc = BankFileEncoding(rawValue: format.lowercased()) else {
-                throw CLIError.usage(en: "--format is utf8-bom or gb18030", zh: "--format 应为 utf8-bom 或 gb18030")
-            }
+        try global.runAsUser(json: output.json) { session, _ in
+            let enc = format
             // Written (temporary file, fsync, rename) before the export is audited; refusals first.
             let bytes = try session.exportPaymentBatch(batch, encoding: enc, to: out, replace: force)
-            if json { Output.printJSON(["batch": batch, "file": out, "bytes": bytes.count] as [String: Any]) }
+            if output.json { Output.printJSON(PaymentExportJSON(batch: batch, file: out, bytes: bytes.count)) }
             else { Output.line(out) }
         }
     }
@@ -452,17 +381,17 @@ struct PaymentReconcile: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The batch number, e.g. PB20250701-001.") var batch: String
     @Argument(help: "The bank's result file (CSV: claim number, result, amount, reason).") var file: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw CLIError.notFound(en: "cannot read \(file)", zh: "无法读取 \(file)")
             }
             let r = try session.reconcilePaymentBatch(batch, resultFile: [UInt8](data))
-            if json {
-                Output.printJSON(["batch": r.batch, "paid": r.paid, "failed": r.failed, "problems": r.problems,
-                                  "already_reconciled": r.alreadyReconciled] as [String: Any])
+            if output.json {
+                Output.printJSON(ReconcileResultJSON(batch: r.batch, paid: r.paid, failed: r.failed, problems: r.problems,
+                                                     alreadyReconciled: r.alreadyReconciled))
             } else {
                 let lang = global.language
                 let again = r.alreadyReconciled.count
@@ -486,13 +415,13 @@ struct CalendarList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Holidays and weekend working days of a year.")
     @OptionGroup var global: GlobalOptions
     @Option var year: Int
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let days = try session.calendarEntries().filter { $0.date.year == year }
-            if json {
-                Output.printJSON(days.map { ["date": $0.date.description, "kind": $0.kind.rawValue, "name": $0.name] })
+            if output.json {
+                Output.printJSON(days.map { CalendarDayJSON(date: $0.date.description, kind: $0.kind.rawValue, name: $0.name) })
                 return
             }
             for d in days { Output.line("\(d.date)  \(d.kind.rawValue)  \(Sanitize.forDisplay(d.name))") }
@@ -504,26 +433,18 @@ struct CalendarSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a day (administrators): holiday, workday, or normal to remove it.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The day, YYYY-MM-DD.") var date: String
-    @Option(help: "holiday, workday (a weekend working day) or normal.") var kind: String
+    @Option(help: "holiday, workday (a weekend working day) or normal (none: the same).") var kind: CalendarDaySetting
     @Option(help: "The holiday's name.") var name: String = ""
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             guard let d = CalendarDate(iso: date.trimmedWhitespace()) else {
                 throw CLIError.usage(en: "'\(date)' is not a date (YYYY-MM-DD)", zh: "“\(date)”不是有效日期（YYYY-MM-DD）")
             }
-            let k: CalendarDayKind?
-            switch kind.lowercased() {
-            case "normal", "none": k = nil
-            default:
-                guard let v = CalendarDayKind(rawValue: kind.lowercased()) else {
-                    throw CLIError.usage(en: "--kind is holiday, workday or normal", zh: "--kind 应为 holiday、workday 或 normal")
-                }
-                k = v
-            }
+            let k = kind.dayKind
             try session.setCalendarDay(d, kind: k, name: name)
-            if json { Output.printJSON(["date": d.description, "kind": k?.rawValue ?? "normal"]) }
+            if output.json { Output.printJSON(CalendarSetJSON(date: d.description, kind: k?.rawValue ?? "normal")) }
             else { Output.line("\(d) \(k?.rawValue ?? "normal")") }
         }
     }
@@ -542,14 +463,14 @@ struct PayeeSet: ParsableCommand {
     @Option(help: "The organisation's unified social credit code.") var code: String
     @Option(help: "The account holder's name, as the bank has it (开户名称).") var name: String
     @Option(help: "The account number (12–30 digits).") var account: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let a = try session.setPayeeAccount(code: code, name: name, account: account)
-            if json {
-                Output.printJSON(["code": a.code, "name": a.name, "bank_account": a.maskedAccount] as [String: Any])
+            if output.json {
+                Output.printJSON(PayeeJSON(code: a.code, name: a.name, bankAccount: a.maskedAccount))
             } else {
                 Output.line(lang == .zh ? "\(a.code) 的收款账户已登记：\(a.maskedAccount)" : "bank account of \(a.code) recorded: \(a.maskedAccount)")
             }
@@ -560,13 +481,13 @@ struct PayeeSet: ParsableCommand {
 struct PayeeList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Organisations' bank accounts (masked).")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let list = try session.payeeAccounts()
-            if json {
-                Output.printJSON(list.map { ["code": $0.code, "name": $0.name, "bank_account": $0.maskedAccount] as [String: Any] })
+            if output.json {
+                Output.printJSON(list.map { PayeeJSON(code: $0.code, name: $0.name, bankAccount: $0.maskedAccount) })
                 return
             }
             for a in list { Output.line("\(a.code)  \(Sanitize.forDisplay(a.name))  \(a.maskedAccount)") }

@@ -16,20 +16,20 @@ struct ClassAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The institution's unified social credit code.") var institution: String
     @Option(help: "Occupation code, e.g. 6-31-01-03 (in force on the start date).") var occupation: String
-    @Option(help: "Level: \(SkillLevel.codes).") var level: String
-    @Option(help: "Training type: \(TrainingType.allCases.map(\.rawValue).joined(separator: ", ")).") var type: String
+    @Option(help: "Level.") var level: SkillLevel
+    @Option(help: "Training type.") var type: TrainingType
     @Option(help: "First day (YYYY-MM-DD).") var start: String
     @Option(help: "Last day (YYYY-MM-DD).") var end: String
     @Option(help: "Planned hours (whole hours).") var hours: String
-    @Flag(help: "Print the new class as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             var d = ClassDraft()
-            d.institution = institution; d.occupation = occupation; d.level = level; d.type = type
+            d.institution = institution; d.occupation = occupation; d.level = level.rawValue; d.type = type.rawValue
             d.start = start; d.end = end; d.plannedHours = hours
             let row = try session.addClass(d)
-            if json { Output.printJSON(encodable: ClassSnapshot(try session.trainingClass(row.id))) }
+            if output.json { Output.printJSON(ClassSnapshot(try session.trainingClass(row.id))) }
             else { Output.line(String(row.id)) }
         }
     }
@@ -38,13 +38,13 @@ struct ClassAdd: ParsableCommand {
 struct ClassList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List training classes, newest first.")
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print a JSON array (without rosters).") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let rows = try session.trainingClasses()
-            if json { Output.printJSON(encodable: rows.map { ClassSnapshot($0, roster: [], rule: session.attendanceRule) }); return }
+            if output.json { Output.printJSON(rows.map { ClassSnapshot($0, roster: [], rule: session.attendanceRule) }); return }
             for r in rows {
                 let status = ClassStatus(rawValue: r.status)?.label(lang) ?? r.status
                 Output.line([String(r.id), r.institution, r.occupationCode, r.level, r.type,
@@ -58,14 +58,14 @@ struct ClassShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a class with its roster and counted hours.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let detail = try session.trainingClass(id)
             let snap = ClassSnapshot(detail)
-            if json { Output.printJSON(encodable: snap); return }
+            if output.json { Output.printJSON(snap); return }
             let zh = lang == .zh, r = detail.row
             let fields: [(String, String)] = [
                 (zh ? "编号" : "Class", String(r.id)), (zh ? "机构" : "Institution", r.institution),
@@ -89,13 +89,13 @@ struct ClassEnrol: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var id: Int64
     @Argument(help: "Resident IDs.") var workers: [String]
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let r = try session.enrol(classID: id, workerIDs: workers)
-            if json { Output.printJSON(["enrolled": r.enrolled, "already_enrolled": r.alreadyEnrolled]); return }
+            if output.json { Output.printJSON(EnrolJSON(enrolled: r.enrolled, alreadyEnrolled: r.alreadyEnrolled)); return }
             let zh = lang == .zh
             Output.line(zh ? "已报名 \(r.enrolled.count) 人" : "enrolled \(r.enrolled.count)")
             if !r.alreadyEnrolled.isEmpty {
@@ -109,16 +109,16 @@ struct ClassEnrol: ParsableCommand {
 protocol ClassMoveCommand: ParsableCommand {
     var global: GlobalOptions { get }
     var id: Int64 { get }
-    var json: Bool { get }
+    var output: JSONOption { get }
     func apply(_ session: Session) throws -> ClassRow
 }
 
 extension ClassMoveCommand {
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let row = try apply(session)
-            if json { Output.printJSON(encodable: ClassSnapshot(try session.trainingClass(row.id))); return }
+            if output.json { Output.printJSON(ClassSnapshot(try session.trainingClass(row.id))); return }
             Output.line("\(row.id): \(ClassStatus(rawValue: row.status)?.label(lang) ?? row.status)")
         }
     }
@@ -128,7 +128,7 @@ struct ClassStart: ClassMoveCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "planned → running.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> ClassRow { try session.startClass(id) }
 }
 
@@ -136,7 +136,7 @@ struct ClassComplete: ClassMoveCommand {
     static let configuration = CommandConfiguration(commandName: "complete", abstract: "running → completed.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> ClassRow { try session.completeClass(id) }
 }
 
@@ -144,7 +144,7 @@ struct ClassClose: ClassMoveCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "completed → closed (attendance is then final).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Class number.") var id: Int64
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> ClassRow { try session.closeClass(id) }
 }
 
@@ -160,13 +160,13 @@ struct AttendImport: ParsableCommand {
         discussion: "Columns: class_id,date,resident_id,hours[,online_hours]. Each row is checked as `attend` checks it; hours 0 clears the day. Good rows are committed; exit 65 if any row was refused. W2 warnings go to stderr.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
-    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let report = try session.importAttendance(path: file.file, options: file.options(lang: lang))
-            try finishImport(report, json: json, lang: lang, noun: ("rows", "行"))
+            try finishImport(report, json: output.json, lang: lang, noun: ("rows", "行"))
         }
     }
 }
@@ -181,11 +181,11 @@ struct AttendSet: ParsableCommand {
     @Option(help: "Resident ID.") var id: String
     @Option(help: "Classroom hours, e.g. 7.5.") var hours: String
     @Option(name: .customLong("online-hours"), help: "Online hours, e.g. 2.") var onlineHours: String = "0"
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             guard let day = CalendarDate(iso: date.trimmedWhitespace()) else {
                 throw CLIError.invalid(en: "--date '\(date)' is not a date (YYYY-MM-DD)", zh: "--date“\(date)”不是有效日期（YYYY-MM-DD）")
             }
@@ -196,10 +196,10 @@ struct AttendSet: ParsableCommand {
             for w in r.warnings {
                 Output.warn((lang == .zh ? "警告：" : "warning: ") + w.message(lang))
             }
-            if json {
-                Output.printJSON(["class_id": r.row.classID, "worker_id": r.row.workerID, "date": r.row.date,
-                                  "classroom_hours": Double(classroom) / 60, "online_hours": Double(online) / 60,
-                                  "cleared": r.cleared, "warnings": r.warnings.map { $0.message(lang) }] as [String: Any])
+            if output.json {
+                Output.printJSON(AttendanceJSON(classID: r.row.classID, workerID: r.row.workerID, date: r.row.date,
+                                                classroomHours: Double(classroom) / 60, onlineHours: Double(online) / 60,
+                                                cleared: r.cleared, warnings: r.warnings.map { $0.message(lang) }))
             } else if r.cleared {
                 let what = r.before == nil ? (lang == .zh ? "本无考勤" : "nothing to clear") : (lang == .zh ? "已清除" : "cleared")
                 Output.line(lang == .zh ? "\(what) \(r.row.workerID) \(r.row.date)" : "\(what): \(r.row.workerID) \(r.row.date)")

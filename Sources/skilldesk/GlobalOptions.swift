@@ -14,22 +14,13 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Read the acting user's password from the first line of standard input (else $SKILLDESK_PASSWORD, else a prompt).")
     var passwordStdin = false
 
-    @Option(name: .long, help: "Language of messages: zh or en (else from LC_ALL, LC_MESSAGES or LANG).")
-    var lang: String?
+    @Option(name: .long, help: "Language of messages (else from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: Lang?
 
     @Option(name: .long, help: "The file the audit chain's head is anchored to (else $SKILLDESK_ANCHOR_FILE, else DB.anchors beside the database).")
     var anchorFile: String?
 
-    var language: Lang {
-        if let lang, let l = Lang(rawValue: lang.lowercased()) { return l }
-        return Lang.fromEnvironment()
-    }
-
-    func validate() throws {
-        if let lang, Lang(rawValue: lang.lowercased()) == nil {
-            throw ValidationError("--lang must be zh or en, not '\(lang)'")
-        }
-    }
+    var language: Lang { lang ?? Lang.fromEnvironment() }
 
     var databasePath: String {
         if let db, !db.isEmpty { return db }
@@ -147,4 +138,12 @@ enum Prompt {
         guard a == b else { throw CLIError.invalid(en: "the two passwords differ", zh: "两次输入的密码不一致") }
         return a
     }
+}
+
+/// `--json`, the one flag every command with a machine-readable answer takes. Each output is an
+/// `Encodable` type in `JSONOutputs.swift` (snake_case keys, sorted, amounts as integer fen),
+/// printed by `Output.printJSON`; a refusal with `--json` is `{"error":{"code","message"}}` on stderr.
+struct JSONOption: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON (snake_case keys, amounts in integer fen) instead of text; a refusal is {\"error\":{\"code\",\"message\"}} on stderr.")
+    var json = false
 }

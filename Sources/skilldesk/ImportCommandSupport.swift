@@ -6,26 +6,14 @@ import SkillDesk
 /// What every `… import FILE` command takes: the file, its encoding, where to put the refused rows.
 struct ImportFileOptions: ParsableArguments {
     @Argument(help: "The CSV file (header row).") var file: String
-    @Option(help: "auto, utf8 or gb18030 (auto: GB18030 unless the start of the file is valid UTF-8).") var encoding: String = "auto"
+    @Option(help: "The file's encoding (auto: GB18030 unless the start of the file is valid UTF-8; utf-8 may be written utf8).") var encoding: TextEncoding = .auto
     @Option(help: "Write the refused rows (line, reason, then the row's own fields) to this CSV file (mode 0600), to fix and import again. Refused if it exists (see --force), and always if it is the database or the input file.")
     var rejects: String?
     @Flag(help: "Replace an existing --rejects file (never the database or the input file).") var force = false
 
-    func validate() throws {
-        if Self.encoding(encoding) == nil {
-            throw ValidationError("--encoding must be auto, utf8 or gb18030, not '\(encoding)'")
-        }
-    }
-
-    /// `utf8` and `utf-8` are both accepted.
-    static func encoding(_ text: String) -> TextEncoding? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return t == "utf8" ? .utf8 : TextEncoding(rawValue: t)
-    }
-
     func options(lang: Lang) -> ImportOptions {
         var o = ImportOptions()
-        o.encoding = Self.encoding(encoding) ?? .auto
+        o.encoding = encoding
         o.rejectsPath = rejects
         o.replaceRejects = force
         o.lang = lang
@@ -38,15 +26,12 @@ struct ImportFileOptions: ParsableArguments {
 /// although the good rows were committed (DECISIONS.md, "Import exit code"). When the rejects
 /// file could not be put in place after the commit, says the import stands and exits 74.
 func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: String, zh: String)) throws {
-    let lines = { (list: [ImportReject]) in list.map { ["line": $0.line, "reason": $0.reason] as [String: Any] } }
+    let lines = { (list: [ImportReject]) in list.map { ImportJSON.Line(line: $0.line, reason: $0.reason) } }
     let fileError = report.rejectsFileError
     if json {
-        var obj: [String: Any] = ["imported": report.imported, "rejected": report.rejected, "rejects": lines(report.rejects),
-                                  "warnings": lines(report.warnings)]
-        if let fileError {
-            obj["rejects_file_error"] = ["code": Exit.classify(fileError).name, "message": fileError.message(lang)]
-        }
-        Output.printJSON(obj)
+        Output.printJSON(ImportJSON(imported: report.imported, rejected: report.rejected, rejects: lines(report.rejects),
+                                    warnings: lines(report.warnings),
+                                    rejectsFileError: fileError.map { CodeMessageJSON(code: Exit.classify($0).name, message: $0.message(lang)) }))
     } else {
         // Every refused line is listed when the rejects file is missing: it is their only record.
         for r in report.rejects.prefix(fileError == nil ? 50 : Int.max) { Output.line((lang == .zh ? "第 \(r.line) 行：" : "line \(r.line): ") + r.reason) }
@@ -74,7 +59,7 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
         let text = lang == .zh ? "拒收文件未写成：\(fileError.message(lang))；\(done)；被拒的行见上面的输出"
             : "the rejects file was not written: \(fileError.message(lang)); \(done); the refused lines are in the output above"
         if json {
-            FileHandle.standardError.write(Output.jsonData(["error": ["code": "rejects_not_written", "message": text]]) + Data("\n".utf8))
+            FileHandle.standardError.write(Output.jsonData(ErrorJSON(code: "rejects_not_written", message: text)) + Data("\n".utf8))
         } else {
             Output.warn((lang == .zh ? "错误：" : "error: ") + text)
         }
@@ -82,4 +67,14 @@ func finishImport(_ report: ImportReport, json: Bool, lang: Lang, noun: (en: Str
         throw ExitCode(Exit.ioErr)
     }
     if report.rejected > 0 { throw ExitCode(Exit.dataErr) }
+}
+
+/// `--encoding`: `utf8` and `utf-8` are both accepted.
+extension TextEncoding: ClosedArgument {
+    public init?(argument: String) { guard let v = Self.accept(argument) else { return nil }; self = v }
+    public static func parseArgument(_ text: String) -> TextEncoding? {
+        let t = text.trimmedWhitespace().lowercased()
+        return t == "utf8" ? .utf8 : TextEncoding(rawValue: t)
+    }
+    public static var noun: (en: String, zh: String) { ("an encoding", "编码") }
 }

@@ -16,19 +16,19 @@ struct InstitutionAdd: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Unified social credit code (18 characters, GB 32100).") var code: String
     @Option(help: "Name.") var name: String
-    @Option(help: "Kind: \(InstitutionKind.codes).") var kind: String
-    @Option(help: "Credit grade (信用等级): A, B, C or D.") var grade: String?
+    @Option(help: "Kind.") var kind: InstitutionKind
+    @Option(help: "Credit grade (信用等级).") var grade: CreditGrade?
     @Flag(help: "In the published institution catalogue (目录).") var catalogue = false
     @Option(name: .customLong("may-train"), help: "CODE:LEVEL it may train, e.g. 6-31-01-03:L4; repeatable; must be in the occupation catalogue.") var mayTrain: [String] = []
-    @Flag(help: "Print the new institution as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             var d = InstitutionDraft()
-            d.code = code; d.name = name; d.kind = kind; d.grade = grade ?? ""; d.catalogue = catalogue; d.mayTrain = mayTrain
+            d.code = code; d.name = name; d.kind = kind.rawValue; d.grade = grade?.rawValue ?? ""; d.catalogue = catalogue; d.mayTrain = mayTrain
             let row = try session.addInstitution(d)
-            if json { Output.printJSON(encodable: InstitutionSnapshot(row)) }
+            if output.json { Output.printJSON(InstitutionSnapshot(row)) }
             else { Output.line(lang == .zh ? "已添加 \(row.code) \(row.name)" : "added \(row.code) \(row.name)") }
         }
     }
@@ -38,13 +38,13 @@ struct InstitutionList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List training institutions.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "A credit-code prefix or any part of the name.") var search: String?
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let rows = try session.institutions(search: search ?? "")
-            if json { Output.printJSON(encodable: rows.map(InstitutionSnapshot.init)); return }
+            if output.json { Output.printJSON(rows.map(InstitutionSnapshot.init)); return }
             for row in rows {
                 let kind = InstitutionKind(rawValue: row.kind)?.label(lang) ?? row.kind
                 let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
@@ -59,13 +59,13 @@ struct InstitutionShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one training institution.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Unified social credit code.") var code: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let row = try session.institution(code: code)
-            if json { Output.printJSON(encodable: InstitutionSnapshot(row)); return }
+            if output.json { Output.printJSON(InstitutionSnapshot(row)); return }
             let zh = lang == .zh
             let fields: [(String, String)] = [
                 (zh ? "统一社会信用代码" : "Credit code", row.code), (zh ? "名称" : "Name", Sanitize.forDisplay(row.name)),
@@ -86,16 +86,16 @@ struct InstitutionShow: ParsableCommand {
 protocol InstitutionStatusCommand: ParsableCommand {
     var global: GlobalOptions { get }
     var code: String { get }
-    var json: Bool { get }
+    var output: JSONOption { get }
     func apply(_ session: Session) throws -> InstitutionRow
 }
 
 extension InstitutionStatusCommand {
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let row = try apply(session)
-            if json { Output.printJSON(encodable: InstitutionSnapshot(row)); return }
+            if output.json { Output.printJSON(InstitutionSnapshot(row)); return }
             let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
             Output.line(lang == .zh ? "\(row.code) \(row.name)：\(status)" : "\(row.code) \(row.name): \(status)")
         }
@@ -107,7 +107,7 @@ struct InstitutionSuspend: InstitutionStatusCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Unified social credit code.") var code: String
     @Option(help: "Why (required).") var reason: String
-    @Flag(help: "Print the institution as JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> InstitutionRow { try session.suspendInstitution(code: code, reason: reason) }
 }
 
@@ -115,7 +115,7 @@ struct InstitutionReinstate: InstitutionStatusCommand {
     static let configuration = CommandConfiguration(commandName: "reinstate", abstract: "Reinstate a suspended institution (never a disqualified one).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Unified social credit code.") var code: String
-    @Flag(help: "Print the institution as JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> InstitutionRow { try session.reinstateInstitution(code: code) }
 }
 
@@ -124,7 +124,7 @@ struct InstitutionDisqualify: InstitutionStatusCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Unified social credit code.") var code: String
     @Option(help: "Why (required), e.g. the fraud found.") var reason: String
-    @Flag(help: "Print the institution as JSON.") var json = false
+    @OptionGroup var output: JSONOption
     func apply(_ session: Session) throws -> InstitutionRow { try session.disqualifyInstitution(code: code, reason: reason) }
 }
 
@@ -134,13 +134,13 @@ struct InstitutionImport: ParsableCommand {
         discussion: "Columns: code,name,kind,grade,may_train[,catalogue] — may_train like 6-31-01-03:L4;6-31-01-03:L3 (each in the occupation catalogue); kind: \(InstitutionKind.codes); grade A–D or empty. A code already registered is refused, not overwritten. Exit 65 if any row was refused.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
-    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let report = try session.importInstitutions(path: file.file, options: file.options(lang: lang))
-            try finishImport(report, json: json, lang: lang, noun: ("institutions", "个机构"))
+            try finishImport(report, json: output.json, lang: lang, noun: ("institutions", "个机构"))
         }
     }
 }

@@ -34,11 +34,11 @@ struct OccupationAdd: ParsableCommand {
     @Option(name: .customLong("level"), help: "LEVEL:FEN:HOURS, e.g. L4:150000:120 (standard in fen); repeatable. Levels: \(SkillLevel.codes).") var levels: [String] = []
     @Option(help: "First day in force, YYYY-MM-DD (default today).") var from: String?
     @Option(help: "Last day in force, YYYY-MM-DD (default open-ended).") var to: String?
-    @Flag(help: "Print the new entry as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             var d = OccupationDraft()
             d.code = code; d.name = name; d.subsidised = subsidised; d.shortage = shortage
             d.accessControlled = accessControlled; d.tier = tier
@@ -50,7 +50,7 @@ struct OccupationAdd: ParsableCommand {
                 }
             }
             let row = try session.addOccupation(d)
-            if json { Output.printJSON(encodable: OccupationSnapshot(row)) }
+            if output.json { Output.printJSON(OccupationSnapshot(row)) }
             else { Output.line(lang == .zh ? "已添加 \(row.code) \(row.name)（\(row.from) 起）" : "added \(row.code) \(row.name) from \(row.from)") }
         }
     }
@@ -61,12 +61,12 @@ struct OccupationList: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default today).") var asOf: String?
     @Option(help: "A code prefix or any part of the name.") var search: String?
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let rows = try session.occupations(asOf: try dateOption(asOf, "--as-of"), search: search ?? "")
-            if json { Output.printJSON(encodable: rows.map(OccupationSnapshot.init)); return }
+            if output.json { Output.printJSON(rows.map(OccupationSnapshot.init)); return }
             for row in rows {
                 let flags = [row.subsidised ? "补" : "-", row.shortage ? "紧" : "-", row.accessControlled ? "准" : "-"].joined()
                 let levels = row.levels.map { "\($0.level) \(Money.format(fen: $0.standardFen))/\($0.hours)h" }.joined(separator: "  ")
@@ -82,13 +82,13 @@ struct OccupationShow: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "National occupation code, e.g. 6-31-01-03.") var code: String
     @Option(name: .customLong("as-of"), help: "The day, YYYY-MM-DD (default today).") var asOf: String?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let row = try session.occupation(code: code, asOf: try dateOption(asOf, "--as-of"))
-            if json { Output.printJSON(encodable: OccupationSnapshot(row)); return }
+            if output.json { Output.printJSON(OccupationSnapshot(row)); return }
             let zh = lang == .zh
             func yes(_ b: Bool) -> String { b ? (zh ? "是" : "yes") : (zh ? "否" : "no") }
             let fields: [(String, String)] = [
@@ -114,13 +114,13 @@ struct OccupationImport: ParsableCommand {
         discussion: "Columns: code,name,subsidised,shortage,access_controlled,tier,level,standard_fen,hours,from,to — one row per level; rows with the same code and from are one entry. Flags: 1/0, true/false, yes/no, 是/否.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
-    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let report = try session.importOccupations(path: file.file, options: file.options(lang: lang))
-            try finishImport(report, json: json, lang: lang, noun: ("entries", "个条目"))
+            try finishImport(report, json: output.json, lang: lang, noun: ("entries", "个条目"))
         }
     }
 }
@@ -133,13 +133,13 @@ struct OccupationClose: ParsableCommand {
     @Argument(help: "National occupation code, e.g. 6-31-01-03.") var code: String
     @Option(help: "The entry's first day, YYYY-MM-DD.") var from: String
     @Option(help: "Its last day in force, YYYY-MM-DD.") var to: String
-    @Flag(help: "Print the entry as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             let row = try session.closeOccupation(code: code, from: try dateOption(from, "--from")!, to: try dateOption(to, "--to")!)
-            if json { Output.printJSON(encodable: OccupationSnapshot(row)) }
+            if output.json { Output.printJSON(OccupationSnapshot(row)) }
             else { Output.line(lang == .zh ? "\(row.code) \(row.name)：\(row.from) – \(row.to ?? "")" : "\(row.code) \(row.name): \(row.from) – \(row.to ?? "")") }
         }
     }

@@ -133,8 +133,7 @@ enum Output {
             let (code, name) = Exit.classify(error)
             let text = (error as? UserMessage)?.message(lang) ?? "\(error)"
             if json {
-                let obj: [String: Any] = ["error": ["code": name, "message": text]]
-                FileHandle.standardError.write(jsonData(obj) + Data("\n".utf8))
+                FileHandle.standardError.write(jsonData(ErrorJSON(code: name, message: text)) + Data("\n".utf8))
             } else {
                 warn((lang == .zh ? "错误：" : "error: ") + text)
             }
@@ -142,8 +141,16 @@ enum Output {
         }
     }
 
-    static func jsonData(_ obj: Any) -> Data {
-        jsonSafe((try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
+    /// The one JSON encoder of the command line: sorted keys, `/` unescaped, then `jsonSafe`.
+    static func jsonData<T: Encodable>(_ value: T) -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return jsonSafe(try e.encode(value))
+        } catch {
+            // Only a non-finite Double can fail here, and no output carries one: say so rather than trap.
+            return Data("{\"error\":{\"code\":\"internal_error\",\"message\":\"unencodable output\"}}".utf8)
+        }
     }
 
     /// JSON as the encoders write it escapes C0 but leaves C1, DEL, bidi, zero-width and line
@@ -166,18 +173,10 @@ enum Output {
         return Data(out.utf8)
     }
 
-    static func printJSON(_ obj: Any) {
-        FileHandle.standardOutput.write(jsonData(obj) + Data("\n".utf8))
+    /// A command's `--json` answer, one line on stdout.
+    static func printJSON<T: Encodable>(_ value: T) {
+        FileHandle.standardOutput.write(jsonData(value) + Data("\n".utf8))
     }
-
-    static func printJSON<T: Encodable>(encodable: T) {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(jsonSafe((try? e.encode(encodable)) ?? Data("null".utf8)) + Data("\n".utf8))
-    }
-
-    /// JSONSerialization cannot encode a nil wrapped in Any: use NSNull.
-    static func nullable(_ s: String?) -> Any { s.map { $0 as Any } ?? NSNull() }
 
     /// One line on stdout, neutralised (`neutralised`): no control character from a name, a file
     /// or the database reaches the terminal.

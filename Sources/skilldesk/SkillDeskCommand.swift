@@ -14,6 +14,18 @@ struct SkillDeskCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             let text = fullMessage(for: error)
+            if code == .validationFailure, let rejected = ArgumentRejection.last,
+               let option = ArgumentRejection.option(inParserMessage: text, value: rejected.value) {
+                // A value of a closed set refused while parsing: said in the user's language, exit 64.
+                let args = Array(CommandLine.arguments.dropFirst())
+                do {
+                    try Output.run(json: RawCommandLine.wantsJSON(args), lang: RawCommandLine.language(args)) {
+                        throw ArgumentRejection.error(rejected, option: option)
+                    }
+                } catch {
+                    Foundation.exit(exitCode(for: error).rawValue)  // Output.run printed it: 64
+                }
+            }
             if !text.isEmpty {
                 let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
                 handle.write(Data((Output.neutralised(text) + "\n").utf8))

@@ -19,50 +19,33 @@ struct WorkerAdd: ParsableCommand {
     @Option(help: "Household registration region, 6-digit code (GB/T 2260).") var hukou: String?
     @Flag(help: "The household registration is rural (农村户籍).") var rural = false
     @Option(help: "Usual residence (常住地).") var residence: String?
-    @Option(help: "Employment status: \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", ")).") var employment: String?
+    @Option(help: "Employment status.") var employment: EmploymentStatus?
     @Option(help: "Employer name.") var employer: String?
     @Option(name: .customLong("employer-code"), help: "Employer's unified social credit code.") var employerCode: String?
     @Flag(help: "Draws a monthly pension (按月领取养老金).") var pension = false
     @Flag(help: "Insured in unemployment insurance (参加失业保险; the insured-employee upgrading subsidy needs it).") var insured = false
-    @Option(name: .customLong("group"), help: "A target group code (repeatable), e.g. unemployed, veteran.") var groups: [String] = []
-    @Option(help: "Disability: none, nonsevere or severe.") var disability: String?
+    @Option(name: .customLong("group"), help: "A target group (repeatable; or several in one value separated by ';').") var groups: [TargetGroups] = []
+    @Option(help: "Disability.") var disability: Disability?
     @Option(name: .customLong("relative-of"), help: "Resident ID of the registered poor or severely disabled worker this person is a direct relative of.") var relativeOf: String?
     @Option(name: .customLong("bank-account"), help: "The worker's bank account for subsidies (a UnionPay card is Luhn-checked).") var bankAccount: String?
-    @Flag(help: "Print the new worker as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             var d = WorkerDraft()
             d.id = id; d.name = name; d.phone = phone ?? ""; d.hukouRegion = hukou ?? ""; d.rural = rural
             d.residence = residence ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
             d.pension = pension; d.unemploymentInsured = insured; d.relativeOf = relativeOf ?? ""
-            if let employment {
-                guard let e = EmploymentStatus.parse(employment) else {
-                    throw CLIError.invalid(en: "--employment '\(employment)' is not valid; use one of \(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))",
-                                           zh: "--employment “\(employment)”无效；可用：\(EmploymentStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                d.employment = e
-            }
-            if let disability {
-                guard let e = Disability.parse(disability) else {
-                    throw CLIError.invalid(en: "--disability '\(disability)' is not valid; use none, nonsevere or severe",
-                                           zh: "--disability “\(disability)”无效；应为 none、nonsevere 或 severe")
-                }
-                d.disability = e
-            }
-            if !groups.isEmpty {
-                switch TargetGroup.parseList(groups.joined(separator: ";")) {
-                case let .success(g): d.groups = g
-                case let .failure(e): throw CLIError.invalid(en: e.message(.en), zh: e.message(.zh))
-                }
-            }
+            if let employment { d.employment = employment }
+            if let disability { d.disability = disability }
+            if !groups.isEmpty { d.groups = TargetGroup.sorted(groups.flatMap(\.groups)) }
             if let bankAccount, case .failure(let e) = BankAccountNumber.parse(bankAccount, payee: .worker) {
                 throw CLIError.invalid(en: "--bank-account: " + e.message(.en), zh: "--bank-account：" + e.message(.zh))
             }
             let row = try session.register(d)
             if let bankAccount { try session.setBankAccount(workerID: row.id, account: bankAccount) }
-            if json { Output.printJSON(encodable: WorkerSnapshot(row)) }
+            if output.json { Output.printJSON(WorkerSnapshot(row)) }
             else { Output.line(lang == .zh ? "已登记 \(row.id) \(row.name)" : "registered \(row.id) \(row.name)") }
         }
     }
@@ -72,13 +55,13 @@ struct WorkerShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one worker.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Resident ID.") var id: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             let row = try session.worker(id: id)
-            if json { Output.printJSON(encodable: WorkerSnapshot(row)); return }
+            if output.json { Output.printJSON(WorkerSnapshot(row)); return }
             for (label, value) in WorkerText.fields(row, lang: lang) {
                 Output.line(TextWidth.pad(label, to: 14) + " " + value)
             }
@@ -91,14 +74,14 @@ struct WorkerList: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Search text.") var search: String?
     @Option(help: "At most this many rows (1–10000).") var limit: Int = 50
-    @Flag(help: "Print a JSON array.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: json, lang: lang) { try Paging.check(offset: 0, limit: limit) }  // before the database is opened
-        try global.runAsUser(json: json) { session, stdin in
+        try Output.run(json: output.json, lang: lang) { try Paging.check(offset: 0, limit: limit) }  // before the database is opened
+        try global.runAsUser(json: output.json) { session, stdin in
             let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
-            if json { Output.printJSON(encodable: page.rows.map(WorkerSnapshot.init)); return }
+            if output.json { Output.printJSON(page.rows.map(WorkerSnapshot.init)); return }
             for row in page.rows {
                 Output.line([TextWidth.pad(row.id, to: 18), TextWidth.pad(Sanitize.forDisplay(row.name), to: 16),
                              row.sex, row.birthDate, row.phone ?? "—"].joined(separator: "  "))
@@ -117,17 +100,17 @@ struct WorkerImport: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
     @Flag(name: .customLong("all-or-nothing"), help: "Import nothing if any row is bad.") var allOrNothing = false
-    @Flag(help: "Print the result as JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, stdin in
+        try global.runAsUser(json: output.json) { session, stdin in
             var options = file.options(lang: lang)
             options.allOrNothing = allOrNothing
             let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil
             let report = try session.importWorkers(path: file.file, options: options) { done, total in bar?.show(done, of: total) }
             bar?.finish()
-            try finishImport(report, json: json, lang: lang, noun: ("rows", "行"))
+            try finishImport(report, json: output.json, lang: lang, noun: ("rows", "行"))
         }
     }
 }
@@ -150,13 +133,13 @@ struct WorkerUpdate: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Resident ID.") var id: String
     @Option(name: .customLong("bank-account"), help: "The worker's bank account (a UnionPay card is Luhn-checked).") var bankAccount: String
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try global.runAsUser(json: json) { session, _ in
+        try global.runAsUser(json: output.json) { session, _ in
             try session.setBankAccount(workerID: id, account: bankAccount)
-            if json { Output.printJSON(["id": id.uppercased(), "bank_account": PublicMask.bankAccount(bankAccount)]) }
+            if output.json { Output.printJSON(BankAccountJSON(id: id.uppercased(), bankAccount: PublicMask.bankAccount(bankAccount))) }
             else { Output.line(lang == .zh ? "已更新 \(id) 的银行账户" : "bank account of \(id) updated") }
         }
     }
