@@ -270,15 +270,15 @@ extension StoreWriter {
     public func insertClaim(_ c: NewClaim, at: Date) throws -> ClaimRow {
         let now = Timestamp.utc(at)
         try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind.rawValue, classID: c.classID, certificateID: c.certificateID) {
-        try db.execute(sql: """
-            INSERT INTO claims(worker_id, kind, class_id, certificate_id, institution, occupation_code, level,
-                training_type, claim_year, claim_date, months, prepay_percent, amount_fen, payee, employer_code,
-                status, prepared_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [c.workerID, c.kind.rawValue, c.classID, c.certificateID, c.institution, c.occupationCode,
-                             c.level.rawValue, c.trainingType?.rawValue, c.claimYear, c.claimDate.description, c.months,
-                             c.prepayPercent, c.amountFen, c.payee.rawValue, c.employerCode, c.status.rawValue,
-                             c.preparedBy, now, now])
+            try db.execute(sql: """
+                INSERT INTO claims(worker_id, kind, class_id, certificate_id, institution, occupation_code, level,
+                    training_type, claim_year, claim_date, months, prepay_percent, amount_fen, payee, employer_code,
+                    status, prepared_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [c.workerID, c.kind.rawValue, c.classID, c.certificateID, c.institution, c.occupationCode,
+                                 c.level.rawValue, c.trainingType?.rawValue, c.claimYear, c.claimDate.description, c.months,
+                                 c.prepayPercent, c.amountFen, c.payee.rawValue, c.employerCode, c.status.rawValue,
+                                 c.preparedBy, now, now])
         }
         return try claim(id: db.lastInsertedRowID)!
     }
@@ -293,7 +293,7 @@ extension StoreWriter {
                     && (e.message ?? "").contains("claims_one_live") {
             let existing = try Int64.fetchOne(db, sql: """
                 SELECT id FROM claims WHERE worker_id = ? AND kind = ? AND status NOT IN ('rejected', 'recovered')
-                    AND class_id IS NULL = ? AND COALESCE(class_id, certificate_id) = ? ORDER BY id LIMIT 1
+                    AND (class_id IS NULL) = ? AND COALESCE(class_id, certificate_id) = ? ORDER BY id LIMIT 1
                 """, arguments: [workerID, kind, classID == nil, classID ?? certificateID])
             throw StoreError.conflict(.liveClaim(existing: existing, workerID: workerID, kind: kind))
         }

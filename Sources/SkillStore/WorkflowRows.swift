@@ -273,18 +273,18 @@ extension StoreWriter {
     /// (the row's own `version`); false when another transaction changed it first.
     public func saveClaim(_ c: ClaimRow, at: Date) throws -> Bool {
         try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind, classID: c.classID, certificateID: c.certificateID) {
-        try db.execute(sql: """
-            UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
-                decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
-                notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
-                evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
-                certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
-            WHERE id = ? AND version = ?
-            """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
-                             c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
-                             c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
-                             c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
-                             c.id, c.version])
+            try db.execute(sql: """
+                UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
+                    decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
+                    notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
+                    evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
+                    certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
+                                 c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
+                                 c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
+                                 c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
+                                 c.id, c.version])
         }
         return db.changesCount == 1
     }

@@ -149,6 +149,46 @@ struct ExplicitUniquenessTests {
         }
     }
 
+    /// Through `Store.open` on a file, as an operator meets it: the clear refusal, not a database
+    /// error, and the file still at v9 (the previous program opens it); once fixed, it opens.
+    @Test func openingAFileWithLiveDuplicatesIsRefusedUntilTheyAreResolved() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let path = dir.file("v9.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: Store.configuration())
+            try Schema.migrator.migrate(queue, upTo: "v9-database-identity")
+            try queue.write { db throws in
+                try db.execute(sql: """
+                    INSERT INTO institutions(code, name, kind, created_at, updated_at) VALUES ('INST', '学校', 'school', 'now', 'now');
+                    INSERT INTO certificates(id, type, number, occupation_code, issue_date, worker_id, created_at)
+                    VALUES (1, 'vocational', 'N1', '6-31-01-03', '2025-03-01', 'W', 'now');
+                    """)
+                for _ in 0..<2 {
+                    try db.execute(sql: """
+                        INSERT INTO claims(worker_id, kind, certificate_id, occupation_code, level, claim_year, claim_date, amount_fen,
+                            payee, status, prepared_by, created_at, updated_at)
+                        VALUES ('W', 'appraisal', 1, '6-31-01-03', '4', 2025, '2025-06-01', 1, 'worker', 'submitted', 'c', 'now', 'now')
+                        """)
+                }
+            }
+            try queue.close()
+        }
+        #expect(throws: StoreError.duplicateLiveClaims([[1, 2]])) { try Store.open(path: path) }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db throws in
+                #expect(try Schema.migrator.appliedIdentifiers(db).contains(Schema.explicitUniqueness) == false)
+                try db.execute(sql: "UPDATE claims SET status = 'rejected' WHERE id = 2")
+            }
+            try queue.close()
+        }
+        let store = try Store.open(path: path)
+        #expect(throws: StoreError.conflict(.liveClaim(existing: 1, workerID: "W", kind: "appraisal"))) {
+            try store.write { w throws in _ = try w.insertClaim(Self.claim(.appraisal, classID: nil, certificateID: 1), at: fixedNow) }
+        }
+    }
+
     static func uniqueIndex(_ db: Database, _ name: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
     }
