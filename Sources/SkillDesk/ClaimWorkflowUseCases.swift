@@ -380,22 +380,23 @@ extension Session {
         let before = ClaimSnapshot.json(c)
         // The account: the given source, or the first of the year with enough balance.
         let year = notice.publishedOn.year
-        var accounts = try w.fundAccounts(year: year)
-        if let source { accounts = accounts.filter { $0.source == source } }
+        var accounts = try w.storedFundAccounts(year: year)
+        if let source { accounts = accounts.filter { $0.account.source == source } }
         guard !accounts.isEmpty else {
             let what = source.map { "\($0.label(.en)) " } ?? ""
             throw DeskError.wrongState(
                 "no \(what)fund account is allocated for \(year): an administrator must allocate one (fund allocate) before claims are approved; nothing was changed",
                 zh: "\(year) 年尚未拨付\(source.map { "“\($0.label(.zh))”" } ?? "")专账资金：请管理员先拨款（fund allocate）再审批；未作改动")
         }
-        guard var account = accounts.first(where: { $0.balanceFen >= c.amountFen }) else {
-            let best = accounts.max { $0.balanceFen < $1.balanceFen }!
+        guard var stored = accounts.first(where: { $0.account.balanceFen >= c.amountFen }) else {
+            let best = accounts.map(\.account).max { $0.balanceFen < $1.balanceFen }!
             throw DeskError.fund(.insufficientBalance(year: year, source: best.source, balanceFen: best.balanceFen, amountFen: c.amountFen))
         }
         if c.amountFen > 0 {
-            try account.deskApply(.reserve, c.amountFen)
-            try w.saveFund(account)
+            try stored.account.deskApply(.reserve, c.amountFen)
+            try w.saveFund(stored)
         }
+        let account = stored.account
         c.status = t.to.rawValue
         c.decidedAt = Timestamp.utc(now)
         c.decidedBy = user
@@ -579,9 +580,9 @@ extension Session {
             }
             let before = ClaimSnapshot.json(c)
             guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
-                  var account = try w.fundAccount(year: y, source: s) else { throw DeskError.claimNotFound(id) }
-            try account.deskApply(.recover, amount)
-            try w.saveFund(account)
+                  var stored = try w.storedFundAccount(year: y, source: s) else { throw DeskError.claimNotFound(id) }
+            try stored.account.deskApply(.recover, amount)
+            try w.saveFund(stored)
             c.recoveredFen += amount
             c.status = to
             return try save(w, c, action: complete ? .recover : nil, before: before, now: now,
@@ -726,11 +727,11 @@ extension Session {
     func moveFund(_ w: StoreWriter, _ c: ClaimRow, _ effect: FundEffect) throws {
         guard c.amountFen > 0, effect != .none else { return }
         guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
-              var account = try w.fundAccount(year: y, source: s) else {
+              var stored = try w.storedFundAccount(year: y, source: s) else {
             throw DeskError.wrongState("claim \(c.id) has no fund account on record", zh: "申请 \(c.id) 没有对应的资金专账记录")
         }
-        try account.deskApply(effect == .reserve ? .reserve : effect == .release ? .release : effect == .pay ? .pay : effect == .recordClawback ? .recordClawback : .recover, c.amountFen)
-        try w.saveFund(account)
+        try stored.account.deskApply(effect == .reserve ? .reserve : effect == .release ? .release : effect == .pay ? .pay : effect == .recordClawback ? .recordClawback : .recover, c.amountFen)
+        try w.saveFund(stored)
     }
 
     /// Writes the claim (optimistic: its version must be unchanged) and one audit row. Returns

@@ -53,10 +53,11 @@ extension Session {
         }
         let now = desk.clock()
         return try desk.write { w in
-            let old = try w.fundAccount(year: year, source: source)
+            let stored = try w.storedFundAccount(year: year, source: source)
+            let old = stored?.account
             var a = old ?? FundAccount(year: year, source: source)
             try a.deskApply(.allocate, amountFen)
-            try w.saveFund(a)
+            try w.saveFund(a, readVersion: stored?.version)
             try w.audit(at: now, user: user, action: "fund.allocate", entity: "fund", key: "\(year)/\(source.rawValue)",
                         before: old.map(FundSnapshot.json), after: FundSnapshot.json(a))
             return a

@@ -131,7 +131,7 @@ extension Session {
         return try desk.write { w in
             var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, SkipReason)] = []
             let prefix = "PB" + today.compact + "-"
-            let batch = prefix + String(format: "%03d", try w.paymentBatchCount(prefix: prefix) + 1)
+            let batch = try w.nextPaymentBatchNumber(prefix: prefix)
             var claims: [ClaimRow] = [], mine: [Int64] = []
             for c in try w.payableUnbatched(limit: 10_000) {
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }

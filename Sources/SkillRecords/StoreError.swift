@@ -19,6 +19,12 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     /// An existing file that SkillDesk did not create: empty, or another program's SQLite database.
     /// It is left untouched; only `init`/`demo` create a database (issue 10).
     case foreignDatabase(path: String)
+    /// A write refused by a constraint that two writers racing each other would otherwise break
+    /// (DECISIONS.md "Foundations (issue 11): what the single writer hid"); nothing was written.
+    case conflict(StoreConflict)
+    /// Migration v10 found live claims that its unique index forbids (groups of claim ids, each
+    /// the same worker, kind and class or certificate); the database was left as it was.
+    case duplicateLiveClaims([[Int64]])
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -44,8 +50,51 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case (.sumOverflow, .en): return "a total is beyond what can be counted: an amount or a number of minutes in the database was changed; ask an administrator to check it (audit verify); nothing was changed"
         case let (.foreignDatabase(p), .zh):
             return "\(p) 不是 SkillDesk 数据库（空文件或其他程序的 SQLite 数据库），未作任何改动；请用 --db 指定正确的数据库，新数据库只能由 skilldesk init 或 skilldesk demo 在尚不存在的路径上创建"
+        case let (.conflict(c), _): return c.message(lang)
+        case let (.duplicateLiveClaims(groups), .zh):
+            let list = groups.map { $0.map(String.init).joined(separator: "、") }.joined(separator: "；")
+            return "数据库中有重复的在办申请（同一劳动者、同一补贴类别、同一培训班或证书）：申请 \(list)；本版本无法为其建立唯一约束，数据库未作任何改动。请管理员先用原版本驳回其中多余的申请，再用本版本打开"
+        case let (.duplicateLiveClaims(groups), .en):
+            let list = groups.map { $0.map(String.init).joined(separator: ", ") }.joined(separator: "; ")
+            return "the database holds duplicate live claims (the same worker, kind and class or certificate): claims \(list); this version cannot add the constraint that forbids them, and nothing was changed. An administrator must first reject the extra claims with the previous version, then open the database with this one"
         case let (.foreignDatabase(p), .en):
             return "\(p) is not a SkillDesk database (an empty file, or another program's SQLite database); it was left untouched. Give the right database with --db; only `skilldesk init` or `skilldesk demo` create one, at a path where no file exists yet"
+        }
+    }
+}
+
+/// Which constraint refused a write that raced another writer. Each is a guarantee of the schema,
+/// not of SQLite's one-writer lock, so a second store (PostgreSQL) keeps it by the same constraint.
+public enum StoreConflict: Equatable, Sendable, UserMessage {
+    /// The worker already has a live claim (not rejected or recovered) of this kind on the same
+    /// class, or without a class on the same certificate (unique index `claims_one_live`).
+    case liveClaim(existing: Int64?, workerID: String, kind: String)
+    /// The fund account was changed after it was read (its `version` moved on).
+    case fundAccount(year: Int, source: String)
+    /// Another entry already follows the audit head this write read (`seq` primary key, unique
+    /// `prev_hash`): the chain cannot fork.
+    case auditHead(seq: Int64)
+    /// The payment batch number is taken (primary key of `payment_batches`).
+    case batchNumber(String)
+
+    public func message(_ lang: Lang) -> String {
+        switch (self, lang) {
+        case let (.liveClaim(id, w, k), .zh):
+            return "劳动者 \(w) 在同一培训班或证书上已有同类（\(k)）在办申请\(id.map { " \($0)" } ?? "")，可能是其他用户刚刚创建的；本次未作改动，请刷新后继续办理该申请"
+        case let (.liveClaim(id, w, k), .en):
+            return "\(w) already has a live \(k) claim\(id.map { " (\($0))" } ?? "") on the same class or certificate, perhaps just made by another user; nothing was changed: refresh and continue that claim"
+        case let (.fundAccount(y, s), .zh):
+            return "\(y) 年资金专账（\(s)）已被其他用户同时修改；本次未作改动，请重新读取后重试"
+        case let (.fundAccount(y, s), .en):
+            return "the \(y) fund account (\(s)) was changed by someone else meanwhile; nothing was changed: read it again and retry"
+        case let (.auditHead(seq), .zh):
+            return "其他用户同时写入了审计记录（第 \(seq) 条）；本次操作未写入任何内容，请重试"
+        case let (.auditHead(seq), .en):
+            return "another user wrote audit entry \(seq) at the same moment; nothing was written: try again"
+        case let (.batchNumber(b), .zh):
+            return "支付批次号 \(b) 已被占用（其他财务人员同时生成了批次）；本次未作改动，请重试"
+        case let (.batchNumber(b), .en):
+            return "payment batch number \(b) is already taken (another finance officer made a batch at the same moment); nothing was changed: try again"
         }
     }
 }

@@ -48,6 +48,17 @@ public struct PaymentBatchRow: Equatable, Sendable {
     }
 }
 
+/// A fund account with the version it was read at: `StoreWriter.saveFund` saves it only while the
+/// stored row still has that version (optimistic concurrency, as claims and workers have).
+public struct StoredFundAccount: Equatable, Sendable {
+    public var account: FundAccount
+    public var version: Int64
+
+    public init(account: FundAccount, version: Int64) {
+        self.account = account; self.version = version
+    }
+}
+
 /// An organisation's bank account as stored (`payee_accounts`).
 public struct PayeeAccountRow: Equatable, Sendable {
     public var code: String

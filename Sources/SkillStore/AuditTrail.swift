@@ -21,18 +21,41 @@ enum AuditChain {
         return SHA256.hex(parts.joined(separator: sep))
     }
 
+    /// The chain's last entry (seq 0 and `genesis` for an empty trail).
+    static func head(_ db: Database) throws -> (seq: Int64, hash: String) {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        return (last?["seq"] ?? 0, last?["hash"] ?? genesis)
+    }
+
+    /// Appends after the head as this transaction reads it.
     @discardableResult
     static func append(_ db: Database, at: String, user: String, action: String, entity: String,
                        key: String, before: String?, after: String?) throws -> (seq: Int64, hash: String) {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (last?["seq"] ?? 0) + 1
-        let prev: String = last?["hash"] ?? genesis
+        // The head is read in the writer's own transaction; the constraints (seq's primary key, the
+        // unique prev_hash, v10) refuse a writer that read the same head instead of letting it fork.
+        guard db.isInsideTransaction else { throw StoreError.failure("an audit entry is written only inside a write transaction") }
+        return try append(db, after: try head(db), at: at, user: user, action: action, entity: entity, key: key,
+                          before: before, after: after)
+    }
+
+    /// Appends after `head`; if another entry already follows it (a writer that read the same
+    /// head committed first), `StoreError.conflict(.auditHead)` and nothing is written.
+    @discardableResult
+    static func append(_ db: Database, after head: (seq: Int64, hash: String), at: String, user: String, action: String,
+                       entity: String, key: String, before: String?, after: String?) throws -> (seq: Int64, hash: String) {
+        let seq = head.seq + 1
+        let prev = head.hash
         let h = hash(seq: seq, at: at, user: user, action: action, entity: entity, key: key,
                      before: before, after: after, prevHash: prev)
-        try db.execute(sql: """
-            INSERT INTO audit(seq, at, user, action, entity, key, before, after, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [seq, at, user, action, entity, key, before, after, prev, h])
+        do {
+            try db.execute(sql: """
+                INSERT INTO audit(seq, at, user, action, entity, key, before, after, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [seq, at, user, action, entity, key, before, after, prev, h])
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
+                    || e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw StoreError.conflict(.auditHead(seq: seq))
+        }
         return (seq, h)
     }
 

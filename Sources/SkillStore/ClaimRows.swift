@@ -155,18 +155,38 @@ extension StoreWriter {
             """, arguments: [key, value])
     }
 
-    /// Inserts a claim row (the caller audits it).
+    /// Inserts a claim row (the caller audits it). A second live claim of the worker, kind and
+    /// class (or certificate) is refused by the unique index `claims_one_live` as
+    /// `StoreError.conflict(.liveClaim)`, whoever checked first (v10).
     public func insertClaim(_ c: NewClaim, at: Date) throws -> ClaimRow {
         let now = Timestamp.utc(at)
-        try db.execute(sql: """
-            INSERT INTO claims(worker_id, kind, class_id, certificate_id, institution, occupation_code, level,
-                training_type, claim_year, claim_date, months, prepay_percent, amount_fen, payee, employer_code,
-                status, prepared_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [c.workerID, c.kind.rawValue, c.classID, c.certificateID, c.institution, c.occupationCode,
-                             c.level.rawValue, c.trainingType?.rawValue, c.claimYear, c.claimDate.description, c.months,
-                             c.prepayPercent, c.amountFen, c.payee.rawValue, c.employerCode, c.status.rawValue,
-                             c.preparedBy, now, now])
+        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind.rawValue, classID: c.classID, certificateID: c.certificateID) {
+            try db.execute(sql: """
+                INSERT INTO claims(worker_id, kind, class_id, certificate_id, institution, occupation_code, level,
+                    training_type, claim_year, claim_date, months, prepay_percent, amount_fen, payee, employer_code,
+                    status, prepared_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [c.workerID, c.kind.rawValue, c.classID, c.certificateID, c.institution, c.occupationCode,
+                                 c.level.rawValue, c.trainingType?.rawValue, c.claimYear, c.claimDate.description, c.months,
+                                 c.prepayPercent, c.amountFen, c.payee.rawValue, c.employerCode, c.status.rawValue,
+                                 c.preparedBy, now, now])
+        }
         return try claim(id: db.lastInsertedRowID)!
+    }
+
+    /// Runs `body`; a violation of `claims_one_live` comes out as `StoreError.conflict(.liveClaim)`
+    /// naming the live claim already there (the failed statement is undone, the transaction goes on).
+    func refusingLiveDuplicate(workerID: String, kind: String, classID: Int64?, certificateID: Int64?,
+                               _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+                    && (e.message ?? "").contains("claims_one_live") {
+            let existing = try Int64.fetchOne(db, sql: """
+                SELECT id FROM claims WHERE worker_id = ? AND kind = ? AND status NOT IN ('rejected', 'recovered')
+                    AND (class_id IS NULL) = ? AND COALESCE(class_id, certificate_id) = ? ORDER BY id LIMIT 1
+                """, arguments: [workerID, kind, classID == nil, classID ?? certificateID])
+            throw StoreError.conflict(.liveClaim(existing: existing, workerID: workerID, kind: kind))
+        }
     }
 }

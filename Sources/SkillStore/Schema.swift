@@ -443,6 +443,34 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'the database id and creation time are fixed'); END;
                 """)
         }
+        // What SQLite's single writer hid, made constraints (issue 11; DECISIONS.md "Foundations
+        // (issue 11): what the single writer hid"): a use case's read-then-write stays the friendly
+        // refusal, and these refuse the second of two writers that both read before either wrote.
+        m.registerMigration(explicitUniqueness) { db in
+            // At most one live claim (not rejected or recovered: `Session.refuseDuplicate`'s "dead")
+            // per worker and kind on one class, or, without a class, on one certificate. A claim
+            // with neither has a NULL key and is never a duplicate (NULLs are distinct), as the use
+            // case never calls it one. A database that already breaks this is refused, naming the
+            // claims, rather than half-migrated.
+            let groups = try String.fetchAll(db, sql: """
+                SELECT group_concat(id, ',') FROM (SELECT id, worker_id, kind, class_id, certificate_id FROM claims
+                    WHERE status NOT IN ('rejected', 'recovered') AND COALESCE(class_id, certificate_id) IS NOT NULL ORDER BY id)
+                GROUP BY worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id) HAVING count(*) > 1
+                ORDER BY min(id)
+                """)
+            if !groups.isEmpty {
+                throw StoreError.duplicateLiveClaims(groups.map { $0.split(separator: ",").compactMap { Int64($0) } })
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
+                    WHERE status NOT IN ('rejected', 'recovered');
+                -- Every audit entry has at most one successor: with seq's primary key, two writers
+                -- that read the same head cannot both append after it (the chain cannot fork).
+                CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash);
+                """)
+        }
         return m
     }
+
+    static let explicitUniqueness = "v10-explicit-uniqueness"
 }

@@ -17,6 +17,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "audit_entity", sql: #"""
             CREATE INDEX audit_entity ON audit(entity, key, seq)
             """#),
+        SchemaObject(type: "index", name: "audit_one_successor", sql: #"""
+            CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash)
+            """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
             """#),
@@ -34,6 +37,10 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_occupation", sql: #"""
             CREATE INDEX claims_occupation ON claims(occupation_code, status)
+            """#),
+        SchemaObject(type: "index", name: "claims_one_live", sql: #"""
+            CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
+                WHERE status NOT IN ('rejected', 'recovered')
             """#),
         SchemaObject(type: "index", name: "claims_queue", sql: #"""
             CREATE INDEX claims_queue ON claims(status, submitted_at, id)

@@ -72,6 +72,22 @@ extension StoreReader {
 
     // MARK: fund accounts
 
+    /// An account as read for a change, with the version a save must find unchanged.
+    public func storedFundAccount(year: Int, source: FundSource) throws -> StoredFundAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM fund_accounts WHERE year = ? AND source = ?",
+                         arguments: [year, source.rawValue]).flatMap(Self.storedFund)
+    }
+
+    /// Every account of a year with its version, in `FundSource` order.
+    public func storedFundAccounts(year: Int) throws -> [StoredFundAccount] {
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM fund_accounts WHERE year = ?", arguments: [year]).compactMap(Self.storedFund)
+        return FundSource.allCases.compactMap { s in all.first { $0.account.source == s } }
+    }
+
+    static func storedFund(_ row: Row) -> StoredFundAccount? {
+        fund(row).map { StoredFundAccount(account: $0, version: row.integer("version")) }
+    }
+
     public func fundAccount(year: Int, source: FundSource) throws -> FundAccount? {
         try Row.fetchOne(db, sql: "SELECT * FROM fund_accounts WHERE year = ? AND source = ?",
                          arguments: [year, source.rawValue]).flatMap(Self.fund)
@@ -153,10 +169,22 @@ extension StoreReader {
         return out
     }
 
-    /// Batches whose number starts with `prefix` (to number the next one of the day).
+    /// Batches whose number starts with `prefix`.
     public func paymentBatchCount(prefix: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM payment_batches WHERE id >= ? AND id < ?",
                          arguments: [prefix, prefix + "\u{10FFFF}"]) ?? 0
+    }
+
+    /// The next number of the day: one past the highest number after `prefix` (not the count, which
+    /// repeats a number once any is missing), at least three digits ("PB20260115-001"). Read in the
+    /// writer's transaction; a writer that raced it to the same number is refused by the primary key.
+    public func nextPaymentBatchNumber(prefix: String) throws -> String {
+        // Numerically, not as text: "…-1000" sorts before "…-999". A suffix that is not a number
+        // (written behind the program's back) counts as 0.
+        let highest = try Int64.fetchOne(db, sql: """
+            SELECT max(CAST(substr(id, ?) AS INTEGER)) FROM payment_batches WHERE id >= ? AND id < ?
+            """, arguments: [prefix.count + 1, prefix, prefix + "\u{10FFFF}"]) ?? 0
+        return prefix + String(format: "%03lld", max(0, highest) + 1)
     }
 }
 
@@ -164,32 +192,49 @@ extension StoreWriter {
     /// Writes a claim's status, amount and workflow columns if its version is still `expectedVersion`
     /// (the row's own `version`); false when another transaction changed it first.
     public func saveClaim(_ c: ClaimRow, at: Date) throws -> Bool {
-        try db.execute(sql: """
-            UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
-                decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
-                notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
-                evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
-                certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
-            WHERE id = ? AND version = ?
-            """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
-                             c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
-                             c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
-                             c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
-                             c.id, c.version])
+        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind, classID: c.classID, certificateID: c.certificateID) {
+            try db.execute(sql: """
+                UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
+                    decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
+                    notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
+                    evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
+                    certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = ?
+                """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
+                                 c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
+                                 c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
+                                 c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
+                                 c.id, c.version])
+        }
         return db.changesCount == 1
     }
 
-    /// Inserts or replaces a fund account's figures.
-    public func saveFund(_ a: FundAccount) throws {
-        try db.execute(sql: """
-            INSERT INTO fund_accounts(year, source, allocated_fen, reserved_fen, paid_fen, recovered_fen, clawback_due_fen)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(year, source) DO UPDATE SET allocated_fen = excluded.allocated_fen,
-                reserved_fen = excluded.reserved_fen, paid_fen = excluded.paid_fen,
-                recovered_fen = excluded.recovered_fen, clawback_due_fen = excluded.clawback_due_fen,
-                version = version + 1
-            """, arguments: [a.year, a.source.rawValue, a.allocatedFen, a.reservedFen, a.paidFen, a.recoveredFen,
-                             a.clawbackDueFen])
+    /// Saves a fund account's figures only over the version that was read: `readVersion` nil
+    /// creates the account (refused if it exists by then), otherwise the row must still carry
+    /// `readVersion` (`UPDATE … WHERE version = ?`, one row changed). Anything else is
+    /// `StoreError.conflict(.fundAccount)` and nothing is written: two writers that read the same
+    /// figures cannot both save over them, whatever lock the database takes.
+    public func saveFund(_ a: FundAccount, readVersion: Int64?) throws {
+        if let readVersion {
+            try db.execute(sql: """
+                UPDATE fund_accounts SET allocated_fen = ?, reserved_fen = ?, paid_fen = ?, recovered_fen = ?,
+                    clawback_due_fen = ?, version = version + 1
+                WHERE year = ? AND source = ? AND version = ?
+                """, arguments: [a.allocatedFen, a.reservedFen, a.paidFen, a.recoveredFen, a.clawbackDueFen,
+                                 a.year, a.source.rawValue, readVersion])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO fund_accounts(year, source, allocated_fen, reserved_fen, paid_fen, recovered_fen, clawback_due_fen)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(year, source) DO NOTHING
+                """, arguments: [a.year, a.source.rawValue, a.allocatedFen, a.reservedFen, a.paidFen, a.recoveredFen,
+                                 a.clawbackDueFen])
+        }
+        guard db.changesCount == 1 else { throw StoreError.conflict(.fundAccount(year: a.year, source: a.source.rawValue)) }
+    }
+
+    /// Saves the account read as `read` (its figures changed by the caller since).
+    public func saveFund(_ read: StoredFundAccount) throws {
+        try saveFund(read.account, readVersion: read.version)
     }
 
     /// Records or replaces an organisation's account.
@@ -205,10 +250,16 @@ extension StoreWriter {
         return db.changesCount == 1
     }
 
+    /// Inserts a batch and its lines. A number already taken is refused by the primary key as
+    /// `StoreError.conflict(.batchNumber)`: two batches never share a number, however they were numbered.
     public func insertPaymentBatch(_ b: PaymentBatchRow, lines: [PaymentLineRow]) throws {
-        try db.execute(sql: """
-            INSERT INTO payment_batches(id, created_at, created_by, business_date, count, total_fen) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [b.id, b.createdAt, b.createdBy, b.businessDate, b.count, b.totalFen])
+        do {
+            try db.execute(sql: """
+                INSERT INTO payment_batches(id, created_at, created_by, business_date, count, total_fen) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [b.id, b.createdAt, b.createdBy, b.businessDate, b.count, b.totalFen])
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw StoreError.conflict(.batchNumber(b.id))
+        }
         for l in lines {
             try db.execute(sql: """
                 INSERT INTO payment_lines(batch_id, claim_id, amount_fen, payee_name, bank_account, kind, payee)

@@ -99,6 +99,9 @@ enum Exit {
             case .ioError: return (ioErr, "io_error")
             case .sumOverflow: return (dataErr, "total_overflow")
             case .foreignDatabase: return (dataErr, "not_a_database")
+            // Another writer won a race for the same constraint: trying again gives the real answer.
+            case .conflict: return (tempFail, "conflict")
+            case .duplicateLiveClaims: return (dataErr, "duplicate_claims")
             }
         case let e as CSVError:
             switch e {

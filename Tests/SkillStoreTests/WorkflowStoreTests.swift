@@ -9,7 +9,7 @@ import SkillRecords
 struct WorkflowStoreTests {
     @Test func fundFiguresCannotGoNegativeAndHolidaysAreSeeded() throws {
         let store = try Store.inMemory()
-        try store.write { w in try w.saveFund(FundAccount(year: 2026, source: .employmentSubsidy, allocatedFen: 100)) }
+        try store.write { w in try w.saveFund(FundAccount(year: 2026, source: .employmentSubsidy, allocatedFen: 100), readVersion: nil) }
         for column in ["allocated_fen", "reserved_fen", "paid_fen", "recovered_fen", "clawback_due_fen"] {
             #expect(throws: StoreError.self, "\(column)") {
                 try store.write { w in try w.db.execute(sql: "UPDATE fund_accounts SET \(column) = -1") }
