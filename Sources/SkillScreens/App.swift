@@ -10,7 +10,18 @@ public final class App {
     public private(set) var stack: [any Screen]
     public private(set) var message: (text: String, style: Style)?
     public private(set) var isFinished = false
-    var helpDialog: Dialog?
+    /// The frame's own overlay (F1 help); a screen's overlays are the screen's.
+    enum Overlay: OverlayCase {
+        case help(Dialog)
+        var widget: OverlayWidget { switch self { case let .help(d): .dialog(d) } }
+    }
+    var overlay: Overlay?
+    /// Slow work a screen asked for (`Effect.work`), waiting for its "working…" frame to be drawn;
+    /// `owner` is the screen that asked: the work runs only while that screen is on top, and is
+    /// dropped when it leaves the stack.
+    private(set) var pendingWork: (work: Work, owner: ObjectIdentifier)?
+    /// The work now running and the progress it reported, for the frames drawn meanwhile.
+    private var running: (title: String, progress: WorkProgress)?
 
     public init(ctx: ScreenContext, root: any Screen) {
         self.ctx = ctx
@@ -21,28 +32,39 @@ public final class App {
 
     /// Handles one key. F1 help is the frame's; everything else goes to the top screen.
     public func handle(_ key: Key) {
-        if var dialog = helpDialog {
-            if dialog.handle(key) != .none { helpDialog = nil } else { helpDialog = dialog }
+        if case var .help(dialog)? = overlay {
+            overlay = dialog.handle(key) == .none ? .help(dialog) : nil
             return
         }
         if key == .resize { return }
         if key == .function(1) {
-            helpDialog = Dialog(title: ctx.lang[.helpTitle], message: top.help(ctx), buttons: [ctx.lang[.close]])
+            overlay = .help(Dialog(title: ctx.lang[.helpTitle], message: top.help(ctx), buttons: [ctx.lang[.close]]))
             return
         }
         message = nil
         apply(top.handle(key, ctx))
     }
 
-    /// The top screen has a job to run once its "working…" frame has been drawn (and no help
-    /// overlay hides that frame).
-    public var hasDeferredWork: Bool { helpDialog == nil && !isFinished && top.hasDeferredWork }
+    /// Slow work waits to run: its "working…" frame is what `render` draws now (and no help
+    /// overlay hides that frame). The run loop then calls `runDeferred` instead of waiting for a key.
+    public var hasDeferredWork: Bool {
+        guard overlay == nil, !isFinished, let p = pendingWork else { return false }
+        return ObjectIdentifier(top) == p.owner
+    }
 
-    /// Runs the top screen's waiting job; call after presenting a frame when `hasDeferredWork`.
-    public func runDeferred() {
-        guard hasDeferredWork else { return }
+    /// Runs the waiting work (on this thread; it may take seconds) and applies what it returns.
+    /// Call after presenting a frame when `hasDeferredWork`. `redraw` is called when the work
+    /// reports progress, at most once per `redrawInterval`; it should present `render(...)`, which
+    /// then shows the progress line (and does no screen I/O while the work runs).
+    public func runDeferred(redrawInterval: Duration = .milliseconds(100), redraw: @escaping () -> Void = {}) {
+        guard hasDeferredWork, let work = pendingWork?.work else { return }
+        pendingWork = nil
+        let progress = WorkProgress(interval: redrawInterval, redraw: redraw)
+        running = (work.title, progress)
+        let effects = work.run(progress)
+        running = nil
         message = nil
-        apply(top.runDeferred(ctx))
+        apply(effects)
     }
 
     func apply(_ effects: [Effect]) {
@@ -53,18 +75,36 @@ public final class App {
             case .pop:
                 if stack.count > 1 {
                     stack.removeLast()
+                    dropOrphanedWork()
                     apply(top.resume(ctx))
                 } else {
                     isFinished = true
                 }
             case let .reset(screen):
                 stack = [screen]
+                dropOrphanedWork()
             case .quit:
                 isFinished = true
             case let .message(text, style):
                 message = (text, style)
+            case let .work(work):
+                pendingWork = (work, ObjectIdentifier(top))
             }
         }
+    }
+
+    /// Work whose screen has left the stack is not run.
+    private func dropOrphanedWork() {
+        if let p = pendingWork, !stack.contains(where: { ObjectIdentifier($0) == p.owner }) { pendingWork = nil }
+    }
+
+    /// The message line: what the work waiting or running says (with its progress), else the message.
+    private var messageLine: (text: String, style: Style)? {
+        if let running {
+            return (running.title + (running.progress.text.map { "  " + $0 } ?? ""), .warning)
+        }
+        if let p = pendingWork, ObjectIdentifier(top) == p.owner { return (p.work.title, .warning) }
+        return message
     }
 
     /// Draws the whole frame into a new canvas of the given size.
@@ -75,17 +115,18 @@ public final class App {
             return canvas
         }
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
-        top.prepare(ctx, body: body)
+        // While work runs the screen's data is not reloaded: the frame only shows progress.
+        if running == nil { top.prepare(ctx, body: body) }
         drawTitleBar(&canvas)
         top.draw(into: &canvas, body: body, ctx)
         canvas.clearRow(height - 2)
-        if let message {
-            canvas.put(message.text, x: 1, y: height - 2, style: message.style, maxWidth: width - 2)
+        if let line = messageLine {
+            canvas.put(line.text, x: 1, y: height - 2, style: line.style, maxWidth: width - 2)
         }
         Footer.draw(into: &canvas, y: height - 1, width: width - 1, x: 1,
                     keys: [(key: "F1", label: ctx.lang[.keyHelp])] + top.footer(ctx))
-        if let helpDialog {
-            helpDialog.draw(into: &canvas, in: canvas.bounds)
+        if overlay != nil {
+            overlay.draw(into: &canvas, in: canvas.bounds)
             canvas.cursor = nil  // the caret under an overlay would mislead
         }
         return canvas

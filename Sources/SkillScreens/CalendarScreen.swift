@@ -11,22 +11,33 @@ public final class CalendarScreen: Screen {
     var year: Int
     var all: [CalendarEntry] = []
     var entries: [CalendarEntry] = []
-    var selected = 0
-    var scroll = 0
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
     var visibleRows = 20
     var errorText: String?
     var needsQuery = true
     /// The day to select once the entries are read again (the one just set).
     var focusDate: CalendarDate?
-    // F6: date → kind → name.
-    var datePrompt: TextPrompt?
-    var kindList: PromptList?
-    var namePrompt: TextPrompt?
-    var pendingDate: CalendarDate?
-    var pendingKind: CalendarDayKind?
-    // F8.
-    var confirm: Dialog?
-    var removing: CalendarEntry?
+    /// The one question open (keys go to it first; it is drawn last). F6: date → kind → name,
+    /// each case carrying what was answered before; F8: the confirmation for the entry to remove.
+    enum Overlay: OverlayCase {
+        case date(TextPrompt)
+        case kind(PromptList, CalendarDate)
+        case name(TextPrompt, CalendarDate, CalendarDayKind)
+        case remove(Dialog, CalendarEntry)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .date(p), let .name(p, _, _): .prompt(p, width: 60)
+            case let .kind(l, _): .list(l)
+            case let .remove(d, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(_ ctx: ScreenContext, year: Int? = nil) {
         self.year = year ?? ctx.desk.today().year
@@ -62,7 +73,8 @@ public final class CalendarScreen: Screen {
         let keep = focusDate ?? entries[safe: selected]?.date
         focusDate = nil
         entries = all.filter { $0.date.year == year }.sorted { $0.date < $1.date }
-        selected = keep.flatMap { d in entries.firstIndex { $0.date == d } } ?? min(selected, max(0, entries.count - 1))
+        tableState.clamp(rowCount: entries.count)
+        if let i = keep.flatMap({ d in entries.firstIndex { $0.date == d } }) { selected = i }
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -74,25 +86,22 @@ public final class CalendarScreen: Screen {
         case .function(5), .char("r"):
             needsQuery = true
         case .pageUp:
-            year -= 1; selected = 0; scroll = 0
+            year -= 1; tableState = TableState(selected: 0)
         case .pageDown:
-            year += 1; selected = 0; scroll = 0
+            year += 1; tableState = TableState(selected: 0)
         case .function(6) where mayManage(ctx):
             var p = TextPrompt(title: lang[.calDateTitle], hint: lang[.calDateHint], maxLength: 10)
             p.field = TextField(text: entries[safe: selected]?.date.description ?? "\(year)-", maxLength: 10)
-            datePrompt = p
+            overlay = .date(p)
         case .function(8) where mayManage(ctx):
             guard let e = entries[safe: selected] else { return [.message(lang[.calNothingSelected], .warning)] }
-            removing = e
-            confirm = Dialog(title: lang[.calRemoveTitle],
-                             message: [lang.format(.calRemoveConfirm, e.date.description, e.kind.label(lang), e.name)],
-                             buttons: [lang[.calRemoveButton], lang[.keyCancel]], focusedButton: 1)
+            overlay = .remove(Dialog(title: lang[.calRemoveTitle],
+                                     message: [lang.format(.calRemoveConfirm, e.date.description, e.kind.label(lang), e.name)],
+                                     buttons: [lang[.calRemoveButton], lang[.keyCancel]], focusedButton: 1), e)
         case .function(6), .function(8):
             return [.message(DeskError.notPermitted(.manageCalendar).message(lang), .error)]
         default:
-            var t = Table(columns: [], rows: entries.map { _ in [] }, selected: entries.isEmpty ? nil : selected)
-            t.scrollOffset = scroll
-            if t.handle(key, visibleRows: visibleRows) { selected = t.selected ?? 0; scroll = t.scrollOffset }
+            _ = tableState.handle(key, rowCount: entries.count, visibleRows: visibleRows)
         }
         return []
     }
@@ -100,66 +109,53 @@ public final class CalendarScreen: Screen {
     /// Keys while the F6 prompts or the F8 confirmation are open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var p = datePrompt {
+        guard let open = overlay else { return nil }
+        switch open {
+        case var .date(p):
             switch p.handle(key, emptyProblem: lang[.calDateInvalid]) {
-            case .none: datePrompt = p
-            case .cancelled: datePrompt = nil
+            case .none: overlay = .date(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
                 guard let d = CalendarDate(iso: HalfWidth.ascii(text).trimmedWhitespace()) else {
                     p.problem = lang[.calDateInvalid]
-                    datePrompt = p
+                    overlay = .date(p)
                     return []
                 }
-                datePrompt = nil
-                pendingDate = d
                 var l = PromptList(title: lang.format(.calKindTitle, d.description),
                                    items: CalendarDayKind.allCases.map { ($0.rawValue, $0.label(lang)) })
                 if let old = all.first(where: { $0.date == d }), let i = CalendarDayKind.allCases.firstIndex(of: old.kind) { l.cursor = i }
-                kindList = l
+                overlay = .kind(l, d)
             }
-            return []
-        }
-        if var l = kindList {
+        case var .kind(l, d):
             switch l.handle(key) {
-            case .none: kindList = l
-            case .cancelled: kindList = nil; pendingDate = nil
+            case .none: overlay = .kind(l, d)
+            case .cancelled: overlay = nil
             case let .chosen(codes):
-                kindList = nil
-                guard let d = pendingDate, let k = codes.first.flatMap(CalendarDayKind.init(rawValue:)) else { pendingDate = nil; return [] }
-                pendingKind = k
+                guard let k = codes.first.flatMap(CalendarDayKind.init(rawValue:)) else { overlay = nil; return [] }
                 var p = TextPrompt(title: lang.format(.calNameTitle, d.description, k.label(lang)), hint: lang[.calNameHint],
                                    maxLength: HolidayFile.maxNameLength, required: false)
                 p.field = TextField(text: all.first { $0.date == d }?.name ?? "", maxLength: HolidayFile.maxNameLength)
-                namePrompt = p
+                overlay = .name(p, d, k)
             }
-            return []
-        }
-        if var p = namePrompt {
+        case var .name(p, d, k):
             switch p.handle(key) {
-            case .none: namePrompt = p
-            case .cancelled: namePrompt = nil; pendingDate = nil; pendingKind = nil
+            case .none: overlay = .name(p, d, k)
+            case .cancelled: overlay = nil
             case let .entered(name):
-                namePrompt = nil
-                guard let d = pendingDate, let k = pendingKind else { return [] }
-                pendingDate = nil; pendingKind = nil
+                overlay = nil
                 return set(d, kind: k, name: name, ctx)
             }
-            return []
-        }
-        if var c = confirm {
+        case var .remove(c, e):
             switch c.handle(key) {
-            case .none: confirm = c
+            case .none: overlay = .remove(c, e)
             case .button(0):
-                confirm = nil
-                guard let e = removing else { return [] }
-                removing = nil
+                overlay = nil
                 return set(e.date, kind: nil, name: "", ctx)
             default:
-                confirm = nil; removing = nil
+                overlay = nil
             }
-            return []
         }
-        return nil
+        return []
     }
 
     func set(_ d: CalendarDate, kind: CalendarDayKind?, name: String, _ ctx: ScreenContext) -> [Effect] {
@@ -168,7 +164,7 @@ public final class CalendarScreen: Screen {
         do {
             try s.setCalendarDay(d, kind: kind, name: name)
             needsQuery = true
-            if d.year != year { year = d.year; selected = 0; scroll = 0 }
+            if d.year != year { year = d.year; tableState = TableState(selected: 0) }
             if kind != nil { focusDate = d }
             let text = kind.map { lang.format(.calSaved, d.description, $0.label(lang) + (name.isEmpty ? "" : " " + name)) }
                 ?? lang.format(.calRemoved, d.description)
@@ -195,14 +191,10 @@ public final class CalendarScreen: Screen {
             TableColumn(title: lang[.colWeekday], width: 4),
             TableColumn(title: lang[.colDayKind], width: 12),
             TableColumn(title: lang[.colDayName], width: 0),
-        ], selected: entries.isEmpty ? nil : selected)
-        table.scrollOffset = scroll
+        ])
         table.rows = entries.map { [$0.date.description, weekday($0.date, lang), $0.kind.label(lang), $0.name] }
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: body.width - 4) }
-        datePrompt?.draw(into: &canvas, in: body, width: 60)
-        kindList?.draw(into: &canvas, in: body)
-        namePrompt?.draw(into: &canvas, in: body, width: 60)
-        confirm?.draw(into: &canvas, in: body)
+        overlay.draw(into: &canvas, in: body)
     }
 }

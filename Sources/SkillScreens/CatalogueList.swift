@@ -11,7 +11,18 @@ struct CatalogueList {
 
     var search = TextField(maxLength: 40)
     var focus = Focus.search
-    var selected = 0
+    /// The table's selection and first row shown; the rows are the screen's.
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
+    /// What the table shows: no selected row while the focus is in the search field.
+    var shownState: TableState {
+        var s = tableState
+        if focus != .table { s.selected = nil }
+        return s
+    }
     var options: [String: Character] = [:]
     /// Rows that fit, from the last draw.
     var visibleRows = 20
@@ -150,14 +161,13 @@ struct CatalogueList {
     }
 
     /// The table below the search line, the empty text, the caret and the options hint.
-    mutating func drawTable(_ table: inout Table, into canvas: inout Canvas, body: Rect, empty: String, _ lang: Lang) -> Rect {
+    mutating func drawTable(_ table: Table, into canvas: inout Canvas, body: Rect, empty: String, _ lang: Lang) -> Rect {
         let rect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: body.height - 3)
         visibleRows = max(1, rect.height - 1)
-        table.selected = focus == .table ? selected : nil
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: shownState)
         if table.rows.isEmpty { canvas.put(empty, x: 3, y: rect.y + 2, style: .dim) }
         if focus == .table, table.rows.indices.contains(selected) {
-            canvas.cursor = CursorPosition(x: rect.x + 1, y: rect.y + 1 + selected - table.firstVisibleRow(visibleRows: visibleRows))
+            canvas.cursor = CursorPosition(x: rect.x + 1, y: rect.y + 1 + selected - table.firstVisibleRow(shownState, height: rect.height))
         }
         let hintY = body.maxY - 1
         canvas.put(lang[.viewOptionsHint], x: 1, y: hintY, style: .dim)

@@ -26,9 +26,8 @@ public final class CertificateFormScreen: Screen {
     var touched: Set<Field> = []
     var saveAttempted = false
     var errors: [Field: String] = [:]
-    var prompt: PromptList?
-    var promptField: Field?
-    var dialog: Dialog?
+    /// The one overlay open (keys go to it first; it is drawn last).
+    var overlay: FormKit.Overlay<Field>?
 
     public init(worker: WorkerRow, classes: [WorkerArchive.Class], ctx: ScreenContext) {
         self.worker = worker
@@ -64,13 +63,16 @@ public final class CertificateFormScreen: Screen {
     // MARK: keys
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        if dialog != nil { return handleDialog(key) }
-        if prompt != nil { return handlePrompt(key, ctx) }
+        switch overlay {
+        case let .dialog(d)?: return FormKit.handleDiscard(key, d, overlay: &overlay, as: FormKit.Overlay.dialog)
+        case .choose?: return handlePrompt(key, ctx)
+        case nil: break
+        }
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
         case .function(3), .function(12):
-            return FormKit.leave(isDirty: isDirty, dialog: &dialog, ctx.lang)
+            return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: FormKit.Overlay.dialog, ctx.lang)
         case .function(4):
             openPrompt(focus, ctx)
             return []
@@ -145,22 +147,23 @@ public final class CertificateFormScreen: Screen {
 
     func openPrompt(_ field: Field, _ ctx: ScreenContext) {
         let lang = ctx.lang
+        let list: PromptList
         switch field {
         case .type:
-            prompt = PromptList(title: lang[.certChooseType],
+            list = PromptList(title: lang[.certChooseType],
                                 items: CertificateType.allCases.map { ($0.rawValue, $0.label(lang)) })
         case .level:
-            prompt = PromptList(title: lang[.certChooseLevel],
+            list = PromptList(title: lang[.certChooseLevel],
                                 items: SkillLevel.allCases.map { ($0.rawValue, $0.label(lang)) })
         case .occupation:
-            prompt = PromptList(title: lang[.certChooseOccupation], items: occupations.map { ($0.code, $0.name) })
+            list = PromptList(title: lang[.certChooseOccupation], items: occupations.map { ($0.code, $0.name) })
         case .trainingClass:
-            prompt = PromptList(title: lang[.certChooseClass],
+            list = PromptList(title: lang[.certChooseClass],
                                 items: [("—", lang[.certNoClass])] + classes.map { ("\($0.row.id)", classLabel($0, lang)) })
         default:
             return
         }
-        promptField = field
+        overlay = .choose(list, field)
     }
 
     func classLabel(_ c: WorkerArchive.Class, _ lang: Lang) -> String {
@@ -169,14 +172,14 @@ public final class CertificateFormScreen: Screen {
     }
 
     func handlePrompt(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var p = prompt, let field = promptField else { return [] }
+        guard case .choose(var p, let field)? = overlay else { return [] }
         switch p.handle(key) {
         case .none:
-            prompt = p
+            overlay = .choose(p, field)
         case .cancelled:
-            prompt = nil
+            overlay = nil
         case let .chosen(codes):
-            prompt = nil
+            overlay = nil
             guard let code = codes.first else { return [] }
             switch field {
             case .type: if let t = CertificateType(rawValue: code) { setType(t) }
@@ -192,8 +195,6 @@ public final class CertificateFormScreen: Screen {
         }
         return []
     }
-
-    func handleDialog(_ key: Key) -> [Effect] { FormKit.handleDiscard(key, dialog: &dialog) }
 
     // MARK: checks and saving
 
@@ -258,7 +259,7 @@ public final class CertificateFormScreen: Screen {
         y += 2
         var caret: CursorPosition?
         for field in Field.allCases {
-            let focused = field == focus && dialog == nil && prompt == nil
+            let focused = field == focus && overlay == nil
             let showError = touched.contains(field) || saveAttempted
             var note = showError ? errors[field] : nil
             var noteStyle = Style.error
@@ -326,12 +327,8 @@ public final class CertificateFormScreen: Screen {
             y += 1
         }
         canvas.cursor = caret
-        if let prompt {
-            prompt.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
-        if let dialog {
-            dialog.draw(into: &canvas, in: body)
+        if overlay != nil {
+            overlay.draw(into: &canvas, in: body)
             canvas.cursor = nil
         }
     }

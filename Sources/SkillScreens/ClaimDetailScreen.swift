@@ -19,14 +19,28 @@ public final class ClaimDetailScreen: Screen {
     var errorText: String?
     var top = 0
     var page = 20
-    var prompt: TextPrompt?
-    var codeList: PromptList?
-    var pending: Pending?
-    /// F6's reason (clawback) or F8's amount (recovery, nil = all still due) waiting on `confirm`.
-    var confirm: Dialog?
-    var clawbackReason: String?
-    var recovery: Int64??
-    var amountPrompt: TextPrompt?
+    /// The one overlay open (keys go to it first; it is drawn last), with what it is for.
+    enum Overlay: OverlayCase {
+        /// The reason or note for a step.
+        case reason(TextPrompt, Pending)
+        /// F10's reason code for a rejection (the text follows in `.reason`).
+        case rejectCode(PromptList)
+        /// F8's amount recovered (empty = all still due).
+        case recoverAmount(TextPrompt)
+        /// F6's confirmation of a clawback with its reason.
+        case confirmClawback(Dialog, reason: String)
+        /// F8's confirmation of a recovery (nil = all still due).
+        case confirmRecovery(Dialog, amountFen: Int64?)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .reason(p, _), let .recoverAmount(p): .prompt(p, width: 70)
+            case let .rejectCode(l): .list(l)
+            case let .confirmClawback(d, _), let .confirmRecovery(d, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(claimID: Int64, ctx: ScreenContext) {
         self.claimID = claimID
@@ -82,29 +96,26 @@ public final class ClaimDetailScreen: Screen {
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         let lang = ctx.lang
         if let effects = handleMoney(key, ctx) { return effects }
-        if var l = codeList {
+        if case var .rejectCode(l)? = overlay {
             switch l.handle(key) {
-            case .none: codeList = l
-            case .cancelled: codeList = nil
+            case .none: overlay = .rejectCode(l)
+            case .cancelled: overlay = nil
             case let .chosen(codes):
-                codeList = nil
+                overlay = nil
                 guard let code = codes.first.flatMap({ RejectReason(rawValue: $0) }) else { return [] }
-                pending = .reject(code)
-                prompt = TextPrompt(title: lang.format(.rejectReasonTitle, 1), hint: lang[.reasonHint], maxLength: 500)
+                overlay = .reason(TextPrompt(title: lang.format(.rejectReasonTitle, 1), hint: lang[.reasonHint], maxLength: 500),
+                                  .reject(code))
             }
             return []
         }
-        if var p = prompt {
+        if case .reason(var p, let what)? = overlay {
             switch p.handle(key, emptyProblem: lang[.reasonRequired]) {
-            case .none: prompt = p; return []
-            case .cancelled: prompt = nil; pending = nil; return []
+            case .none: overlay = .reason(p, what); return []
+            case .cancelled: overlay = nil; return []
             case let .entered(text):
-                prompt = nil
-                let what = pending
-                pending = nil
+                overlay = nil
                 if case .clawback = what {
-                    clawbackReason = text
-                    confirm = clawbackDialog(lang)
+                    overlay = .confirmClawback(clawbackDialog(lang, reason: text), reason: text)
                     return []
                 }
                 return act(what, text: text, ctx)
@@ -122,24 +133,21 @@ public final class ClaimDetailScreen: Screen {
         case .home: top = 0
         case .end: top = Int.max / 2
         case .function(6) where mayClawBack(ctx):
-            pending = .clawback
-            prompt = TextPrompt(title: lang[.clawbackTitle], hint: lang[.reasonHint], maxLength: 500)
+            overlay = .reason(TextPrompt(title: lang[.clawbackTitle], hint: lang[.reasonHint], maxLength: 500), .clawback)
         case .function(8) where mayRecover(ctx):
-            amountPrompt = TextPrompt(title: lang[.recoverTitle], hint: lang.format(.recoverHint, Money.format(fen: stillDueFen)),
-                                      maxLength: 20, required: false)
+            overlay = .recoverAmount(TextPrompt(title: lang[.recoverTitle], hint: lang.format(.recoverHint, Money.format(fen: stillDueFen)),
+                                                maxLength: 20, required: false))
         case .function(7) where mayObject(ctx):
-            pending = .object
-            prompt = TextPrompt(title: lang[.objectionTitle], hint: lang[.reasonHint], maxLength: 500)
+            overlay = .reason(TextPrompt(title: lang[.objectionTitle], hint: lang[.reasonHint], maxLength: 500), .object)
         case .function(8) where mayDecide(ctx):
-            pending = .approve
-            prompt = TextPrompt(title: lang[.approveNoteTitle], hint: lang[.approveNoteHint], maxLength: 500, required: false)
+            overlay = .reason(TextPrompt(title: lang[.approveNoteTitle], hint: lang[.approveNoteHint], maxLength: 500, required: false),
+                              .approve)
         case .function(9) where mayDecide(ctx):
-            pending = .returnIt
-            prompt = TextPrompt(title: lang[.returnTitle], hint: lang[.reasonHint], maxLength: 500)
+            overlay = .reason(TextPrompt(title: lang[.returnTitle], hint: lang[.reasonHint], maxLength: 500), .returnIt)
         case .function(10) where mayDecide(ctx):
             var l = PromptList(title: lang.format(.rejectCodeTitle, 1), items: RejectReason.allCases.map { ($0.rawValue, $0.label(lang)) })
             l.maxCodeWidth = 22
-            codeList = l
+            overlay = .rejectCode(l)
         case .function(10) where maySubmit(ctx):
             return act(nil, text: "", ctx)
         default:
@@ -174,66 +182,60 @@ public final class ClaimDetailScreen: Screen {
     /// neither is.
     func handleMoney(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var p = amountPrompt {
+        switch overlay {
+        case var .recoverAmount(p)?:
             switch p.handle(key) {
-            case .none: amountPrompt = p
-            case .cancelled: amountPrompt = nil
+            case .none: overlay = .recoverAmount(p)
+            case .cancelled: overlay = nil
             case let .entered(typed):
                 let text = HalfWidth.ascii(typed)
                 let due = stillDueFen
+                let recovery: Int64?
                 if text.isEmpty {
-                    recovery = .some(nil)
+                    recovery = nil
                 } else if let fen = Money.parse(yuan: text) {
-                    if fen <= 0 { p.problem = lang[.recoverNotPositive]; amountPrompt = p; return [] }
+                    if fen <= 0 { p.problem = lang[.recoverNotPositive]; overlay = .recoverAmount(p); return [] }
                     if fen > due {
                         p.problem = lang.format(.recoverTooMuch, Money.format(fen: fen), Money.format(fen: due))
-                        amountPrompt = p
+                        overlay = .recoverAmount(p)
                         return []
                     }
-                    recovery = .some(fen)
+                    recovery = fen
                 } else {
                     p.problem = lang[.recoverInvalid]
-                    amountPrompt = p
+                    overlay = .recoverAmount(p)
                     return []
                 }
-                amountPrompt = nil
-                let amount = (recovery ?? nil) ?? due
-                confirm = Dialog(title: lang[.recoverConfirmTitle],
-                                 message: [lang.format(.recoverConfirm, Money.format(fen: amount), Money.format(fen: due),
-                                                       Money.format(fen: due - amount))],
-                                 buttons: [lang[.recoverButton], lang[.keyCancel]], focusedButton: 0)
+                let amount = recovery ?? due
+                overlay = .confirmRecovery(Dialog(title: lang[.recoverConfirmTitle],
+                                                  message: [lang.format(.recoverConfirm, Money.format(fen: amount), Money.format(fen: due),
+                                                                        Money.format(fen: due - amount))],
+                                                  buttons: [lang[.recoverButton], lang[.keyCancel]], focusedButton: 0),
+                                           amountFen: recovery)
             }
             return []
-        }
-        if var d = confirm {
+        case var .confirmClawback(d, reason)?:
             switch d.handle(key) {
-            case .none:
-                confirm = d
-                return []
-            case .button(0):
-                confirm = nil
-                if let reason = clawbackReason {
-                    clawbackReason = nil
-                    return act(.clawback, text: reason, ctx)
-                }
-                if let amount = recovery {
-                    recovery = nil
-                    return recover(amount, ctx)
-                }
-                return []
-            default:
-                confirm = nil; clawbackReason = nil; recovery = nil
-                return [.message(lang[.cancelledNothing], .warning)]
+            case .none: overlay = .confirmClawback(d, reason: reason); return []
+            case .button(0): overlay = nil; return act(.clawback, text: reason, ctx)
+            default: overlay = nil; return [.message(lang[.cancelledNothing], .warning)]
             }
+        case var .confirmRecovery(d, amount)?:
+            switch d.handle(key) {
+            case .none: overlay = .confirmRecovery(d, amountFen: amount); return []
+            case .button(0): overlay = nil; return recover(amount, ctx)
+            default: overlay = nil; return [.message(lang[.cancelledNothing], .warning)]
+            }
+        default:
+            return nil
         }
-        return nil
     }
 
-    func clawbackDialog(_ lang: Lang) -> Dialog {
+    func clawbackDialog(_ lang: Lang, reason: String) -> Dialog {
         let number = detail.map { ClaimText.number($0.claim) } ?? "#\(claimID)"
         let amount = Money.format(fen: detail?.claim.amountFen ?? 0)
         return Dialog(title: lang[.clawbackConfirmTitle],
-                      message: [lang.format(.clawbackConfirm, number, detail?.workerName ?? "", amount), lang[.claimReason] + (clawbackReason ?? "")],
+                      message: [lang.format(.clawbackConfirm, number, detail?.workerName ?? "", amount), lang[.claimReason] + reason],
                       buttons: [lang[.clawbackButton], lang[.keyCancel]], focusedButton: 1)
     }
 
@@ -349,9 +351,6 @@ public final class ClaimDetailScreen: Screen {
             }
             y += 1
         }
-        codeList?.draw(into: &canvas, in: body)
-        prompt?.draw(into: &canvas, in: body, width: 70)
-        amountPrompt?.draw(into: &canvas, in: body, width: 70)
-        confirm?.draw(into: &canvas, in: body)
+        overlay.draw(into: &canvas, in: body)
     }
 }

@@ -17,8 +17,9 @@ enum ClaimText {
 /// with warnings, F9 minimum amount. Option column: 5 = view; in the queue 1 = approve and
 /// 4 = reject; Enter runs the marked options — approvals after one confirmation, rejections with
 /// one reason code and text for all. In the queue a supervisor re-evaluates every claim of the
-/// status shown with F10 (`recheckAll`, read-only): after a confirmation the next frame says it is
-/// working, then the job runs (`runDeferred`) and `RecheckResultScreen` lists what it found.
+/// status shown with F10 (`recheckAll`, read-only): after a confirmation the job is slow work
+/// (`Effect.work`: the run loop says it is working, with its progress) and `RecheckResultScreen`
+/// lists what it found. Approving and rejecting marked claims run the same way.
 public final class ClaimListScreen: Screen {
     public enum Mode: Sendable { case mine, queue, payable }
     let mode: Mode
@@ -26,26 +27,42 @@ public final class ClaimListScreen: Screen {
     var items: [ClaimQueueItem] = []
     var hasMore = false
     var offset = 0
-    var selected = 0
+    /// The row under the cursor (the page is exactly what fits, so the table never scrolls).
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
     var options: [Int64: (Character, ClaimQueueItem)] = [:]
     var pendingViews: [Int64] = []
     var needsQuery = true
     var errorText: String?
     var visibleRows = 20
-    var kindList: PromptList?
-    var amountPrompt: TextPrompt?
-    var institutionPrompt: TextPrompt?
-    var confirm: Dialog?
-    var codeList: PromptList?
-    var reasonPrompt: TextPrompt?
+    /// The one question open over the list, if any (keys go to it first; it is drawn last).
+    enum Overlay: OverlayCase {
+        case kinds(PromptList)
+        case minAmount(TextPrompt)
+        case institution(TextPrompt)
+        /// One confirmation for the claims in `approvals`.
+        case approve(Dialog)
+        /// One reason code, then one text, for the claims in `rejections`.
+        case rejectCode(PromptList)
+        case rejectReason(TextPrompt, RejectReason)
+        /// F10's confirmation for re-evaluating every claim in the status.
+        case recheck(Dialog, ClaimStatus)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .kinds(l), let .rejectCode(l): .list(l)
+            case let .minAmount(p), let .institution(p): .prompt(p, width: 60)
+            case let .rejectReason(p, _): .prompt(p, width: 70)
+            case let .approve(d), let .recheck(d, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
     var approvals: [ClaimQueueItem] = []
     var rejections: [ClaimQueueItem] = []
-    var rejectCode: RejectReason?
-    /// F10's confirmation, then the status and count of the re-evaluation waiting for its
-    /// "working…" frame to be drawn.
-    var recheckConfirm: Dialog?
-    var recheckStatus: ClaimStatus?
-    var recheckPending: (status: ClaimStatus, count: Int)?
     /// The statuses F8 steps through on a clerk's list.
     static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted]
     /// The statuses F8 steps through on each list: a supervisor reaches paid claims (to claw one
@@ -137,10 +154,10 @@ public final class ClaimListScreen: Screen {
             var l = PromptList(title: ctx.lang[.claimChooseKind],
                                items: [("*", ctx.lang[.allKinds])] + SubsidyKind.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
             l.maxCodeWidth = 17
-            kindList = l
+            overlay = .kinds(l)
         case .function(6):
-            institutionPrompt = TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint],
-                                           maxLength: 18, required: false)
+            overlay = .institution(TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint],
+                                              maxLength: 18, required: false))
         case .function(7), .char("w"):
             filter.hasWarnings = filter.hasWarnings == true ? nil : true
             refilter()
@@ -152,7 +169,7 @@ public final class ClaimListScreen: Screen {
         case .function(10) where mayRecheck(ctx):
             return askRecheck(ctx)
         case .function(9):
-            amountPrompt = TextPrompt(title: ctx.lang[.minAmountTitle], hint: ctx.lang[.minAmountHint], maxLength: 12, required: false)
+            overlay = .minAmount(TextPrompt(title: ctx.lang[.minAmountTitle], hint: ctx.lang[.minAmountHint], maxLength: 12, required: false))
         case .pageDown:
             if hasMore { offset += visibleRows; selected = 0; needsQuery = true }
         case .pageUp:
@@ -189,27 +206,23 @@ public final class ClaimListScreen: Screen {
             let count = try s.claimQueueTotals(ClaimQueueFilter(status: status)).count
             guard count > 0 else { return [.message(lang.format(.recheckNothing, status.label(lang)), .warning)] }
             let profile = try s.activePolicy()
-            recheckStatus = status
-            recheckConfirm = Dialog(title: lang[.recheckTitle],
-                                    message: [lang.format(.recheckConfirm, count, status.label(lang)),
-                                              lang.format(.recheckConfirmBasis, profile.name, ctx.desk.today().description),
-                                              lang[.recheckReadOnly]],
-                                    buttons: [lang[.recheckButton], lang[.keyCancel]], focusedButton: 0)
+            overlay = .recheck(Dialog(title: lang[.recheckTitle],
+                                      message: [lang.format(.recheckConfirm, count, status.label(lang)),
+                                                lang.format(.recheckConfirmBasis, profile.name, ctx.desk.today().description),
+                                                lang[.recheckReadOnly]],
+                                      buttons: [lang[.recheckButton], lang[.keyCancel]], focusedButton: 0), status)
             return []
         } catch {
             return [.message(describe(error, lang), .error)]
         }
     }
 
-    public var hasDeferredWork: Bool { recheckPending != nil }
-
-    /// The re-evaluation, once the frame saying it runs has been drawn.
-    public func runDeferred(_ ctx: ScreenContext) -> [Effect] {
-        guard let job = recheckPending else { return [] }
-        recheckPending = nil
+    /// The re-evaluation, run by the run loop after the frame saying it runs (`Effect.work`);
+    /// it reports each batch's progress.
+    func recheck(_ st: ClaimStatus, _ ctx: ScreenContext, _ progress: WorkProgress) -> [Effect] {
         guard let s = ctx.session else { return [] }
         do {
-            let report = try s.recheckAll(status: job.status)
+            let report = try s.recheckAll(status: st, progress: { done, total in progress.report(done: done, total: total) })
             return [.push(RecheckResultScreen(report: report, ctx: ctx))]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]
@@ -219,86 +232,81 @@ public final class ClaimListScreen: Screen {
     /// Keys while a list, prompt or dialog is open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var d = recheckConfirm {
+        guard let open = overlay else { return nil }
+        switch open {
+        case var .recheck(d, st):
             switch d.handle(key) {
-            case .none: recheckConfirm = d
-            case .cancelled, .button(1): recheckConfirm = nil; recheckStatus = nil; return [.message(lang[.recheckCancelled], .warning)]
+            case .none: overlay = .recheck(d, st)
+            case .cancelled, .button(1): overlay = nil; return [.message(lang[.recheckCancelled], .warning)]
             case .button:
-                recheckConfirm = nil
-                guard let st = recheckStatus, let s = ctx.session else { return [] }
-                recheckStatus = nil
-                // The count may have moved since the question; the message says what the job will read.
+                overlay = nil
+                guard let s = ctx.session else { return [] }
+                // The count may have moved since the question; the title says what the job will read.
                 let count = (try? s.claimQueueTotals(ClaimQueueFilter(status: st)).count) ?? 0
-                recheckPending = (st, count)
-                return [.message(lang.format(.recheckRunning, count, st.label(lang)), .warning)]
+                return [.work(Work(title: lang.format(.recheckRunning, count, st.label(lang))) { [self] progress in
+                    recheck(st, ctx, progress)
+                })]
             }
-            return []
-        }
-        if var l = kindList {
+        case var .kinds(l):
             switch l.handle(key) {
-            case .none: kindList = l
-            case .cancelled: kindList = nil
+            case .none: overlay = .kinds(l)
+            case .cancelled: overlay = nil
             case let .chosen(codes):
-                kindList = nil
+                overlay = nil
                 filter.kind = codes.first.flatMap { SubsidyKind(rawValue: $0) }
                 refilter()
             }
-            return []
-        }
-        if var p = amountPrompt {
+        case var .minAmount(p):
             switch p.handle(key) {
-            case .none: amountPrompt = p
-            case .cancelled: amountPrompt = nil
+            case .none: overlay = .minAmount(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
-                if text.isEmpty { filter.minAmountFen = nil; amountPrompt = nil; refilter(); return [] }
-                guard let fen = Money.parse(yuan: text) else { p.problem = lang[.minAmountInvalid]; amountPrompt = p; return [] }
+                if text.isEmpty { filter.minAmountFen = nil; overlay = nil; refilter(); return [] }
+                guard let fen = Money.parse(yuan: text) else { p.problem = lang[.minAmountInvalid]; overlay = .minAmount(p); return [] }
                 filter.minAmountFen = fen
-                amountPrompt = nil
+                overlay = nil
                 refilter()
             }
-            return []
-        }
-        if var p = institutionPrompt {
+        case var .institution(p):
             switch p.handle(key) {
-            case .none: institutionPrompt = p
-            case .cancelled: institutionPrompt = nil
+            case .none: overlay = .institution(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
-                institutionPrompt = nil
+                overlay = nil
                 filter.institution = text.isEmpty ? nil : text.uppercased()
                 refilter()
             }
-            return []
-        }
-        if var d = confirm {
+        case var .approve(d):
             switch d.handle(key) {
-            case .none: confirm = d; return []
-            case .cancelled, .button(1): confirm = nil; approvals = []; return afterApprovals(ctx, [])
+            case .none: overlay = .approve(d)
+            case .cancelled, .button(1): overlay = nil; approvals = []; return afterApprovals(ctx, [])
             case .button:
-                confirm = nil
-                return afterApprovals(ctx, approve(ctx))
+                overlay = nil
+                return [.work(Work(title: lang.format(.approving, approvals.filter { $0.warningCount == 0 }.count)) { [self] _ in
+                    afterApprovals(ctx, approve(ctx))
+                })]
             }
-        }
-        if var l = codeList {
+        case var .rejectCode(l):
             switch l.handle(key) {
-            case .none: codeList = l
-            case .cancelled: codeList = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
+            case .none: overlay = .rejectCode(l)
+            case .cancelled: overlay = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
             case let .chosen(codes):
-                codeList = nil
-                rejectCode = codes.first.flatMap { RejectReason(rawValue: $0) }
-                reasonPrompt = TextPrompt(title: lang.format(.rejectReasonTitle, rejections.count), hint: lang[.reasonHint], maxLength: 500)
+                guard let code = codes.first.flatMap({ RejectReason(rawValue: $0) }) else { overlay = nil; rejections = []; return nextView(ctx) }
+                overlay = .rejectReason(TextPrompt(title: lang.format(.rejectReasonTitle, rejections.count), hint: lang[.reasonHint],
+                                                   maxLength: 500), code)
             }
-            return []
-        }
-        if var p = reasonPrompt {
+        case var .rejectReason(p, code):
             switch p.handle(key, emptyProblem: lang[.reasonRequired]) {
-            case .none: reasonPrompt = p; return []
-            case .cancelled: reasonPrompt = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
+            case .none: overlay = .rejectReason(p, code)
+            case .cancelled: overlay = nil; rejections = []; return [.message(lang[.rejectCancelled], .warning)] + nextView(ctx)
             case let .entered(text):
-                reasonPrompt = nil
-                return reject(ctx, reason: text) + nextView(ctx)
+                overlay = nil
+                return [.work(Work(title: lang.format(.rejecting, rejections.count)) { [self] _ in
+                    reject(ctx, code: code, reason: text) + nextView(ctx)
+                })]
             }
         }
-        return nil
+        return []
     }
 
     /// Approvals first (one confirmation), then rejections (one code and text), then views.
@@ -314,8 +322,8 @@ public final class ClaimListScreen: Screen {
             var lines = [ctx.lang.format(.approveConfirm, clean.count, Money.format(fen: total))]
             let warned = approvals.filter { $0.warningCount > 0 }
             if !warned.isEmpty { lines.append(ctx.lang.format(.approveWarnedSkipped, warned.count)) }
-            confirm = Dialog(title: ctx.lang[.approveTitle], message: lines,
-                             buttons: [ctx.lang[.approveButton], ctx.lang[.keyCancel]], focusedButton: 0)
+            overlay = .approve(Dialog(title: ctx.lang[.approveTitle], message: lines,
+                                      buttons: [ctx.lang[.approveButton], ctx.lang[.keyCancel]], focusedButton: 0))
             return []
         }
         return afterApprovals(ctx, [])
@@ -323,9 +331,10 @@ public final class ClaimListScreen: Screen {
 
     func afterApprovals(_ ctx: ScreenContext, _ effects: [Effect]) -> [Effect] {
         if !rejections.isEmpty {
-            codeList = PromptList(title: ctx.lang.format(.rejectCodeTitle, rejections.count),
-                                  items: RejectReason.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
-            codeList?.maxCodeWidth = 22
+            var l = PromptList(title: ctx.lang.format(.rejectCodeTitle, rejections.count),
+                               items: RejectReason.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
+            l.maxCodeWidth = 22
+            overlay = .rejectCode(l)
             return effects
         }
         return effects + nextView(ctx)
@@ -345,8 +354,8 @@ public final class ClaimListScreen: Screen {
         }
     }
 
-    func reject(_ ctx: ScreenContext, reason: String) -> [Effect] {
-        guard let s = ctx.session, let code = rejectCode else { return [] }
+    func reject(_ ctx: ScreenContext, code: RejectReason, reason: String) -> [Effect] {
+        guard let s = ctx.session else { return [] }
         let marked = rejections
         let ids = marked.map(\.id)
         rejections = []
@@ -413,19 +422,13 @@ public final class ClaimListScreen: Screen {
                     it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
                     it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
         }
-        table.selected = items.isEmpty ? nil : selected
-        table.draw(into: &canvas, at: tableRect)
+        tableState.clamp(rowCount: items.count)
+        table.draw(into: &canvas, at: tableRect, state: tableState)
         if items.isEmpty {
             canvas.put(errorText ?? lang[.noClaims], x: 3, y: tableRect.y + 2, style: errorText == nil ? .dim : .error)
         }
         let hint = decides ? lang[.claimOptionsHint] : lang[.viewOptionsHint]
         canvas.put(hint, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
-        kindList?.draw(into: &canvas, in: body)
-        amountPrompt?.draw(into: &canvas, in: body, width: 60)
-        institutionPrompt?.draw(into: &canvas, in: body, width: 60)
-        confirm?.draw(into: &canvas, in: body)
-        recheckConfirm?.draw(into: &canvas, in: body)
-        codeList?.draw(into: &canvas, in: body)
-        reasonPrompt?.draw(into: &canvas, in: body, width: 70)
+        overlay.draw(into: &canvas, in: body)
     }
 }

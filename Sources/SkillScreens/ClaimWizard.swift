@@ -15,50 +15,70 @@ struct ClaimWizard {
     let certificates: [CertificateRow]
     var step: Step = .kind
     var proposal: ClaimProposal?
-    var list: PromptList?
-    var prompt: TextPrompt?
+    /// The step's question (`step` says which): a list to choose from, or a number to type.
+    enum Overlay: OverlayCase {
+        case choose(PromptList)
+        case number(TextPrompt)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .choose(l): .list(l)
+            case let .number(p): .prompt(p, width: 60)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     init(workerID: String, classes: [WorkerArchive.Class], certificates: [CertificateRow], lang: Lang) {
         self.workerID = workerID
         self.classes = classes
         self.certificates = certificates
-        list = PromptList(title: lang[.claimChooseKind], items: SubsidyKind.allCases.map { ($0.rawValue, $0.label(lang)) })
-        list?.maxCodeWidth = 17
+        var l = PromptList(title: lang[.claimChooseKind], items: SubsidyKind.allCases.map { ($0.rawValue, $0.label(lang)) })
+        l.maxCodeWidth = 17
+        overlay = .choose(l)
     }
 
     mutating func handle(_ key: Key, _ lang: Lang) -> Outcome {
-        if var p = prompt {
+        switch overlay {
+        case nil:
+            return .cancelled
+        case var .number(p)?:
             switch p.handle(key, emptyProblem: lang[.claimNumberRequired]) {
-            case .none: prompt = p; return .none
+            case .none: overlay = .number(p); return .none
             case .cancelled: return .cancelled
             case let .entered(text):
                 guard let n = Int(text), n >= 0 else {
                     p.problem = lang[.claimNumberRequired]
-                    prompt = p
+                    overlay = .number(p)
                     return .none
                 }
                 if step == .months { proposal?.months = n } else { proposal?.prepayPercent = n }
-                prompt = nil
+                overlay = nil
                 return advance(lang)
             }
-        }
-        guard var l = list else { return .cancelled }
-        switch l.handle(key) {
-        case .none: list = l; return .none
-        case .cancelled: return .cancelled
-        case let .chosen(codes):
-            list = nil
-            let code = codes.first ?? ""
-            switch step {
-            case .kind:
-                guard let kind = SubsidyKind(rawValue: code) else { return .cancelled }
-                proposal = ClaimProposal(worker: workerID, kind: kind)
-            case .klass: proposal?.classID = Int64(code)
-            case .certificate: proposal?.certificateNumber = code == "—" ? nil : code
-            case .months, .percent: break
+        case var .choose(l)?:
+            switch l.handle(key) {
+            case .none: overlay = .choose(l); return .none
+            case .cancelled: return .cancelled
+            case let .chosen(codes):
+                overlay = nil
+                return choose(codes, lang)
             }
-            return advance(lang)
         }
+    }
+
+    /// The answer to the step's list.
+    mutating func choose(_ codes: [String], _ lang: Lang) -> Outcome {
+        let code = codes.first ?? ""
+        switch step {
+        case .kind:
+            guard let kind = SubsidyKind(rawValue: code) else { return .cancelled }
+            proposal = ClaimProposal(worker: workerID, kind: kind)
+        case .klass: proposal?.classID = Int64(code)
+        case .certificate: proposal?.certificateNumber = code == "—" ? nil : code
+        case .months, .percent: break
+        }
+        return advance(lang)
     }
 
     /// Moves to the next step this kind needs, or finishes.
@@ -72,22 +92,23 @@ struct ClaimWizard {
             case .klass where p.kind.needsClass:
                 if classes.count == 1 { proposal?.classID = classes[0].row.id; break }
                 if classes.isEmpty { break }   // the use case says a class is needed
-                list = PromptList(title: lang[.claimChooseClass], items: classes.reversed().map {
+                overlay = .choose(PromptList(title: lang[.claimChooseClass], items: classes.reversed().map {
                     (String($0.row.id), Self.classLabel($0, lang))
-                })
+                }))
                 return .none
             case .certificate where !p.kind.needsClass && !certificates.isEmpty:
-                list = PromptList(title: lang[.claimChooseCertificate],
-                                  items: [("—", lang[.claimNoCertificate])] + certificates.reversed().map {
-                                      ($0.number, Self.certificateLabel($0, lang))
-                                  })
-                list?.maxCodeWidth = 18
+                var l = PromptList(title: lang[.claimChooseCertificate],
+                                   items: [("—", lang[.claimNoCertificate])] + certificates.reversed().map {
+                                       ($0.number, Self.certificateLabel($0, lang))
+                                   })
+                l.maxCodeWidth = 18
+                overlay = .choose(l)
                 return .none
             case .months where p.kind == .workBased:
-                prompt = TextPrompt(title: lang[.claimMonths], hint: lang[.claimMonthsHint], maxLength: 3)
+                overlay = .number(TextPrompt(title: lang[.claimMonths], hint: lang[.claimMonthsHint], maxLength: 3))
                 return .none
             case .percent where p.kind == .prepayment:
-                prompt = TextPrompt(title: lang[.claimPercent], hint: lang[.claimPercentHint], maxLength: 3)
+                overlay = .number(TextPrompt(title: lang[.claimPercent], hint: lang[.claimPercentHint], maxLength: 3))
                 return .none
             default:
                 break
@@ -109,7 +130,6 @@ struct ClaimWizard {
     }
 
     func draw(into canvas: inout Canvas, in area: Rect) {
-        list?.draw(into: &canvas, in: area)
-        prompt?.draw(into: &canvas, in: area, width: 60)
+        overlay.draw(into: &canvas, in: area)
     }
 }

@@ -15,9 +15,8 @@ public final class ClassFormScreen: Screen {
     var touched: Set<Field> = []
     var saveAttempted = false
     var errors: [Field: String] = [:]
-    var prompt: PromptList?
-    var promptField: Field?
-    var dialog: Dialog?
+    /// The one overlay open (keys go to it first; it is drawn last).
+    var overlay: FormKit.Overlay<Field>?
     /// The catalogue the checks and lists use, read once when the form opens.
     var institutions: [InstitutionRow] = []
     var occupations: [OccupationRow] = []
@@ -137,13 +136,16 @@ public final class ClassFormScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpClassForm], ctx.lang[.helpForm]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        if dialog != nil { return handleDialog(key) }
-        if prompt != nil { return handlePrompt(key, ctx) }
+        switch overlay {
+        case let .dialog(d)?: return FormKit.handleDiscard(key, d, overlay: &overlay, as: FormKit.Overlay.dialog)
+        case .choose?: return handlePrompt(key, ctx)
+        case nil: break
+        }
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
         case .function(3), .function(12):
-            return FormKit.leave(isDirty: isDirty, dialog: &dialog, ctx.lang)
+            return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: FormKit.Overlay.dialog, ctx.lang)
         case .function(4):
             openPrompt(ctx)
             return []
@@ -197,26 +199,23 @@ public final class ClassFormScreen: Screen {
             return
         }
         guard !items.isEmpty else {
-            prompt = nil
-            promptField = nil
-            dialog = Dialog(title: Self.label(current, lang), message: [lang[.classListEmpty]], buttons: [lang[.close]])
+            overlay = .dialog(Dialog(title: Self.label(current, lang), message: [lang[.classListEmpty]], buttons: [lang[.close]]))
             return
         }
         var list = PromptList(title: Self.label(current, lang), items: items)
         list.maxCodeWidth = 18  // a credit code whole
-        prompt = list
-        promptField = current
+        overlay = .choose(list, current)
     }
 
     func handlePrompt(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var p = prompt, let field = promptField else { return [] }
+        guard case .choose(var p, let field)? = overlay else { return [] }
         switch p.handle(key) {
         case .none:
-            prompt = p
+            overlay = .choose(p, field)
         case .cancelled:
-            prompt = nil
+            overlay = nil
         case let .chosen(codes):
-            prompt = nil
+            overlay = nil
             guard let code = codes.first else { return [] }
             if field == .type {
                 type = TrainingType(rawValue: code)
@@ -229,8 +228,6 @@ public final class ClassFormScreen: Screen {
         }
         return []
     }
-
-    func handleDialog(_ key: Key) -> [Effect] { FormKit.handleDiscard(key, dialog: &dialog) }
 
     func save(_ ctx: ScreenContext) -> [Effect] {
         saveAttempted = true
@@ -261,7 +258,7 @@ public final class ClassFormScreen: Screen {
         var y = body.y + 1
         var caret: CursorPosition?
         for (i, field) in Field.allCases.enumerated() {
-            let focused = i == focus && dialog == nil && prompt == nil
+            let focused = i == focus && overlay == nil
             let typed = !text(field).isEmpty
             let showError = saveAttempted || touched.contains(field) || (typed && errors[field] != lang[.classNeedValue])
             var note: String? = showError ? errors[field] : nil
@@ -288,12 +285,8 @@ public final class ClassFormScreen: Screen {
         }
         canvas.put(lang[.classFormHint], x: 1, y: y + 1, style: .dim, maxWidth: body.width - 2)
         canvas.cursor = caret
-        if let prompt {
-            prompt.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
-        if let dialog {
-            dialog.draw(into: &canvas, in: body)
+        if overlay != nil {
+            overlay.draw(into: &canvas, in: body)
             canvas.cursor = nil
         }
     }

@@ -88,7 +88,7 @@ public final class ClassListScreen: Screen {
                     TrainingType(rawValue: r.type)?.label(lang) ?? r.type, Self.dates(r), String(r.plannedHours),
                     ClassStatus(rawValue: r.status)?.label(lang) ?? r.status, String(c.rosterSize)]
         }
-        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noClasses], lang)
+        let rect = list.drawTable(table, into: &canvas, body: body, empty: lang[.noClasses], lang)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
     }
 }
@@ -108,13 +108,23 @@ public final class AttendanceGridScreen: Screen {
     var editable = false
     /// The user may manage classes (enrol, move the status); fixed for the screen's life.
     let manages: Bool
-    /// The open enrolment prompt: resident IDs separated by spaces or commas.
-    var enrolPrompt: TextPrompt?
-    /// The open confirmation of a status step, and the status it moves to.
-    var dialog: Dialog?
-    var dialogTarget: ClassStatus?
-    /// F7's report: the training claims created for every completed trainee, and who was skipped.
-    var claimsReport: Dialog?
+    /// The one overlay open (keys go to it first; it is drawn last).
+    enum Overlay: OverlayCase {
+        /// The enrolment prompt: resident IDs separated by spaces or commas.
+        case enrol(TextPrompt)
+        /// The confirmation of a status step, and the status it moves to.
+        case step(Dialog, ClassStatus)
+        /// F7's report: the training claims created for every completed trainee, and who was skipped.
+        case claimsReport(Dialog)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .enrol(p): .prompt(p)
+            case let .step(d, _), let .claimsReport(d): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(classID: Int64, session: Session, ctx: ScreenContext) throws {
         self.classID = classID
@@ -181,7 +191,7 @@ public final class AttendanceGridScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if enrolPrompt != nil { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
+        if case .enrol? = overlay { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
         var manage: [(key: String, label: String)] = []
         if manages {
             if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
@@ -222,16 +232,16 @@ public final class AttendanceGridScreen: Screen {
 
     // MARK: enrolment and status steps
 
-    func handleEnrol(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var prompt = enrolPrompt else { return [] }
+    func handleEnrol(_ key: Key, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
+        var prompt = prompt
         switch prompt.handle(key) {
         case .cancelled:
-            enrolPrompt = nil
+            overlay = nil
             return []
         case let .entered(text):
             return enrol(text, ctx)
         case .none:
-            enrolPrompt = prompt
+            overlay = .enrol(prompt)
             return []
         }
     }
@@ -246,7 +256,7 @@ public final class AttendanceGridScreen: Screen {
         let lang = ctx.lang
         do {
             let result = try s.enrol(classID: classID, workerIDs: Self.splitIDs(text))
-            enrolPrompt = nil
+            overlay = nil
             let effects = rebuild(ctx)
             var message = lang.format(.enrolledCount, result.enrolled.count)
             if !result.alreadyEnrolled.isEmpty {
@@ -266,25 +276,22 @@ public final class AttendanceGridScreen: Screen {
         let step = Self.stepLabel(next, lang)
         var message = [lang.format(.stepMessage, classID, status.label(lang), next.label(lang))]
         if next == .closed { message.append(lang[.stepCloseFinal]) }
-        dialog = Dialog(title: lang.format(.stepTitle, step), message: message, buttons: [step, lang[.keyCancel]])
-        dialogTarget = next
+        overlay = .step(Dialog(title: lang.format(.stepTitle, step), message: message, buttons: [step, lang[.keyCancel]]), next)
         return []
     }
 
-    func handleDialog(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var d = dialog else { return [] }
+    func handleDialog(_ key: Key, _ dialog: Dialog, target: ClassStatus, _ ctx: ScreenContext) -> [Effect] {
+        var d = dialog
         switch d.handle(key) {
         case .none:
-            dialog = d
+            overlay = .step(d, target)
             return []
         case .cancelled, .button(1...):
-            dialog = nil
-            dialogTarget = nil
+            overlay = nil
             return []
         case .button:
-            dialog = nil
-            guard let target = dialogTarget, let s = ctx.session else { return [] }
-            dialogTarget = nil
+            overlay = nil
+            guard let s = ctx.session else { return [] }
             do {
                 switch target {
                 case .running: _ = try s.startClass(classID)
@@ -336,19 +343,21 @@ public final class AttendanceGridScreen: Screen {
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        if dialog != nil { return handleDialog(key, ctx) }
-        if enrolPrompt != nil { return handleEnrol(key, ctx) }
-        if var r = claimsReport {
-            if case .none = r.handle(key) { claimsReport = r } else { claimsReport = nil }
+        switch overlay {
+        case let .step(d, target)?: return handleDialog(key, d, target: target, ctx)
+        case let .enrol(p)?: return handleEnrol(key, p, ctx)
+        case var .claimsReport(r)?:
+            overlay = r.handle(key) == .none ? .claimsReport(r) : nil
             return []
+        case nil: break
         }
         switch key {
         case .function(7) where ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed):
             return commitPending(ctx) + classClaims(ctx)
         case .function(6) where manages:
             let effects = commitPending(ctx)
-            enrolPrompt = TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],
-                                     maxLength: 2_000, required: false)
+            overlay = .enrol(TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],
+                                        maxLength: 2_000, required: false))
             return effects
         case .function(8) where manages:
             return commitPending(ctx) + askStep(ctx)
@@ -394,7 +403,7 @@ public final class AttendanceGridScreen: Screen {
                 lines.append(lang.format(.classClaimsSkipped, r.skipped.count))
                 lines += r.skipped.map { "  " + (names[$0.worker] ?? $0.worker) + "：" + $0.reason.message(lang) }
             }
-            claimsReport = Dialog(title: lang.format(.classClaimsTitle, String(classID)), message: lines, buttons: [lang[.close]])
+            overlay = .claimsReport(Dialog(title: lang.format(.classClaimsTitle, String(classID)), message: lines, buttons: [lang[.close]]))
             return []
         } catch {
             return [.message(describe(error, lang), .error)]
@@ -414,14 +423,6 @@ public final class AttendanceGridScreen: Screen {
                                    Hours.text(rule.minutesToComplete(plannedHours: sheet.detail.row.plannedHours)),
                                    rule.completionPercent)
         canvas.put(line, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
-        enrolPrompt?.draw(into: &canvas, in: body)
-        if let dialog {
-            dialog.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
-        if let claimsReport {
-            claimsReport.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
+        overlay.draw(into: &canvas, in: body)
     }
 }

@@ -10,6 +10,36 @@ enum FormKit {
             + extra + [("F12", lang[.keyCancel])]
     }
 
+    /// The one overlay of a form whose only questions are F4 lists and dialogs (discard changes?,
+    /// a list with nothing to offer): the list carries the field it fills.
+    enum Overlay<Field>: OverlayCase {
+        case choose(PromptList, Field)
+        case dialog(Dialog)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .choose(l, _): .list(l)
+            case let .dialog(d): .dialog(d)
+            }
+        }
+    }
+
+    /// F3/F12 on a form with an overlay enum: pops at once when nothing was typed, otherwise
+    /// opens the discard dialog as `discard` makes it.
+    static func leave<O>(isDirty: Bool, overlay: inout O?, as discard: (Dialog) -> O, _ lang: Lang) -> [Effect] {
+        guard isDirty else { return [.pop] }
+        overlay = discard(discardDialog(lang))
+        return []
+    }
+
+    /// A key for the open discard (or information) dialog `d` of a form with an overlay enum.
+    static func handleDiscard<O>(_ key: Key, _ d: Dialog, overlay: inout O?, as discard: (Dialog) -> O) -> [Effect] {
+        var dialog: Dialog? = d
+        let effects = handleDiscard(key, dialog: &dialog)
+        overlay = dialog.map(discard)
+        return effects
+    }
+
     static func discardDialog(_ lang: Lang) -> Dialog {
         Dialog(title: lang[.discardTitle], message: [lang[.discardMessage]], buttons: [lang[.keepEditing], lang[.discard]])
     }

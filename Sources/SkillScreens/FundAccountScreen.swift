@@ -11,12 +11,24 @@ public final class FundAccountScreen: Screen {
     var year: Int
     var fund: FundYear?
     var errorText: String?
-    var yearPrompt: TextPrompt?
-    var sourceList: PromptList?
-    var amountPrompt: TextPrompt?
-    var confirm: Dialog?
-    var source: FundSource?
-    var amountFen: Int64?
+    /// The one overlay open (keys go to it first; it is drawn last): F4 the year; F6 the source,
+    /// the amount, then the confirmation, each carrying what was answered before.
+    enum Overlay: OverlayCase {
+        case year(TextPrompt)
+        case source(PromptList)
+        case amount(TextPrompt, FundSource)
+        case confirm(Dialog, FundSource, amountFen: Int64)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .year(p): .prompt(p, width: 50)
+            case let .source(l): .list(l)
+            case let .amount(p, _): .prompt(p, width: 70)
+            case let .confirm(d, _, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(_ ctx: ScreenContext, year: Int? = nil) {
         self.year = year ?? ctx.desk.today().year
@@ -74,12 +86,12 @@ public final class FundAccountScreen: Screen {
         case .function(4):
             var p = TextPrompt(title: lang[.fundYearTitle], hint: lang[.fundYearPromptHint], maxLength: 4)
             p.field = TextField(text: String(year), maxLength: 4, filter: .digits)
-            yearPrompt = p
+            overlay = .year(p)
         case .function(6) where allocates(ctx):
             var l = PromptList(title: lang.format(.allocateSourceTitle, year),
                                items: FundSource.allCases.map { ($0.rawValue, $0.label(lang)) })
             l.maxCodeWidth = 12
-            sourceList = l
+            overlay = .source(l)
         default:
             break
         }
@@ -89,72 +101,63 @@ public final class FundAccountScreen: Screen {
     /// Keys while an overlay is open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var p = yearPrompt {
+        guard let open = overlay else { return nil }
+        switch open {
+        case var .year(p):
             switch p.handle(key, emptyProblem: lang[.fundYearInvalid]) {
-            case .none: yearPrompt = p
-            case .cancelled: yearPrompt = nil
+            case .none: overlay = .year(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
                 guard text.count == 4, let y = Int(text), (2000...2100).contains(y) else {
-                    p.problem = lang[.fundYearInvalid]; yearPrompt = p; return []
+                    p.problem = lang[.fundYearInvalid]; overlay = .year(p); return []
                 }
-                yearPrompt = nil
+                overlay = nil
                 year = y
                 load(ctx)
             }
-            return []
-        }
-        if var l = sourceList {
+        case var .source(l):
             switch l.handle(key) {
-            case .none: sourceList = l
-            case .cancelled: sourceList = nil
+            case .none: overlay = .source(l)
+            case .cancelled: overlay = nil
             case let .chosen(codes):
-                sourceList = nil
+                overlay = nil
                 guard let s = codes.first.flatMap(FundSource.init(rawValue:)) else { return [] }
-                source = s
-                amountPrompt = TextPrompt(title: lang.format(.allocateAmountTitle, year, s.label(lang)),
-                                          hint: lang[.allocateAmountHint], maxLength: 24)
+                overlay = .amount(TextPrompt(title: lang.format(.allocateAmountTitle, year, s.label(lang)),
+                                             hint: lang[.allocateAmountHint], maxLength: 24), s)
             }
-            return []
-        }
-        if var p = amountPrompt {
+        case .amount(var p, let s):
             switch p.handle(key, emptyProblem: lang[.allocateAmountHint]) {
-            case .none: amountPrompt = p
-            case .cancelled: amountPrompt = nil; source = nil
+            case .none: overlay = .amount(p, s)
+            case .cancelled: overlay = nil
             case let .entered(text):
                 guard let fen = Money.parse(yuan: text) else {
-                    p.problem = lang.format(.allocateAmountInvalid, text); amountPrompt = p; return []
+                    p.problem = lang.format(.allocateAmountInvalid, text); overlay = .amount(p, s); return []
                 }
                 guard fen > 0 else {
-                    p.problem = lang.format(.allocateAmountNotPositive, Money.format(fen: fen)); amountPrompt = p; return []
+                    p.problem = lang.format(.allocateAmountNotPositive, Money.format(fen: fen)); overlay = .amount(p, s); return []
                 }
-                guard let s = source else { amountPrompt = nil; return [] }
-                amountPrompt = nil
-                amountFen = fen
                 var lines = [lang.format(.allocateConfirm, year, s.label(lang), Money.format(fen: fen))]
                 let balance = fund?.accounts.first { $0.source == s }?.balanceFen ?? 0
                 let (after, overflow) = balance.addingReportingOverflow(fen)
                 if !overflow { lines.append(lang.format(.allocateConfirmBalance, Money.format(fen: after))) }
-                confirm = Dialog(title: lang[.allocateConfirmTitle], message: lines, buttons: [lang[.keyAllocate], lang[.keyCancel]])
+                overlay = .confirm(Dialog(title: lang[.allocateConfirmTitle], message: lines, buttons: [lang[.keyAllocate], lang[.keyCancel]]),
+                                   s, amountFen: fen)
             }
-            return []
-        }
-        if var d = confirm {
+        case .confirm(var d, let src, let fen):
             switch d.handle(key) {
-            case .none: confirm = d; return []
+            case .none: overlay = .confirm(d, src, amountFen: fen)
             case .button(0):
-                confirm = nil
-                return allocate(ctx)
+                overlay = nil
+                return allocate(ctx, source: src, amountFen: fen)
             case .button, .cancelled:
-                confirm = nil; source = nil; amountFen = nil
-                return []
+                overlay = nil
             }
         }
-        return nil
+        return []
     }
 
-    func allocate(_ ctx: ScreenContext) -> [Effect] {
-        defer { source = nil; amountFen = nil }
-        guard let s = ctx.session, let src = source, let fen = amountFen else { return [] }
+    func allocate(_ ctx: ScreenContext, source src: FundSource, amountFen fen: Int64) -> [Effect] {
+        guard let s = ctx.session else { return [] }
         let lang = ctx.lang
         do {
             let a = try s.allocateFund(year: year, source: src, amountFen: fen)
@@ -217,9 +220,6 @@ public final class FundAccountScreen: Screen {
             canvas.put(lang.format(.fundNoAccounts, year) + (allocates(ctx) ? lang[.fundNoAccountsAdmin] : ""), x: 3, y: y,
                        style: .dim, maxWidth: body.width - 4)
         }
-        yearPrompt?.draw(into: &canvas, in: body, width: 50)
-        sourceList?.draw(into: &canvas, in: body)
-        amountPrompt?.draw(into: &canvas, in: body, width: 70)
-        confirm?.draw(into: &canvas, in: body)
+        overlay.draw(into: &canvas, in: body)
     }
 }

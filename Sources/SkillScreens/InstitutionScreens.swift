@@ -63,17 +63,17 @@ public final class InstitutionListScreen: Screen {
             [list.mark(i.code), i.code, i.name, CatalogueText.kind(i.kind, lang), i.grade ?? lang[.noneDash],
              CatalogueText.check(i.catalogue, lang), CatalogueText.status(i.status, lang), String(i.mayTrain.count)]
         }
-        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noInstitutions], lang)
+        let rect = list.drawTable(table, into: &canvas, body: body, empty: lang[.noInstitutions], lang)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
         // A suspended or disqualified institution's status in the warning or error colour
         // (the selected row stays in reverse video).
         let widths = table.resolvedWidths(totalWidth: rect.width)
         let statusX = rect.x + widths[0..<6].reduce(0, +) + 6
-        let first = table.firstVisibleRow(visibleRows: list.visibleRows)
+        let first = table.firstVisibleRow(list.shownState, height: rect.height)
         for i in 0..<list.visibleRows where first + i < rows.count {
             let row = rows[first + i]
             let style = CatalogueText.statusStyle(row.status)
-            guard style != .plain, table.selected != first + i else { continue }
+            guard style != .plain, list.shownState.selected != first + i else { continue }
             canvas.put(CatalogueText.status(row.status, lang), x: statusX, y: rect.y + 1 + i, style: style,
                        maxWidth: widths[6])
         }
@@ -88,9 +88,19 @@ public final class InstitutionListScreen: Screen {
 public final class InstitutionDetailScreen: Screen {
     enum Pending { case suspend, disqualify(reason: String), reinstate }
     var row: InstitutionRow
-    var reasonPrompt: TextPrompt?
-    var dialog: Dialog?
-    var pending: Pending?
+    /// The one overlay open (keys go to it first; it is drawn last), with the change it is for.
+    enum Overlay: OverlayCase {
+        case reason(TextPrompt, Pending)
+        case confirm(Dialog, Pending)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .reason(p, _): .prompt(p)
+            case let .confirm(d, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
     /// Occupation code → name in force today (or the latest entry's name).
     var names: [String: String] = [:]
     var history: [AuditEntry]?
@@ -125,7 +135,7 @@ public final class InstitutionDetailScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if reasonPrompt != nil { return [("Enter", lang[.keyConfirm]), ("F12", lang[.keyCancel])] }
+        if case .reason? = overlay { return [("Enter", lang[.keyConfirm]), ("F12", lang[.keyCancel])] }
         var keys = CatalogueDetail.footer(ctx)
         guard manages(ctx) else { return keys }
         switch status {
@@ -142,51 +152,50 @@ public final class InstitutionDetailScreen: Screen {
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         let lang = ctx.lang
-        if var prompt = reasonPrompt {
+        switch overlay {
+        case var .reason(prompt, pending)?:
             switch prompt.handle(key, emptyProblem: lang[.reasonRequired]) {
-            case .none: reasonPrompt = prompt
-            case .cancelled: reasonPrompt = nil; pending = nil
+            case .none: overlay = .reason(prompt, pending)
+            case .cancelled: overlay = nil
             case let .entered(reason):
-                reasonPrompt = nil
+                overlay = nil
                 if case .disqualify = pending {
-                    pending = .disqualify(reason: reason)
-                    dialog = Dialog(title: lang[.disqualifyConfirmTitle], message: [lang.format(.disqualifyConfirmMessage, row.name)],
-                                    buttons: [lang[.keyDisqualify], lang[.keyCancel]], style: .error)
+                    overlay = .confirm(Dialog(title: lang[.disqualifyConfirmTitle], message: [lang.format(.disqualifyConfirmMessage, row.name)],
+                                              buttons: [lang[.keyDisqualify], lang[.keyCancel]], style: .error),
+                                       .disqualify(reason: reason))
                     return []
                 }
                 return apply(.suspend, reason: reason, ctx)
             }
             return []
-        }
-        if var d = dialog {
+        case var .confirm(d, p)?:
             let outcome = d.handle(key)
-            dialog = d
             switch outcome {
-            case .none: return []
+            case .none: overlay = .confirm(d, p); return []
             case let .button(button):
-                dialog = nil
-                guard button == 0, let p = pending else { pending = nil; return [] }
+                overlay = nil
+                guard button == 0 else { return [] }
                 if case let .disqualify(reason) = p { return apply(p, reason: reason, ctx) }
                 return apply(p, reason: nil, ctx)
             default:
-                dialog = nil; pending = nil
+                overlay = nil
                 return []
             }
+        case nil:
+            break
         }
         if manages(ctx) {
             switch (key, status) {
             case (.function(8), .active?):
-                pending = .suspend
-                reasonPrompt = TextPrompt(title: lang.format(.suspendTitle, row.name), hint: lang[.reasonHint])
+                overlay = .reason(TextPrompt(title: lang.format(.suspendTitle, row.name), hint: lang[.reasonHint]), .suspend)
                 return []
             case (.function(8), .suspended?):
-                pending = .reinstate
-                dialog = Dialog(title: lang[.reinstateTitle], message: [lang.format(.reinstateMessage, row.name)],
-                                buttons: [lang[.keyReinstate], lang[.keyCancel]])
+                overlay = .confirm(Dialog(title: lang[.reinstateTitle], message: [lang.format(.reinstateMessage, row.name)],
+                                          buttons: [lang[.keyReinstate], lang[.keyCancel]]), .reinstate)
                 return []
             case (.function(9), .active?), (.function(9), .suspended?):
-                pending = .disqualify(reason: "")
-                reasonPrompt = TextPrompt(title: lang.format(.disqualifyTitle, row.name), hint: lang[.reasonHint])
+                overlay = .reason(TextPrompt(title: lang.format(.disqualifyTitle, row.name), hint: lang[.reasonHint]),
+                                  .disqualify(reason: ""))
                 return []
             default:
                 break
@@ -198,7 +207,6 @@ public final class InstitutionDetailScreen: Screen {
     }
 
     func apply(_ p: Pending, reason: String?, _ ctx: ScreenContext) -> [Effect] {
-        pending = nil
         guard let s = ctx.session else { return [] }
         do {
             switch p {
@@ -255,10 +263,6 @@ public final class InstitutionDetailScreen: Screen {
         canvas.put(lang[.fieldMayTrain], x: 1, y: y, style: .bold)
         y += 1
         CatalogueDetail.drawScrolled(lines(lang), errorText: errorText, scroll: &scroll, into: &canvas, y: y, body: body)
-        reasonPrompt?.draw(into: &canvas, in: body)
-        if let dialog {
-            dialog.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
+        overlay.draw(into: &canvas, in: body)
     }
 }

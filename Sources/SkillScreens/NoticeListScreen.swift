@@ -9,8 +9,7 @@ import TermUI
 /// `skilldesk notice list` does). Enter opens the claim (where a clerk records an objection, F7).
 public final class NoticeListScreen: Screen {
     var entries: [NoticeEntry] = []
-    var selected: Int?
-    var scroll = 0
+    var tableState = TableState()
     var errorText: String?
     var needsQuery = true
     var visibleRows = 20
@@ -29,7 +28,7 @@ public final class NoticeListScreen: Screen {
         visibleRows = max(1, body.height - 4)
         guard needsQuery, let s = ctx.session else { return }
         needsQuery = false
-        let keep = selected.flatMap { entries[safe: $0]?.claimID }
+        let keep = tableState.selected.flatMap { entries[safe: $0]?.claimID }
         do {
             entries = try s.noticeList()
             errorText = nil
@@ -37,7 +36,9 @@ public final class NoticeListScreen: Screen {
             entries = []
             errorText = describe(error, ctx.lang)
         }
-        selected = entries.isEmpty ? nil : (keep.flatMap { id in entries.firstIndex { $0.claimID == id } } ?? 0)
+        // The same claim stays selected when it is still listed; otherwise the state is clamped.
+        tableState.clamp(rowCount: entries.count)
+        if let i = keep.flatMap({ id in entries.firstIndex { $0.claimID == id } }) { tableState.selected = i }
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -47,12 +48,10 @@ public final class NoticeListScreen: Screen {
         case .function(5), .char("r"):
             needsQuery = true
         case .enter, .char("5"):
-            guard let i = selected, let e = entries[safe: i] else { return [] }
+            guard let i = tableState.selected, let e = entries[safe: i] else { return [] }
             return [.push(ClaimDetailScreen(claimID: e.claimID, ctx: ctx))]
         default:
-            var t = Table(columns: [], rows: entries.map { _ in [] }, selected: selected)
-            t.scrollOffset = scroll
-            if t.handle(key, visibleRows: visibleRows) { selected = t.selected; scroll = t.scrollOffset }
+            _ = tableState.handle(key, rowCount: entries.count, visibleRows: visibleRows)
         }
         return []
     }
@@ -75,13 +74,12 @@ public final class NoticeListScreen: Screen {
             TableColumn(title: lang[.colNoticeStart], width: 10),
             TableColumn(title: lang[.colNoticeEnd], width: 10),
             TableColumn(title: lang[.colDaysLeft], width: 4, alignRight: true),
-        ], selected: selected)
-        table.scrollOffset = scroll
+        ])
         table.rows = entries.map { e in
             [e.claimNumber, e.maskedName, e.maskedID, e.kind?.label(lang) ?? "", Money.format(fen: e.amountFen),
              e.publishedOn, e.endsOn, String(e.workingDaysLeft)]
         }
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
         if entries.isEmpty {
             canvas.put(errorText ?? lang[.noNotices], x: 3, y: rect.y + 2, style: errorText == nil ? .dim : .error,
                        maxWidth: body.width - 4)

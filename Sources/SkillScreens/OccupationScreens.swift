@@ -111,7 +111,7 @@ public final class OccupationListScreen: Screen {
              CatalogueText.check(o.shortage, lang), CatalogueText.check(o.accessControlled, lang),
              CatalogueText.period(o), CatalogueText.levels(o.levels, lang)]
         }
-        let rect = list.drawTable(&table, into: &canvas, body: body, empty: lang[.noOccupations], lang)
+        let rect = list.drawTable(table, into: &canvas, body: body, empty: lang[.noOccupations], lang)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
     }
 }

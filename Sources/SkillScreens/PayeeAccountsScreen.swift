@@ -10,19 +10,30 @@ import TermUI
 /// payment batch until its account is here.
 public final class PayeeAccountsScreen: Screen {
     var accounts: [PayeeAccount] = []
-    var selected = 0
-    var scroll = 0
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
     var visibleRows = 20
     var errorText: String?
     var needsQuery = true
     /// The account to select once the list is read again (the one just recorded).
     var focusCode: String?
-    // F6: code → name → account.
-    var codePrompt: TextPrompt?
-    var namePrompt: TextPrompt?
-    var accountPrompt: TextPrompt?
-    var pendingCode = ""
-    var pendingName = ""
+    /// The F6 prompt open (keys go to it first; it is drawn last): code → name → account, each
+    /// carrying what was answered before.
+    enum Overlay: OverlayCase {
+        case code(TextPrompt)
+        case name(TextPrompt, code: String)
+        case account(TextPrompt, code: String, name: String)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .code(p), let .name(p, _), let .account(p, _, _): .prompt(p, width: 64)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(_ ctx: ScreenContext) {}
 
@@ -51,7 +62,7 @@ public final class PayeeAccountsScreen: Screen {
         }
         if let code = focusCode, let i = accounts.firstIndex(where: { $0.code == code }) { selected = i }
         focusCode = nil
-        selected = min(selected, max(0, accounts.count - 1))
+        tableState.clamp(rowCount: accounts.count)
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -65,13 +76,11 @@ public final class PayeeAccountsScreen: Screen {
         case .function(6) where mayEdit(ctx):
             var p = TextPrompt(title: lang[.payeeCodeTitle], hint: lang[.payeeCodeHint], maxLength: 18)
             p.field = TextField(text: accounts[safe: selected]?.code ?? "", maxLength: 18)
-            codePrompt = p
+            overlay = .code(p)
         case .function(6):
             return [.message(DeskError.notPermitted(.prepareClaims).message(lang), .error)]
         default:
-            var t = Table(columns: [], rows: accounts.map { _ in [] }, selected: accounts.isEmpty ? nil : selected)
-            t.scrollOffset = scroll
-            if t.handle(key, visibleRows: visibleRows) { selected = t.selected ?? 0; scroll = t.scrollOffset }
+            _ = tableState.handle(key, rowCount: accounts.count, visibleRows: visibleRows)
         }
         return []
     }
@@ -79,62 +88,56 @@ public final class PayeeAccountsScreen: Screen {
     /// Keys while one of the F6 prompts is open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var p = codePrompt {
+        guard let open = overlay else { return nil }
+        switch open {
+        case var .code(p):
             switch p.handle(key, emptyProblem: lang[.payeeCodeHint]) {
-            case .none: codePrompt = p
-            case .cancelled: codePrompt = nil
+            case .none: overlay = .code(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
                 let code = HalfWidth.ascii(text).trimmedWhitespace().uppercased()
                 if case let .failure(e) = CreditCode.parse(code) {
-                    p.problem = e.message(lang); codePrompt = p; return []
+                    p.problem = e.message(lang); overlay = .code(p); return []
                 }
-                codePrompt = nil
-                pendingCode = code
                 var n = TextPrompt(title: lang.format(.payeeNameTitle, code), hint: lang[.payeeNameHint], maxLength: 100)
                 n.field = TextField(text: accounts.first { $0.code == code }?.name ?? "", maxLength: 100)
-                namePrompt = n
+                overlay = .name(n, code: code)
             }
-            return []
-        }
-        if var p = namePrompt {
+        case var .name(p, code):
             switch p.handle(key, emptyProblem: lang[.payeeNameHint]) {
-            case .none: namePrompt = p
-            case .cancelled: namePrompt = nil
+            case .none: overlay = .name(p, code: code)
+            case .cancelled: overlay = nil
             case let .entered(name):
                 // The bank file's rule (SkillCore), asked here so a bad name stays in its own prompt.
                 if let problem = BankFile.payeeNameProblem(name) {
-                    p.problem = BankFileError(line: 0, problem: problem).message(lang); namePrompt = p; return []
+                    p.problem = BankFileError(line: 0, problem: problem).message(lang); overlay = .name(p, code: code); return []
                 }
-                namePrompt = nil
-                pendingName = name
-                let now = accounts.first { $0.code == pendingCode }?.maskedAccount ?? lang[.bankNone]
-                accountPrompt = TextPrompt(title: lang.format(.payeeAccountTitle, name), hint: lang.format(.payeeAccountHint, now), maxLength: 40)
+                let now = accounts.first { $0.code == code }?.maskedAccount ?? lang[.bankNone]
+                overlay = .account(TextPrompt(title: lang.format(.payeeAccountTitle, name), hint: lang.format(.payeeAccountHint, now),
+                                              maxLength: 40), code: code, name: name)
             }
-            return []
-        }
-        if var p = accountPrompt {
+        case var .account(p, code, name):
             switch p.handle(key, emptyProblem: lang.format(.payeeAccountHint, lang[.bankNone])) {
-            case .none: accountPrompt = p
-            case .cancelled: accountPrompt = nil
+            case .none: overlay = .account(p, code: code, name: name)
+            case .cancelled: overlay = nil
             case let .entered(account):
-                guard let s = ctx.session else { accountPrompt = nil; return [] }
+                guard let s = ctx.session else { overlay = nil; return [] }
                 let saved: PayeeAccount
                 do {
-                    saved = try s.setPayeeAccount(code: pendingCode, name: pendingName, account: HalfWidth.ascii(account))
+                    saved = try s.setPayeeAccount(code: code, name: name, account: HalfWidth.ascii(account))
                 } catch {
                     // Wrong account (or name): stays in the prompt, as typed, with why.
                     p.problem = describe(error, lang)
-                    accountPrompt = p
+                    overlay = .account(p, code: code, name: name)
                     return []
                 }
-                accountPrompt = nil
+                overlay = nil
                 needsQuery = true
                 focusCode = saved.code
                 return [.message(lang.format(.payeeSaved, saved.name, saved.maskedAccount), .ok)]
             }
-            return []
         }
-        return nil
+        return []
     }
 
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
@@ -145,16 +148,13 @@ public final class PayeeAccountsScreen: Screen {
             TableColumn(title: lang[.colCreditCode], width: 18),
             TableColumn(title: lang[.colAccountHolder], width: 0),
             TableColumn(title: lang[.fieldBankAccount], width: 30),
-        ], selected: accounts.isEmpty ? nil : selected)
-        table.scrollOffset = scroll
+        ])
         table.rows = accounts.map { [$0.code, $0.name, $0.maskedAccount] }
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
         if accounts.isEmpty, errorText == nil {
             canvas.put(lang[.payeeNone], x: 3, y: rect.y + 2, style: .dim, maxWidth: body.width - 4)
         }
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: body.width - 4) }
-        codePrompt?.draw(into: &canvas, in: body, width: 64)
-        namePrompt?.draw(into: &canvas, in: body, width: 64)
-        accountPrompt?.draw(into: &canvas, in: body, width: 64)
+        overlay.draw(into: &canvas, in: body)
     }
 }

@@ -39,21 +39,33 @@ enum PaymentText {
 /// after a confirmation; temp file + rename), F8 reconciles it with the bank's result file.
 public final class PaymentBatchListScreen: Screen {
     var batches: [PaymentBatchInfo] = []
-    var selected = 0
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
     var errorText: String?
     var needsLoad = true
     var visibleRows = 20
-    /// Open overlays (at most one at a time).
-    var newBatchDialog: Dialog?
-    var infoDialog: Dialog?
-    var encodingList: PromptList?
-    var pathPrompt: TextPrompt?
-    var overwriteDialog: Dialog?
-    var resultPrompt: TextPrompt?
-    /// The export being set up: batch, encoding, then the checked target (as typed).
-    var exportBatch: PaymentBatchInfo?
-    var exportEncoding: BankFileEncoding = .utf8BOM
-    var exportTarget: String?
+    /// The one question or result open over the list (keys go to it first; it is drawn last).
+    /// The export's cases carry what was chosen so far: the batch, the encoding, the checked target.
+    enum Overlay: OverlayCase {
+        case newBatch(Dialog)
+        case info(Dialog)
+        case encoding(PromptList, PaymentBatchInfo)
+        case path(TextPrompt, PaymentBatchInfo, BankFileEncoding)
+        case overwrite(Dialog, PaymentBatchInfo, BankFileEncoding, target: String)
+        case resultFile(TextPrompt, PaymentBatchInfo)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .newBatch(d), let .info(d), let .overwrite(d, _, _, _): .dialog(d)
+            case let .encoding(l, _): .list(l)
+            case let .path(p, _, _), let .resultFile(p, _): .prompt(p)
+            }
+        }
+    }
+    var overlay: Overlay?
 
     public init(_ ctx: ScreenContext) {}
 
@@ -87,7 +99,7 @@ public final class PaymentBatchListScreen: Screen {
             batches = []
             errorText = describe(error, ctx.lang)
         }
-        selected = min(selected, max(0, batches.count - 1))
+        tableState.clamp(rowCount: batches.count)
     }
 
     public func resume(_ ctx: ScreenContext) -> [Effect] {
@@ -104,8 +116,7 @@ public final class PaymentBatchListScreen: Screen {
         case .function(5), .char("r"):
             needsLoad = true
         case .up, .down, .pageUp, .pageDown, .home, .end:
-            var t = Table(columns: [], rows: batches.map { _ in [] }, selected: batches.isEmpty ? nil : selected)
-            if t.handle(key, visibleRows: visibleRows) { selected = t.selected ?? 0 }
+            _ = tableState.handle(key, rowCount: batches.count, visibleRows: visibleRows)
         case .enter:
             guard let b = current else { return [] }
             return [.push(PaymentBatchDetailScreen(batch: b.id, ctx: ctx))]
@@ -113,15 +124,13 @@ public final class PaymentBatchListScreen: Screen {
             return openNewBatch(ctx)
         case .function(7) where pays(ctx):
             guard let b = current else { return [.message(lang[.noBatchSelected], .error)] }
-            exportBatch = b
             var l = PromptList(title: lang.format(.exportEncodingTitle, b.id),
                                items: BankFileEncoding.allCases.map { ($0.rawValue, PaymentText.encodingLabel($0, lang)) })
             l.maxCodeWidth = 9
-            encodingList = l
+            overlay = .encoding(l, b)
         case .function(8) where pays(ctx):
             guard let b = current else { return [.message(lang[.noBatchSelected], .error)] }
-            exportBatch = b
-            resultPrompt = TextPrompt(title: lang.format(.reconcileTitle, b.id), hint: lang[.reconcileHint], maxLength: 1000)
+            overlay = .resultFile(TextPrompt(title: lang.format(.reconcileTitle, b.id), hint: lang[.reconcileHint], maxLength: 1000), b)
         default:
             break
         }
@@ -131,100 +140,74 @@ public final class PaymentBatchListScreen: Screen {
     /// Keys while an overlay is open; nil when none is.
     func handleModal(_ key: Key, _ ctx: ScreenContext) -> [Effect]? {
         let lang = ctx.lang
-        if var d = infoDialog {
-            if d.handle(key) == .none { infoDialog = d } else { infoDialog = nil }
-            return []
-        }
-        if var d = newBatchDialog {
+        guard let open = overlay else { return nil }
+        switch open {
+        case var .info(d):
+            overlay = d.handle(key) == .none ? .info(d) : nil
+        case var .newBatch(d):
             switch d.handle(key) {
-            case .none: newBatchDialog = d; return []
-            case .cancelled, .button(1): newBatchDialog = nil; return []
+            case .none: overlay = .newBatch(d)
+            case .cancelled, .button(1): overlay = nil
             case .button:
-                // The batch is written after a frame that says so (10,000 claims take seconds).
-                newBatchDialog = nil
-                pendingJob = .create
-                return [.message(lang[.batchCreating], .warning)]
+                // Slow work: the batch is written after a frame that says so (10,000 claims take seconds).
+                overlay = nil
+                return [.work(Work(title: lang[.batchCreating]) { [self] _ in createBatch(ctx) })]
             }
-        }
-        if var l = encodingList {
+        case var .encoding(l, b):
             switch l.handle(key) {
-            case .none: encodingList = l
-            case .cancelled: encodingList = nil; exportBatch = nil
+            case .none: overlay = .encoding(l, b)
+            case .cancelled: overlay = nil
             case let .chosen(codes):
-                encodingList = nil
-                guard let e = codes.first.flatMap(BankFileEncoding.init(rawValue:)), let b = exportBatch else { return [] }
-                exportEncoding = e
+                overlay = nil
+                guard let e = codes.first.flatMap(BankFileEncoding.init(rawValue:)) else { return [] }
                 var p = TextPrompt(title: lang.format(.exportPathTitle, b.id), hint: lang[.exportPathHint], maxLength: 1000)
                 p.field = TextField(text: "./\(b.id).csv", maxLength: 1000)
-                pathPrompt = p
+                overlay = .path(p, b, e)
             }
-            return []
-        }
-        if var p = pathPrompt {
+        case var .path(p, b, e):
             switch p.handle(key, emptyProblem: lang[.pathRequired]) {
-            case .none: pathPrompt = p
-            case .cancelled: pathPrompt = nil; exportBatch = nil
+            case .none: overlay = .path(p, b, e)
+            case .cancelled: overlay = nil
             case let .entered(typed):
                 // The shared writer's checks (never the database, a directory or a missing one);
                 // an existing file is asked about before it is replaced.
                 let exists: Bool
                 do { exists = try OutputFile.check(typed, protected: ctx.session?.protectedPaths ?? []) } catch {
                     p.problem = describe(error, lang)
-                    pathPrompt = p
+                    overlay = .path(p, b, e)
                     return []
                 }
-                pathPrompt = nil
-                exportTarget = typed
+                overlay = nil
                 if exists {
-                    overwriteDialog = Dialog(title: lang[.overwriteTitle], message: [lang.format(.overwriteMessage, typed)],
-                                             buttons: [lang[.overwrite], lang[.keyCancel]], focusedButton: 1, style: .warning)
+                    overlay = .overwrite(Dialog(title: lang[.overwriteTitle], message: [lang.format(.overwriteMessage, typed)],
+                                                buttons: [lang[.overwrite], lang[.keyCancel]], focusedButton: 1, style: .warning),
+                                         b, e, target: typed)
                     return []
                 }
-                return export(ctx, replace: false)
+                return export(ctx, b, encoding: e, to: typed, replace: false)
             }
-            return []
-        }
-        if var d = overwriteDialog {
+        case var .overwrite(d, b, e, target):
             switch d.handle(key) {
-            case .none: overwriteDialog = d
-            case .button(0): overwriteDialog = nil; return export(ctx, replace: true)
-            case .button, .cancelled: overwriteDialog = nil; exportBatch = nil; exportTarget = nil
+            case .none: overlay = .overwrite(d, b, e, target: target)
+            case .button(0): overlay = nil; return export(ctx, b, encoding: e, to: target, replace: true)
+            case .button, .cancelled: overlay = nil
             }
-            return []
-        }
-        if var p = resultPrompt {
+        case var .resultFile(p, b):
             switch p.handle(key, emptyProblem: lang[.pathRequired]) {
-            case .none: resultPrompt = p
-            case .cancelled: resultPrompt = nil; exportBatch = nil
+            case .none: overlay = .resultFile(p, b)
+            case .cancelled: overlay = nil
             case let .entered(typed):
                 switch BankFiles.read(typed) {
                 case let .failure(problem):
                     p.problem = problem.message(lang)
-                    resultPrompt = p
+                    overlay = .resultFile(p, b)
                 case let .success(bytes):
-                    resultPrompt = nil
-                    pendingJob = .reconcile(bytes)
-                    return [.message(lang.format(.reconciling, exportBatch?.id ?? ""), .warning)]
+                    overlay = nil
+                    return [.work(Work(title: lang.format(.reconciling, b.id)) { [self] _ in reconcile(ctx, b, bytes: bytes) })]
                 }
             }
-            return []
         }
-        return nil
-    }
-
-    /// A write that can take seconds, run once the frame announcing it has been drawn.
-    enum PendingJob { case create, reconcile([UInt8]) }
-    var pendingJob: PendingJob?
-
-    public var hasDeferredWork: Bool { pendingJob != nil }
-
-    public func runDeferred(_ ctx: ScreenContext) -> [Effect] {
-        guard let job = pendingJob else { return [] }
-        pendingJob = nil
-        switch job {
-        case .create: return createBatch(ctx)
-        case let .reconcile(bytes): return reconcile(ctx, bytes: bytes)
-        }
+        return []
     }
 
     func openNewBatch(_ ctx: ScreenContext) -> [Effect] {
@@ -241,7 +224,7 @@ public final class PaymentBatchListScreen: Screen {
             lines.append(lang.format(.newBatchKindLine, k.kind?.label(lang) ?? k.rawKind, k.count, Money.format(fen: k.totalFen)))
         }
         if preview.leftOut > 0 { lines.append(lang.format(.newBatchLeftOut, preview.leftOut)) }
-        newBatchDialog = Dialog(title: lang[.newBatchTitle], message: lines, buttons: [lang[.newBatchCreate], lang[.keyCancel]])
+        overlay = .newBatch(Dialog(title: lang[.newBatchTitle], message: lines, buttons: [lang[.newBatchCreate], lang[.keyCancel]]))
         return []
     }
 
@@ -257,8 +240,8 @@ public final class PaymentBatchListScreen: Screen {
                     let number = (try? s.claimDetail(sk.id)).map { ClaimText.number($0.claim) } ?? "#\(sk.id)"
                     return lang.format(.batchSkippedLine, number, sk.reason.message(lang))
                 }
-                infoDialog = Dialog(title: lang[.batchSkippedTitle], message: PaymentText.capped(lines, max: 10, lang),
-                                    buttons: [lang[.close]], style: .warning)
+                overlay = .info(Dialog(title: lang[.batchSkippedTitle], message: PaymentText.capped(lines, max: 10, lang),
+                                       buttons: [lang[.close]], style: .warning))
             }
             return [.message(lang.format(.batchCreated, r.batch, r.summary.count, Money.format(fen: r.summary.totalFen)),
                              r.skipped.isEmpty ? .ok : .warning)]
@@ -267,9 +250,9 @@ public final class PaymentBatchListScreen: Screen {
         }
     }
 
-    func export(_ ctx: ScreenContext, replace: Bool) -> [Effect] {
-        defer { exportBatch = nil; exportTarget = nil }
-        guard let s = ctx.session, let b = exportBatch, let target = exportTarget else { return [] }
+    func export(_ ctx: ScreenContext, _ b: PaymentBatchInfo, encoding exportEncoding: BankFileEncoding, to target: String,
+                replace: Bool) -> [Effect] {
+        guard let s = ctx.session else { return [] }
         let lang = ctx.lang
         let bytes: [UInt8]
         do { bytes = try s.exportPaymentBatch(b.id, encoding: exportEncoding, to: target, replace: replace) } catch {
@@ -279,9 +262,8 @@ public final class PaymentBatchListScreen: Screen {
         return [.message(lang.format(.exported, b.count, fileLines, PaymentText.encodingLabel(exportEncoding, lang), target), .ok)]
     }
 
-    func reconcile(_ ctx: ScreenContext, bytes: [UInt8]) -> [Effect] {
-        defer { exportBatch = nil }
-        guard let s = ctx.session, let b = exportBatch else { return [] }
+    func reconcile(_ ctx: ScreenContext, _ b: PaymentBatchInfo, bytes: [UInt8]) -> [Effect] {
+        guard let s = ctx.session else { return [] }
         let lang = ctx.lang
         needsLoad = true
         do {
@@ -301,14 +283,14 @@ public final class PaymentBatchListScreen: Screen {
                 lines.append(lang.format(.reconcileProblems, r.problemMessages.count))
                 lines += PaymentText.capped(r.problemMessages.map { "  " + $0.message(lang) }, max: 8, lang)
             }
-            infoDialog = Dialog(title: lang.format(.reconcileResultTitle, b.id), message: lines, buttons: [lang[.close]],
-                                style: r.problemMessages.isEmpty ? .plain : .warning)
+            overlay = .info(Dialog(title: lang.format(.reconcileResultTitle, b.id), message: lines, buttons: [lang[.close]],
+                                   style: r.problemMessages.isEmpty ? .plain : .warning))
             return [.message(lang.format(.reconcileCounts, r.paid.count, r.failed.count), r.problemMessages.isEmpty ? .ok : .warning)]
         } catch {
             let text = describe(error, lang)
             let lines = text.split(separator: "\n").map(String.init)
-            infoDialog = Dialog(title: lang[.reconcileRefusedTitle], message: PaymentText.capped(lines, max: 10, lang),
-                                buttons: [lang[.close]], style: .error)
+            overlay = .info(Dialog(title: lang[.reconcileRefusedTitle], message: PaymentText.capped(lines, max: 10, lang),
+                                   buttons: [lang[.close]], style: .error))
             return [.message(lines.first ?? text, .error)]
         }
     }
@@ -327,18 +309,12 @@ public final class PaymentBatchListScreen: Screen {
         table.rows = batches.map { b in
             [b.id, b.businessDate, String(b.count), Money.format(fen: b.totalFen), PaymentText.result(b, lang), b.createdBy]
         }
-        table.selected = batches.isEmpty ? nil : selected
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
         if batches.isEmpty {
             canvas.put(errorText ?? lang[.noBatches], x: 3, y: rect.y + 2, style: errorText == nil ? .dim : .error,
                        maxWidth: body.width - 4)
         }
-        newBatchDialog?.draw(into: &canvas, in: body)
-        encodingList?.draw(into: &canvas, in: body)
-        pathPrompt?.draw(into: &canvas, in: body, width: 76)
-        overwriteDialog?.draw(into: &canvas, in: body)
-        resultPrompt?.draw(into: &canvas, in: body, width: 76)
-        infoDialog?.draw(into: &canvas, in: body)
+        overlay.draw(into: &canvas, in: body)
     }
 }
 
@@ -349,7 +325,7 @@ public final class PaymentBatchDetailScreen: Screen {
     var info: PaymentBatchInfo?
     var lines: [PaymentLineInfo] = []
     var errorText: String?
-    var table = Table(columns: [])
+    var tableState = TableState()
     var visibleRows = 20
 
     public init(batch: String, ctx: ScreenContext) {
@@ -367,7 +343,7 @@ public final class PaymentBatchDetailScreen: Screen {
             lines = []
             errorText = describe(error, ctx.lang)
         }
-        table.selected = lines.isEmpty ? nil : min(table.selected ?? 0, lines.count - 1)
+        tableState.clamp(rowCount: lines.count)
     }
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.menuPaymentBatches] + " · " + batch }
@@ -385,7 +361,7 @@ public final class PaymentBatchDetailScreen: Screen {
         case .function(5), .char("r"):
             load(ctx)
         default:
-            _ = table.handle(key, visibleRows: visibleRows)
+            _ = tableState.handle(key, rowCount: lines.count, visibleRows: visibleRows)
         }
         return []
     }
@@ -399,19 +375,19 @@ public final class PaymentBatchDetailScreen: Screen {
         }
         let rect = Rect(x: 1, y: body.y + 2, width: body.width - 2, height: body.height - 3)
         visibleRows = max(1, rect.height - 1)
-        table.columns = [
+        var table = Table(columns: [
             TableColumn(title: lang[.colClaimNumber], width: 14),
             TableColumn(title: lang[.colPayee], width: 12),
             TableColumn(title: lang[.colAccount], width: 20),
             TableColumn(title: lang[.colClaimKind], width: 14),
             TableColumn(title: lang[.colAmount], width: 13, alignRight: true),
             TableColumn(title: lang[.colLineState], width: 0),
-        ]
+        ])
         table.rows = lines.map {
             [$0.claimNumber, $0.payeeName, $0.maskedAccount, $0.kind?.label(lang) ?? "", Money.format(fen: $0.amountFen),
              PaymentText.state($0, lang)]
         }
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
         if lines.isEmpty {
             canvas.put(errorText ?? lang[.batchLinesEmpty], x: 3, y: rect.y + 2, style: errorText == nil ? .dim : .error,
                        maxWidth: body.width - 4)

@@ -17,8 +17,7 @@ public final class RecheckResultScreen: Screen {
 
     let report: RecheckReport
     let entries: [Entry]
-    var selected: Int?
-    var scroll = 0
+    var tableState = TableState()
     var visibleRows = 20
 
     public init(report: RecheckReport, ctx: ScreenContext) {
@@ -37,7 +36,7 @@ public final class RecheckResultScreen: Screen {
             list.append(Entry(id: x.id, ref: x.ref, found: { $0.format(.recheckFoundRefused, error.message($0)) }))
         }
         entries = list
-        selected = list.isEmpty ? nil : 0
+        tableState.clamp(rowCount: list.count)
     }
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.recheckResultTitle] }
@@ -59,12 +58,10 @@ public final class RecheckResultScreen: Screen {
         case .function(3), .function(12), .char("q"):
             return [.pop]
         case .enter, .char("5"):
-            guard let i = selected, let e = entries[safe: i] else { return [] }
+            guard let i = tableState.selected, let e = entries[safe: i] else { return [] }
             return [.push(ClaimDetailScreen(claimID: e.id, ctx: ctx))]
         default:
-            var t = Table(columns: [], rows: entries.map { _ in [] }, selected: selected)
-            t.scrollOffset = scroll
-            if t.handle(key, visibleRows: visibleRows) { selected = t.selected; scroll = t.scrollOffset }
+            _ = tableState.handle(key, rowCount: entries.count, visibleRows: visibleRows)
         }
         return []
     }
@@ -89,11 +86,10 @@ public final class RecheckResultScreen: Screen {
             TableColumn(title: lang[.colRecheckFound], width: 0),
             TableColumn(title: lang[.colName], width: 12),
             TableColumn(title: lang[.colClaimKind], width: 16),
-        ], selected: selected)
-        table.scrollOffset = scroll
+        ])
         table.rows = entries.map { e in
             [ClaimText.number(e.id, year: e.ref.year), e.found(lang), e.ref.workerName, ClaimText.kind(e.ref.kind, lang)]
         }
-        table.draw(into: &canvas, at: rect)
+        table.draw(into: &canvas, at: rect, state: tableState)
     }
 }

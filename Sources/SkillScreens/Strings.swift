@@ -103,6 +103,8 @@ public enum S: CaseIterable, Sendable {
     case keyRecheckAll, recheckTitle, recheckConfirm, recheckConfirmBasis, recheckReadOnly, recheckButton, recheckCancelled, recheckRunning
     case recheckNothing, recheckResultTitle, recheckSummary, recheckSummaryRun, recheckAllGood, colRecheckFound
     case recheckFoundFailing, recheckFoundAmount, recheckFoundRefused, helpRecheckAll, helpRecheckResult
+    // Slow work run by the run loop (issue 11): what the message line says meanwhile.
+    case approving, rejecting
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -712,6 +714,8 @@ public enum S: CaseIterable, Sendable {
                         "Working calendar: notices are counted in its working days. It lists a year's days off and weekend working days; other days count Monday to Friday. PgUp/PgDn change the year, ↑↓ select."),
         .helpCalendarManage: ("管理员：F6 设置某一天（日期、放假或调休上班、名称；已有条目即修改），F8 删除所选条目（确认后）。每次修改都记入审计；已公示的申请不改截止日期。",
                               "Administrators: F6 sets a day (date, day off or weekend working day, name; an existing entry is changed), F8 removes the selected entry (after a confirmation). Every change is audited; notices already published keep their end date."),
+        .approving: ("正在批准 %d 件申请…", "Approving %d claims…"),
+        .rejecting: ("正在驳回 %d 件申请…", "Rejecting %d claims…"),
     ]
 }
 

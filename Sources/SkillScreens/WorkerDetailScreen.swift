@@ -13,7 +13,12 @@ public final class WorkerDetailScreen: Screen {
     var scroll = 0
     /// The masked account (nil: none on record or not readable).
     var bankAccount: String?
-    var bankPrompt: TextPrompt?
+    /// The one overlay open (keys go to it first; it is drawn last): F6's bank account prompt.
+    enum Overlay: OverlayCase {
+        case bankAccount(TextPrompt)
+        var widget: OverlayWidget { switch self { case let .bankAccount(p): .prompt(p, width: 96) } }
+    }
+    var overlay: Overlay?
     /// The record differs from its last audited image (edited outside the program), by field.
     var auditProblem: String?
 
@@ -50,21 +55,21 @@ public final class WorkerDetailScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpWorkerDetail], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        if var p = bankPrompt {
+        if case var .bankAccount(p)? = overlay {
             switch p.handle(key) {
-            case .none: bankPrompt = p
-            case .cancelled: bankPrompt = nil
+            case .none: overlay = .bankAccount(p)
+            case .cancelled: overlay = nil
             case let .entered(text):
-                guard let s = ctx.session else { bankPrompt = nil; return [] }
+                guard let s = ctx.session else { overlay = nil; return [] }
                 do {
                     try s.setBankAccount(workerID: row.id, account: HalfWidth.ascii(text))
-                    bankPrompt = nil
+                    overlay = nil
                     load(ctx)
                     return [.message(ctx.lang.format(.bankSaved, row.name, bankAccount ?? ""), .ok)]
                 } catch {
                     // The number stays in the field to be corrected; the refusal says what is wrong.
                     p.problem = describe(error, ctx.lang)
-                    bankPrompt = p
+                    overlay = .bankAccount(p)
                 }
             }
             return []
@@ -81,8 +86,9 @@ public final class WorkerDetailScreen: Screen {
             guard ctx.session?.can(.editWorker) == true else {
                 return [.message(DeskError.notPermitted(.editWorker).message(ctx.lang), .error)]
             }
-            bankPrompt = TextPrompt(title: ctx.lang[.bankTitle],
-                                    hint: ctx.lang.format(.bankHint, bankAccount ?? ctx.lang[.bankNone]), maxLength: 40, required: false)
+            overlay = .bankAccount(TextPrompt(title: ctx.lang[.bankTitle],
+                                              hint: ctx.lang.format(.bankHint, bankAccount ?? ctx.lang[.bankNone]), maxLength: 40,
+                                              required: false))
         case .function(7), .char("7"), .char("a"):
             guard ctx.session?.can(.readClasses) == true else {
                 return [.message(DeskError.notPermitted(.readClasses).message(ctx.lang), .error)]
@@ -127,7 +133,7 @@ public final class WorkerDetailScreen: Screen {
         y += 1
         if let historyError {
             canvas.put(historyError, x: 3, y: y, style: .error, maxWidth: body.width - 4)
-            bankPrompt?.draw(into: &canvas, in: body, width: 96)
+            overlay.draw(into: &canvas, in: body)
             return
         }
         if history.isEmpty { canvas.put(lang[.historyEmpty], x: 3, y: y, style: .dim) }
@@ -139,7 +145,7 @@ public final class WorkerDetailScreen: Screen {
             canvas.put(line, x: 3, y: y, maxWidth: body.width - 4)
             y += 1
         }
-        bankPrompt?.draw(into: &canvas, in: body, width: 96)
+        overlay.draw(into: &canvas, in: body)
     }
 
     static func action(_ code: String, _ lang: Lang) -> String {

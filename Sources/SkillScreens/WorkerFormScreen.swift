@@ -17,10 +17,23 @@ public final class WorkerFormScreen: Screen {
     var touched: Set<WorkerField> = []
     var saveAttempted = false
     var errors: [WorkerField: String] = [:]
-    var dialog: Dialog?
-    var dialogWorker: WorkerRow?
-    var prompt: PromptList?
-    var promptField: WorkerField?
+    /// The one overlay open (keys go to it first; it is drawn last).
+    enum Overlay: OverlayCase {
+        /// F4's list for a field.
+        case choose(PromptList, WorkerField)
+        /// "Discard changes?".
+        case discard(Dialog)
+        /// "This ID is registered — open that worker?".
+        case exists(Dialog, WorkerRow)
+
+        var widget: OverlayWidget {
+            switch self {
+            case let .choose(l, _): .list(l)
+            case let .discard(d), let .exists(d, _): .dialog(d)
+            }
+        }
+    }
+    var overlay: Overlay?
     var offeredID: String?
     let original: WorkerDraft
 
@@ -56,14 +69,16 @@ public final class WorkerFormScreen: Screen {
     var isDirty: Bool { draft != original }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        if dialog != nil { return handleDialog(key, ctx) }
-        if prompt != nil { return handlePrompt(key, ctx) }
+        switch overlay {
+        case .discard?, .exists?: return handleDialog(key, ctx)
+        case .choose?: return handlePrompt(key, ctx)
+        case nil: break
+        }
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
         case .function(3), .function(12):
-            dialogWorker = nil
-            return FormKit.leave(isDirty: isDirty, dialog: &dialog, ctx.lang)
+            return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: Overlay.discard, ctx.lang)
         case .function(4):
             openPrompt(ctx)
             return []
@@ -125,6 +140,7 @@ public final class WorkerFormScreen: Screen {
 
     func openPrompt(_ ctx: ScreenContext) {
         let lang = ctx.lang
+        let prompt: PromptList
         switch current {
         case .employment:
             prompt = PromptList(title: lang[.chooseEmployment],
@@ -139,18 +155,18 @@ public final class WorkerFormScreen: Screen {
         default:
             return
         }
-        promptField = current
+        overlay = .choose(prompt, current)
     }
 
     func handlePrompt(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var p = prompt, let field = promptField else { return [] }
+        guard case .choose(var p, let field)? = overlay else { return [] }
         switch p.handle(key) {
         case .none:
-            prompt = p
+            overlay = .choose(p, field)
         case .cancelled:
-            prompt = nil
+            overlay = nil
         case let .chosen(codes):
-            prompt = nil
+            overlay = nil
             switch field {
             case .employment: if let c = codes.first, let e = EmploymentStatus(rawValue: c) { draft.employment = e }
             case .disability: if let c = codes.first, let d = Disability(rawValue: c) { draft.disability = d }
@@ -163,19 +179,24 @@ public final class WorkerFormScreen: Screen {
     }
 
     func handleDialog(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
-        guard var d = dialog else { return [] }
+        let (dialog, existing): (Dialog, WorkerRow?)
+        switch overlay {
+        case let .discard(d)?: (dialog, existing) = (d, nil)
+        case let .exists(d, w)?: (dialog, existing) = (d, w)
+        default: return []
+        }
+        var d = dialog
         let outcome = d.handle(key)
         switch outcome {
         case .none:
-            dialog = d
+            overlay = existing.map { .exists(d, $0) } ?? .discard(d)
             return []
         case .cancelled:
-            dialog = nil
+            overlay = nil
             return []
         case let .button(i):
-            dialog = nil
-            if let existing = dialogWorker {
-                dialogWorker = nil
+            overlay = nil
+            if let existing {
                 return i == 0 ? [.pop, .push(WorkerDetailScreen(row: existing, ctx: ctx))] : []
             }
             return i == 1 ? [.pop] : []
@@ -192,10 +213,9 @@ public final class WorkerFormScreen: Screen {
     }
 
     func showExists(_ existing: WorkerRow, _ ctx: ScreenContext) {
-        dialog = Dialog(title: ctx.lang[.existsTitle],
-                        message: [ctx.lang.format(.existsMessage, existing.id, existing.name)],
-                        buttons: [ctx.lang[.open], ctx.lang[.stay]])
-        dialogWorker = existing
+        overlay = .exists(Dialog(title: ctx.lang[.existsTitle],
+                                 message: [ctx.lang.format(.existsMessage, existing.id, existing.name)],
+                                 buttons: [ctx.lang[.open], ctx.lang[.stay]]), existing)
     }
 
     func revalidate(_ ctx: ScreenContext) {
@@ -244,7 +264,7 @@ public final class WorkerFormScreen: Screen {
         var y = body.y + 1
         var caret: CursorPosition?
         for (i, field) in Self.order.enumerated() {
-            let focused = i == focus && dialog == nil && prompt == nil
+            let focused = i == focus && overlay == nil
             let showError = touched.contains(field) || saveAttempted || (field == .id && draft.id.count > 0)
             var note = showError ? errors[field] : nil
             var noteStyle = Style.error
@@ -292,12 +312,8 @@ public final class WorkerFormScreen: Screen {
             }
         }
         canvas.cursor = caret
-        if let prompt {
-            prompt.draw(into: &canvas, in: body)
-            canvas.cursor = nil
-        }
-        if let dialog {
-            dialog.draw(into: &canvas, in: body)
+        if overlay != nil {
+            overlay.draw(into: &canvas, in: body)
             canvas.cursor = nil
         }
     }

@@ -11,7 +11,12 @@ public final class WorkerListScreen: Screen {
     var rows: [WorkerRow] = []
     var hasMore = false
     var offset = 0
-    var selected = 0
+    /// The row under the cursor (a page is exactly what fits, so the table never scrolls).
+    var tableState = TableState()
+    var selected: Int {
+        get { tableState.row }
+        set { tableState.selected = newValue }
+    }
     var options: [String: Character] = [:]
     var pending: [(Character, String)] = []
     var total: Int?
@@ -222,14 +227,15 @@ public final class WorkerListScreen: Screen {
             let phone = w.phone.map { (try? MobilePhone.parse($0).get())?.masked ?? $0 } ?? "—"
             return [opt, w.id, w.name, WorkerText.sex(w.sex, lang), w.birthDate, phone, WorkerText.groups(w.groups, lang)]
         }
-        table.selected = focus == .table ? selected : nil
-        table.draw(into: &canvas, at: tableRect)
+        var shown = tableState
+        if focus != .table { shown.selected = nil }
+        table.draw(into: &canvas, at: tableRect, state: shown)
         if rows.isEmpty {
             canvas.put(errorText ?? lang[.noWorkers], x: 3, y: tableRect.y + 2, style: errorText == nil ? .dim : .error)
         }
         if focus == .table, rows.indices.contains(selected) {
             let optColumnX = tableRect.x + 1
-            canvas.cursor = CursorPosition(x: optColumnX, y: tableRect.y + 1 + selected - table.firstVisibleRow(visibleRows: visibleRows))
+            canvas.cursor = CursorPosition(x: optColumnX, y: tableRect.y + 1 + selected - table.firstVisibleRow(shown, height: tableRect.height))
         }
         let hintY = body.maxY - 1
         canvas.put(lang[.optionsHint], x: 1, y: hintY, style: .dim)

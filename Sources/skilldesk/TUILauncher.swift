@@ -5,7 +5,8 @@ import SkillScreens
 import TermUI
 
 /// The TUI run loop: read a key, hand it (and every key already typed ahead) to the app,
-/// then draw once (and, when the frame announced a long job, run it and draw again). Curses is touched only here and in TermUI's backend, on this thread.
+/// then draw once (and, when the frame announced slow work — `Effect.work` — run it, redrawing its
+/// progress at most every 100 ms, and draw again). Curses is touched only here and in TermUI's backend, on this thread.
 enum TUILauncher {
     static func run(path: String, lang: Lang) throws {
         let desk = try Desk.open(path: path, environment: ProcessInfo.processInfo.environment)
@@ -20,8 +21,15 @@ enum TUILauncher {
         while !app.isFinished {
             let size = backend.size
             backend.present(app.render(width: size.width, height: size.height))
-            // A long job announced in the frame just shown runs now, then the loop draws its result.
-            if app.hasDeferredWork { app.runDeferred(); continue }
+            // Slow work announced in the frame just shown runs now (redrawing its progress), then
+            // the loop draws its result.
+            if app.hasDeferredWork {
+                app.runDeferred {
+                    let size = backend.size
+                    backend.present(app.render(width: size.width, height: size.height))
+                }
+                continue
+            }
             guard let key = backend.readKey(timeoutMilliseconds: nil) else { continue }
             if key == .resize { backend.invalidate() }
             app.handle(key)

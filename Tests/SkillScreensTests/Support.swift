@@ -75,6 +75,8 @@ final class Driver {
     var height: Int
     /// The frames drawn just before a deferred job ran (its "working…" frame), oldest first.
     var deferredFrames: [String] = []
+    /// The frames drawn while a job ran, each time it reported progress.
+    var progressFrames: [String] = []
 
     init(_ ctx: ScreenContext, root: any Screen, width: Int = 100, height: Int = 30) {
         app = App(ctx: ctx, root: root)
@@ -91,7 +93,9 @@ final class Driver {
             var shown = frame
             while app.hasDeferredWork {
                 deferredFrames.append(shown.text())
-                app.runDeferred()
+                app.runDeferred(redrawInterval: .zero) { [self] in
+                    progressFrames.append(app.render(width: width, height: height).text())
+                }
                 shown = app.render(width: width, height: height)
             }
         }
