@@ -3,20 +3,6 @@ import SkillCore
 import SkillStore
 import SkillRecords
 
-/// What a clerk types to record a certificate.
-public struct CertificateDraft: Sendable {
-    public var worker = ""
-    public var type = ""
-    public var number = ""
-    public var occupation = ""
-    /// Only for types that state a level (`CertificateType.hasLevel`).
-    public var level = ""
-    public var issuer = ""
-    public var issueDate = ""
-    public var classID: Int64?
-    public init() {}
-}
-
 /// W1: the certificate is stored, but something about it deserves a reviewer's look.
 public enum CertificateWarning: Sendable, Equatable, UserMessage {
     /// The same (type, number) is already recorded for another worker.
@@ -49,59 +35,49 @@ public struct CertificateResult: Sendable {
 
 /// Certificates (证书), the evidence a training subsidy rests on (E3). Clerks record them.
 extension Session {
+    /// Records a certificate. `CertificateDraft.validate` is the rule: first on the text alone,
+    /// then in the write transaction with what the store knows; its first error is the refusal.
     public func addCertificate(_ d: CertificateDraft) throws -> CertificateResult {
         try require(.manageClasses)
-        let worker = d.worker.trimmedWhitespace().uppercased()
-        guard let type = CertificateType.parse(d.type) else {
-            let codes = CertificateType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DeskError.invalidInput("certificate type '\(d.type)' is not valid; use one of \(codes)",
-                                         zh: "证书类型“\(d.type)”无效；可用：\(codes)")
-        }
-        let number = try DeskError.checking {
-            try FieldText.identifier(d.number, field: FieldLabel(en: "certificate number", zh: "证书编号"), max: FieldText.maxIdentifier)
-        }
-        let levelText = d.level.trimmedWhitespace()
-        var level: SkillLevel?
-        if type.hasLevel {
-            guard let l = SkillLevel.parse(levelText) else {
-                throw DeskError.invalidInput("a \(type.label(.en).lowercased()) states a level: give --level (\(SkillLevel.codes))",
-                                             zh: "\(type.label(.zh))须注明等级（\(SkillLevel.codes)）")
-            }
-            level = l
-        } else if !levelText.isEmpty {
-            throw DeskError.invalidInput("a \(type.label(.en).lowercased()) has no level; leave --level out",
-                                         zh: "\(type.label(.zh))不注明等级；请勿填写等级")
-        }
-        let date = try Self.date(d.issueDate, en: "issue date", zh: "发证日期")
         let today = desk.today()
-        guard date <= today else {
-            throw DeskError.invalidInput("the issue date \(date) is after today (\(today)): a certificate is recorded once issued",
-                                         zh: "发证日期 \(date) 晚于今天（\(today)）：证书发出后才能登记")
-        }
-        let occCode = d.occupation.trimmedWhitespace()
-        let issuer = try DeskError.checking {
-            try FieldText.cleaned(d.issuer, field: FieldLabel(en: "issuer", zh: "发证机构"), max: FieldText.maxName)
-        }
+        if case .failure(let v) = d.validate(today: today), let e = v.first, !e.needsStore { throw Self.refusal(e) }
         let now = desk.clock()
         return try desk.write { w in
-            guard try w.worker(id: worker) != nil else { throw DeskError.workersNotRegistered([worker]) }
-            if try w.occupationEntries(code: occCode).isEmpty { throw DeskError.occupationNotFound(occCode, asOf: nil) }
+            let facts = CertificateStoreFacts(
+                workerRegistered: try w.worker(id: d.workerID) != nil,
+                occupationKnown: try !w.occupationEntries(code: d.occupationCode).isEmpty,
+                classExists: try d.classID.map { try w.trainingClass(id: $0) != nil })
+            let c: CertificatePlan
+            switch d.validate(today: today, catalogue: facts) {
+            case .success(let p): c = p
+            case .failure(let v): throw Self.refusal(v.first)
+            }
             var warnings: [CertificateWarning] = []
-            let same = try w.certificates(type: type.rawValue, number: number)
-            if same.contains(where: { $0.workerID == worker }) {
-                throw DeskError.certificateExists(type: type, number: number, worker: worker)
+            let same = try w.certificates(type: c.type.rawValue, number: c.number)
+            if same.contains(where: { $0.workerID == c.worker }) {
+                throw DeskError.certificateExists(type: c.type, number: c.number, worker: c.worker)
             }
             for other in same { warnings.append(.numberHeldByAnother(worker: other.workerID)) }
-            if let classID = d.classID {
-                guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
-                if date.description < cls.startDate { warnings.append(.issuedBeforeClass(classID: classID, start: cls.startDate)) }
+            if let classID = c.classID, let cls = try w.trainingClass(id: classID), c.issueDate.description < cls.startDate {
+                warnings.append(.issuedBeforeClass(classID: classID, start: cls.startDate))
             }
-            let row = try w.insertCertificate(type: type, number: number, occupationCode: occCode, level: level,
-                                              issuer: issuer.isEmpty ? nil : issuer, issueDate: date, workerID: worker,
-                                              classID: d.classID, at: now)
+            let row = try w.insertCertificate(type: c.type, number: c.number, occupationCode: c.occupation, level: c.level,
+                                              issuer: c.issuer, issueDate: c.issueDate, workerID: c.worker,
+                                              classID: c.classID, at: now)
             try w.audit(at: now, user: user, action: "certificate.create", entity: "certificate", key: String(row.id),
                         before: nil, after: CertificateSnapshot(row).json())
             return CertificateResult(row: row, warnings: warnings)
+        }
+    }
+
+    /// The refusal for a draft: what the store found keeps its DeskError (and exit code).
+    static func refusal(_ e: CertificateDraftError?) -> DeskError {
+        switch e {
+        case .workerNotRegistered(let w)?: return .workersNotRegistered([w])
+        case .occupationNotFound(let c)?: return .occupationNotFound(c, asOf: nil)
+        case .classNotFound(let id)?: return .classNotFound(id)
+        case let e?: return .invalidInput(e.message(.en), zh: e.message(.zh))
+        case nil: return .invalidInput("the certificate is not valid", zh: "证书信息无效")
         }
     }
 

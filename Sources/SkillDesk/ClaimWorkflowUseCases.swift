@@ -20,6 +20,9 @@ public struct ClaimDetail: Sendable {
     /// The row no longer matches its approval's seal or its last audited image (edited outside
     /// the program): what, by field. Nil when it matches.
     public var auditProblem: SkipReason? = nil
+    /// The steps the reading user may take on the claim now (`ClaimWorkflow.possibleActions`:
+    /// state machine, roles, four eyes). Empty for a status the program does not know.
+    public var actions: [ClaimAction] = []
 
     public var status: ClaimStatus { ClaimStatus(rawValue: claim.status) ?? .submitted }
     public var outcomes: [RuleOutcome] { evaluation?.outcomes ?? [] }
@@ -559,8 +562,9 @@ extension Session {
         let now = desk.clock()
         return try desk.write { w in
             var c = try loadClaim(w, id)
-            let (open, overflow) = c.clawbackDueFen.subtractingReportingOverflow(c.recoveredFen)
-            if overflow { throw DeskError.money(.sumOverflow(what: "claim \(id)'s clawback", whatZh: "申请 \(id) 的追回金额")) }
+            guard let open = ClaimClawback.stillDueFen(clawedBackFen: c.clawbackDueFen, recoveredFen: c.recoveredFen) else {
+                throw DeskError.money(.sumOverflow(what: "claim \(id)'s clawback", whatZh: "申请 \(id) 的追回金额"))
+            }
             let amount = amountFen ?? open
             let complete = amount == open
             var to = c.status
@@ -571,10 +575,11 @@ extension Session {
             }
             // The fund account only knows what is due over all its claims: this claim's own due
             // bounds what may be recorded against it.
-            guard amount > 0 else {
+            switch ClaimClawback.recoveryProblem(amountFen: amount, stillDueFen: open) {
+            case nil: break
+            case .notPositive?:
                 throw DeskError.invalidInput("the amount recovered must be more than ¥0.00", zh: "追回金额须大于 ¥0.00")
-            }
-            guard amount <= open else {
+            case .moreThanDue?:
                 throw DeskError.invalidInput("\(Money.format(fen: amount)) is more than the \(Money.format(fen: open)) still due on claim \(id)",
                                              zh: "\(Money.format(fen: amount)) 超过申请 \(id) 尚未追回的 \(Money.format(fen: open))")
             }
@@ -629,7 +634,8 @@ extension Session {
             }
             return ClaimDetail(claim: c, workerName: try r.workerName(id: c.workerID) ?? "", evaluation: e,
                                evidenceChanges: changes, history: try r.auditEntries(entity: "claim", key: String(id)),
-                               attendance: days, changedDays: changedDays, auditProblem: try SealCheck.recordProblem(r, c))
+                               attendance: days, changedDays: changedDays, auditProblem: try SealCheck.recordProblem(r, c),
+                               actions: try possibleActions(r, c))
         }
     }
 
@@ -718,6 +724,12 @@ extension Session {
     }
 
     /// Who prepared, submitted, objected to and approved the claim (from its trail).
+    /// What this user may do to the claim now (the claim detail offers these keys).
+    func possibleActions(_ r: StoreReader, _ c: ClaimRow) throws -> [ClaimAction] {
+        guard let status = ClaimStatus(rawValue: c.status) else { return [] }
+        return ClaimWorkflow.possibleActions(status: status, user: user, hands: try claimHands(r, c), may: can)
+    }
+
     func claimHands(_ r: StoreReader, _ c: ClaimRow) throws -> [(user: String, hand: ClaimHand)] {
         let rows = try r.auditActors(entity: "claim", key: String(c.id), actions: ClaimHand.allCases.map(\.auditAction))
         return [(c.preparedBy, .prepared)] + rows.compactMap { row in ClaimHand(auditAction: row.action).map { (row.user, $0) } }

@@ -3,18 +3,6 @@ import SkillCore
 import SkillStore
 import SkillRecords
 
-/// What a clerk types to open a class (开班).
-public struct ClassDraft: Sendable {
-    public var institution = ""
-    public var occupation = ""
-    public var level = ""
-    public var type = ""
-    public var start = ""
-    public var end = ""
-    public var plannedHours = ""
-    public init() {}
-}
-
 /// A class with its roster (`class show`).
 public struct ClassDetail: Sendable {
     public var row: ClassRow
@@ -65,81 +53,57 @@ public struct EnrolResult: Sendable, Equatable {
     public var alreadyEnrolled: [String]
 }
 
-/// Largest planned hours a class may have (a year of full days is about 2,000 hours).
-let maxPlannedHours = 5_000
-
 /// Training classes, rosters and attendance. Clerks manage them; every role reads them.
 extension Session {
+    /// Opens a class. `ClassDraft.validate` is the rule: first on the text alone, then in the
+    /// write transaction with the catalogue as it stands; its first error (in the order of checks)
+    /// is the refusal.
     public func addClass(_ d: ClassDraft) throws -> ClassRow {
         try require(.manageClasses)
-        let instCode = d.institution.trimmedWhitespace().uppercased()
-        let occCode = d.occupation.trimmedWhitespace()
-        guard let level = SkillLevel.parse(d.level) else {
-            throw DeskError.invalidInput("level '\(d.level)' is not valid; use one of \(SkillLevel.codes)",
-                                         zh: "等级“\(d.level)”无效；可用：\(SkillLevel.codes)")
-        }
-        guard let type = TrainingType.parse(d.type) else {
-            let codes = TrainingType.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DeskError.invalidInput("training type '\(d.type)' is not valid; use one of \(codes)",
-                                         zh: "培训类型“\(d.type)”无效；可用：\(codes)")
-        }
-        guard type.hasClassDays else {
-            throw DeskError.invalidInput("direct appraisal has no class; record its certificate instead",
-                                         zh: "技能鉴定不开班；请直接登记证书")
-        }
-        let start = try Self.date(d.start, en: "start date", zh: "开班日期")
-        let end = try Self.date(d.end, en: "end date", zh: "结业日期")
-        guard start <= end else {
-            throw DeskError.invalidInput("the end date \(end) is before the start date \(start)",
-                                         zh: "结业日期 \(end) 早于开班日期 \(start)")
-        }
-        guard start.days(to: end) < ClassSpan.maxDays else {
-            throw DeskError.invalidInput(
-                "the class would run \(start.days(to: end) + 1) days (\(start)–\(end)); a class runs at most \(ClassSpan.maxDays) days: check the end date",
-                zh: "培训班 \(start) 至 \(end) 共 \(start.days(to: end) + 1) 天，超过上限 \(ClassSpan.maxDays) 天；请检查结业日期")
-        }
-        guard let hours = Int(d.plannedHours.trimmedWhitespace()), (1...maxPlannedHours).contains(hours) else {
-            throw DeskError.invalidInput("planned hours '\(d.plannedHours)' must be a whole number from 1 to \(maxPlannedHours)",
-                                         zh: "计划课时“\(d.plannedHours)”应为 1–\(maxPlannedHours) 的整数")
-        }
+        if case .failure(let v) = d.validate() { throw Self.refusal(v) }
         let now = desk.clock()
         return try desk.write { w in
-            guard let inst = try w.institution(code: instCode) else { throw DeskError.institutionNotFound(instCode) }
-            if inst.status != InstitutionStatus.active.rawValue {
-                let s = InstitutionStatus(rawValue: inst.status) ?? .suspended
-                throw DeskError.invalidInput("institution \(inst.code) is \(s.label(.en)); it may not open classes (E9)",
-                                             zh: "机构 \(inst.code) 当前状态为“\(s.label(.zh))”，不能开班（E9）")
+            let plan: ClassPlan
+            switch d.validate(catalogue: try Self.catalogueFacts(d, w)) {
+            case .success(let p): plan = p
+            case .failure(let v): throw Self.refusal(v)
             }
-            guard let occ = try w.occupation(code: occCode, asOf: start.description) else {
-                let any = try !w.occupationEntries(code: occCode).isEmpty
-                throw DeskError.occupationNotFound(occCode, asOf: any ? start : nil)
-            }
-            guard occ.levels.contains(where: { $0.level == level.rawValue }) else {
-                throw DeskError.invalidInput("occupation \(occCode) has no level \(level.rawValue) on \(start)",
-                                             zh: "职业 \(occCode) 在 \(start) 没有等级 \(level.rawValue)（\(level.label(.zh))）")
-            }
-            guard inst.mayTrain.contains(where: { $0.occupationCode == occCode && $0.level == level.rawValue }) else {
-                throw DeskError.invalidInput(
-                    "institution \(inst.code) may not train \(occCode) at \(level.rawValue) (not in its may-train list)",
-                    zh: "机构 \(inst.code) 的可培训范围不含 \(occCode) \(level.rawValue)（\(level.label(.zh))）")
-            }
-            let row = try w.insertClass(institution: inst.code, occupationCode: occCode, level: level, type: type,
-                                        start: start, end: end, plannedHours: hours, at: now)
+            let row = try w.insertClass(institution: plan.institution, occupationCode: plan.occupation, level: plan.level,
+                                        type: plan.type, start: plan.start, end: plan.end,
+                                        plannedHours: plan.plannedHours, at: now)
             try w.audit(at: now, user: user, action: "class.create", entity: "class", key: String(row.id),
                         before: nil, after: ClassSnapshot(row, roster: [], rule: try PolicySetting.rule(w, desk)).json())
             return row
         }
     }
 
+    /// What the catalogue says about the draft's institution and occupation (on its start date).
+    static func catalogueFacts(_ d: ClassDraft, _ r: StoreReader) throws -> ClassCatalogueFacts {
+        let institution = try r.institution(code: d.institutionCode).map(ClassCatalogueFacts.InstitutionFacts.init)
+        let occupation: ClassCatalogueFacts.OccupationFact
+        if let start = d.startDate, let occ = try r.occupation(code: d.occupationCode, asOf: start.description) {
+            occupation = .inForce(levels: Set(occ.levels.compactMap { SkillLevel(rawValue: $0.level) }))
+        } else {
+            occupation = try r.occupationEntries(code: d.occupationCode).isEmpty ? .unknown : .notInForce
+        }
+        return ClassCatalogueFacts(institution: institution, occupation: occupation)
+    }
+
+    /// The refusal for a draft: the catalogue's own errors keep their DeskError (and exit code).
+    static func refusal(_ v: ClassValidation) -> DeskError {
+        switch v.first {
+        case .institutionNotFound(let code)?: return .institutionNotFound(code)
+        case let .occupationNotFound(code, asOf)?: return .occupationNotFound(code, asOf: asOf)
+        case let e?: return .invalidInput(e.message(.en), zh: e.message(.zh))
+        case nil: return .invalidInput("the class is not valid", zh: "培训班信息无效")
+        }
+    }
+
     static func date(_ text: String, en: String, zh: String) throws -> CalendarDate {
-        guard let d = CalendarDate(iso: text.trimmedWhitespace()) else {
-            throw DeskError.invalidInput("\(en) '\(text)' is not a date (YYYY-MM-DD)", zh: "\(zh)“\(text)”不是有效日期（YYYY-MM-DD）")
+        switch DateInput.parse(text, field: FieldLabel(en: en, zh: zh)) {
+        case .success(let d): return d
+        case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
-        guard d.isSupported else {
-            let m = CalendarDate.unsupportedMessage(d, en: en, zh: zh)
-            throw DeskError.invalidInput(m.en, zh: m.zh)
-        }
-        return d
     }
 
     public func startClass(_ id: Int64) throws -> ClassRow { try move(id, to: .running, en: "be started", zh: "开班") }
@@ -348,4 +312,15 @@ public struct AttendanceSnapshot: Encodable, Sendable {
     }
 
     public func json() -> String { CatalogueJSON.encode(self) }
+}
+
+extension ClassCatalogueFacts.InstitutionFacts {
+    /// The facts the class rule needs from a stored institution (an unknown stored status counts
+    /// as suspended: it may not open classes). Levels the rule does not know are left out.
+    public init(_ row: InstitutionRow) {
+        self.init(code: row.code, status: InstitutionStatus(rawValue: row.status) ?? .suspended,
+                  mayTrain: row.mayTrain.compactMap { s in
+                      SkillLevel(rawValue: s.level).map { ClassCatalogueFacts.Scope(occupation: s.occupationCode, level: $0) }
+                  })
+    }
 }

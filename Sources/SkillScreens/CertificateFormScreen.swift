@@ -7,7 +7,23 @@ import TermUI
 /// the two types that state one. The use-case layer checks again on save; W1 (a number held by
 /// another worker, a date before the class started) stores the certificate and warns at once.
 public final class CertificateFormScreen: Screen {
-    public enum Field: CaseIterable, Sendable { case type, number, occupation, level, issueDate, issuer, trainingClass }
+    public enum Field: CaseIterable, Sendable {
+        case type, number, occupation, level, issueDate, issuer, trainingClass
+
+        /// The form's field for a rule's field (the holder is fixed: not a field here).
+        init?(_ f: CertificateField) {
+            switch f {
+            case .worker: return nil
+            case .type: self = .type
+            case .number: self = .number
+            case .occupation: self = .occupation
+            case .level: self = .level
+            case .issueDate: self = .issueDate
+            case .issuer: self = .issuer
+            case .trainingClass: self = .trainingClass
+            }
+        }
+    }
 
     let worker: WorkerRow
     let classes: [WorkerArchive.Class]
@@ -15,10 +31,10 @@ public final class CertificateFormScreen: Screen {
     var type: CertificateType?
     var level: SkillLevel?
     var classID: Int64?
-    var number = TextField(maxLength: 64)
+    var number = TextField(maxLength: CertificateDraft.maxNumber)
     var occupation = TextField(maxLength: 20)
     var issueDate = TextField(maxLength: 10)
-    var issuer = TextField(maxLength: 100)
+    var issuer = TextField(maxLength: CertificateDraft.maxIssuer)
     /// The occupation code last filled in from a chosen class, so choosing another class
     /// replaces it but never a code the clerk typed.
     var defaultedOccupation: String?
@@ -198,18 +214,28 @@ public final class CertificateFormScreen: Screen {
 
     // MARK: checks and saving
 
+    /// Asks `CertificateDraft.validate` (the use case's rule) and puts each field's error beside
+    /// the field. What only the store knows (the catalogue, duplicates) is checked on save.
     func revalidate(_ ctx: ScreenContext) {
-        let lang = ctx.lang
         errors = [:]
-        if type == nil { errors[.type] = lang[.certTypeRequired] }
-        let n = number.text.trimmedWhitespace()
-        if n.isEmpty || n.count > 64 { errors[.number] = lang[.certNumberRequired] }
-        let occ = occupation.text.trimmedWhitespace()
-        if occ.isEmpty {
-            errors[.occupation] = lang[.certOccupationRequired]
+        guard case .failure(let v) = draft().validate(today: ctx.desk.today()) else { return }
+        for (field, error) in v.errors {
+            guard let f = Field(field) else { continue }
+            errors[f] = Self.note(error, ctx.lang)
         }
-        if levelEnabled && level == nil { errors[.level] = lang[.certLevelRequired] }
-        if CalendarDate(iso: issueDate.text.trimmedWhitespace()) == nil { errors[.issueDate] = lang[.certDateInvalid] }
+    }
+
+    /// A rule's error as the note beside its field, in the form's short words where it has them.
+    static func note(_ error: CertificateDraftError, _ lang: Lang) -> String {
+        switch error {
+        case .badType: lang[.certTypeRequired]
+        case .number(.forbidden): error.message(lang)
+        case .number: lang.format(.certNumberRequired, String(CertificateDraft.maxNumber))
+        case .occupationNotFound: lang[.certOccupationRequired]
+        case .levelRequired, .levelNotStated: lang[.certLevelRequired]
+        case .issueDate: lang[.certDateInvalid]
+        case .issuedAfterToday, .issuer, .workerNotRegistered, .classNotFound: error.message(lang)
+        }
     }
 
     func draft() -> CertificateDraft {

@@ -60,15 +60,18 @@ public final class ClaimDetailScreen: Screen {
 
     var status: ClaimStatus? { detail?.status }
 
-    func mayDecide(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.decideClaims) == true && status == .submitted }
-    func maySubmit(_ ctx: ScreenContext) -> Bool {
-        ctx.session?.can(.prepareClaims) == true && (status == .returned || status == .draft)
-    }
-    func mayObject(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.prepareClaims) == true && status == .onNotice }
-    func mayClawBack(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.decideClaims) == true && status == .paid }
-    func mayRecover(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.payClaims) == true && status == .clawback }
+    /// The use case says which steps this user may take (`ClaimDetail.actions`: the state machine,
+    /// the roles and four eyes); the screen offers a key for each and re-derives nothing.
+    func offers(_ a: ClaimAction) -> Bool { detail?.actions.contains(a) == true }
+    func mayDecide(_ ctx: ScreenContext) -> Bool { offers(.approve) }
+    func mayReturn(_ ctx: ScreenContext) -> Bool { offers(.returnForCorrection) }
+    func mayReject(_ ctx: ScreenContext) -> Bool { offers(.reject) }
+    func maySubmit(_ ctx: ScreenContext) -> Bool { offers(.submit) }
+    func mayObject(_ ctx: ScreenContext) -> Bool { offers(.object) }
+    func mayClawBack(_ ctx: ScreenContext) -> Bool { offers(.clawback) }
+    func mayRecover(_ ctx: ScreenContext) -> Bool { offers(.recover) }
     /// What of the clawback is still to come back.
-    var stillDueFen: Int64 { detail.map { $0.claim.clawbackDueFen - $0.claim.recoveredFen } ?? 0 }
+    var stillDueFen: Int64 { detail.flatMap { ClaimClawback.stillDueFen(clawedBackFen: $0.claim.clawbackDueFen, recoveredFen: $0.claim.recoveredFen) } ?? 0 }
 
     public func title(_ ctx: ScreenContext) -> String {
         guard let d = detail else { return ctx.lang[.claimDetail] }
@@ -81,8 +84,10 @@ public final class ClaimDetailScreen: Screen {
         if mayClawBack(ctx) { keys.append(("F6", lang[.keyClawback])) }
         if mayObject(ctx) { keys.append(("F7", lang[.keyObject])) }
         if mayRecover(ctx) { keys.append(("F8", lang[.keyRecover])) }
-        if mayDecide(ctx) {
-            keys += [("F8", lang[.keyApprove]), ("F9", lang[.keyReturn]), ("F10", lang[.keyReject])]
+        if mayDecide(ctx) { keys.append(("F8", lang[.keyApprove])) }
+        if mayReturn(ctx) { keys.append(("F9", lang[.keyReturn])) }
+        if mayReject(ctx) {
+            keys.append(("F10", lang[.keyReject]))
         } else if maySubmit(ctx) {
             keys.append(("F10", lang[.keySubmit]))
         }
@@ -142,9 +147,9 @@ public final class ClaimDetailScreen: Screen {
         case .function(8) where mayDecide(ctx):
             overlay = .reason(TextPrompt(title: lang[.approveNoteTitle], hint: lang[.approveNoteHint], maxLength: 500, required: false),
                               .approve)
-        case .function(9) where mayDecide(ctx):
+        case .function(9) where mayReturn(ctx):
             overlay = .reason(TextPrompt(title: lang[.returnTitle], hint: lang[.reasonHint], maxLength: 500), .returnIt)
-        case .function(10) where mayDecide(ctx):
+        case .function(10) where mayReject(ctx):
             var l = PromptList(title: lang.format(.rejectCodeTitle, 1), items: RejectReason.allCases.map { ($0.rawValue, $0.label(lang)) })
             l.maxCodeWidth = 22
             overlay = .rejectCode(l)
@@ -194,8 +199,10 @@ public final class ClaimDetailScreen: Screen {
                 if text.isEmpty {
                     recovery = nil
                 } else if let fen = Money.parse(yuan: text) {
-                    if fen <= 0 { p.problem = lang[.recoverNotPositive]; overlay = .recoverAmount(p); return [] }
-                    if fen > due {
+                    switch ClaimClawback.recoveryProblem(amountFen: fen, stillDueFen: due) {
+                    case nil: break
+                    case .notPositive?: p.problem = lang[.recoverNotPositive]; overlay = .recoverAmount(p); return []
+                    case .moreThanDue?:
                         p.problem = lang.format(.recoverTooMuch, Money.format(fen: fen), Money.format(fen: due))
                         overlay = .recoverAmount(p)
                         return []
@@ -250,8 +257,9 @@ public final class ClaimDetailScreen: Screen {
                 return [.message(lang.format(.claimNowStatus, ClaimText.number(c), ClaimText.status(c.status, lang)), .ok)]
             }
             let amount = amountFen ?? 0
+            let due = ClaimClawback.stillDueFen(clawedBackFen: c.clawbackDueFen, recoveredFen: c.recoveredFen) ?? 0
             return [.message(lang.format(.recoverPartDone, ClaimText.number(c), Money.format(fen: amount),
-                                         Money.format(fen: c.clawbackDueFen - c.recoveredFen)), .ok)]
+                                         Money.format(fen: due)), .ok)]
         } catch {
             load(ctx)
             return [.message(describe(error, lang), .error)]
@@ -311,8 +319,9 @@ public final class ClaimDetailScreen: Screen {
         if let r = c.reason, !r.isEmpty { out.append(.text(lang[.claimReason] + r, .warning)) }
         if let p = c.noticePublishedOn, let e = c.noticeEndOn { out.append(.text(lang.format(.claimNoticeLine, p, e), .plain)) }
         if c.clawbackDueFen > 0 || c.recoveredFen > 0 {
+            let due = ClaimClawback.stillDueFen(clawedBackFen: c.clawbackDueFen, recoveredFen: c.recoveredFen) ?? 0
             out.append(.text(lang.format(.claimClawbackLine, Money.format(fen: c.clawbackDueFen), Money.format(fen: c.recoveredFen),
-                                         Money.format(fen: c.clawbackDueFen - c.recoveredFen)), .warning))
+                                         Money.format(fen: due)), .warning))
         }
         out.append(.blank)
         for o in ClaimRuleLines.ordered(d.outcomes) { out.append(.rule(o)) }

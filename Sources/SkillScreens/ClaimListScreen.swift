@@ -84,7 +84,8 @@ public final class ClaimListScreen: Screen {
         }
     }
 
-    var decides: Bool { mode == .queue && filter.status == .submitted }
+    /// Batch decisions (option column) where the state machine lets a submitted claim be decided.
+    var decides: Bool { mode == .queue && filter.status.after(.approve) != nil }
     /// F10 (re-evaluate all): the supervisors' queue only.
     func mayRecheck(_ ctx: ScreenContext) -> Bool { mode == .queue && ctx.session?.can(.decideClaims) == true }
 

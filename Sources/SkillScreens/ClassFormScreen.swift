@@ -2,12 +2,27 @@ import SkillCore
 import SkillDesk
 import TermUI
 
-/// Opening a training class (开班). Each field is checked against the catalogue as it is typed
-/// (the institution must be active and may train the occupation at the level); F4 lists the
+/// Opening a training class (开班). Each field is checked against the catalogue as it is typed, by
+/// the same rule the use case applies (`ClassDraft.validate`, given the catalogue the form read:
+/// the institution must be active and may train the occupation at the level); F4 lists the
 /// values that fit what is chosen so far. Saving goes through `Session.addClass`, which checks
 /// everything again: its refusal is shown on the message line and nothing is written.
 public final class ClassFormScreen: Screen {
-    enum Field: CaseIterable { case institution, occupation, level, type, start, end, hours }
+    enum Field: CaseIterable {
+        case institution, occupation, level, type, start, end, hours
+
+        init(_ f: ClassField) {
+            switch f {
+            case .institution: self = .institution
+            case .occupation: self = .occupation
+            case .level: self = .level
+            case .type: self = .type
+            case .start: self = .start
+            case .end: self = .end
+            case .hours: self = .hours
+            }
+        }
+    }
 
     var fields: [Field: TextField] = [:]
     var type: TrainingType?
@@ -27,7 +42,7 @@ public final class ClassFormScreen: Screen {
         fields[.level] = TextField(maxLength: 8)
         fields[.start] = TextField(maxLength: 10)
         fields[.end] = TextField(maxLength: 10)
-        fields[.hours] = TextField(maxLength: 4, filter: .digits)
+        fields[.hours] = TextField(maxLength: ClassDraft.plannedHoursDigits, filter: .digits)
         if let s = ctx.session {
             institutions = (try? s.institutions(limit: 100_000)) ?? []
             occupations = (try? s.occupations(limit: 100_000)) ?? []
@@ -86,43 +101,39 @@ public final class ClassFormScreen: Screen {
 
     // MARK: checks
 
+    /// The catalogue facts the rule needs, from the lists read when the form opened. The
+    /// occupation's levels on the start date are left to the use case (the list is today's).
+    var catalogueFacts: ClassCatalogueFacts {
+        ClassCatalogueFacts(institution: institution.map(ClassCatalogueFacts.InstitutionFacts.init),
+                            occupation: occupation == nil ? .unknown : .listed)
+    }
+
+    /// Asks `ClassDraft.validate` and puts each field's error beside the field, in the form's
+    /// short words; an empty field says only that it is required.
     func revalidate(_ ctx: ScreenContext) {
         let lang = ctx.lang
         var e: [Field: String] = [:]
-        let inst = institution
-        if text(.institution).isEmpty {
-            e[.institution] = lang[.classNeedValue]
-        } else if inst == nil {
-            e[.institution] = lang[.classNoInstitution]
-        } else if let inst, inst.status != InstitutionStatus.active.rawValue {
-            e[.institution] = lang.format(.classInstitutionInactive, CatalogueText.status(inst.status, lang))
+        if case .failure(let v) = draft.validate(catalogue: catalogueFacts) {
+            for (field, error) in v.errors { e[Field(field)] = Self.note(error, field, lang) }
         }
-        if text(.occupation).isEmpty {
-            e[.occupation] = lang[.classNeedValue]
-        } else if occupation == nil {
-            e[.occupation] = lang[.classNoOccupation]
-        } else if inst != nil, !trainable.contains(text(.occupation)) {
-            e[.occupation] = lang[.classMayNotTrain]
-        }
-        if text(.level).isEmpty {
-            e[.level] = lang[.classNeedValue]
-        } else if let level = SkillLevel.parse(text(.level)) {
-            if inst != nil, e[.occupation] == nil, !trainableLevels.contains(level) { e[.level] = lang[.classMayNotTrainLevel] }
-        } else {
-            e[.level] = lang[.classBadLevel]
-        }
-        if type == nil { e[.type] = lang[.classNeedValue] }
-        let start = CalendarDate(iso: text(.start)), end = CalendarDate(iso: text(.end))
-        if text(.start).isEmpty { e[.start] = lang[.classNeedValue] } else if start == nil { e[.start] = lang[.classBadDate] }
-        if text(.end).isEmpty {
-            e[.end] = lang[.classNeedValue]
-        } else if end == nil {
-            e[.end] = lang[.classBadDate]
-        } else if let start, let end, end < start {
-            e[.end] = lang[.classEndBeforeStart]
-        }
-        if let h = Int(text(.hours)), (1...5_000).contains(h) {} else { e[.hours] = lang[.classBadHours] }
+        for f in Field.allCases where f == .type ? type == nil : text(f).isEmpty { e[f] = lang[.classNeedValue] }
         errors = e
+    }
+
+    /// A rule's error as the note beside its field.
+    static func note(_ error: ClassDraftError, _ field: ClassField, _ lang: Lang) -> String {
+        switch error {
+        case .badLevel: lang[.classBadLevel]
+        case .badType, .noClassDays: lang[.classNeedValue]
+        case .startDate, .endDate: lang[.classBadDate]
+        case .endBeforeStart: lang[.classEndBeforeStart]
+        case .badHours: lang.format(.classBadHours, String(ClassDraft.maxPlannedHours))
+        case .institutionNotFound: lang[.classNoInstitution]
+        case .institutionInactive(_, let status): lang.format(.classInstitutionInactive, status.label(lang))
+        case .occupationNotFound: lang[.classNoOccupation]
+        case .mayNotTrain: field == .level ? lang[.classMayNotTrainLevel] : lang[.classMayNotTrain]
+        case .tooManyDays, .occupationLacksLevel: error.message(lang)
+        }
     }
 
     // MARK: keys

@@ -130,6 +130,22 @@ import TermUI
         #expect(d.row(7) == " 等级 .............. —                        （此类证书不注明等级）")
     }
 
+    /// The number's limit and the date rule are `CertificateDraft.validate`'s: 64 characters fit and
+    /// the 65th is not taken; a date after the business date is marked as it is typed.
+    @Test func numberLimitAndDateRuleComeFromTheSharedRule() throws {
+        let f = try Fixture()
+        try WorkerArchiveScreenTests.seed(f)
+        let d = try Self.openForm(f, Self.zhangWei)
+        Self.fill(d, type: "技能等级", number: String(repeating: "证", count: CertificateDraft.maxNumber + 1),
+                  occupation: "6-31-01-03", level: "中级工", date: "2199-01-01")
+        #expect(d.row(8).contains("晚于今天"), "\(d.row(8))")
+        d.press(.backTab); d.press(.ctrl("u")); d.type("2025-05-20")
+        #expect(!d.row(8).contains("晚于今天"), "\(d.row(8))")
+        d.press(.function(2))
+        #expect(d.messageRow.contains("已登记"), "\(d.messageRow)")
+        #expect(try certificates(f, Self.zhangWei).contains { $0.number == String(repeating: "证", count: 64) })
+    }
+
     @Test func skillLevelRequiresALevelAndNothingIsWritten() throws {
         let f = try Fixture()
         try WorkerArchiveScreenTests.seed(f)

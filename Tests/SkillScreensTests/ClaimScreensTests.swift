@@ -222,8 +222,9 @@ struct ClaimScreenWorld {
         #expect(try w.status(a.id) == "submitted")
     }
 
-    /// A user with clerk and supervisor roles opens their own claim: F8 is refused with the use
-    /// case's maker-checker message and the claim stays submitted.
+    /// A user with clerk and supervisor roles opens their own claim: four eyes bars the decision,
+    /// so the detail offers no F8/F9/F10 (issue 11: it asks `ClaimWorkflow.possibleActions`), F8
+    /// does nothing and the claim stays submitted; the use case still refuses with its message.
     @Test func makerCheckerRefusalIsShown() throws {
         let w = try ClaimScreenWorld()
         try w.admin.addUser(name: "both", roles: [.clerk, .supervisor], password: "both-pass-1")
@@ -233,12 +234,38 @@ struct ClaimScreenWorld {
         let d = Driver(ctx, root: ClaimListScreen(mode: .queue, ctx: ctx))
         d.press(.enter)                         // no options: view the selected row
         #expect(d.title == "补贴申请 · SD-2025-000001 · 张伟")
-        #expect(d.footerRow.contains("F8 批准"))
+        #expect(!d.footerRow.contains("F8") && !d.footerRow.contains("F9") && !d.footerRow.contains("F10"), "\(d.footerRow)")
+        #expect(try both.claimDetail(a.id).actions.isEmpty)
         d.press(.function(8))
-        d.press(.enter)                         // the note is optional
-        #expect(d.messageRow.contains("用户“both”经办了申请 1，不能自己审核"), "\(d.messageRow)")
-        #expect(d.canvas[x: 1, y: 28].style.color == .red)
+        d.press(.enter)
         #expect(try w.status(a.id) == "submitted")
+        let refusal = #expect(throws: DeskError.self) { try both.approveClaim(a.id) }
+        #expect(refusal?.message(.zh).contains("用户“both”经办了申请 1，不能自己审核") == true)
+        #expect(try w.status(a.id) == "submitted")
+    }
+
+    /// The detail's keys are exactly the steps the use case says are possible for the reader:
+    /// a supervisor decides a submitted claim; its clerk, finance and an auditor-like reader cannot.
+    @Test func theDetailOffersExactlyThePossibleActions() throws {
+        let w = try ClaimScreenWorld()
+        let a = try w.submitted(ClaimScreenWorld.zhangWei)
+        let keys: [ClaimAction: String] = [.approve: "F8", .returnForCorrection: "F9", .reject: "F10"]
+        for (s, want) in [(w.sup, [ClaimAction.approve, .returnForCorrection, .reject]), (w.f.clerk, []), (w.fin, []), (w.admin, [])] {
+            let actions = try s.claimDetail(a.id).actions
+            #expect(actions == want, "\(s.user)")
+            let ctx = w.context(s)
+            let d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+            for (action, key) in keys {
+                #expect(d.footerRow.contains(key + " ") == actions.contains(action), "\(s.user) \(key): \(d.footerRow)")
+            }
+        }
+        // Returned: its clerk may resubmit (F10), the supervisor no longer decides.
+        _ = try w.sup.returnClaim(a.id, reason: "缺少签到表")
+        #expect(try w.f.clerk.claimDetail(a.id).actions == [.submit])
+        #expect(try w.sup.claimDetail(a.id).actions.isEmpty)
+        let ctx = w.context(w.sup)
+        let d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))
+        #expect(!d.footerRow.contains("F8") && !d.footerRow.contains("F10"), "\(d.footerRow)")
     }
 
     /// The detail lists the worker's days in the class; a day logged after submission is marked

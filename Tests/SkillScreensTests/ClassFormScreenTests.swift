@@ -89,6 +89,40 @@ func seedEmptyClass(_ f: Fixture) throws -> Int64 {
         #expect(d.title == "Open a class")
     }
 
+    /// The hours note is `ClassDraft.validate`'s: the boundary (1…5,000) and the limit in the words
+    /// are the use case's, and the field takes as many digits as the limit has.
+    @Test func hoursErrorComesFromTheSharedRule() throws {
+        let f = try Fixture()
+        try seedCatalogue(f)
+        let d = form(f)
+        fill(d, institution: jishi, occupation: "6-31-01-03", level: "L4", start: "2025-06-10", end: "2025-06-20", hours: "0")
+        var draft = ClassDraft()
+        draft.institution = jishi; draft.occupation = "6-31-01-03"; draft.level = "L4"; draft.type = "employment"
+        draft.start = "2025-06-10"; draft.end = "2025-06-20"
+        let note = "应为 1–\(ClassDraft.maxPlannedHours) 的整数"
+        for hours in ["0", "1", "5000", "5001"] {
+            d.press(.ctrl("u")); d.type(hours)
+            draft.plannedHours = hours
+            let refused: Bool = if case .failure(let v) = draft.validate(), v.errors[.hours] != nil { true } else { false }
+            #expect(d.row(8).contains(note) == refused, "\(hours): \(d.row(8))")
+            #expect(refused == !(1...5_000).contains(Int(hours)!))
+        }
+        d.press(.ctrl("u")); d.type("50001")
+        #expect(d.row(8).contains("5000") && !d.row(8).contains("50001"), "four digits at most: \(d.row(8))")
+        d.press(.ctrl("u")); d.type("5001")
+        d.press(.function(2))
+        #expect(d.messageRow.contains(note + "；未保存"), "\(d.messageRow)")
+        #expect(try classCount(f) == 0)
+        // The use case refuses the same draft with its own words, naming the same limit.
+        draft.plannedHours = "5001"
+        let refusal = #expect(throws: DeskError.self) { try f.clerk.addClass(draft) }
+        #expect(refusal?.message(.en) == "planned hours '5001' must be a whole number from 1 to 5000")
+        #expect(refusal?.message(.zh) == "计划课时“5001”应为 1–5000 的整数")
+        d.press(.ctrl("u")); d.type("5000")
+        d.press(.function(2))
+        #expect(try classCount(f) == 1)
+    }
+
     @Test func endBeforeStartIsRefused() throws {
         let f = try Fixture()
         try seedCatalogue(f)
