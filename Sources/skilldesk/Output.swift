@@ -133,6 +133,7 @@ enum Output {
         } catch {
             let (code, name) = Exit.classify(error)
             let text = (error as? UserMessage)?.message(lang) ?? "\(error)"
+            OperatorLog.errorShown(error, by: cliLog)
             if json {
                 let obj: [String: Any] = ["error": ["code": name, "message": text]]
                 FileHandle.standardError.write(jsonData(obj) + Data("\n".utf8))
@@ -144,6 +145,8 @@ enum Output {
     }
 
     static func jsonData(_ obj: Any) -> Data {
+        // ignoring is right: the objects are the program's own strings, numbers and NSNull, which
+        // JSONSerialization always encodes; "{}" is only a guard against a programming error.
         jsonSafe((try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))
     }
 
@@ -174,6 +177,8 @@ enum Output {
     static func printJSON<T: Encodable>(encodable: T) {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // ignoring is right: the outputs are plain Encodable structs of strings and integers, which
+        // JSONEncoder always encodes; "null" is only a guard against a programming error.
         FileHandle.standardOutput.write(jsonSafe((try? e.encode(encodable)) ?? Data("null".utf8)) + Data("\n".utf8))
     }
 
