@@ -229,7 +229,7 @@ public final class ClaimListScreen: Screen {
                 guard let st = recheckStatus, let s = ctx.session else { return [] }
                 recheckStatus = nil
                 // The count may have moved since the question; the message says what the job will read.
-                let count = (try? s.claimQueueTotals(ClaimQueueFilter(status: st)).count) ?? 0
+                let count = screenLog.attempt("counting claims to re-check") { try s.claimQueueTotals(ClaimQueueFilter(status: st)).count } ?? 0
                 recheckPending = (st, count)
                 return [.message(lang.format(.recheckRunning, count, st.label(lang)), .warning)]
             }

@@ -254,7 +254,8 @@ public final class PaymentBatchListScreen: Screen {
             selected = 0          // newest first: the new batch is the top row
             if !r.skipped.isEmpty {
                 let lines = r.skipped.map { sk -> String in
-                    let number = (try? s.claimDetail(sk.id)).map { ClaimText.number($0.claim) } ?? "#\(sk.id)"
+                    let number = screenLog.attempt("reading a skipped claim") { try s.claimDetail(sk.id) }
+                        .map { ClaimText.number($0.claim) } ?? "#\(sk.id)"
                     return lang.format(.batchSkippedLine, number, sk.reason.message(lang))
                 }
                 infoDialog = Dialog(title: lang[.batchSkippedTitle], message: PaymentText.capped(lines, max: 10, lang),
@@ -287,7 +288,7 @@ public final class PaymentBatchListScreen: Screen {
         do {
             let r = try s.reconcilePaymentBatch(b.id, resultFile: bytes)
             var lines = [lang.format(.reconcileCounts, r.paid.count, r.failed.count)]
-            if !r.failed.isEmpty, let detail = try? s.paymentBatchLines(b.id) {
+            if !r.failed.isEmpty, let detail = screenLog.attempt("reading the batch's lines", { try s.paymentBatchLines(b.id) }) {
                 let failed = detail.filter { r.failed.contains($0.claimID) }
                 lines += PaymentText.capped(failed.map { lang.format(.reconcileFailedLine, $0.claimNumber, $0.bankReason ?? "") }, max: 6, lang)
             }
