@@ -297,6 +297,7 @@ public final class Desk: Sendable {
 
     /// Where and at which schema version the database was opened, and the migrations it took.
     func logOpened() {
+        if let path = store.path { OperatorLog.databaseReady(path) }
         for m in store.migrationsApplied { logger.notice("migration applied", metadata: ["migration": "\(m)"]) }
         logger.info("database opened", metadata: ["db": "\(store.path ?? ":memory:")",
                                                    "schema": "\(store.schemaVersion ?? "?")"])

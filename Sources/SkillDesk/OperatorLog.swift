@@ -70,6 +70,13 @@ public enum OperatorLog {
             protected = Desk.companionSuffixes.map { db + $0 }
                 + TrustFiles.forDatabase(db, environment: environment).paths
         }
+        // A new file beside a database is made only once the database opened as SkillDesk's
+        // (`databaseReady`): a foreign file is refused with its directory left as it was. Until then
+        // lines are held in memory; if no database opens they go to the state file (`finish`).
+        if let db = databasePath, !db.isEmpty, wanted == db + besideSuffix, !FileManager.default.fileExists(atPath: wanted) {
+            sink.hold(for: wanted, fallback: fallback, level: level)
+            return nil
+        }
         var why: String?
         if protected.contains(where: { LogSink.samePath($0, wanted) }) {
             why = "it is the database or a file the program keeps beside it"
@@ -83,6 +90,15 @@ public enum OperatorLog {
                                           metadata: ["wanted": "\(wanted)", "reason": "\(why ?? "")"])
         return fallback
     }
+
+    /// A database opened as SkillDesk's (`Desk.open`, `Desk.initialize`): a log held for the place
+    /// beside it is opened there now.
+    static func databaseReady(_ path: String, sink: LogSink = OperatorLog.sink) {
+        sink.release(ifHeldFor: path + besideSuffix)
+    }
+
+    /// The end of the process: lines still held (no database opened) go to the state file.
+    public static func finish(sink: LogSink = OperatorLog.sink) { sink.release(ifHeldFor: nil) }
 
     // MARK: errors shown to a user
 
@@ -206,6 +222,9 @@ public final class LogSink: @unchecked Sendable {
     private var fd: Int32 = -1
     private var currentLevel: Logger.Level
     private var currentPath: String?
+    /// Lines kept while the file waits for its database (`hold`), the place they wait for and the
+    /// place they go to if it never comes.
+    private var held: (lines: [String], path: String, fallback: String)?
 
     public init(level: Logger.Level = OperatorLog.defaultLevel) { currentLevel = level }
 
@@ -245,6 +264,28 @@ public final class LogSink: @unchecked Sendable {
         return nil
     }
 
+    /// Keeps lines in memory (at most 10,000) until `release`.
+    public func hold(for path: String, fallback: String, level: Logger.Level) {
+        lock.lock()
+        held = ([], path, fallback)
+        currentLevel = level
+        lock.unlock()
+    }
+
+    /// Opens the held-for file (when `path` is it), or the fallback (when `path` is nil, or the file
+    /// cannot be opened), and writes the held lines to it. Nothing when no lines are held.
+    public func release(ifHeldFor path: String?) {
+        lock.lock()
+        guard let h = held, path == nil || path == h.path else { lock.unlock(); return }
+        held = nil
+        let level = currentLevel
+        lock.unlock()
+        if path == nil || open(path: h.path, level: level) != nil {
+            guard open(path: h.fallback, level: level, makeDirectory: true) == nil else { return }
+        }
+        for line in h.lines { write(line) }
+    }
+
     /// Stops writing (tests).
     public func close() {
         lock.lock()
@@ -260,6 +301,10 @@ public final class LogSink: @unchecked Sendable {
         let bytes = Array((line + "\n").utf8)
         lock.lock()
         defer { lock.unlock() }
+        if fd < 0, held != nil {
+            if held!.lines.count < 10_000 { held!.lines.append(line) }
+            return
+        }
         guard fd >= 0 else { return }
         var done = 0
         while done < bytes.count {

@@ -199,6 +199,7 @@ public final class PaymentBatchListScreen: Screen {
             case let .entered(typed):
                 switch BankFiles.read(typed) {
                 case let .failure(problem):
+                    OperatorLog.errorShown(problem, by: screenLog)
                     p.problem = problem.message(lang)
                     resultPrompt = p
                 case let .success(bytes):

@@ -52,6 +52,7 @@ enum LogStart {
                                          "seconds": "\(OperatorLog.seconds(took))"]
         if !interactive && took > OperatorLog.slowThreshold { cliLog.notice("slow command", metadata: metadata) }
         else { cliLog.info("end", metadata: metadata) }
+        OperatorLog.finish()
     }
 
     /// An error ArgumentParser shows before any command ran (a wrong option): logged where the
@@ -65,6 +66,7 @@ enum LogStart {
         // The first line says what was wrong (the rest is usage); ArgumentParser's error is its cause.
         let first = message.split(separator: "\n").first.map(String.init) ?? ""
         cliLog.warning("error shown", metadata: ["message": "\(first)", "exit": "\(exit)", "cause": "command line"])
+        OperatorLog.finish()
     }
 
     /// `--db PATH` or `--db=PATH` as typed, when the options could not be parsed.

@@ -165,6 +165,34 @@ struct OperatorLogTests {
         #expect(try String(contentsOfFile: try #require(used), encoding: .utf8).contains("the log file cannot be used"))
     }
 
+    /// Beside a file that is not yet known to be a SkillDesk database nothing is created: lines wait
+    /// for the database to open, else go to the state file (a refused foreign file's directory stays as it was).
+    @Test func aLogBesideADatabaseWaitsForItToOpen() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let db = dir.file("w.sqlite"), state = dir.path + "/state"
+        let env = ["XDG_STATE_HOME": state]
+        let sink = LogSink()
+        #expect(OperatorLog.start(databasePath: db, environment: env, level: .info, sink: sink) == nil)
+        OperatorLog.logger("t", sink: sink).notice("early")
+        #expect(!FileManager.default.fileExists(atPath: db + ".skilldesk.log"))
+        OperatorLog.databaseReady(dir.file("other.sqlite"), sink: sink)
+        #expect(sink.path == nil)
+        OperatorLog.databaseReady(db, sink: sink)
+        OperatorLog.logger("t", sink: sink).notice("late")
+        #expect(try Self.lines(db + ".skilldesk.log").map { $0.components(separatedBy: ": ").last } == ["early", "late"])
+
+        let other = LogSink()
+        #expect(OperatorLog.start(databasePath: dir.file("foreign.db"), environment: env, level: .info, sink: other) == nil)
+        OperatorLog.logger("t", sink: other).warning("refused")
+        OperatorLog.finish(sink: other)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("foreign.db.skilldesk.log")))
+        #expect(try Self.lines(state + "/skilldesk/skilldesk.log").last?.hasSuffix("refused") == true)
+        // An existing log beside it is appended to at once.
+        let third = LogSink()
+        #expect(OperatorLog.start(databasePath: db, environment: env, level: .info, sink: third) == db + ".skilldesk.log")
+    }
+
     @Test func aSlowTransactionIsLogged() throws {
         let f = try Fixture()
         let dir = try TempDir()
