@@ -5,7 +5,7 @@ import PackageDescription
 // (only for `UnsafeText.forDisplay`, the one display neutraliser the CLI shares);
 // SkillDesk → {SkillCore, SkillRecords, SkillStore} and re-exports SkillRecords; SkillStore → {SkillCore,
 // SkillRecords}; SkillRecords → SkillCore. Only SkillStore imports GRDB,
-// only TermUI's CursesBackend imports CNcursesw.
+// only TermUI's CursesBackend imports CNcursesw. Logging (swift-log) only in SkillDesk, SkillScreens, skilldesk.
 let package = Package(
     name: "SkillDesk",
     platforms: [.macOS(.v13)],
@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -32,18 +33,27 @@ let package = Package(
             "SkillCore", "SkillRecords",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "SkillDesk", dependencies: ["SkillCore", "SkillRecords", "SkillStore", "CCrypt"]),
+        // Logging (swift-log) is imported by SkillDesk, SkillScreens and skilldesk only (DECISIONS.md,
+        // "Foundations (issue 11): logs"): SkillCore stays Foundation-only, SkillStore and TermUI log nothing.
+        .target(name: "SkillDesk", dependencies: [
+            "SkillCore", "SkillRecords", "SkillStore", "CCrypt", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "TermUI", dependencies: ["CNcursesw", "SkillCore"]),
-        .target(name: "SkillScreens", dependencies: ["SkillDesk", "SkillCore", "TermUI"]),
+        .target(name: "SkillScreens", dependencies: [
+            "SkillDesk", "SkillCore", "TermUI", .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "skilldesk", dependencies: [
             "SkillScreens", "SkillDesk", "SkillCore", "TermUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore"]),
         .testTarget(name: "SkillStoreTests", dependencies: [
             "SkillStore", "SkillRecords", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "SkillDeskTests", dependencies: ["SkillDesk", "SkillRecords", "SkillStore", "SkillCore"]),
+        .testTarget(name: "SkillDeskTests", dependencies: [
+            "SkillDesk", "SkillRecords", "SkillStore", "SkillCore", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw", "SkillCore"]),
         .testTarget(name: "SkillScreensTests", dependencies: [
             "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillRecords", "SkillStore",

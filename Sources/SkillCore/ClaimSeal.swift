@@ -56,6 +56,8 @@ public struct ClaimSeal: Sendable, Equatable {
     /// has none (approved before seals existed) or it cannot be read.
     public static func fromAfterImage(_ json: String) -> ClaimSeal? {
         struct Image: Decodable { var seal: ClaimSeal? }
+        // ignoring is right: the image is an intact audit entry the program wrote; one with no readable
+        // seal is an approval from before seals, and the caller then checks its amount instead.
         return (try? JSONDecoder().decode(Image.self, from: Data(json.utf8)))?.seal ?? nil
     }
 }

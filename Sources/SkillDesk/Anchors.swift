@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -156,7 +157,9 @@ extension Desk {
         guard let appended, trust != nil,
               (appended.lowerBound - 1) / Self.anchorInterval != appended.upperBound / Self.anchorInterval else { return }
         do { try anchor(why: "every-\(Self.anchorInterval)") } catch {
-            try? log?.event("anchor.failed", at: clock(), ["reason": (error as? UserMessage)?.message(.en) ?? "\(error)"])
+            logger.error("anchor not written", metadata: ["why": "every-\(Self.anchorInterval)", "cause": "\(OperatorLog.cause(of: error))"])
+            do { try log?.event("anchor.failed", at: clock(), ["reason": (error as? UserMessage)?.message(.en) ?? "\(error)"]) }
+            catch { logger.error("audit event log not written", metadata: ["event": "anchor.failed", "cause": "\(OperatorLog.cause(of: error))"]) }
         }
     }
 

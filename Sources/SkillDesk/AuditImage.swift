@@ -9,6 +9,7 @@ enum JSONValue: Equatable, Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
+        // ignoring is right: each try? asks "is it this JSON type?"; the last line decodes with try.
         if c.decodeNil() { self = .null }
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let i = try? c.decode(Int64.self) { self = .int(i) }
@@ -20,6 +21,8 @@ enum JSONValue: Equatable, Decodable {
 
     /// The object an image holds; nil for anything else or text that is not JSON.
     static func object(_ json: String?) -> [String: JSONValue]? {
+        // ignoring is right: "nil for text that is not JSON" is this function's answer (its callers
+        // report the image as unreadable).
         guard let json, let v = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
               case let .object(o) = v else { return nil }
         return o

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -216,10 +217,15 @@ extension Desk {
             // A missing source is written again from here on (the failure above is reported and logged).
             report.anchoredNow = try anchor(why: "verify")
         }
-        try? log?.event("audit.verify", at: clock(), [
+        // The verification's report is the answer; the log line is a record of it (logged if lost).
+        do { try log?.event("audit.verify", at: clock(), [
             "by": user, "ok": report.ok ? "yes" : "no", "entries": "\(report.entries)",
             "anchors": "\(report.anchorsChecked)",
-            "problems": report.problemLines(.en).joined(separator: " | ")])
+            "problems": report.problemLines(.en).joined(separator: " | ")]) }
+        catch { logger.error("audit event log not written", metadata: ["event": "audit.verify", "cause": "\(OperatorLog.cause(of: error))"]) }
+        if !report.ok {
+            logger.error("audit verify found problems", metadata: ["by": "\(user)", "problems": "\(report.problemLines(.en).joined(separator: " | "))"])
+        }
         return report
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -507,7 +508,13 @@ extension Session {
         if ids.count > Self.batchChunk {
             try desk.write { try $0.setCacheSize(kibibytes: 32_768) }
         }
-        defer { if ids.count > Self.batchChunk { _ = try? desk.write { try $0.setCacheSize(kibibytes: 2_000) } } }
+        defer {
+            if ids.count > Self.batchChunk {
+                _ = desk.logger.attempt("restoring the cache size after a batch", level: .debug) {
+                    try desk.write { try $0.setCacheSize(kibibytes: 2_000) }
+                }
+            }
+        }
         var start = 0
         while start < ids.count {
             let chunk = ids[start..<min(start + Self.batchChunk, ids.count)]
@@ -605,11 +612,17 @@ extension Session {
         return try desk.read { r in
             guard let c = try r.claim(id: id) else { throw DeskError.claimNotFound(id) }
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
-            var e = try? evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today)
+            // A claim whose evaluation fails (a profile or record it names is gone) is still shown,
+            // without a fresh evaluation; the failure is logged.
+            var e = desk.logger.attempt("evaluating claim \(id) for its detail") {
+                try evaluateStored(&g, c, asOf: CalendarDate(iso: c.claimDate) ?? today)
+            }
             var changes: [String] = []
             var changedDays: Set<String> = []
             if let ev = e, let frozenJSON = c.evidenceJSON,
-               let frozen = try? JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8)) {
+               let frozen = desk.logger.attempt("reading claim \(id)'s frozen evidence", {
+                   try JSONDecoder().decode(ClaimEvidence.self, from: Data(frozenJSON.utf8))
+               }) {
                 let now = try ClaimEvidence.gather(r, claim: c, evaluation: ev)
                 var d = now.changes(since: frozen)
                 changedDays = Set(d.days.map(\.description))

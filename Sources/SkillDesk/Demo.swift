@@ -45,6 +45,7 @@ public enum Demo {
         while registered < workers && attempts < workers * 3 {
             attempts += 1
             let draft = sampleWorker(&rng, today: desk.today())
+            // ignoring is right: a random sample may repeat an ID or fail a rule; another is drawn.
             if let w = try? clerk.register(draft) {
                 registered += 1
                 if trainees.count < 10 { trainees.append(w.id) }

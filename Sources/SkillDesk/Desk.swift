@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -24,6 +25,8 @@ public final class Desk: Sendable {
     public let trust: TrustFiles?
     /// Checks a password against a stored hash (`Passwords.verify`; a test may watch the calls).
     let checkPassword: @Sendable (_ password: String, _ hash: String) -> Bool
+    /// The operator's log (`OperatorLog`; a test may give a logger of its own sink).
+    public let logger: Logger
 
     /// The program's version (`skilldesk --version`): raised with each landing that changes what
     /// users or the database see — 0.5.0 is the trust work of issue 10 (schema v9).
@@ -35,8 +38,10 @@ public final class Desk: Sendable {
     init(store: Store, clock: @escaping @Sendable () -> Date = { Date() },
                 profiles: [PolicyProfile] = PolicyLibrary.profiles, businessDateOverride: CalendarDate? = nil,
                 batchStepPauseMicroseconds: UInt32 = 0, trust: TrustFiles? = nil,
-                checkPassword: @escaping @Sendable (_ password: String, _ hash: String) -> Bool = Passwords.verify) {
+                checkPassword: @escaping @Sendable (_ password: String, _ hash: String) -> Bool = Passwords.verify,
+                logger: Logger = OperatorLog.logger("desk")) {
         self.store = store
+        self.logger = logger
         self.trust = trust ?? store.path.map { TrustFiles.forDatabase($0) }
         self.checkPassword = checkPassword
         self.clock = clock
@@ -65,7 +70,8 @@ public final class Desk: Sendable {
             pause = min(ms, 10_000) * 1_000
         }
         let desk = pause == 0 ? opened : Desk(store: opened.store, clock: opened.clock, profiles: opened.profiles,
-                                               batchStepPauseMicroseconds: pause, trust: opened.trust)
+                                               batchStepPauseMicroseconds: pause, trust: opened.trust,
+                                               logger: opened.logger)
         guard let raw = environment[todayVariable], !raw.trimmedWhitespace().isEmpty else { return desk }
         guard let day = CalendarDate(iso: raw.trimmedWhitespace()) else {
             throw DeskError.invalidInput("\(todayVariable)='\(raw)' is not a date (YYYY-MM-DD)",
@@ -80,8 +86,10 @@ public final class Desk: Sendable {
                 "\(todayVariable) is set, but \(path) is a live database: its business date is always today's; unset \(todayVariable) (only a demo or training database may move it)",
                 zh: "设置了 \(todayVariable)，但 \(path) 是正式数据库，业务日期只能是当天；请取消该变量（只有演示或培训数据库可以调整日期）")
         }
+        desk.logger.notice("business date moved", metadata: ["today": "\(day)"])
         return Desk(store: desk.store, clock: desk.clock, profiles: desk.profiles, businessDateOverride: day,
-                    batchStepPauseMicroseconds: desk.batchStepPauseMicroseconds, trust: desk.trust)
+                    batchStepPauseMicroseconds: desk.batchStepPauseMicroseconds, trust: desk.trust,
+                    logger: desk.logger)
     }
 
     static let overrideSetting = "business_date_override_allowed"
@@ -97,9 +105,13 @@ public final class Desk: Sendable {
         let desk: Desk
         do { desk = Desk(store: try Store.open(path: path, create: false), trust: trust) }
         catch let e as StoreError { throw DeskError.store(e) }
+        desk.logOpened()
         let problems = desk.store.schemaProblems
         if !problems.isEmpty {
-            try? desk.log?.event("schema.damaged", at: desk.clock(), ["objects": problems.map(\.description).joined(separator: ", ")])
+            let objects = problems.map(\.description).joined(separator: ", ")
+            desk.logger.error("database schema damaged: writes refused until repair", metadata: ["objects": "\(objects)"])
+            do { try desk.log?.event("schema.damaged", at: desk.clock(), ["objects": objects]) }
+            catch { desk.logger.warning("audit event log not written", metadata: ["event": "schema.damaged", "cause": "\(error)"]) }
         }
         return desk
     }
@@ -128,7 +140,10 @@ public final class Desk: Sendable {
         do { store = try Store.open(path: path, create: true) }
         catch let e as StoreError { throw DeskError.store(e) }
         let desk = Desk(store: store, clock: clock, trust: trust)
+        desk.logOpened()
         try desk.bootstrap(admin: admin, password: password, demo: demo, policy: policy)
+        desk.logger.notice("database created", metadata: ["db": "\(path)", "admin": "\(admin)", "policy": "\(policy)",
+                                                          "demo": "\(demo)"])
         // The first anchor: from now on the anchor file and the log are expected to exist.
         try desk.anchor(why: "create")
         try desk.log?.event("database.create", at: clock(), ["db": path])
@@ -213,11 +228,20 @@ public final class Desk: Sendable {
                         after: #"{"reason":"wrong_password","locked":\#(user.lockedUntil != nil)}"#)
             return result
         }
+        // The name only, never the password (nor a hash of it).
         switch outcome {
-        case let .ok(user): return Session(desk: self, user: user.name, roles: Set(user.roles))
-        case .wrong: throw DeskError.authenticationFailed
-        case let .locked(until): throw DeskError.accountLocked(until: until)
-        case let .disabled(n): throw DeskError.accountDisabled(n)
+        case let .ok(user):
+            logger.info("login", metadata: ["user": "\(name)"])
+            return Session(desk: self, user: user.name, roles: Set(user.roles))
+        case .wrong:
+            logger.warning("login failed: unknown user or wrong password", metadata: ["user": "\(name)"])
+            throw DeskError.authenticationFailed
+        case let .locked(until):
+            logger.warning("login refused: account locked", metadata: ["user": "\(name)", "until": "\(Timestamp.utc(until))"])
+            throw DeskError.accountLocked(until: until)
+        case let .disabled(n):
+            logger.warning("login refused: account disabled", metadata: ["user": "\(name)"])
+            throw DeskError.accountDisabled(n)
         }
     }
 
@@ -237,17 +261,22 @@ public final class Desk: Sendable {
 
     // MARK: store access with errors mapped
 
-    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+    func read<T>(caller: String = #function, _ body: (StoreReader) throws -> T) throws -> T {
+        let started = ContinuousClock.now
+        defer { logIfSlow(started, "read", caller) }
         do { return try store.read(body) } catch let e as StoreError { throw DeskError.store(e) }
     }
 
     /// One write transaction. Refused while triggers or indexes the program relies on are missing
     /// or altered (found at open), so nothing is written without them; after commit the head is
     /// anchored when due (outside the write lock).
-    func write<T>(evenIfDamaged: Bool = false, _ body: (StoreWriter) throws -> T) throws -> T {
+    func write<T>(evenIfDamaged: Bool = false, caller: String = #function,
+                  _ body: (StoreWriter) throws -> T) throws -> T {
         if !evenIfDamaged { try refuseWritesIfSchemaDamaged() }
         var appended: ClosedRange<Int64>?
         let result: T
+        let started = ContinuousClock.now
+        defer { logIfSlow(started, "write", caller) }
         do {
             result = try store.write { w in
                 let r = try body(w)
@@ -257,6 +286,24 @@ public final class Desk: Sendable {
         } catch let e as StoreError { throw DeskError.store(e) }
         anchorIfDue(appended)
         return result
+    }
+
+    /// Every transaction of every use case passes here: one over `OperatorLog.slowThreshold`
+    /// (waiting for the write lock included) is logged with the use case that ran it.
+    func logIfSlow(_ started: ContinuousClock.Instant, _ kind: String, _ caller: String) {
+        let took = ContinuousClock.now - started
+        if took > OperatorLog.slowThreshold {
+            logger.notice("slow transaction", metadata: ["kind": "\(kind)", "use_case": "\(caller)",
+                                                         "seconds": "\(OperatorLog.seconds(took))"])
+        }
+    }
+
+    /// Where and at which schema version the database was opened, and the migrations it took.
+    func logOpened() {
+        if let path = store.path { OperatorLog.databaseReady(path) }
+        for m in store.migrationsApplied { logger.notice("migration applied", metadata: ["migration": "\(m)"]) }
+        logger.info("database opened", metadata: ["db": "\(store.path ?? ":memory:")",
+                                                   "schema": "\(store.schemaVersion ?? "?")"])
     }
 
     func refuseWritesIfSchemaDamaged() throws {

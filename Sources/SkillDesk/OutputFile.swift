@@ -29,9 +29,14 @@ extension Desk {
     public var protectedPaths: [ProtectedFile] {
         guard let db = store.path else { return [] }
         // The audit anchor file and the log hold what the chain is checked against: never replaced.
-        return (["", "-wal", "-shm", "-journal", ".lock"].map { db + $0 } + (trust?.paths ?? []))
+        // Nor the operator's log (`OperatorLog`): its default place and the file this process writes.
+        return (Self.companionSuffixes.map { db + $0 } + (trust?.paths ?? [])
+                + [db + OperatorLog.besideSuffix] + (OperatorLog.sink.path.map { [$0] } ?? []))
             .map { ProtectedFile(path: $0, role: .database(db)) }
     }
+
+    /// The database file and those SQLite and the program keep beside it under the same name.
+    public static let companionSuffixes = ["", "-wal", "-shm", "-journal", ".lock"]
 }
 
 extension Session {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -64,7 +65,9 @@ extension Session {
     /// The rule attendance is counted by: the active profile's (online ratio, completion share).
     /// The roster, the archive and the grid all take it from here, so they never disagree.
     public var attendanceRule: AttendanceRule {
-        (try? desk.read { try PolicySetting.rule($0, desk) }) ?? AttendanceRule.demo
+        // A setting that cannot be read falls back to the demo rule, as before; the cause is logged.
+        desk.logger.attempt("reading the attendance rule") { try desk.read { try PolicySetting.rule($0, desk) } }
+            ?? AttendanceRule.demo
     }
 }
 

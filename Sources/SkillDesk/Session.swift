@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SkillCore
 import SkillStore
 import SkillRecords
@@ -18,8 +19,13 @@ public final class Session: Sendable {
 
     public func can(_ p: Permission) -> Bool { Role.allows(roles, p) }
 
-    func require(_ p: Permission) throws {
-        if !can(p) { throw DeskError.notPermitted(p) }
+    func require(_ p: Permission, caller: String = #function) throws {
+        if !can(p) {
+            desk.logger.warning("permission refused", metadata: [
+                "user": "\(user)", "roles": "\(roles.map(\.rawValue).sorted().joined(separator: ","))",
+                "permission": "\(p)", "use_case": "\(caller)"])
+            throw DeskError.notPermitted(p)
+        }
     }
 
     // MARK: workers
@@ -153,8 +159,13 @@ public final class Session: Sendable {
         }
         do { try desk.store.checkSchema() } catch let e as StoreError { throw DeskError.store(e) }
         if !repaired.isEmpty {
-            try? desk.log?.event("schema.repair", at: now, ["by": user, "objects": repaired.map(\.description).joined(separator: ", ")])
-            try? desk.anchor(why: "repair")
+            let objects = repaired.map(\.description).joined(separator: ", ")
+            desk.logger.notice("schema repaired", metadata: ["by": "\(user)", "objects": "\(objects)"])
+            // The repair is committed and in the chain: a trust file that cannot be written is logged, not a failure.
+            do { try desk.log?.event("schema.repair", at: now, ["by": user, "objects": objects]) }
+            catch { desk.logger.error("audit event log not written", metadata: ["event": "schema.repair", "cause": "\(OperatorLog.cause(of: error))"]) }
+            do { try desk.anchor(why: "repair") }
+            catch { desk.logger.error("anchor not written", metadata: ["why": "repair", "cause": "\(OperatorLog.cause(of: error))"]) }
         }
         return repaired
     }

@@ -122,6 +122,8 @@ extension Session {
                 return try desk.store.write { w -> Bool in
                     // A bigger page cache while a million index entries go in; restored after.
                     try w.setCacheSize(kibibytes: 65_536)
+                    // ignoring is right: the cache size is a per-connection tuning; if it cannot be put
+                    // back the connection only keeps more memory, and the import's result stands.
                     defer { try? w.setCacheSize(kibibytes: 2_000) }
                     while let batch = try pipeline.nextBatch() {
                         for row in batch {
@@ -278,6 +280,7 @@ extension Session {
     }
 
     static func jsonString(_ s: String) -> String {
+        // ignoring is right: JSONEncoder encodes every String; the fallback guards a programming error.
         let data = (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8)
         return String(decoding: data, as: UTF8.self)
     }

@@ -66,6 +66,7 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
     public func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // ignoring is right: a snapshot of strings, integers and arrays always encodes.
         return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 

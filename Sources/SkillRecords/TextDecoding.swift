@@ -123,6 +123,8 @@ public enum TextEncoder {
         var b = bytes
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
         if let s = String(validating: b, as: UTF8.self) { return s }
+        // ignoring is right: iconv without GB18030 (a glibc without gconv modules) leaves only UTF-8,
+        // and the text is shown with U+FFFD where it was not UTF-8 — never trapping, never lost silently.
         guard let conv = try? GB18030Converter() else { return String(decoding: b, as: UTF8.self) }
         return String(decoding: conv.convert(b[...], final: true), as: UTF8.self)
     }

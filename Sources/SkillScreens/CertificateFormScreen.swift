@@ -48,7 +48,7 @@ public final class CertificateFormScreen: Screen {
     public init(worker: WorkerRow, classes: [WorkerArchive.Class], ctx: ScreenContext) {
         self.worker = worker
         self.classes = classes
-        occupations = (try? ctx.session?.occupations(limit: 5_000)) ?? []
+        occupations = screenLog.attempt("listing occupations") { try ctx.session?.occupations(limit: 5_000) } ?? []
         revalidate(ctx)
     }
 
@@ -278,6 +278,7 @@ public final class CertificateFormScreen: Screen {
         let labelWidth = 20
         let fieldWidth = 24
         var y = body.y + 1
+        // ignoring is right: a stored ID is valid when registered; one that no longer parses is shown as stored.
         let masked = (try? ResidentID.parse(worker.id, today: ctx.desk.today()).get())?.masked ?? worker.id
         FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[.certHolder], labelWidth: labelWidth, field: nil,
                            fieldWidth: body.width - labelWidth - 2,

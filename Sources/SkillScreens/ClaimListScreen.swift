@@ -243,7 +243,7 @@ public final class ClaimListScreen: Screen {
                 overlay = nil
                 guard let s = ctx.session else { return [] }
                 // The count may have moved since the question; the title says what the job will read.
-                let count = (try? s.claimQueueTotals(ClaimQueueFilter(status: st)).count) ?? 0
+                let count = screenLog.attempt("counting claims to re-check") { try s.claimQueueTotals(ClaimQueueFilter(status: st)).count } ?? 0
                 return [.work(Work(title: lang.format(.recheckRunning, count, st.label(lang))) { [self] progress in
                     recheck(st, ctx, progress)
                 })]

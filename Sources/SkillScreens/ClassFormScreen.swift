@@ -44,8 +44,8 @@ public final class ClassFormScreen: Screen {
         fields[.end] = TextField(maxLength: 10)
         fields[.hours] = TextField(maxLength: ClassDraft.plannedHoursDigits, filter: .digits)
         if let s = ctx.session {
-            institutions = (try? s.institutions(limit: 100_000)) ?? []
-            occupations = (try? s.occupations(limit: 100_000)) ?? []
+            institutions = screenLog.attempt("listing institutions") { try s.institutions(limit: 100_000) } ?? []
+            occupations = screenLog.attempt("listing occupations") { try s.occupations(limit: 100_000) } ?? []
         }
         revalidate(ctx)
     }
@@ -253,7 +253,9 @@ public final class ClassFormScreen: Screen {
             let row = try s.addClass(draft)
             let opened = Effect.message(ctx.lang.format(.classOpened, row.id), .ok)
             // The new class's grid replaces the form; should it not open, the list shows the class.
-            guard let grid = try? AttendanceGridScreen(classID: row.id, session: s, ctx: ctx) else { return [.pop, opened] }
+            guard let grid = screenLog.attempt("opening the new class's grid", {
+                try AttendanceGridScreen(classID: row.id, session: s, ctx: ctx)
+            }) else { return [.pop, opened] }
             return [.pop, .push(grid), opened]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]

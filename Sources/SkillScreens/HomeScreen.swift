@@ -21,8 +21,8 @@ public final class HomeScreen: Screen {
     public init(_ ctx: ScreenContext) { load(ctx) }
 
     func load(_ ctx: ScreenContext) {
-        workerCount = try? ctx.session?.workerCount()
-        ctx.policy = try? ctx.session?.activePolicy()
+        workerCount = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }
+        ctx.policy = screenLog.attempt("reading the active policy") { try ctx.session?.activePolicy() }
         claimLines = Self.claimLines(ctx)
     }
 
@@ -38,13 +38,16 @@ public final class HomeScreen: Screen {
         let lang = ctx.lang
         var out: [(label: String, value: String)] = []
         if s.can(.prepareClaims) {
-            let drafts = (try? s.claimQueueTotals(ClaimQueueFilter(status: .draft, preparedBy: s.user)).count) ?? 0
-            let returned = (try? s.claimQueueTotals(ClaimQueueFilter(status: .returned, preparedBy: s.user)).count) ?? 0
+            let drafts = screenLog.attempt("counting drafts") {
+                try s.claimQueueTotals(ClaimQueueFilter(status: .draft, preparedBy: s.user)).count } ?? 0
+            let returned = screenLog.attempt("counting returned claims") {
+                try s.claimQueueTotals(ClaimQueueFilter(status: .returned, preparedBy: s.user)).count } ?? 0
             out.append((lang[.myClaims], lang.format(.homeMine, drafts, returned)))
         }
         if s.can(.decideClaims) {
-            let n = (try? s.claimQueueTotals(ClaimQueueFilter(status: .submitted)).count) ?? 0
-            let oldest = (try? s.claimQueue(ClaimQueueFilter(status: .submitted), limit: 1).items.first?.ageDays) ?? nil
+            let n = screenLog.attempt("counting the queue") { try s.claimQueueTotals(ClaimQueueFilter(status: .submitted)).count } ?? 0
+            let oldest = screenLog.attempt("reading the queue's oldest claim") {
+                try s.claimQueue(ClaimQueueFilter(status: .submitted), limit: 1).items.first?.ageDays }
             out.append((lang[.claimQueue], oldest.map { lang.format(.homeQueue, n, $0) } ?? lang.format(.homeQueueEmpty, n)))
         }
         if s.can(.payClaims) {

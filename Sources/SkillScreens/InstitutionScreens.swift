@@ -118,7 +118,11 @@ public final class InstitutionDetailScreen: Screen {
             row = try s.institution(code: row.code)
             names = [:]
             for code in Set(row.mayTrain.map(\.occupationCode)) {
-                names[code] = (try? s.occupation(code: code).name) ?? (try? s.occupationHistory(code: code).last?.name) ?? nil
+                names[code] = screenLog.attempt("naming occupation \(code)") {
+                    // ignoring is right: a closed occupation is not found; its last recorded name is shown instead.
+                    if let name = try? s.occupation(code: code).name { return name }
+                    return try s.occupationHistory(code: code).last?.name
+                }
             }
             history = s.can(.readAudit) ? try s.auditEntries(entity: "institution", key: row.code) : nil
             errorText = nil

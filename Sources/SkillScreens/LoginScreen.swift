@@ -1,3 +1,4 @@
+import Logging
 import SkillCore
 import SkillDesk
 import TermUI
@@ -62,7 +63,12 @@ public final class LoginScreen: Screen {
     }
 }
 
-/// The message for any error a use case throws, in the user's language.
+/// The message for any error a use case throws, in the user's language. Every screen turns errors
+/// into messages here, so this is where each is written to the operator's log with its cause.
 func describe(_ error: Error, _ lang: Lang) -> String {
-    (error as? UserMessage)?.message(lang) ?? "\(error)"
+    OperatorLog.errorShown(error, by: screenLog)
+    return (error as? UserMessage)?.message(lang) ?? "\(error)"
 }
+
+/// The TUI's logger (the process's log file: never the screen).
+let screenLog = OperatorLog.logger("tui")

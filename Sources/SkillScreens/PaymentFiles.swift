@@ -53,6 +53,7 @@ enum BankFiles {
         guard let h = FileHandle(forReadingAtPath: path) else {
             return .failure(.unreadable(typed, reason: String(cString: strerror(EACCES))))
         }
+        // ignoring is right: a handle opened for reading has nothing to flush when closed.
         defer { try? h.close() }
         do {
             let data = try h.readToEnd() ?? Data()

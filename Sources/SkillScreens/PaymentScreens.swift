@@ -199,6 +199,7 @@ public final class PaymentBatchListScreen: Screen {
             case let .entered(typed):
                 switch BankFiles.read(typed) {
                 case let .failure(problem):
+                    OperatorLog.errorShown(problem, by: screenLog)
                     p.problem = problem.message(lang)
                     overlay = .resultFile(p, b)
                 case let .success(bytes):
@@ -237,7 +238,8 @@ public final class PaymentBatchListScreen: Screen {
             selected = 0          // newest first: the new batch is the top row
             if !r.skipped.isEmpty {
                 let lines = r.skipped.map { sk -> String in
-                    let number = (try? s.claimDetail(sk.id)).map { ClaimText.number($0.claim) } ?? "#\(sk.id)"
+                    let number = screenLog.attempt("reading a skipped claim") { try s.claimDetail(sk.id) }
+                        .map { ClaimText.number($0.claim) } ?? "#\(sk.id)"
                     return lang.format(.batchSkippedLine, number, sk.reason.message(lang))
                 }
                 overlay = .info(Dialog(title: lang[.batchSkippedTitle], message: PaymentText.capped(lines, max: 10, lang),
@@ -269,7 +271,7 @@ public final class PaymentBatchListScreen: Screen {
         do {
             let r = try s.reconcilePaymentBatch(b.id, resultFile: bytes)
             var lines = [lang.format(.reconcileCounts, r.paid.count, r.failed.count)]
-            if !r.failed.isEmpty, let detail = try? s.paymentBatchLines(b.id) {
+            if !r.failed.isEmpty, let detail = screenLog.attempt("reading the batch's lines", { try s.paymentBatchLines(b.id) }) {
                 let failed = detail.filter { r.failed.contains($0.claimID) }
                 lines += PaymentText.capped(failed.map { lang.format(.reconcileFailedLine, $0.claimNumber, $0.bankReason ?? "") }, max: 6, lang)
             }

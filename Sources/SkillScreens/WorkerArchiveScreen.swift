@@ -31,7 +31,7 @@ public final class WorkerArchiveScreen: Screen {
             let a = try s.archive(workerID: workerID)
             archive = a
             name = a.worker.name
-            warnings = (try? s.certificateWarnings(worker: workerID)) ?? [:]
+            warnings = screenLog.attempt("reading certificate warnings") { try s.certificateWarnings(worker: workerID) } ?? [:]
             error = nil
         } catch {
             self.error = describe(error, ctx.lang)

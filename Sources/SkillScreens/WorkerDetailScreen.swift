@@ -180,6 +180,7 @@ public final class WorkerDetailScreen: Screen {
     }
 
     static func decode(_ json: String) -> [String: String]? {
+        // ignoring is right: nil ("not an object") is this function's answer for an image it cannot read.
         guard let obj = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
         return obj.mapValues { v in
             if let a = v as? [Any] { return a.map { "\($0)" }.joined(separator: ";") }

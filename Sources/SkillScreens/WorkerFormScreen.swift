@@ -206,7 +206,7 @@ public final class WorkerFormScreen: Screen {
     /// Typing an ID that is already registered offers that worker instead of a second record.
     func offerExisting(_ ctx: ScreenContext) -> [Effect] {
         guard editing == nil, errors[.id] == nil, draft.id.count == 18, offeredID != draft.id,
-              let s = ctx.session, let existing = try? s.findWorker(id: draft.id) else { return [] }
+              let s = ctx.session, let existing = screenLog.attempt("looking up a typed ID", { try s.findWorker(id: draft.id) }) else { return [] }
         offeredID = draft.id
         showExists(existing, ctx)
         return []
@@ -303,6 +303,7 @@ public final class WorkerFormScreen: Screen {
             if field == .id {
                 // Sex and birth date come from the ID, shown as soon as it parses.
                 var derived = "—"
+                // ignoring is right: an ID still being typed does not parse yet; its field shows why.
                 if let id = try? ResidentID.parse(draft.id, today: ctx.desk.today()).get() {
                     derived = id.sex.label(lang) + " / " + id.birthDate.description + " " + lang[.fromID]
                 }

@@ -27,7 +27,7 @@ public final class WorkerListScreen: Screen {
     var visibleRows = 20
 
     public init(_ ctx: ScreenContext) {
-        total = try? ctx.session?.workerCount()
+        total = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }
     }
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.workers] }
@@ -84,7 +84,7 @@ public final class WorkerListScreen: Screen {
             if !options.isEmpty { options = [:]; return [] }
             return [.pop]
         case .function(5):
-            total = try? ctx.session?.workerCount()
+            total = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }
             needsQuery = true
             return []
         case .function(6):
@@ -138,7 +138,7 @@ public final class WorkerListScreen: Screen {
         case .char("n"):
             return newWorker(ctx)
         case .char("r"):
-            total = try? ctx.session?.workerCount()
+            total = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }
             needsQuery = true
         case .enter:
             if options.isEmpty, let row = rows[safe: selected] { options[row.id] = "5" }
@@ -189,7 +189,7 @@ public final class WorkerListScreen: Screen {
     }
 
     public func resume(_ ctx: ScreenContext) -> [Effect] {
-        total = try? ctx.session?.workerCount()  // a registration may have happened meanwhile
+        total = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }  // a registration may have happened meanwhile
         needsQuery = true
         return nextPending(ctx)
     }
@@ -224,6 +224,7 @@ public final class WorkerListScreen: Screen {
         ])
         table.rows = rows.map { w in
             let opt = options[w.id].map { "_\($0)_" } ?? "___"
+            // ignoring is right: a stored number that is not a mobile number is shown as stored.
             let phone = w.phone.map { (try? MobilePhone.parse($0).get())?.masked ?? $0 } ?? "—"
             return [opt, w.id, w.name, WorkerText.sex(w.sex, lang), w.birthDate, phone, WorkerText.groups(w.groups, lang)]
         }

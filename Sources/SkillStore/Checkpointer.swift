@@ -49,6 +49,8 @@ final class Checkpointer: @unchecked Sendable {
         pending = true
         lock.unlock()
         queue.async { [self] in
+            // ignoring is right: a checkpoint that fails (busy readers) is retried after the next
+            // commits, and SQLite's WAL stays correct meanwhile — only larger.
             try? checkpoint()
             lock.lock()
             pending = false
@@ -72,6 +74,7 @@ final class Checkpointer: @unchecked Sendable {
     /// Waits for a checkpoint under way, then closes the checkpoint connection.
     func finish() {
         queue.sync {
+            // ignoring is right: closing at the end; the store is going away and nothing is left to write.
             try? connection?.close()
             connection = nil
         }

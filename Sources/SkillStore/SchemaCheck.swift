@@ -77,9 +77,15 @@ enum SchemaCheck {
 final class SchemaState: @unchecked Sendable {
     private let lock = NSLock()
     private var found: [SchemaProblem] = []
+    private var opened: (applied: [String], version: String?) = ([], nil)
     var problems: [SchemaProblem] {
         get { lock.lock(); defer { lock.unlock() }; return found }
         set { lock.lock(); found = newValue; lock.unlock() }
+    }
+    /// What `Store.migrate` did at open (for the operator's log).
+    var migrations: (applied: [String], version: String?) {
+        get { lock.lock(); defer { lock.unlock() }; return opened }
+        set { lock.lock(); opened = newValue; lock.unlock() }
     }
 }
 
@@ -87,6 +93,12 @@ extension Store {
     /// What the program relies on that is missing or altered, as found at open (or after a repair).
     /// Writes are refused by the use-case layer while this is not empty.
     public var schemaProblems: [SchemaProblem] { schemaState.problems }
+
+    /// The migrations this open applied, oldest first (empty when the file was up to date; file stores).
+    public var migrationsApplied: [String] { schemaState.migrations.applied }
+
+    /// The schema version of a file store after open: its last migration's name (`v9-database-identity`).
+    public var schemaVersion: String? { schemaState.migrations.version }
 
     /// Looks at sqlite_master again (one read).
     public func checkSchema() throws {

@@ -123,6 +123,8 @@ public final class Store: Sendable {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
         }
+        // ignoring is right: a read-only handle has nothing to flush on close; a header that cannot
+        // be read is empty, and an empty header is refused just below as not a SkillDesk database.
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         if header.isEmpty { throw StoreError.foreignDatabase(path: path) }
@@ -157,10 +159,13 @@ public final class Store: Sendable {
     /// already and are left alone.)
     static func readOnlyLook<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         let sideFiles = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        // ignoring is right: the side files this look created are empty; one left behind is harmless
+        // (SQLite uses or recreates it), and the look's own result is what matters.
         defer { for f in sideFiles { try? FileManager.default.removeItem(atPath: f) } }
         var config = configuration()
         config.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: config)
+        // ignoring is right: a read-only connection has nothing to commit; closing it cannot lose data.
         defer { try? queue.close() }
         return try queue.read(body)
     }
@@ -213,8 +218,11 @@ public final class Store: Sendable {
         try Self.withMigrationLock(path) {
             let superseded = try writer.read { db in try Schema.migrator.hasBeenSuperseded(db) }
             if superseded { throw StoreError.newerSchema(path: path) }
+            let before = try writer.read { db in try Schema.migrator.appliedIdentifiers(db) }
             try Schema.migrator.migrate(writer)
             try Self.markAsOurs(writer)
+            let after = try writer.read { db in try Schema.migrator.appliedMigrations(db) }
+            schemaState.migrations = (applied: after.filter { !before.contains($0) }, version: after.last)
         }
     }
 

@@ -20,6 +20,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The file the audit chain's head is anchored to (else $SKILLDESK_ANCHOR_FILE, else DB.anchors beside the database).")
     var anchorFile: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "What the operator's log keeps (default info).",
+        discussion: "The log is $SKILLDESK_LOG, else DB.skilldesk.log beside the database, else $XDG_STATE_HOME/skilldesk/skilldesk.log; never the audit event log DB.log."))
+    var logLevel: LogLevel = .info
+
     var language: Lang { lang ?? Lang.fromEnvironment() }
 
     var databasePath: String {

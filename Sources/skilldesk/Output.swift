@@ -135,6 +135,7 @@ enum Output {
         } catch {
             let (code, name) = Exit.classify(error)
             let text = (error as? UserMessage)?.message(lang) ?? "\(error)"
+            OperatorLog.errorShown(error, by: cliLog)
             if json {
                 FileHandle.standardError.write(jsonData(ErrorJSON(code: name, message: text)) + Data("\n".utf8))
             } else {

@@ -7,13 +7,23 @@ import SkillDesk
 struct SkillDeskCommand: ParsableCommand {
     /// ArgumentParser's own `main`, except that its messages (a bad option echoes the value typed,
     /// which may hold ESC or a bidi override) pass through `Output.neutralised` like every other line.
+    /// The operator's log (`OperatorLog`) is set up first, so that nothing logged can reach the
+    /// terminal, and opened once the options say where and how much.
     static func main() {
+        OperatorLog.bootstrap()
+        var parsed: ParsableCommand?
+        let started = ContinuousClock.now
         do {
             var command = try parseAsRoot()
+            parsed = command
+            LogStart.start(command)
             try command.run()
+            LogStart.end(command, started: started, exit: 0)
         } catch {
             let code = exitCode(for: error)
             let text = fullMessage(for: error)
+            if let parsed { LogStart.end(parsed, started: started, exit: code.rawValue) }
+            else if code != .success { LogStart.parseError(error, message: text, exit: code.rawValue) }
             if code == .validationFailure, let rejected = ArgumentRejection.last,
                let option = ArgumentRejection.option(inParserMessage: text, value: rejected.value) {
                 // A value of a closed set refused while parsing: said in the user's language, exit 64.
@@ -45,7 +55,8 @@ struct SkillDeskCommand: ParsableCommand {
             Environment: SKILLDESK_DB, SKILLDESK_USER, SKILLDESK_PASSWORD, LANG, SKILLDESK_TODAY (business date; \
             demo and training databases only — a live database refuses to open with it set), \
             SKILLDESK_ANCHOR_FILE and SKILLDESK_LOG_FILE (where the audit chain's head is anchored and events \
-            are logged; default DB.anchors and DB.log beside the database).
+            are logged; default DB.anchors and DB.log beside the database), SKILLDESK_LOG (the operator's log, \
+            see --log-level; default DB.skilldesk.log beside the database, else $XDG_STATE_HOME/skilldesk/skilldesk.log).
             """,
         version: Desk.version,
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,

@@ -76,9 +76,9 @@ struct OutputFileTests {
         let db = dir.file("live.sqlite")
         let desk = try Desk.initialize(path: db, admin: "admin", password: "admin-pass-1")
         let admin = try desk.login(name: "admin", password: "admin-pass-1")
-        // The database, its companions, and the audit anchor file and log beside it.
+        // The database, its companions, the audit anchor file and log beside it, and the operator's log.
         #expect(desk.protectedPaths.map(\.path) == [db, db + "-wal", db + "-shm", db + "-journal", db + ".lock",
-                                                     db + ".anchors", db + ".log"])
+                                                     db + ".anchors", db + ".log", db + ".skilldesk.log"])
         #expect(admin.protectedPaths == desk.protectedPaths)
         try FileManager.default.createSymbolicLink(atPath: dir.file("sym.csv"), withDestinationPath: db)
         try FileManager.default.linkItem(atPath: db, toPath: dir.file("hard.csv"))
