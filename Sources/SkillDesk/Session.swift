@@ -28,145 +28,51 @@ public final class Session: Sendable {
         }
     }
 
-    // MARK: workers
+    // MARK: transactions: the only way a use case reaches the store
 
-    public func worker(id: String) throws -> WorkerRow {
-        try require(.readWorkers)
-        let key = id.trimmedWhitespace().uppercased()
-        guard let w = try desk.read({ try $0.worker(id: key) }) else { throw DeskError.workerNotFound(key) }
-        return w
+    // A permission check and its transaction are one call: `desk.read`/`desk.write` appear nowhere in
+    // the use cases but here (`UseCaseTransactionTests` fails on any other), so an entry point cannot
+    // open a transaction without saying who may run it. A use case that validates its input first
+    // may also call `require` early (a refused user hears "not permitted", not "invalid"); the
+    // check here then passes again at no cost.
+
+    /// One read transaction for a user holding `permission`.
+    func read<T>(_ permission: Permission, caller: String = #function, _ body: (StoreReader) throws -> T) throws -> T {
+        try require(permission, caller: caller)
+        return try desk.read(caller: caller, body)
     }
 
-    public func findWorker(id: String) throws -> WorkerRow? {
-        try require(.readWorkers)
-        return try desk.read { try $0.worker(id: id.uppercased()) }
+    /// One read transaction for a user holding any of `permissions` (payment batches: finance,
+    /// supervisors and auditors).
+    func read<T>(anyOf permissions: [Permission], caller: String = #function, _ body: (StoreReader) throws -> T) throws -> T {
+        if !permissions.contains(where: can) { try require(permissions[0], caller: caller) }  // throws: none is held
+        return try desk.read(caller: caller, body)
     }
 
-    public func searchWorkers(_ text: String, offset: Int = 0, limit: Int = 50) throws -> Page<WorkerRow> {
-        try require(.readWorkers)
-        try Paging.check(offset: offset, limit: limit)
-        return try desk.read { try $0.searchWorkers(text, offset: offset, limit: limit) }
+    /// A read every logged-in user may make, with the reason written at the call (the active
+    /// policy profile, shown on every home screen).
+    func readAsAnyUser<T>(because reason: StaticString, caller: String = #function, _ body: (StoreReader) throws -> T) throws -> T {
+        try desk.read(caller: caller, body)
     }
 
-    public func workerCount() throws -> Int {
-        try require(.readWorkers)
-        return try desk.read { try $0.workerCount() }
+    /// One write transaction for a user holding `permission`.
+    func write<T>(_ permission: Permission, evenIfDamaged: Bool = false, caller: String = #function,
+                  _ body: (StoreWriter) throws -> T) throws -> T {
+        try require(permission, caller: caller)
+        return try desk.write(evenIfDamaged: evenIfDamaged, caller: caller, body)
     }
 
-    /// Validates a form and registers the worker. An ID already registered is refused with the
-    /// existing record, so the caller can offer it instead of a second registration.
-    public func register(_ draft: WorkerDraft) throws -> WorkerRow {
-        try require(.registerWorker)
-        let worker = try validate(draft)
-        let now = desk.clock()
-        return try desk.write { w in
-            if let existing = try w.worker(id: worker.id.value) { throw DeskError.workerExists(existing) }
-            try checkRelative(worker, w)
-            guard let row = try w.insertWorker(worker, at: now) else {
-                throw DeskError.workerExists(try w.worker(id: worker.id.value)!)
-            }
-            try w.audit(at: now, user: user, action: "worker.create", entity: "worker", key: row.id,
-                        before: nil, after: WorkerSnapshot(row).json())
-            return row
-        }
+    /// One write about an account: the user's own needs no permission (changing one's password),
+    /// another's needs `permission`.
+    func write<T>(_ permission: Permission, unlessSelf subject: String, caller: String = #function,
+                  _ body: (StoreWriter) throws -> T) throws -> T {
+        if subject != user { try require(permission, caller: caller) }
+        return try desk.write(caller: caller, body)
     }
 
-    /// Saves an edit made from the record at `expectedVersion`. The resident ID is the record's
-    /// identity and cannot be edited (a wrong ID is a new registration).
-    public func update(id: String, with draft: WorkerDraft, expectedVersion: Int) throws -> WorkerRow {
-        try require(.editWorker)
-        var draft = draft
-        draft.id = id
-        let worker = try validate(draft)
-        let now = desk.clock()
-        return try desk.write { w in
-            guard let old = try w.worker(id: worker.id.value) else { throw DeskError.workerNotFound(id) }
-            try checkRelative(worker, w)
-            guard let row = try w.updateWorker(worker, expectedVersion: expectedVersion, at: now) else {
-                throw DeskError.editConflict(id)
-            }
-            try w.audit(at: now, user: user, action: "worker.update", entity: "worker", key: row.id,
-                        before: WorkerSnapshot(old).json(), after: WorkerSnapshot(row).json())
-            return row
-        }
-    }
-
-    func validate(_ draft: WorkerDraft) throws -> Worker {
-        switch draft.validate(today: desk.today()) {
-        case let .success(w): return w
-        case let .failure(v):
-            var problems = WorkerProblems()
-            for (field, error) in v.errors { problems.fields[field] = error }
-            throw DeskError.invalidWorker(problems)
-        }
-    }
-
-    /// E11: a relative's benefits follow a registered poor or severely disabled worker.
-    func checkRelative(_ worker: Worker, _ r: StoreReader) throws {
-        guard let rel = worker.relativeOf else { return }
-        guard let row = try r.worker(id: rel.value) else {
-            throw DeskError.invalidWorker(WorkerProblems(fields: [.relativeOf: RelativeProblem.notRegistered(rel.value)]))
-        }
-        if !WorkerSnapshot.isPoorOrSeverelyDisabled(row) {
-            throw DeskError.invalidWorker(WorkerProblems(fields: [.relativeOf: RelativeProblem.notEligible(rel.value)]))
-        }
-    }
-
-    /// The audit history of one worker, oldest first.
-    public func history(workerID: String) throws -> [AuditEntry] {
-        try require(.readWorkers)
-        return try desk.read { try $0.auditEntries(entity: "worker", key: workerID.uppercased()) }
-    }
-
-    // MARK: audit
-
-    public func verifyAudit() throws -> (AuditVerification, head: String) {
-        try require(.verifyAudit)
-        return try desk.read { (try $0.verifyAudit(), try $0.auditHead()) }
-    }
-
-    public func auditEntries(entity: String, key: String) throws -> [AuditEntry] {
-        try require(.readAudit)
-        return try desk.read { try $0.auditEntries(entity: entity, key: key) }
-    }
-
-    /// `audit verify`: the chain's walk, its beginning, and every anchor outside the database that
-    /// can be read (`ChainReport`); anchors the head when all is well; logged.
-    public func verifyChain() throws -> ChainReport {
-        try require(.verifyAudit)
-        return try desk.checkChain(by: user)
-    }
-
-    /// `skilldesk repair` (administrators): puts back the triggers and indexes found missing or
-    /// altered, and records the incident in the chain (`schema.repair`, naming each). Runs even
-    /// though writes are refused (that is what it mends). Empty when nothing needed repair.
-    public func repairSchema() throws -> [SchemaProblem] {
-        try require(.repairDatabase)
-        let now = desk.clock()
-        let repaired: [SchemaProblem] = try desk.write(evenIfDamaged: true) { w in
-            let found = try w.repairSchema()
-            if found.isEmpty { return [] }
-            var list: [String] = []
-            for p in found {
-                var name = ""
-                JSONText.appendString(p.name, to: &name)
-                list.append(#"{"name":"# + name + #","problem":""# + p.kind.rawValue + #"","type":""# + p.type + #""}"#)
-            }
-            try w.audit(at: now, user: user, action: "schema.repair", entity: "database",
-                        key: try w.meta(Desk.databaseIDKey) ?? "", before: nil,
-                        after: #"{"repaired":["# + list.joined(separator: ",") + "]}")
-            return found
-        }
-        do { try desk.store.checkSchema() } catch let e as StoreError { throw DeskError.store(e) }
-        if !repaired.isEmpty {
-            let objects = repaired.map(\.description).joined(separator: ", ")
-            desk.logger.notice("schema repaired", metadata: ["by": "\(user)", "objects": "\(objects)"])
-            // The repair is committed and in the chain: a trust file that cannot be written is logged, not a failure.
-            do { try desk.log?.event("schema.repair", at: now, ["by": user, "objects": objects]) }
-            catch { desk.logger.error("audit event log not written", metadata: ["event": "schema.repair", "cause": "\(OperatorLog.cause(of: error))"]) }
-            do { try desk.anchor(why: "repair") }
-            catch { desk.logger.error("anchor not written", metadata: ["why": "repair", "cause": "\(OperatorLog.cause(of: error))"]) }
-        }
-        return repaired
+    /// The program's own upkeep, run while a user looks at a list (the notice sweep, audited as
+    /// `system`): no permission of the user's is needed, and the reason is written at the call.
+    func writeAsSystem<T>(because reason: StaticString, caller: String = #function, _ body: (StoreWriter) throws -> T) throws -> T {
+        try desk.write(caller: caller, body)
     }
 }

@@ -51,8 +51,9 @@ struct ImportDirectionTests {
         var files = 0, imports = 0, findings: [Finding] = [], targets: Set<String> = []
         for target in try fm.contentsOfDirectory(atPath: sources.path).sorted() {
             let dir = sources.appendingPathComponent(target)
-            guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue } // a file, not a target
-            let swiftFiles = names.filter { $0.hasSuffix(".swift") }.sorted()
+            // Recursive: a target's sources may sit in area folders (SkillDesk/Claims/…).
+            guard (try? fm.contentsOfDirectory(atPath: dir.path)) != nil, let walker = fm.enumerator(atPath: dir.path) else { continue } // a file, not a target
+            let swiftFiles = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.sorted()
             guard !swiftFiles.isEmpty else { continue }  // the C shims have no Swift
             targets.insert(target)
             let allowed = Self.allowed[target] ?? []
@@ -64,7 +65,7 @@ struct ImportDirectionTests {
                     guard trimmed.hasPrefix("import ") || trimmed.hasPrefix("@") else { continue }
                     guard let module = importedModule(trimmed) else { continue }
                     imports += 1
-                    let may = allowed.union(extra(target: target, file: name))
+                    let may = allowed.union(extra(target: target, file: (name as NSString).lastPathComponent))
                     if !may.contains(module) {
                         findings.append(Finding(file: "Sources/\(target)/\(name)", line: i + 1, module: module, allowed: may))
                     }

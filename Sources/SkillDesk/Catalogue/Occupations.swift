@@ -25,7 +25,7 @@ extension Session {
         try require(.manageCatalogue)
         let occupation = try validate(draft)
         let now = desk.clock()
-        return try desk.write { w in try insert(occupation, w, at: now) }
+        return try write(.manageCatalogue) { w in try insert(occupation, w, at: now) }
     }
 
     /// Refuses a period overlapping another entry of the same code, then inserts and audits.
@@ -64,7 +64,7 @@ extension Session {
             throw DeskError.invalidInput("--to \(to) is before the entry's first day \(from)", zh: "结束日期 \(to) 早于该条目的开始日期 \(from)")
         }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageCatalogue) { w in
             let entries = try w.occupationEntries(code: key)
             guard let old = entries.first(where: { $0.from == from.description }) else {
                 if entries.isEmpty { throw DeskError.occupationNotFound(key, asOf: nil) }
@@ -94,8 +94,8 @@ extension Session {
         try require(.readCatalogue)
         let day = asOf ?? desk.today()
         let key = code.trimmedWhitespace()
-        guard let row = try desk.read({ try $0.occupation(code: key, asOf: day.description) }) else {
-            let any = try desk.read { try !$0.occupationEntries(code: key).isEmpty }
+        guard let row = try read(.readCatalogue, { try $0.occupation(code: key, asOf: day.description) }) else {
+            let any = try read(.readCatalogue) { try !$0.occupationEntries(code: key).isEmpty }
             throw DeskError.occupationNotFound(key, asOf: any ? day : nil)
         }
         return row
@@ -103,14 +103,13 @@ extension Session {
 
     /// Every entry of one code, oldest first.
     public func occupationHistory(code: String) throws -> [OccupationRow] {
-        try require(.readCatalogue)
-        return try desk.read { try $0.occupationEntries(code: code.trimmedWhitespace()) }
+        return try read(.readCatalogue) { try $0.occupationEntries(code: code.trimmedWhitespace()) }
     }
 
     /// Entries in force on `asOf` (default today), by code; `search` is a code prefix or part of a name.
     public func occupations(asOf: CalendarDate? = nil, search: String = "", limit: Int = 1_000) throws -> [OccupationRow] {
         try require(.readCatalogue)
         let day = asOf ?? desk.today()
-        return try desk.read { try $0.occupations(asOf: day.description, search: search, limit: max(1, limit)) }
+        return try read(.readCatalogue) { try $0.occupations(asOf: day.description, search: search, limit: max(1, limit)) }
     }
 }

@@ -170,7 +170,7 @@ extension Session {
     public func workerAuditProblem(id: String) throws -> SkipReason? {
         try require(.readWorkers)
         let key = id.trimmedWhitespace().uppercased()
-        return try desk.read { r in
+        return try read(.readWorkers) { r in
             guard let w = try r.worker(id: key) else { throw DeskError.workerNotFound(key) }
             let c = TableCheck(reader: r)
             guard let (image, _) = try c.image("worker", key, full: TableCheck.workerActions, partial: ["worker.bank_account"]) else { return nil }

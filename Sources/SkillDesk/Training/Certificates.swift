@@ -42,7 +42,7 @@ extension Session {
         let today = desk.today()
         if case .failure(let v) = d.validate(today: today), let e = v.first, !e.needsStore { throw Self.refusal(e) }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageClasses) { w in
             let facts = CertificateStoreFacts(
                 workerRegistered: try w.worker(id: d.workerID) != nil,
                 occupationKnown: try !w.occupationEntries(code: d.occupationCode).isEmpty,
@@ -96,7 +96,7 @@ extension Session {
             certType = t
         }
         let types = certType.map { [$0.rawValue] } ?? CertificateType.allCases.map(\.rawValue)
-        let details: [CertificateDetail] = try desk.read { r in
+        let details: [CertificateDetail] = try read(.readClasses) { r in
             let rows = try r.certificates(number: key, types: types)
             return try rows.map { row in
                 var warnings: [CertificateWarning] = rows
@@ -115,7 +115,7 @@ extension Session {
     public func certificates(worker: String? = nil, limit: Int = 1_000) throws -> [CertificateRow] {
         try require(.readClasses)
         let key = worker.map { $0.trimmedWhitespace().uppercased() }
-        return try desk.read { try $0.certificates(workerID: key, limit: max(1, limit)) }
+        return try read(.readClasses) { try $0.certificates(workerID: key, limit: max(1, limit)) }
     }
 }
 

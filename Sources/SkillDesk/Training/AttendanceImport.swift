@@ -43,7 +43,7 @@ extension Session {
         let now = desk.clock()
         var imported = 0
         var warnings: [ImportReject] = []
-        try desk.write { w in
+        try write(.manageClasses) { w in
             for (line, row) in rows {
                 do {
                     // `record` checks everything before it writes: a refused row leaves nothing behind.

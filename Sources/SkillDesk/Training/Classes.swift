@@ -62,7 +62,7 @@ extension Session {
         try require(.manageClasses)
         if case .failure(let v) = d.validate() { throw Self.refusal(v) }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageClasses) { w in
             let plan: ClassPlan
             switch d.validate(catalogue: try Self.catalogueFacts(d, w)) {
             case .success(let p): plan = p
@@ -114,7 +114,7 @@ extension Session {
     func move(_ id: Int64, to target: ClassStatus, en: String, zh: String) throws -> ClassRow {
         try require(.manageClasses)
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageClasses) { w in
             guard let old = try w.trainingClass(id: id) else { throw DeskError.classNotFound(id) }
             let status = ClassStatus(rawValue: old.status) ?? .closed
             guard status.next == target else {
@@ -136,7 +136,7 @@ extension Session {
         let ids = workerIDs.map { $0.trimmedWhitespace().uppercased() }.filter { !$0.isEmpty }
         guard !ids.isEmpty else { throw DeskError.invalidInput("give at least one resident ID", zh: "请至少填写一个身份证号") }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageClasses) { w in
             guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
             let status = ClassStatus(rawValue: cls.status) ?? .closed
             if status == .closed {
@@ -170,7 +170,7 @@ extension Session {
         let row = try checkAttendance(classID: classID, workerID: workerID, date: date,
                                       classroomMinutes: classroomMinutes, onlineMinutes: onlineMinutes)
         let now = desk.clock()
-        return try desk.write { w in try record(row, w, at: now) }
+        return try write(.manageClasses) { w in try record(row, w, at: now) }
     }
 
     /// The checks that need no database: minutes within a day, a day that took place.
@@ -233,8 +233,7 @@ extension Session {
     }
 
     public func trainingClass(_ id: Int64) throws -> ClassDetail {
-        try require(.readClasses)
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             let rule = try PolicySetting.rule(r, desk)
             guard let row = try r.trainingClass(id: id) else { throw DeskError.classNotFound(id) }
             return ClassDetail(row: row, roster: try r.roster(classID: id, onlinePercent: rule.onlinePercent), rule: rule)
@@ -242,13 +241,11 @@ extension Session {
     }
 
     public func trainingClasses(limit: Int = 1_000) throws -> [ClassRow] {
-        try require(.readClasses)
-        return try desk.read { try $0.trainingClasses(limit: max(1, limit)) }
+        return try read(.readClasses) { try $0.trainingClasses(limit: max(1, limit)) }
     }
 
     public func classes(ofWorker id: String) throws -> [ClassRow] {
-        try require(.readClasses)
-        return try desk.read { try $0.classes(ofWorker: id.trimmedWhitespace().uppercased()) }
+        return try read(.readClasses) { try $0.classes(ofWorker: id.trimmedWhitespace().uppercased()) }
     }
 }
 

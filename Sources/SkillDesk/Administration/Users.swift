@@ -15,7 +15,7 @@ extension Session {
         if let p = Passwords.problem(password, userName: name) { throw DeskError.passwordRefused(p) }
         guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
         let now = desk.clock()
-        try desk.write { w in
+        try write(.manageUsers) { w in
             // Names that differ only in case read as one person in the trail and on screen.
             if let twin = try w.users().first(where: { $0.name != name && $0.name.lowercased() == name.lowercased() }) {
                 throw DeskError.userNameTaken(name, existing: twin.name)
@@ -29,8 +29,7 @@ extension Session {
     }
 
     public func users() throws -> [UserRow] {
-        try require(.manageUsers)
-        return try desk.read { try $0.users() }
+        return try read(.manageUsers) { try $0.users() }
     }
 
     public func setPassword(name: String, password: String) throws {
@@ -38,7 +37,7 @@ extension Session {
         if let p = Passwords.problem(password, userName: name) { throw DeskError.passwordRefused(p) }
         guard let hash = Passwords.hash(password) else { throw DeskError.weakPassword }
         let now = desk.clock()
-        try desk.write { w in
+        try write(.manageUsers, unlessSelf: name) { w in
             guard var row = try w.user(named: name) else { throw DeskError.userNotFound(name) }
             row.passwordHash = hash
             row.failedAttempts = 0
@@ -53,7 +52,7 @@ extension Session {
     public func disableUser(name: String) throws {
         try require(.manageUsers)
         let now = desk.clock()
-        try desk.write { w in
+        try write(.manageUsers) { w in
             guard var row = try w.user(named: name) else { throw DeskError.userNotFound(name) }
             if row.disabled { return }
             try Self.refuseLosingLastAdministrator(w, row, keepsAdmin: false)
@@ -70,7 +69,7 @@ extension Session {
     public func enableUser(name: String) throws {
         try require(.manageUsers)
         let now = desk.clock()
-        try desk.write { w in
+        try write(.manageUsers) { w in
             guard var row = try w.user(named: name) else { throw DeskError.userNotFound(name) }
             if !row.disabled { return }
             row.disabled = false

@@ -53,7 +53,7 @@ extension Session {
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let now = desk.clock()
-        try desk.write { w in
+        try write(.editWorker) { w in
             let old = try w.bankAccount(workerID: id)
             guard try w.setBankAccount(workerID: id, digits) else { throw DeskError.workerNotFound(id) }
             try w.audit(at: now, user: user, action: "worker.bank_account", entity: "worker", key: id,
@@ -68,7 +68,7 @@ extension Session {
     public func bankAccount(workerID: String) throws -> String? {
         try require(.readWorkers)
         let id = workerID.trimmedWhitespace().uppercased()
-        return try desk.read { r in
+        return try read(.readWorkers) { r in
             guard try r.workerName(id: id) != nil else { throw DeskError.workerNotFound(id) }
             return try r.bankAccount(workerID: id).map(PublicMask.bankAccount)
         }
@@ -101,7 +101,7 @@ extension Session {
         case .failure(let e): throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
         }
         let now = desk.clock()
-        try desk.write { w in
+        try write(.prepareClaims) { w in
             let old = try w.payeeAccount(code: c)
             try w.setPayeeAccount(code: c, name: holder, account: digits, at: now)
             try w.audit(at: now, user: user, action: "payee.bank_account", entity: "payee", key: c,
@@ -114,8 +114,7 @@ extension Session {
 
     /// Organisations' accounts, masked to the last 4 digits (every role that reads claims).
     public func payeeAccounts(limit: Int = 1_000) throws -> [PayeeAccount] {
-        try require(.readClasses)
-        return try desk.read { try $0.payeeAccounts(limit: limit) }
+        return try read(.readClasses) { try $0.payeeAccounts(limit: limit) }
             .map { PayeeAccount(code: $0.code, name: $0.name, maskedAccount: PublicMask.bankAccount($0.bankAccount)) }
     }
 
@@ -128,7 +127,7 @@ extension Session {
         try require(.payClaims)
         try sweepNotices()
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in
+        return try write(.payClaims) { w in
             var lines: [PaymentLineRow] = [], coreLines: [PaymentLine] = [], skipped: [(Int64, SkipReason)] = []
             let prefix = "PB" + today.compact + "-"
             let batch = try w.nextPaymentBatchNumber(prefix: prefix)
@@ -200,8 +199,7 @@ extension Session {
     /// The bank file of a batch (finance), as bytes in the chosen encoding. Reads only and audits
     /// nothing: a file goes out through `exportPaymentBatch(_:encoding:to:replace:)`.
     public func bankFile(_ batch: String, encoding: BankFileEncoding) throws -> [UInt8] {
-        try require(.payClaims)
-        return try desk.read { w in
+        return try read(.payClaims) { w in
             guard let b = try w.paymentBatch(id: batch) else {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }
@@ -239,7 +237,7 @@ extension Session {
         try file.write(bytes)
         try file.commit()
         do {
-            try desk.write { w in
+            try write(.payClaims) { w in
                 try w.audit(at: desk.clock(), user: user, action: "payment.export", entity: "payment_batch", key: batch, before: nil,
                             after: CatalogueJSON.encode(["encoding": encoding.rawValue, "sha256": Self.sha256(bytes)]))
             }
@@ -264,7 +262,7 @@ extension Session {
         do { results = try BankFile.parseResult(text) }
         catch { throw DeskError.invalidInput(error.message(.en), zh: error.message(.zh)) }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.payClaims) { w in
             guard try w.paymentBatch(id: batch) != nil else {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }

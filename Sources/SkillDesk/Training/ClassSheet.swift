@@ -23,8 +23,7 @@ public struct AttendanceSheet: Sendable {
 
 extension Session {
     public func classList(limit: Int = 1_000) throws -> [ClassListItem] {
-        try require(.readClasses)
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             let classes = try r.trainingClasses(limit: max(1, limit))
             let sizes = try r.rosterSizes()
             var inst: [String: String] = [:]
@@ -42,7 +41,7 @@ extension Session {
 
     public func attendanceSheet(classID: Int64) throws -> AttendanceSheet {
         let detail = try trainingClass(classID)
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             var names: [String: String] = [:]
             for t in detail.roster { names[t.workerID] = try r.worker(id: t.workerID)?.name ?? t.workerID }
             return AttendanceSheet(detail: detail,

@@ -66,7 +66,7 @@ extension Session {
         let started = Date()
         let size = max(1, min(batch, 10_000))
         let day = asOf ?? desk.today()
-        let (starts, total, profile) = try desk.read { r in
+        let (starts, total, profile) = try read(.readClasses) { r in
             let s = try r.claimBatchStarts(status: status, size: size)
             return (s.starts, s.count, try PolicySetting.profile(r, desk).name)
         }
@@ -117,7 +117,7 @@ extension Session {
         // The evaluation names the worker; a claim that could not be evaluated is looked up (one
         // read for all of them; a worker no longer on record stays unnamed).
         if !report.refused.isEmpty {
-            let names = try desk.read { try $0.workerNames(ids: Array(Set(report.refused.map(\.ref.workerID)))) }
+            let names = try read(.readClasses) { try $0.workerNames(ids: Array(Set(report.refused.map(\.ref.workerID)))) }
             for i in report.refused.indices { report.refused[i].ref.workerName = names[report.refused[i].ref.workerID] ?? "" }
         }
         report.failing.sort { $0.id < $1.id }

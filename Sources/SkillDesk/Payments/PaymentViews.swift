@@ -57,20 +57,22 @@ public struct PaymentPreview: Sendable, Equatable {
 extension Session {
     /// Who may read payment batches: finance, supervisors and auditors (names and bank accounts
     /// are in the lines, so not clerks).
+    static let paymentReaders: [Permission] = [.payClaims, .decideClaims, .readAudit]
+
     func requirePaymentReader() throws {
-        guard can(.payClaims) || can(.decideClaims) || can(.readAudit) else { throw DeskError.notPermitted(.payClaims) }
+        guard Self.paymentReaders.contains(where: can) else { throw DeskError.notPermitted(.payClaims) }
     }
 
     /// The newest payment batches first, with their paid and failed counts.
     public func paymentBatches(limit: Int = 200) throws -> [PaymentBatchInfo] {
         try requirePaymentReader()
-        return try desk.read { try $0.paymentBatches(limit: max(1, min(limit, 10_000))) }.map(Self.info)
+        return try read(anyOf: Self.paymentReaders) { try $0.paymentBatches(limit: max(1, min(limit, 10_000))) }.map(Self.info)
     }
 
     /// One batch with its counts; an unknown batch is refused.
     public func paymentBatch(_ batch: String) throws -> PaymentBatchInfo {
         try requirePaymentReader()
-        guard let row = try desk.read({ try $0.paymentBatchListRow(id: batch) }) else {
+        guard let row = try read(anyOf: Self.paymentReaders, { try $0.paymentBatchListRow(id: batch) }) else {
             throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
         }
         return Self.info(row)
@@ -85,7 +87,7 @@ extension Session {
     /// The lines of a batch, in claim order; an unknown batch is refused.
     public func paymentBatchLines(_ batch: String) throws -> [PaymentLineInfo] {
         try requirePaymentReader()
-        return try desk.read { r in
+        return try read(anyOf: Self.paymentReaders) { r in
             guard try r.paymentBatch(id: batch) != nil else {
                 throw DeskError.invalidInput("no payment batch \(batch)", zh: "没有支付批次 \(batch)")
             }
@@ -104,7 +106,7 @@ extension Session {
     public func paymentPreview() throws -> PaymentPreview {
         try require(.payClaims)
         try sweepNotices()
-        let groups = try desk.read { try $0.payableUnbatchedGroups() }
+        let groups = try read(.payClaims) { try $0.payableUnbatchedGroups() }
         var perKind: [PaymentPreview.KindTotal] = []
         for g in groups where g.ready {
             perKind.append(.init(kind: SubsidyKind(rawValue: g.kind), rawKind: g.kind, count: g.count, totalFen: g.totalFen))

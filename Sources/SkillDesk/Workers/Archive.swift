@@ -29,7 +29,7 @@ extension Session {
         try require(.readWorkers)
         try require(.readClasses)
         let key = workerID.trimmedWhitespace().uppercased()
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             let rule = try PolicySetting.rule(r, desk)
             guard let worker = try r.worker(id: key) else { throw DeskError.workerNotFound(key) }
             var names: [String: String] = [:]

@@ -22,7 +22,7 @@ extension Session {
         try require(.manageCatalogue)
         let valid = try validate(d)
         let now = desk.clock()
-        return try desk.write { w in try insert(valid, w, at: now) }
+        return try write(.manageCatalogue) { w in try insert(valid, w, at: now) }
     }
 
     /// An institution draft checked for what needs no database.
@@ -112,7 +112,7 @@ extension Session {
         }
         let now = desk.clock()
         let today = desk.today()
-        return try desk.write { w in
+        return try write(.manageCatalogue) { w in
             guard let old = try w.institution(code: key) else { throw DeskError.institutionNotFound(key) }
             let current = InstitutionStatus(rawValue: old.status) ?? .active
             let next: InstitutionStatus
@@ -131,12 +131,11 @@ extension Session {
     public func institution(code: String) throws -> InstitutionRow {
         try require(.readCatalogue)
         let key = code.trimmedWhitespace().uppercased()
-        guard let row = try desk.read({ try $0.institution(code: key) }) else { throw DeskError.institutionNotFound(key) }
+        guard let row = try read(.readCatalogue, { try $0.institution(code: key) }) else { throw DeskError.institutionNotFound(key) }
         return row
     }
 
     public func institutions(search: String = "", limit: Int = 1_000) throws -> [InstitutionRow] {
-        try require(.readCatalogue)
-        return try desk.read { try $0.institutions(search: search, limit: max(1, limit)) }
+        return try read(.readCatalogue) { try $0.institutions(search: search, limit: max(1, limit)) }
     }
 }

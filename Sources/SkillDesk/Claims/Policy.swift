@@ -41,7 +41,7 @@ extension Session {
     /// The policy profile claims are judged by, chosen at `init --policy` and changed only by an
     /// administrator. Every role may read it (the home screen shows it).
     public func activePolicy() throws -> PolicyProfile {
-        try desk.read { try PolicySetting.profile($0, desk) }
+        try readAsAnyUser(because: "every role sees the active profile (the home screen shows it)") { try PolicySetting.profile($0, desk) }
     }
 
     /// Makes `name` the active profile (administrators; audited `policy.use` with before/after).
@@ -52,7 +52,7 @@ extension Session {
         let key = name.trimmedWhitespace()
         guard let profile = desk.profile(named: key) else { throw DeskError.unknownPolicy(key) }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.managePolicy) { w in
             let before = try w.setting(PolicySetting.key) ?? PolicyLibrary.defaultName
             if before == key { return PolicyChange(before: before, profile: profile, changed: false) }
             try w.setSetting(PolicySetting.key, key)
@@ -66,7 +66,7 @@ extension Session {
     /// The roster, the archive and the grid all take it from here, so they never disagree.
     public var attendanceRule: AttendanceRule {
         // A setting that cannot be read falls back to the demo rule, as before; the cause is logged.
-        desk.logger.attempt("reading the attendance rule") { try desk.read { try PolicySetting.rule($0, desk) } }
+        desk.logger.attempt("reading the attendance rule") { try readAsAnyUser(because: "every role's roster, archive and grid count attendance by it") { try PolicySetting.rule($0, desk) } }
             ?? AttendanceRule.demo
     }
 }

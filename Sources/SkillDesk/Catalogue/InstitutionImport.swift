@@ -40,7 +40,7 @@ extension Session {
 
         let now = desk.clock()
         var imported = 0
-        try desk.write { w in
+        try write(.manageCatalogue) { w in
             for (line, institution) in rows {
                 do {
                     _ = try insert(institution, w, at: now)

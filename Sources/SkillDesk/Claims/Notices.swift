@@ -52,7 +52,7 @@ extension Session {
         let now = desk.clock(), today = desk.today().description
         var moved = 0
         while true {
-            let n = try desk.write { w -> Int in
+            let n = try writeAsSystem(because: "the notice sweep is the program's upkeep, audited as system") { w -> Int in
                 let due = try w.claimsWithNoticeEnded(before: today, limit: 500)
                 for var c in due {
                     let t = try ClaimWorkflow.apply(.endNotice, to: .onNotice)
@@ -73,7 +73,7 @@ extension Session {
         try Paging.check(offset: offset, limit: limit)
         try sweepNotices()
         let today = desk.today()
-        let page = try desk.read { try $0.claimQueue(filter, offset: offset, limit: limit) }
+        let page = try read(.readClasses) { try $0.claimQueue(filter, offset: offset, limit: limit) }
         return ClaimQueuePage(items: page.rows.map { q in
             let c = q.claim
             let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }
@@ -89,7 +89,7 @@ extension Session {
     public func claimQueueTotals(_ filter: ClaimQueueFilter = ClaimQueueFilter()) throws -> (count: Int, totalFen: Int64) {
         try require(.readClasses)
         try sweepNotices()
-        return try desk.read { try $0.claimQueueTotals(filter) }
+        return try read(.readClasses) { try $0.claimQueueTotals(filter) }
     }
 
     /// The public notice list (every role): names and IDs masked with `PublicMask`.
@@ -97,7 +97,7 @@ extension Session {
         try require(.readClasses)
         try sweepNotices()
         let today = desk.today()
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             let calendar = WorkingCalendar(entries: try r.calendarEntries())
             return try r.claimsOnNotice(limit: max(1, min(limit, 100_000))).map { q in
                 let c = q.claim
@@ -114,8 +114,7 @@ extension Session {
 extension Session {
     /// The working-day calendar as the database has it (seeded from the shipped file).
     public func calendarEntries() throws -> [CalendarEntry] {
-        try require(.readClasses)
-        return try desk.read { try $0.calendarEntries() }
+        return try read(.readClasses) { try $0.calendarEntries() }
     }
 
     /// Sets a day (administrators): a holiday, or a working day on a weekend (调休); kind nil
@@ -136,7 +135,7 @@ extension Session {
                                          zh: "\(date) 本来就是工作日：只有周六或周日可以设为调休上班")
         }
         let now = desk.clock()
-        try desk.write { w in
+        try write(.manageCalendar) { w in
             let old = try w.calendarEntries().first { $0.date == date }
             try w.setCalendarDay(date.description, kind: kind, name: clean)
             func json(_ k: CalendarDayKind?, _ n: String) -> String? {

@@ -84,7 +84,7 @@ extension Session {
         let certificate: ClaimGatherer.CertificateRef = p.certificateNumber.map { .number($0.trimmedWhitespace()) } ?? .linked
         let asOf = p.asOf ?? desk.today()
         let today = desk.today()
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
             return try g.evaluate(p, workerID: workerID, certificate: certificate, asOf: asOf, excluding: nil)
         }
@@ -488,7 +488,7 @@ extension Session {
         try require(.readClasses)
         let today = desk.today()
         let day = asOf ?? today
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
             let claims = try r.claims(status: status, after: after, through: through, limit: max(1, min(limit, 100_000)),
                                       evidence: false)

@@ -23,7 +23,7 @@ extension Session {
             throw DeskError.invalidInput("the year \(year) is not between 2000 and 2100", zh: "年度 \(year) 不在 2000–2100 之间")
         }
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.manageFunds) { w in
             let stored = try w.storedFundAccount(year: year, source: source)
             let old = stored?.account
             var a = old ?? FundAccount(year: year, source: source)
@@ -37,8 +37,7 @@ extension Session {
 
     /// The accounts of a year (every role that reads claims).
     public func fundYear(_ year: Int) throws -> FundYear {
-        try require(.readClasses)
-        let accounts = try desk.read { try $0.fundAccounts(year: year) }
+        let accounts = try read(.readClasses) { try $0.fundAccounts(year: year) }
         do { return try FundYear(year: year, accounts: accounts) } catch { throw DeskError.money(error) }
     }
 }

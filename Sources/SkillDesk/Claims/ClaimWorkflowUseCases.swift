@@ -217,7 +217,7 @@ extension Session {
         try Self.checkProposal(p)
         let now = desk.clock(), today = desk.today()
         let cert: ClaimGatherer.CertificateRef = p.certificateNumber.map { .number($0.trimmedWhitespace()) } ?? .linked
-        return try desk.write { w in
+        return try write(.prepareClaims) { w in
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
             let e = try g.evaluate(p, workerID: workerID, certificate: cert, asOf: p.asOf ?? today, excluding: nil)
             try refuseDuplicate(w, workerID: e.workerID, kind: p.kind, classID: p.classID, certificateID: e.certificateID, excluding: nil)
@@ -260,7 +260,7 @@ extension Session {
                                          zh: "\(kind.label(.zh))须逐人填写月数或比例，请逐人创建")
         }
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in
+        return try write(.prepareClaims) { w in
             guard try w.trainingClass(id: classID) != nil else { throw DeskError.classNotFound(classID) }
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
             var report = ClassClaimsReport(created: [], skipped: [])
@@ -296,7 +296,7 @@ extension Session {
     public func submitClaim(_ id: Int64) throws -> ClaimRow {
         try require(.prepareClaims)
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in
+        return try write(.prepareClaims) { w in
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .submit, reason: nil, code: nil)
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
@@ -328,7 +328,7 @@ extension Session {
     public func objectToClaim(_ id: Int64, reason: String) throws -> ClaimRow {
         try require(.prepareClaims)
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in
+        return try write(.prepareClaims) { w in
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .object, reason: reason, code: nil)
             if let end = c.noticeEndOn, today.description > end {
@@ -356,7 +356,7 @@ extension Session {
     public func approveClaim(_ id: Int64, note: String? = nil, source: FundSource? = nil) throws -> ClaimRow {
         try require(.decideClaims)
         let now = desk.clock(), today = desk.today()
-        return try desk.write { w in
+        return try write(.decideClaims) { w in
             let c = try loadClaim(w, id)
             let t = try transition(w, c, .approve, reason: note, code: nil)
             return try approve(w, c, t, source: source, notice: try noticePeriod(w, from: today), now: now)
@@ -430,7 +430,7 @@ extension Session {
     public func returnClaim(_ id: Int64, reason: String) throws -> ClaimRow {
         try require(.decideClaims)
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.decideClaims) { w in
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .returnForCorrection, reason: reason, code: nil)
             try checkMaker(w, c)
@@ -448,7 +448,7 @@ extension Session {
     public func rejectClaim(_ id: Int64, code: RejectReason, reason: String) throws -> ClaimRow {
         try require(.decideClaims)
         let now = desk.clock()
-        return try desk.write { w in try reject(w, id, code: code, reason: reason, now: now) }
+        return try write(.decideClaims) { w in try reject(w, id, code: code, reason: reason, now: now) }
     }
 
     private func reject(_ w: StoreWriter, _ id: Int64, code: RejectReason, reason: String, now: Date) throws -> ClaimRow {
@@ -506,12 +506,12 @@ extension Session {
         // The claims indexes a decision rewrites (six on status) do not fit SQLite's default 2 MB
         // cache at city scale: with 32 MiB for the batch its chunks reuse the pages they read.
         if ids.count > Self.batchChunk {
-            try desk.write { try $0.setCacheSize(kibibytes: 32_768) }
+            try write(.decideClaims) { try $0.setCacheSize(kibibytes: 32_768) }
         }
         defer {
             if ids.count > Self.batchChunk {
                 _ = desk.logger.attempt("restoring the cache size after a batch", level: .debug) {
-                    try desk.write { try $0.setCacheSize(kibibytes: 2_000) }
+                    try write(.decideClaims) { try $0.setCacheSize(kibibytes: 2_000) }
                 }
             }
         }
@@ -520,7 +520,7 @@ extension Session {
             let chunk = ids[start..<min(start + Self.batchChunk, ids.count)]
             start += chunk.count
             let now = desk.clock(), today = desk.today()
-            let part = try desk.write { w in
+            let part = try write(.decideClaims) { w in
                 var part = BatchDecision(done: [], skipped: [])
                 for id in chunk {
                     do {
@@ -548,7 +548,7 @@ extension Session {
     public func clawbackClaim(_ id: Int64, reason: String) throws -> ClaimRow {
         try require(.decideClaims)
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.decideClaims) { w in
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .clawback, reason: reason, code: nil)
             let before = ClaimSnapshot.json(c)
@@ -567,7 +567,7 @@ extension Session {
     public func recoverClaim(_ id: Int64, amountFen: Int64? = nil, note: String? = nil) throws -> ClaimRow {
         try require(.payClaims)
         let now = desk.clock()
-        return try desk.write { w in
+        return try write(.payClaims) { w in
             var c = try loadClaim(w, id)
             guard let open = ClaimClawback.stillDueFen(clawedBackFen: c.clawbackDueFen, recoveredFen: c.recoveredFen) else {
                 throw DeskError.money(.sumOverflow(what: "claim \(id)'s clawback", whatZh: "申请 \(id) 的追回金额"))
@@ -609,7 +609,7 @@ extension Session {
     public func claimDetail(_ id: Int64) throws -> ClaimDetail {
         try require(.readClasses)
         let today = desk.today()
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             guard let c = try r.claim(id: id) else { throw DeskError.claimNotFound(id) }
             var g = ClaimGatherer(reader: r, profile: try PolicySetting.profile(r, desk), today: today)
             // A claim whose evaluation fails (a profile or record it names is gone) is still shown,
@@ -654,8 +654,7 @@ extension Session {
 
     /// The audit history of one claim, oldest first.
     public func claimHistory(_ id: Int64) throws -> [AuditEntry] {
-        try require(.readClasses)
-        return try desk.read { try $0.auditEntries(entity: "claim", key: String(id)) }
+        return try read(.readClasses) { try $0.auditEntries(entity: "claim", key: String(id)) }
     }
 
     // MARK: helpers

@@ -60,7 +60,7 @@ extension Session {
 
         let now = desk.clock()
         var imported = 0
-        try desk.write { w in
+        try write(.manageCatalogue) { w in
             for (lines, occupation) in entries {
                 do {
                     _ = try insert(occupation, w, at: now)

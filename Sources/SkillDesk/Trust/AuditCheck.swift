@@ -62,7 +62,7 @@ extension Session {
     public func checkAuditedTables() throws -> AuditCheckReport {
         try require(.verifyAudit)
         let started = Date()
-        var report = try desk.read { r in
+        var report = try read(.verifyAudit) { r in
             var c = TableCheck(reader: r)
             try c.workers()
             try c.claims()

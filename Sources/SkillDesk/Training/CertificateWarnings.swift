@@ -10,7 +10,7 @@ extension Session {
     public func certificateWarnings(worker: String) throws -> [Int64: [CertificateWarning]] {
         try require(.readClasses)
         let key = worker.trimmedWhitespace().uppercased()
-        return try desk.read { r in
+        return try read(.readClasses) { r in
             var result: [Int64: [CertificateWarning]] = [:]
             var starts: [Int64: String] = [:]
             for c in try r.certificates(workerID: key, limit: 10_000) {
