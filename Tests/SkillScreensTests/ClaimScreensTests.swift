@@ -6,12 +6,6 @@ import SkillScreens
 import SkillStore
 import TermUI
 
-/// A clock the test moves (claims submitted on different days have different ages).
-final class TestClock: @unchecked Sendable {
-    var now = fixedNow
-    func advance(days: Int) { now = now.addingTimeInterval(Double(days) * 86_400) }
-}
-
 /// Four workers on one completed 初级工 class, each with a certificate after it (the last two
 /// recorded with one number: W1, a warning); everyone's 户籍 in Nanjing; a supervisor, finance
 /// and a funded 2025 account.
@@ -29,9 +23,9 @@ struct ClaimScreenWorld {
 
     /// In memory, or in a database file at `databasePath` (for the files a screen must not replace).
     init(fundFen: Int64 = 10_000_000, databasePath: String? = nil) throws {
-        let clock = TestClock()
-        let f = try Fixture(desk: databasePath.map { try Desk.initialize(path: $0, admin: "admin", password: "admin-pass-1", clock: { clock.now }) }
-                                ?? Desk.inMemory(clock: { clock.now }))
+        let clock = TestClock(fixedNow)  // claims submitted on different days have different ages
+        let f = try Fixture(desk: databasePath.map { try Desk.initialize(path: $0, admin: "admin", password: "admin-pass-1", clock: clock.closure) }
+                                ?? Desk.inMemory(clock: clock.closure))
         self.f = f
         self.clock = clock
         try seedCatalogue(f)
