@@ -7,13 +7,10 @@ import SkillStore
 /// clerk would walk it: catalogue → class → attendance → certificate → claim. Each step is one
 /// call with the values the tests share as defaults (the electrician, 6-31-01-03, at L4).
 public struct Scenario {
-    /// Keeps the catalogue (occupations, institutions).
-    public let admin: Session
     /// Runs classes, records attendance and certificates, prepares claims.
     public let clerk: Session
 
-    public init(admin: Session, clerk: Session) {
-        self.admin = admin
+    public init(clerk: Session) {
         self.clerk = clerk
     }
 
@@ -40,8 +37,8 @@ public struct Scenario {
         return d
     }
 
-    /// Adds the occupations and institutions (as the administrator).
-    public func catalogue(_ occupations: [OccupationDraft], _ institutions: [InstitutionDraft]) throws {
+    /// Adds the occupations and institutions as `admin` (the catalogue comes before any clerk).
+    public static func catalogue(as admin: Session, _ occupations: [OccupationDraft], _ institutions: [InstitutionDraft]) throws {
         for o in occupations { _ = try admin.addOccupation(o) }
         for i in institutions { _ = try admin.addInstitution(i) }
     }

@@ -41,31 +41,20 @@ struct ClaimScreenWorld {
             let row = try f.clerk.worker(id: id)
             _ = try f.clerk.update(id: id, with: WorkerDraft(id: id, name: row.name, hukouRegion: "320102"), expectedVersion: row.version)
         }
-        let school = "12320100466001234" + String(CreditCode.checkCharacter(for: "12320100466001234")!)
-        var d = ClassDraft()
-        d.institution = school; d.occupation = "6-31-01-03"; d.level = "L5"; d.type = "employment"
-        d.start = "2025-03-01"; d.end = "2025-03-31"; d.plannedHours = "8"
-        let c = try f.clerk.addClass(d)
-        classID = c.id
-        _ = try f.clerk.enrol(classID: c.id, workerIDs: workers)
-        _ = try f.clerk.startClass(c.id)
+        let school = creditCode("12320100466001234")
+        let scenario = Scenario(clerk: f.clerk)
+        classID = try scenario.runningClass(Scenario.classDraft(institution: school, level: "L5", hours: "8"), enrolling: workers)
         for (i, w) in workers.enumerated() {
-            _ = try f.clerk.attend(classID: c.id, workerID: w, date: CalendarDate(iso: "2025-03-02")!,
-                                   classroomMinutes: 480, onlineMinutes: 0)
-            var cert = CertificateDraft()
-            cert.worker = w; cert.type = "skill_level"; cert.number = "S3201-2025-000\(min(i, 2) + 1)"
-            cert.occupation = "6-31-01-03"; cert.level = "L5"; cert.issueDate = "2025-04-10"; cert.classID = c.id
-            cert.issuer = "南京市职业技能鉴定中心"
-            _ = try f.clerk.addCertificate(cert)
+            try scenario.attend(classID, w, on: "2025-03-02")
+            try scenario.certify(w, number: "S3201-2025-000\(min(i, 2) + 1)", classID: classID, level: "L5",
+                                 issued: "2025-04-10", issuer: "南京市职业技能鉴定中心")
         }
     }
 
     /// A submitted training claim of `worker`, a day after the previous one.
     @discardableResult
     func submitted(_ worker: String, by session: Session? = nil) throws -> ClaimRow {
-        let s = session ?? f.clerk
-        let d = try s.newClaim(ClaimProposal(worker: worker, kind: .training, classID: classID))
-        let c = try s.submitClaim(d.claim.id)
+        let c = try Scenario(clerk: f.clerk).submittedClaim(worker, classID: classID, by: session)
         clock.advance(days: 1)
         return c
     }
