@@ -47,19 +47,27 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore"]),
+        // What the test targets share (docs/DECISIONS.md "Foundations (issue 11): shared test support"):
+        // libraries, not test targets. CoreTestSupport needs SkillCore alone (resident IDs, temporary
+        // directories, the fixed clock, GB18030), so SkillCoreTests stays light; DeskTestSupport adds
+        // the template databases and the scenario builder, which need the use-case layer.
+        .target(name: "CoreTestSupport", dependencies: ["SkillCore"], path: "Tests/CoreTestSupport"),
+        .target(name: "DeskTestSupport", dependencies: ["CoreTestSupport", "SkillCore", "SkillRecords", "SkillDesk", "SkillStore"],
+                path: "Tests/DeskTestSupport"),
+        .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore", "CoreTestSupport"]),
         .testTarget(name: "SkillStoreTests", dependencies: [
-            "SkillStore", "SkillRecords", "SkillCore", .product(name: "GRDB", package: "GRDB.swift"),
+            "SkillStore", "SkillRecords", "SkillCore", "CoreTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SkillDeskTests", dependencies: [
-            "SkillDesk", "SkillRecords", "SkillStore", "SkillCore", .product(name: "Logging", package: "swift-log"),
+            "SkillDesk", "SkillRecords", "SkillStore", "SkillCore", "CoreTestSupport", "DeskTestSupport",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI", "CNcursesw", "SkillCore"]),
         .testTarget(name: "SkillScreensTests", dependencies: [
-            "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillRecords", "SkillStore",
+            "SkillScreens", "TermUI", "SkillDesk", "SkillCore", "SkillRecords", "SkillStore", "CoreTestSupport", "DeskTestSupport",
             // Only to plant rows the use-case layer refuses (control characters in a name).
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore", "SkillDesk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["skilldesk", "SkillCore", "SkillDesk", "CoreTestSupport", "DeskTestSupport"]),
     ]
 )

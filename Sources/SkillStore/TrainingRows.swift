@@ -31,15 +31,7 @@ extension StoreReader {
     /// key (class_id, worker_id, date) for this class only. `onlinePercent` comes from the
     /// AttendanceRule; integer division rounds down per day exactly as `countedMinutes` does.
     public func roster(classID: Int64, onlinePercent: Int) throws -> [RosterRow] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT e.worker_id AS worker_id,
-                   COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted,
-                   COUNT(a.date) AS days
-            FROM enrolments e
-            LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
-            WHERE e.class_id = ?
-            GROUP BY e.worker_id ORDER BY e.worker_id
-            """), arguments: [onlinePercent, classID])
+        try Row.fetchAll(db.cachedStatement(sql: Self.rosterSQL), arguments: [onlinePercent, classID])
             .map { RosterRow(workerID: $0["worker_id"], countedMinutes: try Self.countedMinutes($0["counted"]), days: $0["days"]) }
     }
 
@@ -57,9 +49,7 @@ extension StoreReader {
 
     /// A worker's classes (index enrolments_worker), newest first.
     public func classes(ofWorker workerID: String) throws -> [ClassRow] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(Self.classColumnsOfC) FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
-            """), arguments: [workerID]).map(Self.trainingClass)
+        try Row.fetchAll(db.cachedStatement(sql: Self.classesOfWorkerSQL), arguments: [workerID]).map(Self.trainingClass)
     }
 
     /// Classes of an occupation that start on or after `from` and end after `after` (closing an
@@ -77,10 +67,7 @@ extension StoreReader {
 
     /// Every class's attendance of one worker on one day (index attendance_worker_date).
     public func attendance(workerID: String, date: String) throws -> [OtherAttendanceRow] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT a.*, c.institution AS institution FROM attendance a JOIN classes c ON c.id = a.class_id
-            WHERE a.worker_id = ? AND a.date = ? ORDER BY a.class_id
-            """), arguments: [workerID, date])
+        try Row.fetchAll(db.cachedStatement(sql: Self.sameDayAttendanceSQL), arguments: [workerID, date])
             .map { OtherAttendanceRow(attendance: Self.attendance($0), institution: $0["institution"]) }
     }
 
@@ -180,6 +167,25 @@ extension StoreWriter {
 }
 
 extension StoreReader {
+    /// The statements of `roster`, `classes(ofWorker:)` and `attendance(workerID:date:)`, named so
+    /// that the index tests plan the product's own SQL, not a copy of it.
+    static let rosterSQL = """
+        SELECT e.worker_id AS worker_id,
+               COALESCE(SUM(a.classroom_minutes + a.online_minutes * ? / 100), 0) AS counted,
+               COUNT(a.date) AS days
+        FROM enrolments e
+        LEFT JOIN attendance a ON a.class_id = e.class_id AND a.worker_id = e.worker_id
+        WHERE e.class_id = ?
+        GROUP BY e.worker_id ORDER BY e.worker_id
+        """
+    static let classesOfWorkerSQL = """
+        SELECT \(classColumnsOfC) FROM enrolments e JOIN classes c ON c.id = e.class_id WHERE e.worker_id = ? ORDER BY c.id DESC
+        """
+    static let sameDayAttendanceSQL = """
+        SELECT a.*, c.institution AS institution FROM attendance a JOIN classes c ON c.id = a.class_id
+        WHERE a.worker_id = ? AND a.date = ? ORDER BY a.class_id
+        """
+
     /// The SQL of `workerClasses`: enrolments by worker (index enrolments_worker), each class by
     /// id, and the worker's attendance in it by the attendance primary key (class_id, worker_id, date).
     public static let workerClassesSQL = """

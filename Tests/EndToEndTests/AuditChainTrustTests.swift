@@ -168,27 +168,12 @@ struct AuditChainTrustTests {
 /// The sqlite3 shell, as an insider uses it.
 enum Sqlite3 {
     static func run(_ db: String, _ args: [String], sql: String) throws -> String {
-        let dir = Harness.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let input = dir + "/in.sql", out = dir + "/out", err = dir + "/err"
-        try Data(sql.utf8).write(to: URL(fileURLWithPath: input))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ["/usr/bin/sqlite3", "-bail"] + args + [db]
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ)
-        guard rc == 0 else { throw Failure(text: "sqlite3 did not start: \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let e = String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self)
-        guard status == 0 else { throw Failure(text: "sqlite3 failed: \(e)") }
-        return String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+        let r: Harness.Result
+        do { r = try Harness.runProgram(argv[0], argv, stdin: sql) }
+        catch { throw Failure(text: "sqlite3 did not start: \(error)") }
+        guard r.status == 0 else { throw Failure(text: "sqlite3 failed: \(r.stderr)") }
+        return r.stdout
     }
 
     static func exec(_ db: String, _ sql: String) throws { _ = try run(db, [], sql: sql) }

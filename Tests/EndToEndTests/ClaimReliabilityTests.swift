@@ -14,6 +14,15 @@ final class Log: @unchecked Sendable {
 
 @Suite("Claims workflow reliability", .serialized)
 struct ClaimReliabilityTests {
+    /// The stress run's length without `SKILLDESK_STRESS_SECONDS` (a developer's `swift test`).
+    static let defaultStressSeconds = 10.0
+
+    /// `SKILLDESK_STRESS_SECONDS` when it is a positive number of seconds, else the default.
+    static func stressSeconds(_ environment: [String: String]) -> Double {
+        guard let raw = environment["SKILLDESK_STRESS_SECONDS"], let s = Double(raw), s > 0 else { return defaultStressSeconds }
+        return s
+    }
+
     static func env(_ w: ClaimCLIWorld, _ user: String, today: String) -> [String: String] {
         ["SKILLDESK_DB": w.db, "SKILLDESK_USER": user, "SKILLDESK_PASSWORD": user + "-pass-12", "SKILLDESK_TODAY": today, "LANG": "C"]
     }
@@ -54,7 +63,8 @@ struct ClaimReliabilityTests {
         return (approvedOnce, paidCount)
     }
 
-    /// 8 processes for `SKILLDESK_STRESS_SECONDS` (default 30 s, as the issue asks; set it lower for a quick run): five
+    /// 8 processes for `SKILLDESK_STRESS_SECONDS` (`.ci/run` sets 30 s, as issue 9 asks; a plain `swift test`
+    /// runs `defaultStressSeconds`, the same checks over a shorter run): five
     /// supervisors approving and rejecting from the top of one queue, three finance users batching,
     /// exporting and reconciling. No claim decided or paid twice, fund figures equal to the sums of
     /// the claims, no "locked" ever shown, every exit 0 or 73.
@@ -63,7 +73,7 @@ struct ClaimReliabilityTests {
         let allocated: Int64 = 150_000 * 56          // about 2/3 of the claims: short fund refusals happen
         let w = try ClaimCLIWorld(trainees: n, fundFen: allocated)
         defer { w.cleanup() }
-        let seconds = Double(ProcessInfo.processInfo.environment["SKILLDESK_STRESS_SECONDS"] ?? "") ?? 30
+        let seconds = Self.stressSeconds(ProcessInfo.processInfo.environment)
         let deadline = Date().addingTimeInterval(seconds)
         let log = Log()
         let scratch = w.dir

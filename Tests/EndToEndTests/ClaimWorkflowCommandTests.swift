@@ -1,6 +1,7 @@
 import Foundation
 import SkillCore
 import SkillDesk
+import DeskTestSupport
 import Testing
 
 /// A training database (business date 2025-06-01) with a class, `n` trainees who completed it with
@@ -32,10 +33,7 @@ struct ClaimCLIWorld {
         }
         let clerk = try desk.login(name: "ann", password: "ann-pass-12")
         let both = try desk.login(name: "both", password: "both-pass-12")
-        var d = ClassDraft()
-        d.institution = code; d.occupation = "6-31-01-03"; d.level = "L4"; d.type = "employment"
-        d.start = "2025-03-01"; d.end = "2025-03-31"; d.plannedHours = "10"
-        let klass = try clerk.addClass(d)
+        let scenario = Scenario(clerk: clerk)
         var ids: [String] = []
         for i in 0..<n {
             let id = CommandLineTests.validID("320102198506" + String(format: "%05d", 12_000 + i))
@@ -43,20 +41,15 @@ struct ClaimCLIWorld {
             try clerk.setBankAccount(workerID: id, account: "1234567890" + String(format: "%04d", i))
             ids.append(id)
         }
-        _ = try clerk.enrol(classID: klass.id, workerIDs: ids)
-        _ = try clerk.startClass(klass.id)
+        let classID = try scenario.runningClass(Scenario.classDraft(institution: code), enrolling: ids)
         var made: [Int64] = []
         let claimed = n - unclaimed
         for (i, id) in ids.enumerated() {
-            _ = try clerk.attend(classID: klass.id, workerID: id, date: CalendarDate(iso: "2025-03-03")!, classroomMinutes: 480, onlineMinutes: 0)
-            var c = CertificateDraft()
-            c.worker = id; c.type = "skill_level"; c.number = "S-\(i)"; c.occupation = "6-31-01-03"; c.level = "L4"
-            c.issueDate = "2025-04-01"; c.classID = klass.id
-            _ = try clerk.addCertificate(c)
+            try scenario.attend(classID, id, on: "2025-03-03")
+            try scenario.certify(id, number: "S-\(i)", classID: classID)
             if i >= claimed { continue }
             let maker = i >= claimed - bothPrepares ? both : clerk
-            let claim = try maker.newClaim(ClaimProposal(worker: id, kind: .training, classID: klass.id))
-            made.append(try maker.submitClaim(claim.claim.id).id)
+            made.append(try scenario.submittedClaim(id, classID: classID, by: maker).id)
         }
         if fundFen > 0 { try admin.allocateFund(year: 2025, source: .employmentSubsidy, amountFen: fundFen) }
         workers = ids

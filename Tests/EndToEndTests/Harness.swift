@@ -6,25 +6,49 @@ import Testing
 enum Spawn {
     struct Result { var status: Int32; var signalled: Bool; var stdout: String; var stderr: String }
 
-    static func start(_ args: [String], env: [String: String], removing: [String] = [], stdinFile: String = "/dev/null",
-                      outFile: String, errFile: String) -> pid_t {
-        let argv = [Harness.binary] + args
+    /// Starts `path` with `argv` (its `argv[0]` included) and exactly `environment`, standard input
+    /// from `stdinFile`, output to files. The one posix_spawn of the end-to-end tests: the binary,
+    /// the sqlite3 shell and bash with a `ulimit` prelude all start here.
+    static func spawn(_ path: String, _ argv: [String], environment: [String: String], stdinFile: String = "/dev/null",
+                      outFile: String, errFile: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdinFile, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var environment = ProcessInfo.processInfo.environment
-        for k in removing { environment[k] = nil }
-        for (k, v) in env { environment[k] = v }
         var cArgs = argv.map { strdup($0) } + [nil]
         var cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in cArgs { free(p) }; for p in cEnv { free(p) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
-        precondition(rc == 0, "posix_spawn failed: \(rc)")
+        let rc = posix_spawn(&pid, path, &actions, nil, &cArgs, &cEnv)
+        guard rc == 0 else { throw SpawnFailure(path: path, code: rc) }
         return pid
+    }
+
+    struct SpawnFailure: Error, CustomStringConvertible {
+        var path: String, code: Int32
+        var description: String { "posix_spawn \(path) failed: \(code)" }
+    }
+
+    /// The environment of this process with `removing` taken out and `env` put in.
+    static func environment(_ env: [String: String], removing: [String] = []) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for k in removing { environment[k] = nil }
+        for (k, v) in env { environment[k] = v }
+        return environment
+    }
+
+    /// Starts the built binary with `args`.
+    static func start(_ args: [String], env: [String: String], removing: [String] = [], stdinFile: String = "/dev/null",
+                      outFile: String, errFile: String) -> pid_t {
+        let argv = [Harness.binary] + args
+        do {
+            return try spawn(argv[0], argv, environment: environment(env, removing: removing), stdinFile: stdinFile,
+                             outFile: outFile, errFile: errFile)
+        } catch {
+            preconditionFailure("\(error)")
+        }
     }
 
     static func wait(_ pid: pid_t, outFile: String, errFile: String) -> Result {
@@ -73,18 +97,30 @@ enum Harness {
     /// Runs the binary with arguments, environment additions and standard input.
     @discardableResult
     static func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        // posix_spawn with files, not Foundation.Process with pipes: Process's child handling made
-        // `readDataToEndOfFile` trap on EINTR while other tests spawned many children.
+        var environment = env
+        if environment["LANG"] == nil { environment["LANG"] = "C.UTF-8" }
+        let removing = ["SKILLDESK_DB", "SKILLDESK_USER", "SKILLDESK_PASSWORD"].filter { env[$0] == nil }
+        return try runProgram(binary, [binary] + args, environment: Spawn.environment(environment, removing: removing), stdin: stdin)
+    }
+
+    /// Runs any program (the binary, the sqlite3 shell, bash with a prelude) to its end, with
+    /// `environment` as its whole environment (default: this process's) and `stdin` as its input.
+    /// posix_spawn with files, not Foundation.Process with pipes: Process's child handling made
+    /// `readDataToEndOfFile` trap on EINTR while other tests spawned many children.
+    static func runProgram(_ path: String, _ argv: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                           stdin: String? = nil) throws -> Result {
         let dir = tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let input = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr"
         try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: input))
-        var environment = env
-        if environment["LANG"] == nil { environment["LANG"] = "C.UTF-8" }
-        let removing = ["SKILLDESK_DB", "SKILLDESK_USER", "SKILLDESK_PASSWORD"].filter { env[$0] == nil }
-        let pid = Spawn.start(args, env: environment, removing: removing, stdinFile: input, outFile: out, errFile: err)
+        let pid = try Spawn.spawn(path, argv, environment: environment, stdinFile: input, outFile: out, errFile: err)
         let r = Spawn.wait(pid, outFile: out, errFile: err)
         return Result(status: r.signalled ? -1 : r.status, stdout: r.stdout, stderr: r.stderr)
+    }
+
+    /// Runs another program (the sqlite3 shell) with this process's environment.
+    static func runTool(_ path: String, _ args: [String]) throws -> Result {
+        try runProgram(path, [path] + args)
     }
 
     static var tmuxPath: String? {

@@ -350,24 +350,3 @@ struct HostileInputTests {
         #expect(obj?["name"] as? String == "X\u{9B}\u{202E}\u{200B}Y")
     }
 }
-
-extension Harness {
-    /// Runs another program (the sqlite3 shell) with posix_spawn, as `run` runs the binary.
-    static func runTool(_ path: String, _ args: [String]) throws -> Result {
-        let dir = tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let out = dir + "/stdout", err = dir + "/stderr"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var cArgs = ([path] + args).map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, &cArgs, environ) == 0 else { throw POSIXError(.ENOEXEC) }
-        let r = Spawn.wait(pid, outFile: out, errFile: err)
-        return Result(status: r.signalled ? -1 : r.status, stdout: r.stdout, stderr: r.stderr)
-    }
-}

@@ -123,28 +123,10 @@ struct SmallTrustCommandTests {
         #expect(verify.status == 0, "\(verify.stderr)")
     }
 
-    /// Runs the binary under bash with `prelude` (ulimit, trap) before it, as Spawn does (posix_spawn,
-    /// output to files).
+    /// Runs the binary under bash with `prelude` (ulimit, trap) before it.
     static func runLimited(_ prelude: String, _ args: [String]) throws -> Harness.Result {
-        let dir = Harness.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let out = dir + "/o", err = dir + "/e"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SKILLDESK_PASSWORD"] = "ann-pass-12"
-        let argv = ["/bin/bash", "-c", prelude, Harness.binary] + args
-        var cArgs = argv.map { strdup($0) } + [nil]
-        var cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for p in cArgs { free(p) }; for p in cEnv { free(p) } }
-        var pid: pid_t = 0
-        try #require(posix_spawn(&pid, "/bin/bash", &actions, nil, &cArgs, &cEnv) == 0)
-        let r = Spawn.wait(pid, outFile: out, errFile: err)
-        return Harness.Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
+        try Harness.runProgram("/bin/bash", ["/bin/bash", "-c", prelude, Harness.binary] + args,
+                               environment: Spawn.environment(["SKILLDESK_PASSWORD": "ann-pass-12"]))
     }
 
     /// An unknown fund source was thrown past `Output.run`: ArgumentParser printed the Swift value

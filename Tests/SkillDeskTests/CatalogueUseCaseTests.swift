@@ -8,14 +8,8 @@ import Testing
 func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
 
 func electrician(from: String, to: String? = nil, fen: Int64 = 150_000, code: String = "6-31-01-03") -> OccupationDraft {
-    var d = OccupationDraft()
-    d.code = code; d.name = "电工"; d.subsidised = true; d.accessControlled = true
-    d.levels = [LevelStandard(level: .l4, standardFen: fen, hours: 120), LevelStandard(level: .l5, standardFen: fen / 2, hours: 80)]
-    d.from = day(from); d.to = to.map(day)
-    return d
+    Scenario.electrician(from: from, to: to, fen: fen, code: code)
 }
-
-func creditCode(_ first17: String) -> String { first17 + String(CreditCode.checkCharacter(for: first17)!) }
 
 @Suite("Occupation catalogue")
 struct OccupationCatalogueTests {

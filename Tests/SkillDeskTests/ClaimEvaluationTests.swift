@@ -16,12 +16,9 @@ struct ClaimWorld {
     init(profiles: [PolicyProfile] = PolicyLibrary.profiles, classroomHours: Int = 8, onlineHours: Int = 0) throws {
         t = try TrainingWorld(profiles: profiles)
         classID = try t.runningClass()
-        _ = try t.clerk.attend(classID: classID, workerID: t.workers[0], date: day("2025-03-03"),
-                               classroomMinutes: classroomHours * 60, onlineMinutes: onlineHours * 60)
-        var c = CertificateDraft()
-        c.worker = t.workers[0]; c.type = "skill_level"; c.number = "S-1"; c.occupation = "6-31-01-03"; c.level = "L4"
-        c.issueDate = "2025-04-01"; c.classID = classID
-        _ = try t.clerk.addCertificate(c)
+        try t.scenario.attend(classID, t.workers[0], on: "2025-03-03",
+                              classroomMinutes: classroomHours * 60, onlineMinutes: onlineHours * 60)
+        try t.scenario.certify(t.workers[0], number: "S-1", classID: classID)
     }
 
     func evaluate(_ kind: SubsidyKind = .training, as session: Session? = nil, cert: String? = nil,

@@ -24,14 +24,10 @@ struct WorkflowWorld {
     func submitted(worker i: Int = 0) throws -> ClaimRow {
         let id = w.t.workers[i]
         if i > 0 {
-            _ = try clerk.attend(classID: w.classID, workerID: id, date: day("2025-03-03"), classroomMinutes: 480, onlineMinutes: 0)
-            var c = CertificateDraft()
-            c.worker = id; c.type = "skill_level"; c.number = "S-\(i + 1)"; c.occupation = "6-31-01-03"; c.level = "L4"
-            c.issueDate = "2025-04-01"; c.classID = w.classID
-            _ = try clerk.addCertificate(c)
+            try w.t.scenario.attend(w.classID, id, on: "2025-03-03")
+            try w.t.scenario.certify(id, number: "S-\(i + 1)", classID: w.classID)
         }
-        let d = try clerk.newClaim(ClaimProposal(worker: id, kind: .training, classID: w.classID))
-        return try clerk.submitClaim(d.claim.id)
+        return try w.t.scenario.submittedClaim(id, classID: w.classID)
     }
 
     func claim(_ id: Int64) throws -> ClaimRow { try f.desk.store.read { try $0.claim(id: id)! } }

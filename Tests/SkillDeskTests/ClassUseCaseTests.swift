@@ -14,11 +14,13 @@ struct TrainingWorld {
     static let schoolB = creditCode("52320100MJ7654321")
     let workers = [residentID(seq: 11), residentID(seq: 12), residentID(seq: 13)]
 
+    /// The shared steps (class → attendance → certificate → claim) as this world's clerk.
+    var scenario: Scenario { Scenario(clerk: clerk) }
+
     init(profiles: [PolicyProfile] = PolicyLibrary.profiles) throws {
         f = try Fixture(profiles: profiles)
-        _ = try f.admin.addOccupation(electrician(from: "2025-01-01"))
-        _ = try f.admin.addInstitution(InstitutionTests.school())
-        _ = try f.admin.addInstitution(InstitutionTests.school(Self.schoolB))
+        try Scenario.catalogue(as: f.admin, [electrician(from: "2025-01-01")],
+                               [InstitutionTests.school(), InstitutionTests.school(Self.schoolB)])
         clerk = try f.clerk()
         for (i, id) in workers.enumerated() {
             var d = draft(seq: 11 + i, name: "学员")
@@ -30,18 +32,13 @@ struct TrainingWorld {
     static func classDraft(institution: String = TrainingWorld.schoolA, occupation: String = "6-31-01-03",
                            level: String = "L4", type: String = "employment", start: String = "2025-03-01",
                            end: String = "2025-03-31", hours: String = "10") -> ClassDraft {
-        var d = ClassDraft()
-        d.institution = institution; d.occupation = occupation; d.level = level; d.type = type
-        d.start = start; d.end = end; d.plannedHours = hours
-        return d
+        Scenario.classDraft(institution: institution, occupation: occupation, level: level, type: type,
+                            start: start, end: end, hours: hours)
     }
 
     /// A running class with all three workers enrolled.
     func runningClass(institution: String = TrainingWorld.schoolA) throws -> Int64 {
-        let c = try clerk.addClass(Self.classDraft(institution: institution))
-        _ = try clerk.enrol(classID: c.id, workerIDs: workers)
-        _ = try clerk.startClass(c.id)
-        return c.id
+        try scenario.runningClass(Self.classDraft(institution: institution), enrolling: workers)
     }
 }
 

@@ -1,35 +1,14 @@
+// The helpers every test target shares (resident IDs, TestClock, TempDir, GB18030, the template
+// databases, the scenario builder) live in CoreTestSupport and DeskTestSupport; exported here so
+// that each test file sees them without importing them.
+@_exported import CoreTestSupport
+@_exported import DeskTestSupport
 import Foundation
 import SkillCore
 @testable import SkillDesk
 import SkillStore
 import SkillRecords
 import Testing
-
-/// 2026-01-15T08:00:00Z: a fixed instant, so IDs and lockouts do not depend on the day of the run.
-let fixedNow = Date(timeIntervalSince1970: 1_768_464_000)
-
-/// A clock the test moves by hand.
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date = fixedNow) { current = start }
-    func now() -> Date { lock.lock(); defer { lock.unlock() }; return current }
-    func advance(_ seconds: TimeInterval) { lock.lock(); current += seconds; lock.unlock() }
-    var closure: @Sendable () -> Date { { [self] in now() } }
-}
-
-/// A valid resident ID (GB 11643): region, birth date, sequence, the right check character.
-func residentID(region: String = "320102", birth: String = "19900101", seq: Int) -> String {
-    let first17 = region + birth + String(format: "%03d", seq % 1000)
-    return first17 + String(ResidentID.checkCharacter(for: first17)!)
-}
-
-/// The same ID with a wrong check character.
-func wrongCheck(_ id: String) -> String {
-    let right = id.last!
-    let other: Character = right == "0" ? "1" : "0"
-    return String(id.dropLast()) + String(other)
-}
 
 func draft(seq: Int, name: String, phone: String = "", groups: [TargetGroup] = [],
            disability: Disability = .none, relativeOf: String = "") -> WorkerDraft {
@@ -45,7 +24,18 @@ struct Fixture {
 
     init(clock: TestClock = TestClock(), profiles: [PolicyProfile] = PolicyLibrary.profiles) throws {
         self.clock = clock
-        desk = try Desk.inMemory(admin: "admin", password: "admin-pass-1", profiles: profiles, clock: clock.closure)
+        if profiles.contains(where: { $0.name == PolicyLibrary.defaultName }) {
+            // The database `Desk.inMemory` makes at this instant, made once (its administrator's
+            // password hashed once) and copied; the profiles are the desk's, not the database's.
+            let start = clock.now()
+            let store = try TemplateDatabase.copy("SkillDeskTests.Fixture admin @\(start.timeIntervalSince1970)") {
+                try Desk.inMemory(admin: "admin", password: "admin-pass-1", clock: { start }).store
+            }
+            desk = Desk(store: store, clock: clock.closure, profiles: profiles)
+        } else {
+            // Without the default policy `Desk.inMemory` refuses: keep that path as it is.
+            desk = try Desk.inMemory(admin: "admin", password: "admin-pass-1", profiles: profiles, clock: clock.closure)
+        }
         admin = try desk.login(name: "admin", password: "admin-pass-1")
     }
 
@@ -65,59 +55,6 @@ struct Fixture {
     var auditCount: Int { get throws { try desk.store.read { try $0.auditCount() } } }
     var workerCount: Int { get throws { try desk.store.read { try $0.workerCount() } } }
     func stored(_ id: String) throws -> WorkerRow? { try desk.store.read { try $0.worker(id: id) } }
-}
-
-/// A fresh directory under the system temp dir.
-struct TempDir {
-    let path: String
-    init() throws {
-        path = NSTemporaryDirectory() + "skilldesk-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func file(_ name: String) -> String { path + "/" + name }
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let p = file(name)
-        try Data(bytes).write(to: URL(fileURLWithPath: p))
-        return p
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
-}
-
-func readBytes(_ path: String) throws -> [UInt8] {
-    [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-}
-
-func sha256Hex(_ bytes: [UInt8]) -> String {
-    var h = SHA256()
-    h.update(bytes)
-    return SHA256.hexString(h.finalize())
-}
-
-/// Encodes UTF-8 text as GB18030 with glibc's iconv (independent of the product's converter).
-func gb18030(_ s: String) -> [UInt8] {
-    let cd = iconv_open("GB18030", "UTF-8")!
-    precondition(cd != iconv_t(bitPattern: -1), "iconv has no GB18030")
-    defer { iconv_close(cd) }
-    var input = Array(s.utf8)
-    var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-    let outCount = output.count
-    let left: Int = input.withUnsafeMutableBufferPointer { src in
-        output.withUnsafeMutableBufferPointer { dst in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(src.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var inLeft = src.count
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(dst.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var outLeft = dst.count
-            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-            precondition(r != -1 && inLeft == 0, "iconv failed")
-            return outLeft
-        }
-    }
-    return Array(output[0..<(outCount - left)])
 }
 
 /// Parses a CSV file with the product's reader (tested on its own in SkillStoreTests).

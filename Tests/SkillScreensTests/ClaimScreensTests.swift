@@ -7,12 +7,6 @@ import SkillStore
 import SkillRecords
 import TermUI
 
-/// A clock the test moves (claims submitted on different days have different ages).
-final class TestClock: @unchecked Sendable {
-    var now = fixedNow
-    func advance(days: Int) { now = now.addingTimeInterval(Double(days) * 86_400) }
-}
-
 /// Four workers on one completed 初级工 class, each with a certificate after it (the last two
 /// recorded with one number: W1, a warning); everyone's 户籍 in Nanjing; a supervisor, finance
 /// and a funded 2025 account.
@@ -30,9 +24,9 @@ struct ClaimScreenWorld {
 
     /// In memory, or in a database file at `databasePath` (for the files a screen must not replace).
     init(fundFen: Int64 = 10_000_000, databasePath: String? = nil) throws {
-        let clock = TestClock()
-        let f = try Fixture(desk: databasePath.map { try Desk.initialize(path: $0, admin: "admin", password: "admin-pass-1", clock: { clock.now }) }
-                                ?? Desk.inMemory(clock: { clock.now }))
+        let clock = TestClock(fixedNow)  // claims submitted on different days have different ages
+        let f = try Fixture(desk: databasePath.map { try Desk.initialize(path: $0, admin: "admin", password: "admin-pass-1", clock: clock.closure) }
+                                ?? Desk.inMemory(clock: clock.closure))
         self.f = f
         self.clock = clock
         try seedCatalogue(f)
@@ -48,31 +42,20 @@ struct ClaimScreenWorld {
             let row = try f.clerk.worker(id: id)
             _ = try f.clerk.update(id: id, with: WorkerDraft(id: id, name: row.name, hukouRegion: "320102"), expectedVersion: row.version)
         }
-        let school = "12320100466001234" + String(CreditCode.checkCharacter(for: "12320100466001234")!)
-        var d = ClassDraft()
-        d.institution = school; d.occupation = "6-31-01-03"; d.level = "L5"; d.type = "employment"
-        d.start = "2025-03-01"; d.end = "2025-03-31"; d.plannedHours = "8"
-        let c = try f.clerk.addClass(d)
-        classID = c.id
-        _ = try f.clerk.enrol(classID: c.id, workerIDs: workers)
-        _ = try f.clerk.startClass(c.id)
+        let school = creditCode("12320100466001234")
+        let scenario = Scenario(clerk: f.clerk)
+        classID = try scenario.runningClass(Scenario.classDraft(institution: school, level: "L5", hours: "8"), enrolling: workers)
         for (i, w) in workers.enumerated() {
-            _ = try f.clerk.attend(classID: c.id, workerID: w, date: CalendarDate(iso: "2025-03-02")!,
-                                   classroomMinutes: 480, onlineMinutes: 0)
-            var cert = CertificateDraft()
-            cert.worker = w; cert.type = "skill_level"; cert.number = "S3201-2025-000\(min(i, 2) + 1)"
-            cert.occupation = "6-31-01-03"; cert.level = "L5"; cert.issueDate = "2025-04-10"; cert.classID = c.id
-            cert.issuer = "南京市职业技能鉴定中心"
-            _ = try f.clerk.addCertificate(cert)
+            try scenario.attend(classID, w, on: "2025-03-02")
+            try scenario.certify(w, number: "S3201-2025-000\(min(i, 2) + 1)", classID: classID, level: "L5",
+                                 issued: "2025-04-10", issuer: "南京市职业技能鉴定中心")
         }
     }
 
     /// A submitted training claim of `worker`, a day after the previous one.
     @discardableResult
     func submitted(_ worker: String, by session: Session? = nil) throws -> ClaimRow {
-        let s = session ?? f.clerk
-        let d = try s.newClaim(ClaimProposal(worker: worker, kind: .training, classID: classID))
-        let c = try s.submitClaim(d.claim.id)
+        let c = try Scenario(clerk: f.clerk).submittedClaim(worker, classID: classID, by: session)
         clock.advance(days: 1)
         return c
     }

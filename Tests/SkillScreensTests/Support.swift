@@ -1,3 +1,8 @@
+// The helpers every test target shares (resident IDs, TestClock, the template databases…) live in
+// CoreTestSupport and DeskTestSupport; exported here so that each test file sees them without
+// importing them.
+@_exported import CoreTestSupport
+@_exported import DeskTestSupport
 import Foundation
 import SkillCore
 import SkillDesk
@@ -7,29 +12,36 @@ import SkillRecords
 import TermUI
 
 /// 2025-06-02 10:00 in Nanjing (02:00 UTC): a fixed clock makes "today", audit times and
-/// therefore whole screens reproducible.
+/// therefore whole screens reproducible. (It shadows CoreTestSupport's instant in this target.)
 let fixedNow = Date(timeIntervalSince1970: 1_748_829_600)
-
-/// A valid 18-character resident ID from its first 17 characters.
-func residentID(_ first17: String) -> String {
-    first17 + String(ResidentID.checkCharacter(for: first17)!)
-}
 
 /// An in-memory desk with an administrator, an auditor ("audit1") and a logged-in clerk ("clerk1").
 struct Fixture {
     let desk: Desk
     let clerk: Session
 
+    /// In memory: a copy of the database `init(desk:)` leaves before the clerk logs in, made once
+    /// per test process (four passwords hashed or checked once, not in every test).
     init() throws {
-        try self.init(desk: Desk.inMemory(clock: { fixedNow }))
+        let store = try TemplateDatabase.copy("SkillScreensTests.Fixture admin clerk1 audit1") {
+            let desk = try Desk.inMemory(clock: { fixedNow })
+            try Self.addUsers(desk)
+            return desk.store
+        }
+        desk = Desk(store: store, clock: { fixedNow })
+        clerk = try desk.login(name: "clerk1", password: "clerk1-pass")
     }
 
     init(desk: Desk) throws {
+        try Self.addUsers(desk)
+        self.desk = desk
+        clerk = try desk.login(name: "clerk1", password: "clerk1-pass")
+    }
+
+    private static func addUsers(_ desk: Desk) throws {
         let admin = try desk.login(name: "admin", password: "admin-pass-1")
         try admin.addUser(name: "clerk1", roles: [.clerk], password: "clerk1-pass")
         try admin.addUser(name: "audit1", roles: [.auditor], password: "audit1-pass")
-        self.desk = desk
-        clerk = try desk.login(name: "clerk1", password: "clerk1-pass")
     }
 
     /// The clerk's context.
