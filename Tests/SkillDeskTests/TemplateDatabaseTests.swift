@@ -1,6 +1,6 @@
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillStore
 import Testing
 

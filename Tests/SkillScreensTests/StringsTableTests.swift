@@ -20,4 +20,15 @@ import SkillCore
         let mismatched = S.allCases.filter { key in S.table[key].map { count($0.0) != count($0.1) } ?? false }
         #expect(mismatched.isEmpty, "keys whose zh and en take different arguments: \(mismatched)")
     }
+
+    /// The table is written in three parts (`StringsTableA/B/C.swift`); a key in two parts would keep
+    /// only its first text silently.
+    @Test func noKeyIsWrittenTwice() {
+        let parts = [S.tableScreensA, S.tableScreensB, S.tableScreensC]
+        var seen: [S: Int] = [:]
+        for part in parts { for key in part.keys { seen[key, default: 0] += 1 } }
+        let twice = seen.filter { $0.value > 1 }.map(\.key)
+        #expect(twice.isEmpty, "keys written in two parts: \(twice)")
+        #expect(parts.map(\.count).reduce(0, +) == S.table.count)
+    }
 }

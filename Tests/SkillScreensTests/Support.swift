@@ -5,7 +5,7 @@
 @_exported import DeskTestSupport
 import Foundation
 import SkillCore
-import SkillDesk
+@testable import SkillDesk
 import SkillScreens
 import SkillStore
 import SkillRecords
