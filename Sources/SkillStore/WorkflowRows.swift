@@ -21,7 +21,7 @@ extension StoreReader {
         args.append(limit + 1)
         args.append(offset)
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-        let out = rows.prefix(limit).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
+        let out = try rows.prefix(limit).map { ClaimQueueRow(claim: try Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
         return Page(rows: Array(out), hasMore: rows.count > limit)
     }
 
@@ -60,7 +60,7 @@ extension StoreReader {
         try Row.fetchAll(db, sql: """
             SELECT \(Self.claimColumnsOfC), w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
             WHERE c.status = 'on_notice' ORDER BY c.notice_published_on, c.id LIMIT ?
-            """, arguments: [limit]).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
+            """, arguments: [limit]).map { ClaimQueueRow(claim: try Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
     }
 
     /// Payable claims in no batch (index claims_queue on status).
@@ -152,8 +152,10 @@ extension StoreReader {
     public func paymentLines(batchID: String) throws -> [PaymentLineRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM payment_lines WHERE batch_id = ? ORDER BY claim_id", arguments: [batchID]).map {
             PaymentLineRow(batchID: $0["batch_id"], claimID: $0.integer("claim_id"), amountFen: $0.integer("amount_fen"),
-                           payeeName: $0["payee_name"], bankAccount: $0["bank_account"], kind: $0["kind"],
-                           payee: $0["payee"], result: $0["result"], bankReason: $0["bank_reason"])
+                           payeeName: $0["payee_name"], bankAccount: $0["bank_account"],
+                           kind: try $0.enumValue("kind", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"),
+                           payee: try $0.enumValue("payee", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"),
+                           result: try $0.optionalEnumValue("result", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"), bankReason: $0["bank_reason"])
         }
     }
 
@@ -192,7 +194,7 @@ extension StoreWriter {
     /// Writes a claim's status, amount and workflow columns if its version is still `expectedVersion`
     /// (the row's own `version`); false when another transaction changed it first.
     public func saveClaim(_ c: ClaimRow, at: Date) throws -> Bool {
-        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind, classID: c.classID, certificateID: c.certificateID) {
+        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind.rawValue, classID: c.classID, certificateID: c.certificateID) {
             try db.execute(sql: """
                 UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
                     decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
@@ -200,9 +202,9 @@ extension StoreWriter {
                     evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
                     certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?
-                """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
+                """, arguments: [c.status.rawValue, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
                                  c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
-                                 c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
+                                 c.fundSource?.rawValue, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
                                  c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
                                  c.id, c.version])
         }
@@ -264,7 +266,7 @@ extension StoreWriter {
             try db.execute(sql: """
                 INSERT INTO payment_lines(batch_id, claim_id, amount_fen, payee_name, bank_account, kind, payee)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [l.batchID, l.claimID, l.amountFen, l.payeeName, l.bankAccount, l.kind, l.payee])
+                """, arguments: [l.batchID, l.claimID, l.amountFen, l.payeeName, l.bankAccount, l.kind.rawValue, l.payee.rawValue])
         }
     }
 
