@@ -84,8 +84,8 @@ extension StoreReader {
         return FundSource.allCases.compactMap { s in all.first { $0.account.source == s } }
     }
 
-    static func storedFund(_ row: Row) -> StoredFundAccount? {
-        fund(row).map { StoredFundAccount(account: $0, version: row.integer("version")) }
+    static func storedFund(_ row: Row) throws -> StoredFundAccount? {
+        try fund(row).map { StoredFundAccount(account: $0, version: row.integer("version")) }
     }
 
     public func fundAccount(year: Int, source: FundSource) throws -> FundAccount? {
@@ -99,9 +99,11 @@ extension StoreReader {
         return FundSource.allCases.compactMap { s in all.first { $0.source == s } }
     }
 
-    static func fund(_ row: Row) -> FundAccount? {
-        guard let source = FundSource(rawValue: row["source"]) else { return nil }
-        return FundAccount(year: row.int("year"), source: source, allocatedFen: row.integer("allocated_fen"),
+    static func fund(_ row: Row) throws -> FundAccount? {
+        let year = row.int("year")
+        let source: FundSource = try row.enumValue("source", table: "fund_accounts",
+                                                   key: "\(year)/\(Row.shown(row["source"] as DatabaseValue))")
+        return FundAccount(year: year, source: source, allocatedFen: row.integer("allocated_fen"),
                            reservedFen: row.integer("reserved_fen"), paidFen: row.integer("paid_fen"),
                            recoveredFen: row.integer("recovered_fen"), clawbackDueFen: row.integer("clawback_due_fen"))
     }
@@ -110,7 +112,8 @@ extension StoreReader {
 
     public func calendarEntries() throws -> [CalendarEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM holidays ORDER BY date").compactMap { row in
-            guard let d = CalendarDate(iso: row["date"]), let k = CalendarDayKind(rawValue: row["kind"]) else { return nil }
+            guard let d = CalendarDate(iso: row["date"]) else { return nil }
+            let k: CalendarDayKind = try row.enumValue("kind", table: "holidays", key: row["date"] as String)
             return CalendarEntry(date: d, kind: k, name: row["name"])
         }
     }
