@@ -35,16 +35,16 @@ public struct LevelRow: Equatable, Sendable {
 public struct InstitutionRow: Equatable, Sendable {
     public var code: String
     public var name: String
-    public var kind: String
+    public var kind: InstitutionKind
     public var grade: String?
     public var catalogue: Bool
-    public var status: String
+    public var status: InstitutionStatus
     public var statusReason: String?
     public var statusDate: String?
     /// (occupation code, level code), sorted.
     public var mayTrain: [ScopeRow]
 
-    public init(code: String, name: String, kind: String, grade: String? = nil, catalogue: Bool, status: String,
+    public init(code: String, name: String, kind: InstitutionKind, grade: String? = nil, catalogue: Bool, status: InstitutionStatus,
                 statusReason: String? = nil, statusDate: String? = nil, mayTrain: [ScopeRow]) {
         self.code = code; self.name = name; self.kind = kind; self.grade = grade; self.catalogue = catalogue
         self.status = status; self.statusReason = statusReason; self.statusDate = statusDate

@@ -6,7 +6,7 @@ import SkillCore
 public struct PriorClaimRow: Equatable, Sendable {
     public var id: Int64
     public var workerID: String
-    public var kind: String
+    public var kind: SubsidyKind
     public var classID: Int64?
     public var occupationCode: String
     public var level: String
@@ -16,11 +16,11 @@ public struct PriorClaimRow: Equatable, Sendable {
     public var months: Int?
     public var amountFen: Int64
     public var employerCode: String?
-    public var status: String
+    public var status: ClaimStatus
 
-    public init(id: Int64, workerID: String, kind: String, classID: Int64? = nil, occupationCode: String,
+    public init(id: Int64, workerID: String, kind: SubsidyKind, classID: Int64? = nil, occupationCode: String,
                 level: String, trainingType: String? = nil, claimYear: Int, claimDate: String, months: Int? = nil,
-                amountFen: Int64, employerCode: String? = nil, status: String) {
+                amountFen: Int64, employerCode: String? = nil, status: ClaimStatus) {
         self.id = id; self.workerID = workerID; self.kind = kind; self.classID = classID
         self.occupationCode = occupationCode; self.level = level; self.trainingType = trainingType
         self.claimYear = claimYear; self.claimDate = claimDate; self.months = months; self.amountFen = amountFen

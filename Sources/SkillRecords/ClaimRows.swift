@@ -5,7 +5,7 @@ import SkillCore
 public struct ClaimRow: Equatable, Sendable {
     public var id: Int64
     public var workerID: String
-    public var kind: String
+    public var kind: SubsidyKind
     public var classID: Int64?
     public var certificateID: Int64?
     public var institution: String?
@@ -17,9 +17,9 @@ public struct ClaimRow: Equatable, Sendable {
     public var months: Int?
     public var prepayPercent: Int?
     public var amountFen: Int64
-    public var payee: String
+    public var payee: Payee
     public var employerCode: String?
-    public var status: String
+    public var status: ClaimStatus
     public var preparedBy: String
     public var createdAt: String
     public var version: Int
@@ -34,7 +34,7 @@ public struct ClaimRow: Equatable, Sendable {
     public var noticePublishedOn: String? = nil
     public var noticeEndOn: String? = nil
     public var fundYear: Int? = nil
-    public var fundSource: String? = nil
+    public var fundSource: FundSource? = nil
     public var batchID: String? = nil
     public var payeeName: String? = nil
     public var bankAccount: String? = nil
@@ -48,14 +48,14 @@ public struct ClaimRow: Equatable, Sendable {
     /// Warnings for the queue: those at submission, plus W5 when the evidence changed since.
     public var queueWarnings: Int { warningCount + (evidenceChanged ? 1 : 0) }
 
-    public init(id: Int64, workerID: String, kind: String, classID: Int64? = nil, certificateID: Int64? = nil,
+    public init(id: Int64, workerID: String, kind: SubsidyKind, classID: Int64? = nil, certificateID: Int64? = nil,
                 institution: String? = nil, occupationCode: String, level: String, trainingType: String? = nil,
                 claimYear: Int, claimDate: String, months: Int? = nil, prepayPercent: Int? = nil, amountFen: Int64,
-                payee: String, employerCode: String? = nil, status: String, preparedBy: String, createdAt: String,
+                payee: Payee, employerCode: String? = nil, status: ClaimStatus, preparedBy: String, createdAt: String,
                 version: Int, submittedAt: String? = nil, submittedBy: String? = nil, decidedAt: String? = nil,
                 decidedBy: String? = nil, decisionNote: String? = nil, reason: String? = nil,
                 rejectCode: String? = nil, noticePublishedOn: String? = nil, noticeEndOn: String? = nil,
-                fundYear: Int? = nil, fundSource: String? = nil, batchID: String? = nil, payeeName: String? = nil,
+                fundYear: Int? = nil, fundSource: FundSource? = nil, batchID: String? = nil, payeeName: String? = nil,
                 bankAccount: String? = nil, evidenceJSON: String? = nil, evidenceSHA256: String? = nil,
                 warningCount: Int = 0, clawbackDueFen: Int64 = 0, recoveredFen: Int64 = 0,
                 evidenceChanged: Bool = false) {
@@ -128,9 +128,9 @@ extension ClaimRow {
     /// `StoreReader.payeeCodeSQL` is the same rule in SQL.
     public var payeeCode: String? {
         switch payee {
-        case Payee.institution.rawValue: return institution
-        case Payee.enterprise.rawValue: return employerCode ?? institution
-        default: return nil
+        case .institution: return institution
+        case .enterprise: return employerCode ?? institution
+        case .worker: return nil
         }
     }
 }

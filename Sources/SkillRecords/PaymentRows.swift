@@ -15,12 +15,12 @@ public struct PaymentBatchListRow: Equatable, Sendable {
 /// Payable claims not yet in a batch, grouped by kind and by whether they could go into one now
 /// (paid to the worker, more than 0, the worker's bank account on record), for the batch preview.
 public struct PayableGroupRow: Equatable, Sendable {
-    public var kind: String
+    public var kind: SubsidyKind
     public var ready: Bool
     public var count: Int
     public var totalFen: Int64
 
-    public init(kind: String, ready: Bool, count: Int, totalFen: Int64) {
+    public init(kind: SubsidyKind, ready: Bool, count: Int, totalFen: Int64) {
         self.kind = kind; self.ready = ready; self.count = count; self.totalFen = totalFen
     }
 }

@@ -25,6 +25,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
     /// Migration v10 found live claims that its unique index forbids (groups of claim ids, each
     /// the same worker, kind and class or certificate); the database was left as it was.
     case duplicateLiveClaims([[Int64]])
+    /// A stored status, kind, payee, source, role or similar code that no enum of SkillCore knows
+    /// (planted behind the program's back, or written by a newer version): the row is not read
+    /// with a guessed default. `key` is the row's key (a claim id, a class id, a user name, …).
+    case unknownValue(table: String, key: String, column: String, value: String)
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -57,6 +61,10 @@ public enum StoreError: Error, Equatable, Sendable, UserMessage {
         case let (.duplicateLiveClaims(groups), .en):
             let list = groups.map { $0.map(String.init).joined(separator: ", ") }.joined(separator: "; ")
             return "the database holds duplicate live claims (the same worker, kind and class or certificate): claims \(list); this version cannot add the constraint that forbids them, and nothing was changed. An administrator must first reject the extra claims with the previous version, then open the database with this one"
+        case let (.unknownValue(t, k, c, v), .zh):
+            return "数据库表 \(t) 中 \(k) 这一行的 \(c) 列存有无法识别的值“\(v)”（可能被绕过本程序改动过，或由更新版本写入）；该行无法读取，数据未作改动。请管理员核查（audit check）"
+        case let (.unknownValue(t, k, c, v), .en):
+            return "row \(k) of table \(t) holds an unknown value \"\(v)\" in column \(c) (changed outside this program, or written by a newer version); the row cannot be read, and nothing was changed. Ask an administrator to check it (audit check)"
         case let (.foreignDatabase(p), .en):
             return "\(p) is not a SkillDesk database (an empty file, or another program's SQLite database); it was left untouched. Give the right database with --db; only `skilldesk init` or `skilldesk demo` create one, at a path where no file exists yet"
         }

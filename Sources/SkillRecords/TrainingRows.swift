@@ -7,14 +7,14 @@ public struct ClassRow: Equatable, Sendable {
     public var institution: String
     public var occupationCode: String
     public var level: String
-    public var type: String
+    public var type: TrainingType
     public var startDate: String
     public var endDate: String
     public var plannedHours: Int
-    public var status: String
+    public var status: ClassStatus
 
-    public init(id: Int64, institution: String, occupationCode: String, level: String, type: String,
-                startDate: String, endDate: String, plannedHours: Int, status: String) {
+    public init(id: Int64, institution: String, occupationCode: String, level: String, type: TrainingType,
+                startDate: String, endDate: String, plannedHours: Int, status: ClassStatus) {
         self.id = id; self.institution = institution; self.occupationCode = occupationCode; self.level = level
         self.type = type; self.startDate = startDate; self.endDate = endDate; self.plannedHours = plannedHours
         self.status = status
@@ -58,7 +58,7 @@ public struct OtherAttendanceRow: Equatable, Sendable {
 
 public struct CertificateRow: Equatable, Sendable {
     public var id: Int64
-    public var type: String
+    public var type: CertificateType
     public var number: String
     public var occupationCode: String
     public var level: String?
@@ -67,7 +67,7 @@ public struct CertificateRow: Equatable, Sendable {
     public var workerID: String
     public var classID: Int64?
 
-    public init(id: Int64, type: String, number: String, occupationCode: String, level: String? = nil,
+    public init(id: Int64, type: CertificateType, number: String, occupationCode: String, level: String? = nil,
                 issuer: String? = nil, issueDate: String, workerID: String, classID: Int64? = nil) {
         self.id = id; self.type = type; self.number = number; self.occupationCode = occupationCode
         self.level = level; self.issuer = issuer; self.issueDate = issueDate; self.workerID = workerID

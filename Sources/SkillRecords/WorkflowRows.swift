@@ -78,13 +78,13 @@ public struct PaymentLineRow: Equatable, Sendable {
     public var amountFen: Int64
     public var payeeName: String
     public var bankAccount: String
-    public var kind: String
-    public var payee: String
-    public var result: String?
+    public var kind: SubsidyKind
+    public var payee: Payee
+    public var result: BankResultLine.Outcome?
     public var bankReason: String?
 
     public init(batchID: String, claimID: Int64, amountFen: Int64, payeeName: String, bankAccount: String,
-                kind: String, payee: String, result: String? = nil, bankReason: String? = nil) {
+                kind: SubsidyKind, payee: Payee, result: BankResultLine.Outcome? = nil, bankReason: String? = nil) {
         self.batchID = batchID; self.claimID = claimID; self.amountFen = amountFen; self.payeeName = payeeName
         self.bankAccount = bankAccount; self.kind = kind; self.payee = payee; self.result = result; self.bankReason = bankReason
     }

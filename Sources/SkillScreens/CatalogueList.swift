@@ -203,8 +203,14 @@ enum CatalogueText {
 
     static func status(_ code: String, _ lang: Lang) -> String { InstitutionStatus(rawValue: code)?.label(lang) ?? code }
 
-    static func statusStyle(_ code: String) -> Style {
-        switch InstitutionStatus(rawValue: code) {
+    static func kind(_ kind: InstitutionKind, _ lang: Lang) -> String { kind.label(lang) }
+
+    static func status(_ status: InstitutionStatus, _ lang: Lang) -> String { status.label(lang) }
+
+    static func statusStyle(_ code: String) -> Style { InstitutionStatus(rawValue: code).map(statusStyle) ?? .plain }
+
+    static func statusStyle(_ status: InstitutionStatus) -> Style {
+        switch status {
         case .suspended: return .warning
         case .disqualified: return .error
         default: return .plain

@@ -253,7 +253,7 @@ public final class ClaimDetailScreen: Screen {
         do {
             let c = try s.recoverClaim(claimID, amountFen: amountFen)
             load(ctx)
-            if c.status == ClaimStatus.recovered.rawValue {
+            if c.status == .recovered {
                 return [.message(lang.format(.claimNowStatus, ClaimText.number(c), ClaimText.status(c.status, lang)), .ok)]
             }
             let amount = amountFen ?? 0

@@ -97,7 +97,7 @@ public final class ClaimEvaluationScreen: Screen {
                 savedStatus = d.status
             }
             let c = try s.submitClaim(savedID!)
-            savedStatus = ClaimStatus(rawValue: c.status)
+            savedStatus = c.status
             return [.message(ctx.lang.format(.claimSubmitted, ClaimText.number(c), Money.format(fen: c.amountFen)), .ok)]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]

@@ -9,6 +9,8 @@ enum ClaimText {
     static func number(_ id: Int64, year: Int?) -> String { year.map { ClaimNumber.format(year: $0, serial: Int(id)) } ?? "#\(id)" }
     static func kind(_ raw: String, _ lang: Lang) -> String { SubsidyKind(rawValue: raw)?.label(lang) ?? raw }
     static func status(_ raw: String, _ lang: Lang) -> String { ClaimStatus(rawValue: raw)?.label(lang) ?? raw }
+    static func kind(_ kind: SubsidyKind, _ lang: Lang) -> String { kind.label(lang) }
+    static func status(_ status: ClaimStatus, _ lang: Lang) -> String { status.label(lang) }
 }
 
 /// Claims in one status, oldest submission first, paged from the database (`claimQueue`):

@@ -124,7 +124,7 @@ struct ClaimWizard {
     }
 
     static func certificateLabel(_ c: CertificateRow, _ lang: Lang) -> String {
-        [CertificateType(rawValue: c.type)?.label(lang) ?? c.type, c.occupationCode,
+        [c.type.label(lang), c.occupationCode,
          c.level.flatMap { SkillLevel(rawValue: $0)?.label(lang) } ?? "", c.issueDate]
             .filter { !$0.isEmpty }.joined(separator: " ")
     }

@@ -198,7 +198,7 @@ public final class ClassFormScreen: Screen {
         let items: [(code: String, label: String)]
         switch current {
         case .institution:
-            items = institutions.filter { $0.status == InstitutionStatus.active.rawValue }.map { ($0.code, $0.name) }
+            items = institutions.filter { $0.status == .active }.map { ($0.code, $0.name) }
         case .occupation:
             let names = Dictionary(occupations.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             items = trainable.map { ($0, names[$0] ?? "") }

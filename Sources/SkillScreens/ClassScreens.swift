@@ -85,8 +85,8 @@ public final class ClassListScreen: Screen {
             let r = c.row
             return [list.mark(String(r.id)), String(r.id), c.institutionName, c.occupationName,
                     SkillLevel(rawValue: r.level)?.label(lang) ?? r.level,
-                    TrainingType(rawValue: r.type)?.label(lang) ?? r.type, Self.dates(r), String(r.plannedHours),
-                    ClassStatus(rawValue: r.status)?.label(lang) ?? r.status, String(c.rosterSize)]
+                    r.type.label(lang), Self.dates(r), String(r.plannedHours),
+                    r.status.label(lang), String(c.rosterSize)]
         }
         let rect = list.drawTable(table, into: &canvas, body: body, empty: lang[.noClasses], lang)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
@@ -137,7 +137,7 @@ public final class AttendanceGridScreen: Screen {
     /// Rows, columns, editability and cells from `sheet`; the cursor stays where it was if it still fits.
     func build(_ ctx: ScreenContext) {
         let cursor = grid.cursor
-        status = ClassStatus(rawValue: sheet.detail.row.status) ?? .closed
+        status = sheet.detail.row.status
         editable = manages && status.acceptsAttendance
         days = []
         if let start = CalendarDate(iso: sheet.detail.row.startDate), let end = CalendarDate(iso: sheet.detail.row.endDate),

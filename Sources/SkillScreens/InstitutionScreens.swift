@@ -133,7 +133,7 @@ public final class InstitutionDetailScreen: Screen {
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.institutionDetail] + " · " + row.name }
 
-    var status: InstitutionStatus? { InstitutionStatus(rawValue: row.status) }
+    var status: InstitutionStatus? { row.status }
 
     func manages(_ ctx: ScreenContext) -> Bool { ctx.session?.can(.manageCatalogue) == true }
 
@@ -256,7 +256,7 @@ public final class InstitutionDetailScreen: Screen {
         canvas.put(CatalogueText.status(row.status, lang), x: 21, y: y, style: CatalogueText.statusStyle(row.status),
                    maxWidth: body.width - 22)
         y += 1
-        if row.status != InstitutionStatus.active.rawValue || row.statusReason != nil {
+        if row.status != .active || row.statusReason != nil {
             for (label, value) in [(S.fieldStatusReason, row.statusReason ?? dash), (.fieldStatusDate, row.statusDate ?? dash)] {
                 FormLayout.drawRow(into: &canvas, x: 1, y: y, label: lang[label], labelWidth: 20, field: nil,
                                    fieldWidth: body.width - 22, value: value)

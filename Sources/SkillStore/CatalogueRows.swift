@@ -68,8 +68,9 @@ extension StoreReader {
             """), arguments: [code]).map { ScopeRow(occupationCode: $0["occupation_code"], level: $0["level"]) }
             .sorted { ($0.occupationCode, SkillLevel(rawValue: $0.level)?.rank ?? 99)
                 < ($1.occupationCode, SkillLevel(rawValue: $1.level)?.rank ?? 99) }
-        return InstitutionRow(code: code, name: row["name"], kind: row["kind"], grade: row["grade"],
-                              catalogue: row["catalogue"], status: row["status"], statusReason: row["status_reason"],
+        return InstitutionRow(code: code, name: row["name"], kind: try row.enumValue("kind", table: "institutions", key: code),
+                              grade: row["grade"], catalogue: row["catalogue"],
+                              status: try row.enumValue("status", table: "institutions", key: code), statusReason: row["status_reason"],
                               statusDate: row["status_date"], mayTrain: scopes)
     }
 }

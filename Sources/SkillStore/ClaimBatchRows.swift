@@ -13,10 +13,12 @@ extension StoreReader {
         amount_fen, employer_code, status
         """
 
-    static func priorClaim(_ row: Row) -> PriorClaimRow {
-        PriorClaimRow(id: row.integer(0), workerID: row[1], kind: row[2], classID: row.optionalInteger(3), occupationCode: row[4], level: row[5],
+    static func priorClaim(_ row: Row) throws -> PriorClaimRow {
+        let id = row.integer(0)
+        return PriorClaimRow(id: id, workerID: row[1], kind: try row.enumValue(2, table: "claims", key: String(id), column: "kind"), classID: row.optionalInteger(3), occupationCode: row[4], level: row[5],
                       trainingType: row[6], claimYear: row.int(7), claimDate: row[8], months: row.optionalInt(9), amountFen: row.integer(10),
-                      employerCode: row[11], status: row[12])
+                      employerCode: row[11],
+                      status: try row.enumValue(12, table: "claims", key: String(id), column: "status"))
     }
 
     static let inListChunk = 1_000
@@ -37,10 +39,10 @@ extension StoreReader {
 
     /// Decodes each row in place from the statement (a cursor): no copied `Row` per result row,
     /// which on batches of thousands of rows cost more than SQLite's work.
-    func decodeEach<T>(_ sql: String, _ arguments: StatementArguments, _ decode: (Row) -> T) throws -> [T] {
+    func decodeEach<T>(_ sql: String, _ arguments: StatementArguments, _ decode: (Row) throws -> T) throws -> [T] {
         var out: [T] = []
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() { out.append(decode(row)) }
+        while let row = try cursor.next() { out.append(try decode(row)) }
         return out
     }
 

@@ -74,17 +74,21 @@ extension StoreReader {
     static let claimColumnsWithoutEvidence = claimColumns.replacingOccurrences(of: "evidence_json", with: "NULL AS evidence_json")
     static let claimColumnCount = ColumnList.count(claimColumns)
 
-    static func claim(_ row: Row) -> ClaimRow {
+    static func claim(_ row: Row) throws -> ClaimRow {
         ColumnList.check(row, claimColumns)
-        // Numbers through `integer`/`int` (Columns.swift): a REAL planted in one must not trap.
-        return ClaimRow(id: row.integer(0), workerID: row[1], kind: row[2], classID: row.optionalInteger(3),
+        // Numbers through `integer`/`int` (Columns.swift): a REAL planted in one must not trap;
+        // codes through `enumValue`: an unknown one is an error naming the claim.
+        let id = row.integer(0)
+        let key = String(id)
+        return ClaimRow(id: id, workerID: row[1], kind: try row.enumValue(2, table: "claims", key: key, column: "kind"), classID: row.optionalInteger(3),
                         certificateID: row.optionalInteger(4), institution: row[5],
                         occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row.int(9), claimDate: row[10],
-                        months: row.optionalInt(11), prepayPercent: row.optionalInt(12), amountFen: row.integer(13), payee: row[14],
-                        employerCode: row[15], status: row[16], preparedBy: row[17], createdAt: row[18], version: row.int(19),
+                        months: row.optionalInt(11), prepayPercent: row.optionalInt(12), amountFen: row.integer(13),
+                        payee: try row.enumValue(14, table: "claims", key: key, column: "payee"),
+                        employerCode: row[15], status: try row.enumValue(16, table: "claims", key: key, column: "status"), preparedBy: row[17], createdAt: row[18], version: row.int(19),
                         submittedAt: row[20], submittedBy: row[21], decidedAt: row[22], decidedBy: row[23],
                         decisionNote: row[24], reason: row[25], rejectCode: row[26], noticePublishedOn: row[27],
-                        noticeEndOn: row[28], fundYear: row.optionalInt(29), fundSource: row[30], batchID: row[31], payeeName: row[32],
+                        noticeEndOn: row[28], fundYear: row.optionalInt(29), fundSource: try row.optionalEnumValue(30, table: "claims", key: key, column: "fund_source"), batchID: row[31], payeeName: row[32],
                         bankAccount: row[33], evidenceJSON: row[34], evidenceSHA256: row[35], warningCount: row.int(36),
                         clawbackDueFen: row.integer(37), recoveredFen: row.integer(38), evidenceChanged: row.integer(39) != 0)
     }

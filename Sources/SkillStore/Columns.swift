@@ -59,3 +59,48 @@ extension Row {
 
     func optionalInt(_ index: Int) -> Int? { optionalInteger(index).map { Int(clamping: $0) } }
 }
+
+/// Stored codes (statuses, kinds, payees, fund sources, roles, …) read as their SkillCore enums.
+/// A value no case knows is `StoreError.unknownValue` naming the table, the row's key, the column
+/// and the value — never a guessed default (DECISIONS.md "Foundations (issue 11): stored codes as
+/// enums"). The one place that turns a stored code into an enum.
+extension Row {
+    func enumValue<E: RawRepresentable>(_ index: Int, table: String, key: @autoclosure () -> String,
+                                        column: String) throws -> E where E.RawValue == String {
+        try Self.decode(self[index] as DatabaseValue, table: table, key: key(), column: column)
+    }
+
+    func enumValue<E: RawRepresentable>(_ name: String, table: String, key: @autoclosure () -> String) throws -> E
+    where E.RawValue == String {
+        try Self.decode(self[name] as DatabaseValue, table: table, key: key(), column: name)
+    }
+
+    func optionalEnumValue<E: RawRepresentable>(_ index: Int, table: String, key: @autoclosure () -> String,
+                                                column: String) throws -> E? where E.RawValue == String {
+        let v: DatabaseValue = self[index]
+        return v.isNull ? nil : try Self.decode(v, table: table, key: key(), column: column) as E
+    }
+
+    func optionalEnumValue<E: RawRepresentable>(_ name: String, table: String, key: @autoclosure () -> String) throws -> E?
+    where E.RawValue == String {
+        let v: DatabaseValue = self[name]
+        return v.isNull ? nil : try Self.decode(v, table: table, key: key(), column: name) as E
+    }
+
+    static func decode<E: RawRepresentable>(_ value: DatabaseValue, table: String, key: @autoclosure () -> String,
+                                            column: String) throws -> E where E.RawValue == String {
+        if case let .string(s) = value.storage, let e = E(rawValue: s) { return e }
+        throw StoreError.unknownValue(table: table, key: key(), column: column, value: Self.shown(value))
+    }
+
+    /// A stored value as the error shows it (NULL, a number or text).
+    static func shown(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "NULL"
+        case let .int64(n): return String(n)
+        case let .double(d): return String(d)
+        case let .string(s): return s
+        case let .blob(b): return "<\(b.count) bytes>"
+        }
+    }
+}

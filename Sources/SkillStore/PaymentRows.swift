@@ -47,6 +47,6 @@ extension StoreReader {
                 LEFT JOIN payee_accounts o ON o.code = \(Self.payeeCodeSQL)
             WHERE c.status = 'payable' AND c.batch_id IS NULL
             GROUP BY 1, 2 ORDER BY 1, 2
-            """).map { PayableGroupRow(kind: $0["kind"], ready: $0.integer("ready") != 0, count: $0.int("n"), totalFen: $0.integer("total")) }
+            """).map { PayableGroupRow(kind: try $0.enumValue("kind", table: "claims", key: "(payable claims)"), ready: $0.integer("ready") != 0, count: $0.int("n"), totalFen: $0.integer("total")) }
     }
 }

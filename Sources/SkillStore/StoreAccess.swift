@@ -22,10 +22,15 @@ public class StoreReader {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM users ORDER BY name")).map(Self.user)
     }
 
-    static func user(_ row: Row) -> UserRow {
+    static func user(_ row: Row) throws -> UserRow {
         let codes: String = row["roles"]
-        return UserRow(id: row["id"], name: row["name"],
-                       roles: codes.split(separator: ",").compactMap { Role(rawValue: String($0)) },
+        let name: String = row["name"]
+        // Every code must be a Role: an unknown one is an error naming the user, not a role dropped.
+        let roles: [Role] = try codes.split(separator: ",").map {
+            try Row.decode(String($0).databaseValue, table: "users", key: name, column: "roles")
+        }
+        return UserRow(id: row["id"], name: name,
+                       roles: roles,
                        passwordHash: row["password_hash"], disabled: row["disabled"],
                        failedAttempts: row["failed_attempts"], lockedUntil: row["locked_until"],
                        createdAt: row["created_at"])

@@ -21,10 +21,13 @@ extension StoreReader {
     static let classColumnsOfC = ColumnList.prefixed(classColumns, "c.")
     static let classColumnCount = ColumnList.count(classColumns)
 
-    static func trainingClass(_ row: Row) -> ClassRow {
+    static func trainingClass(_ row: Row) throws -> ClassRow {
         ColumnList.check(row, classColumns)
-        return ClassRow(id: row.integer(0), institution: row[1], occupationCode: row[2], level: row[3], type: row[4],
-                        startDate: row[5], endDate: row[6], plannedHours: row.int(7), status: row[8])
+        let id = row.integer(0)
+        return ClassRow(id: id, institution: row[1], occupationCode: row[2], level: row[3],
+                        type: try row.enumValue(4, table: "classes", key: String(id), column: "type"),
+                        startDate: row[5], endDate: row[6], plannedHours: row.int(7),
+                        status: try row.enumValue(8, table: "classes", key: String(id), column: "status"))
     }
 
     /// The roster with counted minutes, in one query: the GROUP BY walks the attendance primary
@@ -104,9 +107,10 @@ extension StoreReader {
     static let certificateColumns = "id, type, number, occupation_code, level, issuer, issue_date, worker_id, class_id"
     static let certificateColumnsOfC = ColumnList.prefixed(certificateColumns, "c.")
 
-    static func certificate(_ row: Row) -> CertificateRow {
+    static func certificate(_ row: Row) throws -> CertificateRow {
         ColumnList.check(row, certificateColumns)
-        return CertificateRow(id: row.integer(0), type: row[1], number: row[2], occupationCode: row[3], level: row[4],
+        let id = row.integer(0)
+        return CertificateRow(id: id, type: try row.enumValue(1, table: "certificates", key: String(id), column: "type"), number: row[2], occupationCode: row[3], level: row[4],
                               issuer: row[5], issueDate: row[6], workerID: row[7], classID: row.optionalInteger(8))
     }
 }
@@ -200,6 +204,6 @@ extension StoreReader {
     /// A worker's classes, oldest first, with the worker's counted minutes in each (电子档案).
     public func workerClasses(workerID: String, onlinePercent: Int) throws -> [WorkerClassRow] {
         try Row.fetchAll(db, sql: Self.workerClassesSQL, arguments: [onlinePercent, workerID])
-            .map { WorkerClassRow(trainingClass: Self.trainingClass($0), countedMinutes: try Self.countedMinutes($0[Self.classColumnCount])) }
+            .map { WorkerClassRow(trainingClass: try Self.trainingClass($0), countedMinutes: try Self.countedMinutes($0[Self.classColumnCount])) }
     }
 }

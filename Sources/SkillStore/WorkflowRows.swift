@@ -21,7 +21,7 @@ extension StoreReader {
         args.append(limit + 1)
         args.append(offset)
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-        let out = rows.prefix(limit).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
+        let out = try rows.prefix(limit).map { ClaimQueueRow(claim: try Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
         return Page(rows: Array(out), hasMore: rows.count > limit)
     }
 
@@ -60,7 +60,7 @@ extension StoreReader {
         try Row.fetchAll(db, sql: """
             SELECT \(Self.claimColumnsOfC), w.name AS worker_name FROM claims c LEFT JOIN workers w ON w.id = c.worker_id
             WHERE c.status = 'on_notice' ORDER BY c.notice_published_on, c.id LIMIT ?
-            """, arguments: [limit]).map { ClaimQueueRow(claim: Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
+            """, arguments: [limit]).map { ClaimQueueRow(claim: try Self.claim($0), workerName: $0[Self.claimColumnCount] ?? "") }
     }
 
     /// Payable claims in no batch (index claims_queue on status).
@@ -84,8 +84,8 @@ extension StoreReader {
         return FundSource.allCases.compactMap { s in all.first { $0.account.source == s } }
     }
 
-    static func storedFund(_ row: Row) -> StoredFundAccount? {
-        fund(row).map { StoredFundAccount(account: $0, version: row.integer("version")) }
+    static func storedFund(_ row: Row) throws -> StoredFundAccount? {
+        try fund(row).map { StoredFundAccount(account: $0, version: row.integer("version")) }
     }
 
     public func fundAccount(year: Int, source: FundSource) throws -> FundAccount? {
@@ -99,9 +99,11 @@ extension StoreReader {
         return FundSource.allCases.compactMap { s in all.first { $0.source == s } }
     }
 
-    static func fund(_ row: Row) -> FundAccount? {
-        guard let source = FundSource(rawValue: row["source"]) else { return nil }
-        return FundAccount(year: row.int("year"), source: source, allocatedFen: row.integer("allocated_fen"),
+    static func fund(_ row: Row) throws -> FundAccount? {
+        let year = row.int("year")
+        let source: FundSource = try row.enumValue("source", table: "fund_accounts",
+                                                   key: "\(year)/\(Row.shown(row["source"] as DatabaseValue))")
+        return FundAccount(year: year, source: source, allocatedFen: row.integer("allocated_fen"),
                            reservedFen: row.integer("reserved_fen"), paidFen: row.integer("paid_fen"),
                            recoveredFen: row.integer("recovered_fen"), clawbackDueFen: row.integer("clawback_due_fen"))
     }
@@ -110,7 +112,8 @@ extension StoreReader {
 
     public func calendarEntries() throws -> [CalendarEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM holidays ORDER BY date").compactMap { row in
-            guard let d = CalendarDate(iso: row["date"]), let k = CalendarDayKind(rawValue: row["kind"]) else { return nil }
+            guard let d = CalendarDate(iso: row["date"]) else { return nil }
+            let k: CalendarDayKind = try row.enumValue("kind", table: "holidays", key: row["date"] as String)
             return CalendarEntry(date: d, kind: k, name: row["name"])
         }
     }
@@ -152,8 +155,10 @@ extension StoreReader {
     public func paymentLines(batchID: String) throws -> [PaymentLineRow] {
         try Row.fetchAll(db, sql: "SELECT * FROM payment_lines WHERE batch_id = ? ORDER BY claim_id", arguments: [batchID]).map {
             PaymentLineRow(batchID: $0["batch_id"], claimID: $0.integer("claim_id"), amountFen: $0.integer("amount_fen"),
-                           payeeName: $0["payee_name"], bankAccount: $0["bank_account"], kind: $0["kind"],
-                           payee: $0["payee"], result: $0["result"], bankReason: $0["bank_reason"])
+                           payeeName: $0["payee_name"], bankAccount: $0["bank_account"],
+                           kind: try $0.enumValue("kind", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"),
+                           payee: try $0.enumValue("payee", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"),
+                           result: try $0.optionalEnumValue("result", table: "payment_lines", key: "\(batchID)/\($0.integer("claim_id"))"), bankReason: $0["bank_reason"])
         }
     }
 
@@ -192,7 +197,7 @@ extension StoreWriter {
     /// Writes a claim's status, amount and workflow columns if its version is still `expectedVersion`
     /// (the row's own `version`); false when another transaction changed it first.
     public func saveClaim(_ c: ClaimRow, at: Date) throws -> Bool {
-        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind, classID: c.classID, certificateID: c.certificateID) {
+        try refusingLiveDuplicate(workerID: c.workerID, kind: c.kind.rawValue, classID: c.classID, certificateID: c.certificateID) {
             try db.execute(sql: """
                 UPDATE claims SET status = ?, amount_fen = ?, submitted_at = ?, submitted_by = ?, decided_at = ?,
                     decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
@@ -200,9 +205,9 @@ extension StoreWriter {
                     evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
                     certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?
-                """, arguments: [c.status, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
+                """, arguments: [c.status.rawValue, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
                                  c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
-                                 c.fundSource, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
+                                 c.fundSource?.rawValue, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
                                  c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
                                  c.id, c.version])
         }
@@ -264,7 +269,7 @@ extension StoreWriter {
             try db.execute(sql: """
                 INSERT INTO payment_lines(batch_id, claim_id, amount_fen, payee_name, bank_account, kind, payee)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [l.batchID, l.claimID, l.amountFen, l.payeeName, l.bankAccount, l.kind, l.payee])
+                """, arguments: [l.batchID, l.claimID, l.amountFen, l.payeeName, l.bankAccount, l.kind.rawValue, l.payee.rawValue])
         }
     }
 

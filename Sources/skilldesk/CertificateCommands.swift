@@ -49,7 +49,7 @@ struct CertificateList: ParsableCommand {
             let rows = try session.certificates(worker: worker)
             if output.json { Output.printJSON(rows.map(CertificateSnapshot.init)); return }
             for r in rows {
-                Output.line([String(r.id), r.type, r.number, r.occupationCode, r.level ?? "-", r.issueDate, r.workerID,
+                Output.line([String(r.id), r.type.rawValue, r.number, r.occupationCode, r.level ?? "-", r.issueDate, r.workerID,
                              r.classID.map(String.init) ?? "-"].joined(separator: "  "))
             }
         }
@@ -84,7 +84,7 @@ struct CertificateShow: ParsableCommand {
                 let r = d.row
                 let fields: [(String, String)] = [
                     (zh ? "证书编号" : "Number", Sanitize.forDisplay(r.number)),
-                    (zh ? "类型" : "Type", CertificateType(rawValue: r.type)?.label(lang) ?? r.type),
+                    (zh ? "类型" : "Type", r.type.label(lang)),
                     (zh ? "持证人" : "Holder", Sanitize.forDisplay(d.holderName ?? "—")),
                     (zh ? "身份证号" : "Resident ID", r.workerID),
                     (zh ? "职业" : "Occupation", r.occupationCode),

@@ -18,7 +18,7 @@ enum ClaimCLI {
     }
 
     static func printRow(_ c: ClaimRow, _ lang: Lang) {
-        let st = ClaimStatus(rawValue: c.status)?.label(lang) ?? c.status
+        let st = c.status.label(lang)
         Output.line("#\(c.id) \(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
     }
 

@@ -46,8 +46,8 @@ struct ClassList: ParsableCommand {
             let rows = try session.trainingClasses()
             if output.json { Output.printJSON(rows.map { ClassSnapshot($0, roster: [], rule: session.attendanceRule) }); return }
             for r in rows {
-                let status = ClassStatus(rawValue: r.status)?.label(lang) ?? r.status
-                Output.line([String(r.id), r.institution, r.occupationCode, r.level, r.type,
+                let status = r.status.label(lang)
+                Output.line([String(r.id), r.institution, r.occupationCode, r.level, r.type.rawValue,
                              "\(r.startDate)–\(r.endDate)", "\(r.plannedHours)h", status].joined(separator: "  "))
             }
         }
@@ -71,9 +71,9 @@ struct ClassShow: ParsableCommand {
                 (zh ? "编号" : "Class", String(r.id)), (zh ? "机构" : "Institution", r.institution),
                 (zh ? "职业" : "Occupation", r.occupationCode),
                 (zh ? "等级" : "Level", SkillLevel(rawValue: r.level)?.label(lang) ?? r.level),
-                (zh ? "培训类型" : "Type", TrainingType(rawValue: r.type)?.label(lang) ?? r.type),
+                (zh ? "培训类型" : "Type", r.type.label(lang)),
                 (zh ? "日期" : "Dates", "\(r.startDate)–\(r.endDate)"), (zh ? "计划课时" : "Planned hours", String(r.plannedHours)),
-                (zh ? "状态" : "Status", ClassStatus(rawValue: r.status)?.label(lang) ?? r.status),
+                (zh ? "状态" : "Status", r.status.label(lang)),
             ]
             for (label, value) in fields { Output.line(TextWidth.pad(label, to: 14) + " " + value) }
             for t in detail.roster {
@@ -119,7 +119,7 @@ extension ClassMoveCommand {
         try global.runAsUser(json: output.json) { session, _ in
             let row = try apply(session)
             if output.json { Output.printJSON(ClassSnapshot(try session.trainingClass(row.id))); return }
-            Output.line("\(row.id): \(ClassStatus(rawValue: row.status)?.label(lang) ?? row.status)")
+            Output.line("\(row.id): \(row.status.label(lang))")
         }
     }
 }

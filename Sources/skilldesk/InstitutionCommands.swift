@@ -46,8 +46,8 @@ struct InstitutionList: ParsableCommand {
             let rows = try session.institutions(search: search ?? "")
             if output.json { Output.printJSON(rows.map(InstitutionSnapshot.init)); return }
             for row in rows {
-                let kind = InstitutionKind(rawValue: row.kind)?.label(lang) ?? row.kind
-                let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
+                let kind = row.kind.label(lang)
+                let status = row.status.label(lang)
                 Output.line([row.code, TextWidth.pad(Sanitize.forDisplay(row.name), to: 28), TextWidth.pad(kind, to: 16),
                              row.grade ?? "-", status].joined(separator: "  "))
             }
@@ -69,10 +69,10 @@ struct InstitutionShow: ParsableCommand {
             let zh = lang == .zh
             let fields: [(String, String)] = [
                 (zh ? "统一社会信用代码" : "Credit code", row.code), (zh ? "名称" : "Name", Sanitize.forDisplay(row.name)),
-                (zh ? "类型" : "Kind", InstitutionKind(rawValue: row.kind)?.label(lang) ?? row.kind),
+                (zh ? "类型" : "Kind", row.kind.label(lang)),
                 (zh ? "信用等级" : "Credit grade", row.grade ?? "—"),
                 (zh ? "列入目录" : "In catalogue", row.catalogue ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
-                (zh ? "状态" : "Status", InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status),
+                (zh ? "状态" : "Status", row.status.label(lang)),
                 (zh ? "状态理由" : "Reason", Sanitize.forDisplay(row.statusReason ?? "—")),
                 (zh ? "状态日期" : "Status date", row.statusDate ?? "—"),
                 (zh ? "可培训" : "May train", row.mayTrain.map { "\($0.occupationCode):\($0.level)" }.joined(separator: ", ")),
@@ -96,7 +96,7 @@ extension InstitutionStatusCommand {
         try global.runAsUser(json: output.json) { session, _ in
             let row = try apply(session)
             if output.json { Output.printJSON(InstitutionSnapshot(row)); return }
-            let status = InstitutionStatus(rawValue: row.status)?.label(lang) ?? row.status
+            let status = row.status.label(lang)
             Output.line(lang == .zh ? "\(row.code) \(row.name)：\(status)" : "\(row.code) \(row.name): \(status)")
         }
     }

@@ -102,6 +102,7 @@ enum Exit {
             // Another writer won a race for the same constraint: trying again gives the real answer.
             case .conflict: return (tempFail, "conflict")
             case .duplicateLiveClaims: return (dataErr, "duplicate_claims")
+            case .unknownValue: return (dataErr, "unknown_value")
             }
         case let e as CSVError:
             switch e {

@@ -40,4 +40,19 @@ struct SealCommandTests {
         #expect(refused.status == 65 && refused.stderr.contains("claim \(w.claims[1])") && refused.stderr.contains("amount_fen"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: second))
     }
+
+    /// Issue 11, item 3: a status planted past the CHECK with sqlite3 is not read as a guessed
+    /// default: `claim show` exits 65 naming the table, the claim, the column and the value.
+    @Test func anUnknownStoredStatusIsAnErrorNamingTheClaim() throws {
+        let w = try ClaimCLIWorld(trainees: 1, fundFen: 1_000_000)
+        defer { w.cleanup() }
+        let id = String(w.claims[0])
+        #expect(try w.run("sup1", ["claim", "show", id]).status == 0)
+        try Self.sqlite(w.db, "PRAGMA ignore_check_constraints = ON; UPDATE claims SET status = 'bogus' WHERE id = \(id)")
+        let r = try w.run("sup1", ["claim", "show", id])
+        #expect(r.status == 65, "\(r.status) \(r.stdout) \(r.stderr)")
+        for word in ["claims", id, "status", "bogus"] { #expect(r.stderr.contains(word), "\(r.stderr)") }
+        let j = try w.run("sup1", ["claim", "show", id, "--json"])
+        #expect(j.status == 65 && j.stderr.contains("unknown_value") && j.stderr.contains("bogus"), "\(j.stderr)")
+    }
 }

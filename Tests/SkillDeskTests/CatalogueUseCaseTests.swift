@@ -91,7 +91,7 @@ struct InstitutionTests {
         let wrong = String(Self.code.dropLast()) + (Self.code.last == "1" ? "2" : "1")
         #expect(throws: DeskError.self) { try f.admin.addInstitution(Self.school(wrong)) }
         let row = try f.admin.addInstitution(Self.school())
-        #expect(row.status == "active" && row.mayTrain.map { "\($0.occupationCode):\($0.level)" } == ["6-31-01-03:L4"])
+        #expect(row.status.rawValue == "active" && row.mayTrain.map { "\($0.occupationCode):\($0.level)" } == ["6-31-01-03:L4"])
         do {
             _ = try f.admin.addInstitution(Self.school(Self.code.lowercased()))
             Issue.record("a second institution with the same code")
@@ -114,10 +114,10 @@ struct InstitutionTests {
         #expect(throws: DeskError.self) { try f.admin.suspendInstitution(code: Self.code, reason: "  ") }
         #expect(throws: DeskError.self) { try f.admin.reinstateInstitution(code: Self.code) }
         let s = try f.admin.suspendInstitution(code: Self.code, reason: "台账不全")
-        #expect(s.status == "suspended" && s.statusReason == "台账不全" && s.statusDate == "2026-01-15")
+        #expect(s.status.rawValue == "suspended" && s.statusReason == "台账不全" && s.statusDate == "2026-01-15")
         #expect(throws: DeskError.self) { try f.admin.suspendInstitution(code: Self.code, reason: "again") }
-        #expect(try f.admin.reinstateInstitution(code: Self.code).status == "active")
-        #expect(try f.admin.disqualifyInstitution(code: Self.code, reason: "虚报培训人数").status == "disqualified")
+        #expect(try f.admin.reinstateInstitution(code: Self.code).status.rawValue == "active")
+        #expect(try f.admin.disqualifyInstitution(code: Self.code, reason: "虚报培训人数").status.rawValue == "disqualified")
         do {
             _ = try f.admin.reinstateInstitution(code: Self.code)
             Issue.record("a disqualified institution was reinstated")
@@ -127,7 +127,7 @@ struct InstitutionTests {
         #expect(throws: DeskError.self) { try f.admin.suspendInstitution(code: Self.code, reason: "x") }
         let actions = try f.desk.store.read { try $0.auditEntries(entity: "institution", key: Self.code) }.map(\.action)
         #expect(actions == ["institution.create", "institution.suspend", "institution.reinstate", "institution.disqualify"])
-        #expect(try f.admin.institution(code: Self.code).status == "disqualified")
+        #expect(try f.admin.institution(code: Self.code).status.rawValue == "disqualified")
     }
 
     @Test func clerkCannotChangeInstitutions() throws {
@@ -136,6 +136,6 @@ struct InstitutionTests {
         let clerk = try f.clerk()
         #expect(throws: DeskError.self) { try clerk.addInstitution(Self.school(creditCode("52320100MJ7654321"))) }
         #expect(throws: DeskError.self) { try clerk.suspendInstitution(code: Self.code, reason: "x") }
-        #expect(try clerk.institution(code: Self.code).status == "active")
+        #expect(try clerk.institution(code: Self.code).status.rawValue == "active")
     }
 }

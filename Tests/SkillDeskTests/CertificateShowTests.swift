@@ -24,7 +24,7 @@ struct CertificateShowTests {
                                     .issuedBeforeClass(classID: classID, start: "2025-03-01")])
         #expect(all[2].warnings.isEmpty, "a training certificate with the same number is another type")
         let training = try sup.certificates(number: "S2025-0001", type: "training")
-        #expect(training.map(\.row.type) == ["training"])
+        #expect(training.map(\.row.type.rawValue) == ["training"])
         guard case .certificateNotFound? = deskError({ _ = try sup.certificates(number: "S2025-9999") }) else {
             Issue.record("an unknown number"); return
         }

@@ -271,7 +271,7 @@ struct ClaimBatchRecheckTests {
                 // evaluateClaim on the same proposal gathers the same facts (plus the stored claim
                 // itself among the prior ones, which a re-evaluation leaves out) and, without it,
                 // the engine gives the batch's verdict.
-                let kind = SubsidyKind(rawValue: c.kind)!
+                let kind = c.kind
                 let cert = c.certificateID.map { _ in cert0.number }
                 let e = try w.t.clerk.evaluateClaim(ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID,
                                                                   certificateNumber: cert, asOf: ClaimWorld.asOf))

@@ -1,4 +1,5 @@
 import Foundation
+import SkillCore
 @testable import SkillDesk
 import SkillStore
 import SkillRecords
@@ -18,9 +19,9 @@ struct ClaimSnapshotJSONTests {
         for i in 0..<400 {
             var c = base
             func pick() -> String? { texts.randomElement(using: &rng)! }
-            c.status = ["submitted", "on_notice", "paid", "clawback"].randomElement(using: &rng)!
+            c.status = [ClaimStatus.submitted, .onNotice, .paid, .clawback].randomElement(using: &rng)!
             c.amountFen = [0, 1, 150_000, Int64.max, 99_999_999_999].randomElement(using: &rng)!
-            c.reason = pick(); c.rejectCode = pick(); c.decisionNote = pick(); c.fundSource = pick()
+            c.reason = pick(); c.rejectCode = pick(); c.decisionNote = pick(); c.fundSource = ([nil] + FundSource.allCases.map { Optional($0) }).randomElement(using: &rng)!
             c.fundYear = i % 3 == 0 ? nil : 2020 + i % 10
             c.noticePublishedOn = pick(); c.noticeEndOn = pick(); c.batchID = pick(); c.evidenceSHA256 = pick()
             c.clawbackDueFen = Int64(i * 37); c.recoveredFen = Int64(i % 7); c.warningCount = i % 4

@@ -40,15 +40,15 @@ struct ClaimWorkflowUseCaseTests {
     @Test func draftSubmitApproveNoticePayableWithFundAndAudit() throws {
         let x = try WorkflowWorld()
         let d = try x.clerk.newClaim(ClaimProposal(worker: x.w.worker, kind: .training, classID: x.w.classID))
-        #expect(d.claim.status == "draft" && d.claim.amountFen == 150_000 && d.eligible && d.claim.preparedBy == "clerk1")
+        #expect(d.claim.status.rawValue == "draft" && d.claim.amountFen == 150_000 && d.eligible && d.claim.preparedBy == "clerk1")
         let s = try x.clerk.submitClaim(d.claim.id)
-        #expect(s.status == "submitted" && s.submittedBy == "clerk1" && s.evidenceSHA256?.count == 64)
+        #expect(s.status.rawValue == "submitted" && s.submittedBy == "clerk1" && s.evidenceSHA256?.count == 64)
         #expect(s.evidenceSHA256 == SHA256.hex(s.evidenceJSON!))
         #expect(try s == x.claim(s.id))   // what a step returns is what it stored, version included
         let a = try x.sup.approveClaim(s.id, note: "ok")
         #expect(try a == x.claim(s.id))
-        #expect(a.status == "on_notice" && a.decidedBy == "sup1" && a.decisionNote == "ok")
-        #expect(a.fundYear == 2026 && a.fundSource == "employment_subsidy")
+        #expect(a.status.rawValue == "on_notice" && a.decidedBy == "sup1" && a.decisionNote == "ok")
+        #expect(a.fundYear == 2026 && a.fundSource?.rawValue == "employment_subsidy")
         #expect(a.noticePublishedOn == "2026-01-15" && a.noticeEndOn == "2026-01-21")   // Thu + 5 working days
         let fund = try x.fund()
         #expect(fund.reservedFen == 150_000 && fund.balanceFen == 850_000)
@@ -60,10 +60,10 @@ struct ClaimWorkflowUseCaseTests {
         // Still on notice on the last day; payable the day after, audited as system.
         x.f.clock.advance(6 * 86_400)            // 2026-01-21
         _ = try x.sup.claimQueue()
-        #expect(try x.claim(s.id).status == "on_notice")
+        #expect(try x.claim(s.id).status.rawValue == "on_notice")
         x.f.clock.advance(86_400)                // 2026-01-22
         _ = try x.sup.claimQueue()
-        #expect(try x.claim(s.id).status == "payable")
+        #expect(try x.claim(s.id).status.rawValue == "payable")
         #expect(try x.audit(s.id).last?.action == "claim.end_notice" && x.audit(s.id).last?.user == "system")
         _ = try x.sup.claimQueue()               // idempotent
         #expect(try x.audit(s.id).count == 5)
@@ -86,7 +86,7 @@ struct ClaimWorkflowUseCaseTests {
         x.f.clock.advance(Double(daysToEnd) * 86_400)
         #expect(try x.clerk.noticeList().count == 1)
         x.f.clock.advance(86_400)
-        #expect(try x.clerk.noticeList().isEmpty && x.claim(s.id).status == "payable")
+        #expect(try x.clerk.noticeList().isEmpty && x.claim(s.id).status.rawValue == "payable")
     }
 
     @Test func makerCheckerHoldsForAUserWithClerkAndSupervisorRoles() throws {
@@ -99,9 +99,9 @@ struct ClaimWorkflowUseCaseTests {
         guard case .makerChecker = e else { Issue.record("expected maker-checker, got \(String(describing: e))"); return }
         #expect(deskError { _ = try both.rejectClaim(d.claim.id, code: .other, reason: "x") } != nil)
         #expect(deskError { _ = try both.returnClaim(d.claim.id, reason: "x") } != nil)
-        #expect(try x.claim(d.claim.id).status == "submitted" && x.fund().reservedFen == 0)
+        #expect(try x.claim(d.claim.id).status.rawValue == "submitted" && x.fund().reservedFen == 0)
         // Another supervisor may.
-        #expect(try x.sup.approveClaim(d.claim.id).status == "on_notice")
+        #expect(try x.sup.approveClaim(d.claim.id).status.rawValue == "on_notice")
     }
 
     @Test func rolesAreChecked() throws {
@@ -124,10 +124,10 @@ struct ClaimWorkflowUseCaseTests {
             Issue.record("a blank reason was accepted"); return
         }
         let r = try x.sup.returnClaim(s.id, reason: "证书复印件不清")
-        #expect(r.status == "returned" && r.reason == "证书复印件不清")
-        #expect(try x.clerk.submitClaim(s.id).status == "submitted")
+        #expect(r.status.rawValue == "returned" && r.reason == "证书复印件不清")
+        #expect(try x.clerk.submitClaim(s.id).status.rawValue == "submitted")
         let j = try x.sup.rejectClaim(s.id, code: .attendanceDoubt, reason: "考勤存疑")
-        #expect(j.status == "rejected" && j.rejectCode == "attendance_doubt")
+        #expect(j.status.rawValue == "rejected" && j.rejectCode == "attendance_doubt")
         let e = deskError { _ = try x.sup.approveClaim(s.id) }
         guard case .wrongState(let en, _) = e else { Issue.record("approved a rejected claim: \(String(describing: e))"); return }
         #expect(en.contains("already rejected by sup1"))
@@ -154,14 +154,14 @@ struct ClaimWorkflowUseCaseTests {
             Issue.record("\(String(describing: e))"); return
         }
         #expect(e!.message(.en).contains("1,000.00") && e!.message(.en).contains("1,500.00"))
-        #expect(try x.claim(s.id).status == "submitted" && x.audit(s.id).count == 2)
+        #expect(try x.claim(s.id).status.rawValue == "submitted" && x.audit(s.id).count == 2)
         // No account at all for the year: refused too.
         let y = try WorkflowWorld(fundFen: 0)
         let s2 = try y.submitted()
         guard case .wrongState = deskError({ _ = try y.sup.approveClaim(s2.id) }) else { Issue.record("approved with no fund"); return }
         // A second source with enough is used when the first is short.
         try x.f.admin.allocateFund(year: 2026, source: .localBudget, amountFen: 200_000)
-        #expect(try x.sup.approveClaim(s.id).fundSource == "local_budget")
+        #expect(try x.sup.approveClaim(s.id).fundSource?.rawValue == "local_budget")
     }
 
     /// A batch (one transaction per chunk, a savepoint per claim): the claim the fund cannot cover
@@ -174,9 +174,9 @@ struct ClaimWorkflowUseCaseTests {
         #expect(r.skipped.map(\.id) == [claims[2].id])
         #expect(r.skipped.first?.reason.en.contains("1,500.00") == true && r.skipped.first?.reason.warned == false)
         #expect(try x.fund().reservedFen == 300_000 && x.fund().balanceFen == 0)
-        #expect(try x.claim(claims[2].id).status == "submitted" && x.audit(claims[2].id).count == 2)
+        #expect(try x.claim(claims[2].id).status.rawValue == "submitted" && x.audit(claims[2].id).count == 2)
         for c in claims.prefix(2) {
-            #expect(try x.claim(c.id).status == "on_notice")
+            #expect(try x.claim(c.id).status.rawValue == "on_notice")
             #expect(try x.audit(c.id).suffix(2).map(\.action) == ["claim.approve", "claim.publish_notice"])
         }
         guard case .intact = try x.f.desk.store.read({ try $0.verifyAudit() }) else { Issue.record("audit broken"); return }
@@ -188,7 +188,7 @@ struct ClaimWorkflowUseCaseTests {
         _ = try x.sup.approveClaim(s.id)
         #expect(try x.fund().reservedFen == 150_000)
         let o = try x.clerk.objectToClaim(s.id, reason: "群众反映未参加培训")
-        #expect(o.status == "submitted" && o.reason == "群众反映未参加培训" && o.noticeEndOn == nil)
+        #expect(o.status.rawValue == "submitted" && o.reason == "群众反映未参加培训" && o.noticeEndOn == nil)
         #expect(try x.fund().reservedFen == 0 && x.fund().balanceFen == 1_000_000)
         // Re-approval reserves again.
         _ = try x.sup.approveClaim(s.id)
@@ -202,11 +202,11 @@ struct ClaimWorkflowUseCaseTests {
         let x = try WorkflowWorld()
         // Worker 1 has no attendance and no certificate: rules fail.
         let d = try x.clerk.newClaim(ClaimProposal(worker: x.w.t.workers[1], kind: .training, classID: x.w.classID))
-        #expect(d.claim.status == "draft" && !d.eligible)
+        #expect(d.claim.status.rawValue == "draft" && !d.eligible)
         let e = deskError { _ = try x.clerk.submitClaim(d.claim.id) }
         guard case .claimNotEligible(_, let failures) = e else { Issue.record("\(String(describing: e))"); return }
         #expect(!failures.isEmpty)
-        #expect(try x.claim(d.claim.id).status == "draft")
+        #expect(try x.claim(d.claim.id).status.rawValue == "draft")
     }
 
     @Test func w5AfterAnAttendanceEditPostSubmissionAndBatchApprovalSkipsIt() throws {
@@ -227,9 +227,9 @@ struct ClaimWorkflowUseCaseTests {
         let batch = try x.sup.approveClaims([a.id, b.id, 9_999])
         #expect(batch.done == [b.id])
         #expect(batch.skipped.map(\.id) == [a.id, 9_999])
-        #expect(try x.claim(a.id).status == "submitted" && x.claim(b.id).status == "on_notice")
+        #expect(try x.claim(a.id).status.rawValue == "submitted" && x.claim(b.id).status.rawValue == "on_notice")
         // Opened and approved alone it goes through.
-        #expect(try x.sup.approveClaim(a.id).status == "on_notice")
+        #expect(try x.sup.approveClaim(a.id).status.rawValue == "on_notice")
     }
 
     /// Every kind of frozen evidence marks a submitted claim when it changes (v7's triggers, for
@@ -278,7 +278,7 @@ struct ClaimWorkflowUseCaseTests {
         let batch = try x.sup.approveClaims([a.id, b.id])
         #expect(Set(batch.done) == Set([a.id, b.id]).subtracting(reaches), "\(edit)")
         #expect(batch.skipped.allSatisfy { $0.reason.warned && reaches.contains($0.id) })
-        for id in reaches { #expect(try x.claim(id).status == "submitted") }
+        for id in reaches { #expect(try x.claim(id).status.rawValue == "submitted") }
     }
 
     /// The re-evaluation job: every submitted claim, in batches on one or two readers, the same
@@ -373,7 +373,7 @@ struct ClaimWorkflowUseCaseTests {
         x.f.clock.advance(7 * 86_400)
         _ = try x.sup.claimQueue()
         // Pay it the way reconciliation does (payments are tested on their own).
-        #expect(try x.claim(s.id).status == "payable")
+        #expect(try x.claim(s.id).status.rawValue == "payable")
         guard case .wrongState(let en, _) = deskError({ _ = try x.sup.clawbackClaim(s.id, reason: "x") }),
               en.contains("payable, so it cannot claw back") else {
             Issue.record("clawback of an unpaid claim"); return
@@ -388,12 +388,12 @@ struct ClaimWorkflowUseCaseTests {
         #expect(r.paid == [s.id] && r.problems.isEmpty)
         #expect(try x.fund().paidFen == 150_000 && x.fund().reservedFen == 0)
         let c = try x.sup.clawbackClaim(s.id, reason: "伪造证书")
-        #expect(c.status == "clawback" && c.clawbackDueFen == 150_000)
+        #expect(c.status.rawValue == "clawback" && c.clawbackDueFen == 150_000)
         #expect(try x.fund().clawbackDueFen == 150_000 && x.fund().balanceFen == 850_000)
         _ = try x.fin.recoverClaim(s.id, amountFen: 50_000)
-        #expect(try x.claim(s.id).status == "clawback" && x.fund().recoveredFen == 50_000)
+        #expect(try x.claim(s.id).status.rawValue == "clawback" && x.fund().recoveredFen == 50_000)
         let done = try x.fin.recoverClaim(s.id)
-        #expect(done.status == "recovered" && done.recoveredFen == 150_000)
+        #expect(done.status.rawValue == "recovered" && done.recoveredFen == 150_000)
         let f = try x.fund()
         #expect(f.balanceFen == f.allocatedFen - f.reservedFen - f.paidFen + f.recoveredFen && f.balanceFen == 1_000_000)
     }
@@ -494,10 +494,10 @@ struct ClaimWorkflowUseCaseTests {
                 Issue.record("recovering \(amount) of \(due) was not refused"); continue
             }
         }
-        #expect(try x.claim(a.id).recoveredFen == 0 && x.claim(a.id).status == "clawback")
+        #expect(try x.claim(a.id).recoveredFen == 0 && x.claim(a.id).status.rawValue == "clawback")
         #expect(try x.fund().recoveredFen == 0 && x.audit(a.id).count == auditBefore)
         _ = try x.fin.recoverClaim(a.id, amountFen: due)
-        #expect(try x.claim(a.id).status == "recovered" && x.claim(b.id).status == "clawback")
+        #expect(try x.claim(a.id).status.rawValue == "recovered" && x.claim(b.id).status.rawValue == "clawback")
     }
 
     /// The notice list says how many working days are left, today included, on the calendar.

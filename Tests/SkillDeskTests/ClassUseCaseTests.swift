@@ -48,7 +48,7 @@ struct ClassUseCaseTests {
         let t = try TrainingWorld()
         let audits = try t.f.auditCount
         let c = try t.clerk.addClass(TrainingWorld.classDraft())
-        #expect(c.status == "planned" && c.plannedHours == 10 && c.institution == TrainingWorld.schoolA)
+        #expect(c.status.rawValue == "planned" && c.plannedHours == 10 && c.institution == TrainingWorld.schoolA)
         #expect(try t.f.auditCount == audits + 1)
         let rows = try t.f.admin.auditEntries(entity: "class", key: String(c.id))
         #expect(rows.map(\.action) == ["class.create"])
@@ -97,10 +97,10 @@ struct ClassUseCaseTests {
         let t = try TrainingWorld()
         let c = try t.clerk.addClass(TrainingWorld.classDraft())
         if case .classWrongStatus? = deskError({ _ = try t.clerk.completeClass(c.id) }) {} else { Issue.record("complete from planned") }
-        #expect(try t.clerk.startClass(c.id).status == "running")
+        #expect(try t.clerk.startClass(c.id).status.rawValue == "running")
         #expect(throws: DeskError.self) { try t.clerk.startClass(c.id) }
-        #expect(try t.clerk.completeClass(c.id).status == "completed")
-        #expect(try t.clerk.closeClass(c.id).status == "closed")
+        #expect(try t.clerk.completeClass(c.id).status.rawValue == "completed")
+        #expect(try t.clerk.closeClass(c.id).status.rawValue == "closed")
         #expect(throws: DeskError.self) { try t.clerk.closeClass(c.id) }
         let actions = try t.f.admin.auditEntries(entity: "class", key: String(c.id)).map(\.action)
         #expect(actions == ["class.create", "class.running", "class.completed", "class.closed"])

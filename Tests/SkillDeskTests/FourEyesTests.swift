@@ -45,7 +45,7 @@ struct FourEyesTests {
         _ = try both.submitClaim(s.id)
         try Self.refusedDecisions(x, both, s.id, words: "submitted claim \(s.id)")
         // Another supervisor may.
-        #expect(try x.sup.approveClaim(s.id).status == "on_notice")
+        #expect(try x.sup.approveClaim(s.id).status.rawValue == "on_notice")
     }
 
     @Test func whoeverObjectedToAClaimDoesNotDecideIt() throws {
@@ -53,9 +53,9 @@ struct FourEyesTests {
         let s = try x.submitted()
         _ = try x.sup.approveClaim(s.id)
         let both = try Self.both(x)
-        #expect(try both.objectToClaim(s.id, reason: "群众举报").status == "submitted")
+        #expect(try both.objectToClaim(s.id, reason: "群众举报").status.rawValue == "submitted")
         try Self.refusedDecisions(x, both, s.id, words: "objected to claim \(s.id)")
-        #expect(try x.sup.approveClaim(s.id).status == "on_notice")
+        #expect(try x.sup.approveClaim(s.id).status.rawValue == "on_notice")
     }
 
     @Test func whoeverPreparedAClaimStillDoesNotDecideIt() throws {
@@ -82,7 +82,7 @@ struct FourEyesTests {
         #expect(batch.claimIDs == [b.id])
         #expect(batch.skipped.map { $0.id } == [a.id])
         #expect(batch.skipped.first?.reason.en.contains("approved claim \(a.id)") == true, "\(batch.skipped)")
-        #expect(try x.claim(a.id).batchID == nil && x.claim(a.id).status == "payable")
+        #expect(try x.claim(a.id).batchID == nil && x.claim(a.id).status.rawValue == "payable")
 
         // Only their own approvals left: refused whole, nothing written.
         let before = try Self.snapshot(x, a.id)

@@ -218,7 +218,7 @@ struct DeskFileTests {
         #expect(old.levels.first { $0.level == "L4" }!.standardFen < new.levels.first { $0.level == "L4" }!.standardFen)
         let institutions = try clerk.institutions()
         #expect((4...6).contains(institutions.count))
-        #expect(institutions.filter { $0.status == "suspended" }.count == 1)
+        #expect(institutions.filter { $0.status.rawValue == "suspended" }.count == 1)
         #expect(institutions.allSatisfy { (try? CreditCode.parse($0.code).get()) != nil })
     }
 }

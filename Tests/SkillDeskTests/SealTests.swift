@@ -127,7 +127,7 @@ struct SealTests {
         let rec = try p.x.fin.reconcilePaymentBatch(batch.batch, resultFile: Array(result.utf8))
         #expect(rec.paid == [p.b.id])
         #expect(rec.problems.contains { $0.contains("claim \(p.a.id)") && $0.contains("bank_account") }, "\(rec.problems)")
-        #expect(try p.x.claim(p.a.id).status == "payable" && p.x.claim(p.b.id).status == "paid")
+        #expect(try p.x.claim(p.a.id).status.rawValue == "payable" && p.x.claim(p.b.id).status.rawValue == "paid")
     }
 
     @Test func anApprovalImageEditedInTheTrailIsCaught() throws {

@@ -89,7 +89,7 @@ struct SmallTrustTests {
         #expect(again.alreadyMessages.first?.message(.zh).contains("已对账（已支付）") == true)
         #expect(try x.f.auditCount == audit)
         #expect(try x.fund() == fund)
-        #expect(try x.claim(a.id).status == "paid")
+        #expect(try x.claim(a.id).status.rawValue == "paid")
     }
 
     /// A second file that contradicts what was recorded is a problem, not "already reconciled".
@@ -102,6 +102,6 @@ struct SmallTrustTests {
         #expect(r.alreadyReconciled.isEmpty && r.problems.count == 1)
         #expect(r.problems.first?.contains("already reconciled as paid") == true, "\(r.problems)")
         #expect(try x.f.auditCount == audit)
-        #expect(try x.claim(a.id).status == "paid")
+        #expect(try x.claim(a.id).status.rawValue == "paid")
     }
 }

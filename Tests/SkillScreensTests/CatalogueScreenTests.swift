@@ -350,22 +350,22 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         d.press(.enter)                                   // empty: refused, the box stays
         #expect(d.text.contains("须填写原因"))
         d.press(.function(12))                            // cancel: nothing happens
-        #expect(try f.clerk.institution(code: code).status == "active")
+        #expect(try f.clerk.institution(code: code).status.rawValue == "active")
 
         d.press(.function(8))
         d.type("  台账不符  ")
         d.press(.enter)
         #expect(d.messageRow.contains("南京技师学院 现为“暂停”"))
         var row = try f.clerk.institution(code: code)
-        #expect(row.status == "suspended" && row.statusReason == "台账不符")
+        #expect(row.status.rawValue == "suspended" && row.statusReason == "台账不符")
         #expect(d.footerRow.contains("F8 恢复"))
 
         d.press(.function(8))                             // reinstate asks first
         #expect(d.text.contains("恢复？"))
         d.press(.right, .enter)                           // [取消]
-        #expect(try f.clerk.institution(code: code).status == "suspended")
+        #expect(try f.clerk.institution(code: code).status.rawValue == "suspended")
         d.press(.function(8), .enter)
-        #expect(try f.clerk.institution(code: code).status == "active")
+        #expect(try f.clerk.institution(code: code).status.rawValue == "active")
 
         d.press(.function(9))
         d.type("伪造签到")
@@ -373,10 +373,10 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         #expect(d.text.contains("不能恢复"))              // the confirmation says it is final
         d.press(.enter)
         row = try f.clerk.institution(code: code)
-        #expect(row.status == "disqualified" && row.statusReason == "伪造签到")
+        #expect(row.status.rawValue == "disqualified" && row.statusReason == "伪造签到")
         #expect(!d.footerRow.contains("F8") && !d.footerRow.contains("F9"))
         d.press(.function(8))                             // nothing more to do
-        #expect(try f.clerk.institution(code: code).status == "disqualified")
+        #expect(try f.clerk.institution(code: code).status.rawValue == "disqualified")
         let actions = try f.desk.login(name: "admin", password: "admin-pass-1").auditEntries(entity: "institution", key: code).map(\.action)
         #expect(actions == ["institution.create", "institution.suspend", "institution.reinstate", "institution.disqualify"])
     }
@@ -389,7 +389,7 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         #expect(!d.footerRow.contains("F8"))
         d.press(.function(8))
         #expect(d.messageRow.contains("权限") || d.messageRow.contains("不能"), "message: \(d.messageRow)")
-        #expect(try f.clerk.institutions().allSatisfy { $0.name != "南京技师学院" || $0.status == "active" })
+        #expect(try f.clerk.institutions().allSatisfy { $0.name != "南京技师学院" || $0.status.rawValue == "active" })
     }
 
     @Test func helpSaysTheScreenIsReadOnly() throws {

@@ -106,7 +106,7 @@ import TermUI
         d.press(.function(2))
         #expect(d.title == "培训档案 · 张伟")
         let stored = try certificates(f, Self.zhangWei).last!
-        #expect(stored.type == "training" && stored.number == "T-001" && stored.level == nil)
+        #expect(stored.type.rawValue == "training" && stored.number == "T-001" && stored.level == nil)
     }
 
     /// Typing on a choice field opens its list filtered by what was typed: "L3" ⏎ takes 高级工.

@@ -64,7 +64,7 @@ struct ClaimScreenWorld {
         ScreenContext(lang: lang, desk: f.desk, databaseName: "test.sqlite", session: s)
     }
 
-    func status(_ id: Int64) throws -> String { try f.clerk.claimDetail(id).claim.status }
+    func status(_ id: Int64) throws -> String { try f.clerk.claimDetail(id).claim.status.rawValue }
 }
 
 @Suite struct ClaimScreensTests {
@@ -201,7 +201,7 @@ struct ClaimScreenWorld {
         d.type("考勤记录与签到表不符"); d.press(.enter)
         #expect(d.messageRow.contains("已驳回 1 个"))
         let c = try w.f.clerk.claimDetail(b.id).claim
-        #expect(c.status == "rejected" && c.rejectCode == "attendance_doubt" && c.reason == "考勤记录与签到表不符")
+        #expect(c.status.rawValue == "rejected" && c.rejectCode == "attendance_doubt" && c.reason == "考勤记录与签到表不符")
         #expect(try w.status(a.id) == "submitted")
     }
 

@@ -170,8 +170,8 @@ func seedEmptyClass(_ f: Fixture) throws -> Int64 {
         let rows = try f.clerk.classList()
         #expect(rows.count == 1)
         let r = try #require(rows.first).row
-        #expect(r.occupationCode == "6-31-01-03" && r.level == "L4" && r.type == "upgrading")
-        #expect(r.startDate == "2025-06-10" && r.endDate == "2025-06-20" && r.plannedHours == 80 && r.status == "planned")
+        #expect(r.occupationCode == "6-31-01-03" && r.level == "L4" && r.type.rawValue == "upgrading")
+        #expect(r.startDate == "2025-06-10" && r.endDate == "2025-06-20" && r.plannedHours == 80 && r.status.rawValue == "planned")
         #expect(d.title == "培训班 \(r.id)（计划）· 电工 中级工 · 南京技师学院 · 2025-06-10→06-20 · 计划 80 学时", "\(d.title)")
         #expect(d.messageRow.contains("已开班：培训班 \(r.id)"), "\(d.messageRow)")
         #expect(d.text.contains("（花名册为空：按 F6 报名）"))
@@ -276,11 +276,11 @@ func seedEmptyClass(_ f: Fixture) throws -> Int64 {
         #expect(d.text.contains("开班？"))
         #expect(d.text.contains("由“计划”改为“开班中”"))
         d.press(.function(12))
-        #expect(try f.clerk.trainingClass(id).row.status == "planned")
+        #expect(try f.clerk.trainingClass(id).row.status.rawValue == "planned")
         d.press(.function(8), .right, .enter)  // the second button is Cancel
-        #expect(try f.clerk.trainingClass(id).row.status == "planned")
+        #expect(try f.clerk.trainingClass(id).row.status.rawValue == "planned")
         d.press(.function(8), .enter)
-        #expect(try f.clerk.trainingClass(id).row.status == "running")
+        #expect(try f.clerk.trainingClass(id).row.status.rawValue == "running")
         #expect(d.title.hasPrefix("培训班 \(id)（开班中）"), "\(d.title)")
         #expect(d.messageRow.contains("现为“开班中”"))
         #expect(d.footerRow.contains("F8 结业"), "\(d.footerRow)")
@@ -292,7 +292,7 @@ func seedEmptyClass(_ f: Fixture) throws -> Int64 {
         d.press(.function(8))
         #expect(d.text.contains("关闭后考勤不能再修改"))
         d.press(.enter)
-        #expect(try f.clerk.trainingClass(id).row.status == "closed")
+        #expect(try f.clerk.trainingClass(id).row.status.rawValue == "closed")
         #expect(!d.footerRow.contains("F8") && !d.footerRow.contains("F6"), "\(d.footerRow)")
         d.press(.function(8))
         #expect(d.messageRow.contains("没有下一步"))
@@ -319,6 +319,6 @@ func seedEmptyClass(_ f: Fixture) throws -> Int64 {
         d.press(.function(8))
         #expect(d.messageRow.contains("只读"))
         d.press(.enter)
-        #expect(try f.clerk.trainingClass(id).row.status == "planned")
+        #expect(try f.clerk.trainingClass(id).row.status.rawValue == "planned")
     }
 }

@@ -84,7 +84,7 @@ enum ClaimText0 {
         d.press(.function(5))
         #expect(d.row(1).contains("公示中 0 个申请"))
         #expect(d.text.contains("目前没有公示中的申请"))
-        #expect(try w.claim(a.id).status == "payable" && w.claim(b.id).status == "payable")
+        #expect(try w.claim(a.id).status.rawValue == "payable" && w.claim(b.id).status.rawValue == "payable")
     }
 
     /// The same in English, for a finance user; the home menu opens it for every role.
@@ -109,7 +109,7 @@ enum ClaimText0 {
     @Test func clawbackNeedsAReasonAndAConfirmation() throws {
         let w = try ClaimScreenWorld()
         let c = try w.paid(ClaimScreenWorld.zhangWei)
-        #expect(c.status == "paid")
+        #expect(c.status.rawValue == "paid")
         let auditBefore = try w.audit("claim", String(c.id)).count
         let ctx = w.context(w.sup)
         let d = Driver(ctx, root: ClaimDetailScreen(claimID: c.id, ctx: ctx))
@@ -118,13 +118,13 @@ enum ClaimText0 {
         #expect(d.text.contains("追回已支付的补贴：原因"))
         d.press(.enter)
         #expect(d.text.contains(ctx.lang[.reasonRequired]))
-        #expect(try w.claim(c.id).status == "paid")
+        #expect(try w.claim(c.id).status.rawValue == "paid")
         d.type("证书系伪造")
         d.press(.enter)
         #expect(d.text.contains("确认追回") && d.text.contains("¥1,000.00"))
         d.press(.enter)                       // the focused button is 取消
         #expect(d.messageRow.contains("已取消，未作改动"))
-        #expect(try w.claim(c.id).status == "paid")
+        #expect(try w.claim(c.id).status.rawValue == "paid")
         #expect(try w.audit("claim", String(c.id)).count == auditBefore)
         #expect(try w.fund().clawbackDueFen == 0)
 
@@ -132,7 +132,7 @@ enum ClaimText0 {
         d.type("证书系伪造")
         d.press(.enter, .left, .enter)
         let row = try w.claim(c.id)
-        #expect(row.status == "clawback" && row.clawbackDueFen == 100_000 && row.reason == "证书系伪造")
+        #expect(row.status.rawValue == "clawback" && row.clawbackDueFen == 100_000 && row.reason == "证书系伪造")
         let audit = try w.audit("claim", String(c.id))
         #expect(audit.count == auditBefore + 1)
         #expect(audit.last?.action == "claim.clawback" && audit.last?.user == "sup1")
@@ -153,7 +153,7 @@ enum ClaimText0 {
             d.press(.function(6))
             #expect(!d.text.contains("追回已支付的补贴"))
         }
-        #expect(try w.claim(c.id).status == "paid")
+        #expect(try w.claim(c.id).status.rawValue == "paid")
     }
 }
 
@@ -188,7 +188,7 @@ enum ClaimText0 {
         #expect(d.text.contains("登记收回 ¥400.50；尚欠 ¥1,000.00 → ¥599.50"))
         d.press(.enter)
         var row = try w.claim(c.id)
-        #expect(row.status == "clawback" && row.recoveredFen == 40_050)
+        #expect(row.status.rawValue == "clawback" && row.recoveredFen == 40_050)
         #expect(try w.fund().recoveredFen == 40_050 && w.fund().clawbackDueFen == 59_950)
         #expect(d.messageRow.contains("已登记追回 ¥400.50，尚欠 ¥599.50"))
         #expect(d.text.contains("应追回 ¥1,000.00，已追回 ¥400.50，尚欠 ¥599.50"))
@@ -202,7 +202,7 @@ enum ClaimText0 {
 
         d.press(.function(8), .enter, .enter)
         row = try w.claim(c.id)
-        #expect(row.status == "recovered" && row.recoveredFen == 100_000)
+        #expect(row.status.rawValue == "recovered" && row.recoveredFen == 100_000)
         let f = try w.fund()
         #expect(f.recoveredFen == 100_000 && f.clawbackDueFen == 0)
         #expect(f.balanceFen == f.allocatedFen - f.reservedFen - f.paidFen + f.recoveredFen)
@@ -244,7 +244,7 @@ enum ClaimText0 {
         #expect(d.text.contains(ClaimText0.number(c)))
         d.press(.char("1"))
         #expect(d.messageRow.contains("1"))
-        #expect(try w.claim(c.id).status == "paid")
+        #expect(try w.claim(c.id).status.rawValue == "paid")
         d.press(.enter)
         #expect(d.footerRow.contains("F6 追回"))
     }

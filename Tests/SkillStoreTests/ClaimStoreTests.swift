@@ -20,7 +20,7 @@ struct ClaimStoreTests {
         try store.write { w in
             for s in ClaimStatus.allCases { _ = try w.insertClaim(Self.claim("W", status: s), at: fixedNow) }
         }
-        #expect(try store.read { try $0.claims(ofWorker: "W") }.map(\.status) == ClaimStatus.allCases.map(\.rawValue))
+        #expect(try store.read { try $0.claims(ofWorker: "W") }.map(\.status) == ClaimStatus.allCases)
         #expect(throws: StoreError.self) {
             try store.write { w in try w.db.execute(sql: "UPDATE claims SET status = 'bogus' WHERE id = 1") }
         }
@@ -56,7 +56,7 @@ struct ClaimStoreTests {
         // And a stored claim reads back through the list.
         let id = try store.write { w in try w.insertClaim(Self.claim("W1", status: .draft), at: Date()).id }
         let row = try store.read { r in try r.claim(id: id) }
-        #expect(row?.workerID == "W1" && row?.status == "draft")
+        #expect(row?.workerID == "W1" && row?.status == .draft)
     }
 
     @Test func evaluationQueriesUseIndexes() throws {

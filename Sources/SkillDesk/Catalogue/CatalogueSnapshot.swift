@@ -69,8 +69,8 @@ public struct InstitutionSnapshot: Codable, Equatable, Sendable {
     }
 
     public init(_ row: InstitutionRow) {
-        code = row.code; name = row.name; kind = row.kind; grade = row.grade; catalogue = row.catalogue
-        status = row.status; statusReason = row.statusReason; statusDate = row.statusDate
+        code = row.code; name = row.name; kind = row.kind.rawValue; grade = row.grade; catalogue = row.catalogue
+        status = row.status.rawValue; statusReason = row.statusReason; statusDate = row.statusDate
         mayTrain = row.mayTrain.map { Scope(occupationCode: $0.occupationCode, level: $0.level) }
     }
 

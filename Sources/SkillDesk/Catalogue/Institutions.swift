@@ -114,7 +114,7 @@ extension Session {
         let today = desk.today()
         return try write(.manageCatalogue) { w in
             guard let old = try w.institution(code: key) else { throw DeskError.institutionNotFound(key) }
-            let current = InstitutionStatus(rawValue: old.status) ?? .active
+            let current = old.status
             let next: InstitutionStatus
             switch action.apply(to: current) {
             case let .success(s): next = s

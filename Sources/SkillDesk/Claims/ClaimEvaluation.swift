@@ -206,10 +206,10 @@ struct ClaimGatherer {
             b.certificatesByID[c.id] = c
         }
         var keys: [(type: String, number: String)] = []
-        for c in b.certificatesByID.values where b.holderKeys.insert(.init(type: c.type, number: c.number)).inserted {
-            keys.append((c.type, c.number))
+        for c in b.certificatesByID.values where b.holderKeys.insert(.init(type: c.type.rawValue, number: c.number)).inserted {
+            keys.append((c.type.rawValue, c.number))
         }
-        for c in try r.certificateHolders(keys) { b.holders[.init(type: c.type, number: c.number), default: []].append(c) }
+        for c in try r.certificateHolders(keys) { b.holders[.init(type: c.type.rawValue, number: c.number), default: []].append(c) }
         let strangers = Set(b.holders.values.joined().map(\.workerID)).subtracting(b.workerIDs)
         b.names = try r.workerNames(ids: Array(strangers))
         for w in b.workers.values { b.names[w.id] = w.name }
@@ -404,13 +404,13 @@ struct ClaimGatherer {
             anomalies.overlongDays = total.filter { $0.value > AttendanceRule.maxMinutesPerDay }.keys.sorted()
                 .compactMap(CalendarDate.init(iso:))
             anomalies.institutionRejectionPercent = try rejectionPercent(c.institution)
-            let isEnterprise = inst?.kind == InstitutionKind.enterprise.rawValue
+            let isEnterprise = inst?.kind == .enterprise
             let occName: String
             if let n = entry?.name { occName = n } else { occName = try occupationName(c.occupationCode) }
             classFacts = ClassFacts(
-                id: c.id, type: TrainingType(rawValue: c.type) ?? .employment, institutionCode: c.institution,
+                id: c.id, type: c.type, institutionCode: c.institution,
                 institutionName: inst?.name ?? c.institution,
-                institutionStatus: inst.flatMap { InstitutionStatus(rawValue: $0.status) } ?? .suspended,
+                institutionStatus: inst?.status ?? .suspended,
                 institutionIsEnterprise: isEnterprise, region: Self.region(creditCode: c.institution),
                 occupationCode: c.occupationCode, occupationName: occName,
                 level: level, start: start, end: end, plannedHours: c.plannedHours, countedMinutes: counted,
@@ -419,9 +419,9 @@ struct ClaimGatherer {
         }
 
         var certFacts: CertificateFacts?
-        if let cert = certificate, let type = CertificateType(rawValue: cert.type), let date = CalendarDate(iso: cert.issueDate) {
+        if let cert = certificate, case let type = cert.type, let date = CalendarDate(iso: cert.issueDate) {
             var others: [String] = []
-            for o in try holders(type: cert.type, number: cert.number) where o.workerID != w.id {
+            for o in try holders(type: cert.type.rawValue, number: cert.number) where o.workerID != w.id {
                 others.append(try workerName(o.workerID) ?? o.workerID)
             }
             certFacts = CertificateFacts(type: type, number: cert.number, level: cert.level.flatMap(SkillLevel.init(rawValue:)),
@@ -437,10 +437,9 @@ struct ClaimGatherer {
         // Every earlier claim of the worker, any status; the engine decides which count.
         var prior: [PriorClaim] = []
         for c in try priorClaims(w.id) where c.id != excluding {
-            guard let kind = SubsidyKind(rawValue: c.kind), let level = SkillLevel(rawValue: c.level),
+            guard case let kind = c.kind, let level = SkillLevel(rawValue: c.level),
                   let date = CalendarDate(iso: c.claimDate) else { continue }
-            // A status this program does not know yet is taken as one that counts (the safe side).
-            let status = ClaimStatus(rawValue: c.status) ?? .submitted
+            let status = c.status
             prior.append(PriorClaim(id: c.id, kind: kind, classID: c.classID,
                                     trainingType: c.trainingType.flatMap(TrainingType.init(rawValue:)),
                                     occupationCode: c.occupationCode, occupationName: try occupationName(c.occupationCode),
@@ -494,10 +493,7 @@ extension Session {
                                       evidence: false)
             if prefetch { try g.prefetch(claims) }
             return try claims.map { c in
-                guard let kind = SubsidyKind(rawValue: c.kind) else {
-                    return ClaimRecheck(claim: c, result: .failure(.invalidInput("claim \(c.id) has an unknown kind '\(c.kind)'",
-                                                                                 zh: "申请 \(c.id) 的补贴种类“\(c.kind)”无法识别")))
-                }
+                let kind = c.kind
                 let p = ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID, months: c.months,
                                       prepayPercent: c.prepayPercent, asOf: day)
                 let cert: ClaimGatherer.CertificateRef = c.certificateID.map { .id($0) } ?? .linked

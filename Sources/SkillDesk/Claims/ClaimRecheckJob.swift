@@ -99,7 +99,7 @@ extension Session {
                 let c = r.claim
                 switch r.result {
                 case .success(let e):
-                    let ref = RecheckReport.ClaimRef(year: c.claimYear, kind: c.kind, workerID: c.workerID, workerName: e.workerName)
+                    let ref = RecheckReport.ClaimRef(year: c.claimYear, kind: c.kind.rawValue, workerID: c.workerID, workerName: e.workerName)
                     if e.eligible {
                         report.eligible += 1
                         if e.amountFen != c.amountFen {
@@ -110,7 +110,7 @@ extension Session {
                     }
                 case .failure(let error):
                     report.refused.append(.init(id: c.id, error: error,
-                                                ref: .init(year: c.claimYear, kind: c.kind, workerID: c.workerID, workerName: "")))
+                                                ref: .init(year: c.claimYear, kind: c.kind.rawValue, workerID: c.workerID, workerName: "")))
                 }
             }
         }

@@ -25,7 +25,7 @@ public struct ClaimDetail: Sendable {
     /// state machine, roles, four eyes). Empty for a status the program does not know.
     public var actions: [ClaimAction] = []
 
-    public var status: ClaimStatus { ClaimStatus(rawValue: claim.status) ?? .submitted }
+    public var status: ClaimStatus { claim.status }
     public var outcomes: [RuleOutcome] { evaluation?.outcomes ?? [] }
     public var eligible: Bool { evaluation?.eligible ?? false }
     public var warningCount: Int { outcomes.filter { $0.result == .warn }.count }
@@ -136,8 +136,8 @@ struct ClaimSnapshot: Encodable {
     var seal_sha256: String?
 
     init(_ c: ClaimRow, seal: ClaimSeal? = nil) {
-        id = c.id; status = c.status; amount_fen = c.amountFen; reason = c.reason; reject_code = c.rejectCode
-        note = c.decisionNote; fund_year = c.fundYear; fund_source = c.fundSource
+        id = c.id; status = c.status.rawValue; amount_fen = c.amountFen; reason = c.reason; reject_code = c.rejectCode
+        note = c.decisionNote; fund_year = c.fundYear; fund_source = c.fundSource?.rawValue
         notice_published_on = c.noticePublishedOn; notice_end_on = c.noticeEndOn; batch_id = c.batchID
         clawback_due_fen = c.clawbackDueFen; recovered_fen = c.recoveredFen; warning_count = c.warningCount
         evidence_sha256 = c.evidenceSHA256
@@ -266,13 +266,13 @@ extension Session {
             var report = ClassClaimsReport(created: [], skipped: [])
             for r in try w.roster(classID: classID, onlinePercent: 50) {
                 let existing = try w.claims(ofWorker: r.workerID).first {
-                    $0.classID == classID && $0.kind == kind.rawValue && $0.status != ClaimStatus.rejected.rawValue
+                    $0.classID == classID && $0.kind == kind && $0.status != .rejected
                 }
                 if let existing {
-                    let status = ClaimStatus(rawValue: existing.status)
+                    let status = existing.status
                     report.skipped.append((r.workerID, SkipReason(
-                        zh: "已有申请 \(existing.id)（\(status?.label(.zh) ?? existing.status)）",
-                        en: "claim \(existing.id) exists (\(status?.label(.en) ?? existing.status))")))
+                        zh: "已有申请 \(existing.id)（\(status.label(.zh))）",
+                        en: "claim \(existing.id) exists (\(status.label(.en)))")))
                     continue
                 }
                 let e = try g.evaluate(ClaimProposal(worker: r.workerID, kind: kind, classID: classID, asOf: today),
@@ -301,7 +301,7 @@ extension Session {
             let t = try transition(w, c, .submit, reason: nil, code: nil)
             var g = ClaimGatherer(reader: w, profile: try PolicySetting.profile(w, desk), today: today)
             let e = try evaluateStored(&g, c, asOf: today)
-            try refuseDuplicate(w, workerID: c.workerID, kind: SubsidyKind(rawValue: c.kind) ?? .training, classID: c.classID,
+            try refuseDuplicate(w, workerID: c.workerID, kind: c.kind, classID: c.classID,
                                 certificateID: e.certificateID ?? c.certificateID, excluding: c.id)
             guard e.eligible else {
                 throw DeskError.claimNotEligible(claim: id, failures: e.evaluation.failures.map { "\($0.rule) \($0.en)" })
@@ -309,7 +309,7 @@ extension Session {
             let before = ClaimSnapshot.json(c)
             let evidence = try ClaimEvidence.gather(w, claim: c, evaluation: e)
             try Self.checkClaimAmount(e.amountFen)
-            c.status = t.to.rawValue
+            c.status = t.to
             c.amountFen = e.amountFen
             c.submittedAt = Timestamp.utc(now)
             c.submittedBy = user
@@ -337,7 +337,7 @@ extension Session {
             }
             let before = ClaimSnapshot.json(c)
             try moveFund(w, c, .release)
-            c.status = t.to.rawValue
+            c.status = t.to
             c.reason = t.reason
             c.fundYear = nil; c.fundSource = nil; c.noticePublishedOn = nil; c.noticeEndOn = nil
             c.decidedAt = nil; c.decidedBy = nil; c.decisionNote = nil
@@ -401,18 +401,18 @@ extension Session {
             try w.saveFund(stored)
         }
         let account = stored.account
-        c.status = t.to.rawValue
+        c.status = t.to
         c.decidedAt = Timestamp.utc(now)
         c.decidedBy = user
         c.decisionNote = t.reason
         c.fundYear = year
-        c.fundSource = account.source.rawValue
+        c.fundSource = account.source
         // The approval's image carries the seal of what was approved: money moves later only for a
         // row that still matches it (`SealCheck`).
         let approved = ClaimSnapshot.json(c, sealed: c.seal)
         // Published at once: the notice list is the live list of claims on notice.
         let p = try ClaimWorkflow.apply(.publishNotice, to: t.to)
-        c.status = p.to.rawValue
+        c.status = p.to
         c.noticePublishedOn = notice.publishedOn.description
         c.noticeEndOn = notice.end.description
         guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.id)") }
@@ -435,7 +435,7 @@ extension Session {
             let t = try transition(w, c, .returnForCorrection, reason: reason, code: nil)
             try checkMaker(w, c)
             let before = ClaimSnapshot.json(c)
-            c.status = t.to.rawValue
+            c.status = t.to
             c.reason = t.reason
             c.decidedAt = Timestamp.utc(now)
             c.decidedBy = user
@@ -456,7 +456,7 @@ extension Session {
         let t = try transition(w, c, .reject, reason: reason, code: code)
         try checkMaker(w, c)
         let before = ClaimSnapshot.json(c)
-        c.status = t.to.rawValue
+        c.status = t.to
         c.reason = t.reason
         c.rejectCode = code.rawValue
         c.decidedAt = Timestamp.utc(now)
@@ -553,7 +553,7 @@ extension Session {
             let t = try transition(w, c, .clawback, reason: reason, code: nil)
             let before = ClaimSnapshot.json(c)
             try moveFund(w, c, .recordClawback)
-            c.status = t.to.rawValue
+            c.status = t.to
             c.reason = t.reason
             c.clawbackDueFen = c.amountFen
             return try save(w, c, action: t.action, before: before, now: now)
@@ -576,9 +576,9 @@ extension Session {
             let complete = amount == open
             var to = c.status
             if complete {
-                to = try transition(w, c, .recover, reason: note, code: nil).to.rawValue
-            } else if c.status != ClaimStatus.clawback.rawValue {
-                throw DeskError.workflow(.notAllowed(ClaimStatus(rawValue: c.status) ?? .submitted, .recover))
+                to = try transition(w, c, .recover, reason: note, code: nil).to
+            } else if c.status != .clawback {
+                throw DeskError.workflow(.notAllowed(c.status, .recover))
             }
             // The fund account only knows what is due over all its claims: this claim's own due
             // bounds what may be recorded against it.
@@ -591,7 +591,7 @@ extension Session {
                                              zh: "\(Money.format(fen: amount)) 超过申请 \(id) 尚未追回的 \(Money.format(fen: open))")
             }
             let before = ClaimSnapshot.json(c)
-            guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
+            guard let y = c.fundYear, let s = c.fundSource,
                   var stored = try w.storedFundAccount(year: y, source: s) else { throw DeskError.claimNotFound(id) }
             try stored.account.deskApply(.recover, amount)
             try w.saveFund(stored)
@@ -665,17 +665,17 @@ extension Session {
     /// included (continue the existing one).
     func refuseDuplicate(_ r: StoreReader, workerID: String, kind: SubsidyKind, classID: Int64?, certificateID: Int64?,
                          excluding: Int64?) throws {
-        let dead: Set<String> = [ClaimStatus.rejected.rawValue, ClaimStatus.recovered.rawValue]
+        let dead: Set<ClaimStatus> = [.rejected, .recovered]
         let other = try r.claims(ofWorker: workerID).first { c in
-            c.id != excluding && c.kind == kind.rawValue && !dead.contains(c.status)
+            c.id != excluding && c.kind == kind && !dead.contains(c.status)
                 && (classID != nil ? c.classID == classID : (certificateID != nil && c.certificateID == certificateID))
         }
         if let o = other {
             let on = classID.map { "class \($0)" } ?? "this certificate"
             let onZh = classID.map { "培训班 \($0)" } ?? "该证书"
             throw DeskError.wrongState(
-                "\(workerID) already has claim \(o.id) (\(ClaimStatus(rawValue: o.status)?.label(.en) ?? o.status)) of this kind on \(on); continue that one",
-                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.id)（\(ClaimStatus(rawValue: o.status)?.label(.zh) ?? o.status)），请继续办理该申请")
+                "\(workerID) already has claim \(o.id) (\(o.status.label(.en))) of this kind on \(on); continue that one",
+                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.id)（\(o.status.label(.zh))），请继续办理该申请")
         }
     }
 
@@ -688,7 +688,7 @@ extension Session {
     /// which is what the loser of a race between two supervisors is told.
     func transition(_ r: StoreReader, _ c: ClaimRow, _ action: ClaimAction, reason: String?, code: RejectReason?,
                     checkOnly: Bool = false) throws -> ClaimTransition {
-        let status = ClaimStatus(rawValue: c.status) ?? .submitted
+        let status = c.status
         let result = Result { () throws(WorkflowError) -> ClaimTransition in
             try ClaimWorkflow.apply(action, to: status, reason: reason, code: code)
         }
@@ -738,7 +738,7 @@ extension Session {
     /// Who prepared, submitted, objected to and approved the claim (from its trail).
     /// What this user may do to the claim now (the claim detail offers these keys).
     func possibleActions(_ r: StoreReader, _ c: ClaimRow) throws -> [ClaimAction] {
-        guard let status = ClaimStatus(rawValue: c.status) else { return [] }
+        let status = c.status
         return ClaimWorkflow.possibleActions(status: status, user: user, hands: try claimHands(r, c), may: can)
     }
 
@@ -750,7 +750,7 @@ extension Session {
     /// The claim's fund account operation for its amount (nothing for a zero amount).
     func moveFund(_ w: StoreWriter, _ c: ClaimRow, _ effect: FundEffect) throws {
         guard c.amountFen > 0, effect != .none else { return }
-        guard let y = c.fundYear, let s = c.fundSource.flatMap(FundSource.init(rawValue:)),
+        guard let y = c.fundYear, let s = c.fundSource,
               var stored = try w.storedFundAccount(year: y, source: s) else {
             throw DeskError.wrongState("claim \(c.id) has no fund account on record", zh: "申请 \(c.id) 没有对应的资金专账记录")
         }
@@ -771,9 +771,7 @@ extension Session {
     }
 
     func evaluateStored(_ g: inout ClaimGatherer, _ c: ClaimRow, asOf: CalendarDate) throws -> ClaimEvaluation {
-        guard let kind = SubsidyKind(rawValue: c.kind) else {
-            throw DeskError.invalidInput("claim \(c.id) has an unknown kind '\(c.kind)'", zh: "申请 \(c.id) 的补贴种类“\(c.kind)”无法识别")
-        }
+        let kind = c.kind
         let p = ClaimProposal(worker: c.workerID, kind: kind, classID: c.classID, months: c.months,
                               prepayPercent: c.prepayPercent, asOf: asOf)
         let cert: ClaimGatherer.CertificateRef = c.certificateID.map { .id($0) } ?? .linked

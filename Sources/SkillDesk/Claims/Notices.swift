@@ -57,7 +57,7 @@ extension Session {
                 for var c in due {
                     let t = try ClaimWorkflow.apply(.endNotice, to: .onNotice)
                     let before = ClaimSnapshot.json(c)
-                    c.status = t.to.rawValue
+                    c.status = t.to
                     _ = try save(w, c, action: .endNotice, before: before, now: now, auditUser: "system")
                 }
                 return due.count
@@ -78,7 +78,7 @@ extension Session {
             let c = q.claim
             let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }
             return ClaimQueueItem(id: c.id, ageDays: day.map { max(0, $0.days(to: today)) } ?? 0, workerID: c.workerID,
-                                  workerName: q.workerName, kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
+                                  workerName: q.workerName, kind: c.kind, amountFen: c.amountFen,
                                   warningCount: c.queueWarnings, institution: c.institution, preparedBy: c.preparedBy,
                                   submittedAt: c.submittedAt, claimYear: c.claimYear)
         }, hasMore: page.hasMore)
@@ -104,7 +104,7 @@ extension Session {
                 let left = c.noticeEndOn.flatMap { CalendarDate(iso: $0) }.map { calendar.workingDays(from: today, to: $0) } ?? 0
                 return NoticeEntry(claimID: c.id, claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)),
                                    maskedName: PublicMask.name(q.workerName), maskedID: PublicMask.residentID(c.workerID),
-                                   kind: SubsidyKind(rawValue: c.kind), amountFen: c.amountFen,
+                                   kind: c.kind, amountFen: c.amountFen,
                                    publishedOn: c.noticePublishedOn ?? "", endsOn: c.noticeEndOn ?? "", workingDaysLeft: left)
             }
         }

@@ -95,8 +95,8 @@ extension Session {
             return try r.paymentLines(batchID: batch).map { l in
                 PaymentLineInfo(claimID: l.claimID, claimNumber: Self.number(of: l, year: years[l.claimID] ?? 0),
                                 payeeName: l.payeeName, maskedAccount: PublicMask.bankAccount(l.bankAccount),
-                                amountFen: l.amountFen, kind: SubsidyKind(rawValue: l.kind),
-                                state: l.result.flatMap(PaymentLineState.init(rawValue:)) ?? .pending, bankReason: l.bankReason)
+                                amountFen: l.amountFen, kind: l.kind,
+                                state: l.result.flatMap { PaymentLineState(rawValue: $0.rawValue) } ?? .pending, bankReason: l.bankReason)
             }
         }
     }
@@ -109,7 +109,7 @@ extension Session {
         let groups = try read(.payClaims) { try $0.payableUnbatchedGroups() }
         var perKind: [PaymentPreview.KindTotal] = []
         for g in groups where g.ready {
-            perKind.append(.init(kind: SubsidyKind(rawValue: g.kind), rawKind: g.kind, count: g.count, totalFen: g.totalFen))
+            perKind.append(.init(kind: g.kind, rawKind: g.kind.rawValue, count: g.count, totalFen: g.totalFen))
         }
         // SubsidyKind order, as the batch summary lists them.
         let order = SubsidyKind.allCases.map(\.rawValue)

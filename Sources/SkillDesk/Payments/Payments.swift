@@ -143,7 +143,7 @@ extension Session {
                 }
                 // Nothing is paid that no longer matches what was approved and audited.
                 if let p = try SealCheck.claimProblem(w, c) { skipped.append((c.id, p)); continue }
-                let payee = Payee(rawValue: c.payee) ?? .worker
+                let payee = c.payee
                 let name: String, account: String
                 if payee == .worker {
                     guard let a = try w.bankAccount(workerID: c.workerID), let n = try w.workerName(id: c.workerID) else {
@@ -165,7 +165,7 @@ extension Session {
                                             bankAccount: account, kind: c.kind, payee: c.payee))
                 coreLines.append(PaymentLine(claimNumber: ClaimNumber.format(year: c.claimYear, serial: Int(c.id)), payeeName: name,
                                              bankAccount: account, amountFen: c.amountFen,
-                                             kind: SubsidyKind(rawValue: c.kind) ?? .training, payee: payee))
+                                             kind: c.kind, payee: payee))
                 claims.append(c)
             }
             if !lines.isEmpty && PaymentBatchSummary(lines: coreLines) == nil {
@@ -288,7 +288,7 @@ extension Session {
                 let t = try transition(w, c, .pay, reason: nil, code: nil)
                 let before = ClaimSnapshot.json(c)
                 try moveFund(w, c, .pay)
-                c.status = t.to.rawValue
+                c.status = t.to
                 _ = try save(w, c, action: .pay, before: before, now: now)
                 try w.setPaymentResult(batchID: batch, claimID: l.claimID, result: "paid", reason: nil)
                 out.paid.append(l.claimID)
@@ -298,7 +298,7 @@ extension Session {
                 var c = try loadClaim(w, l.claimID)
                 let t = try transition(w, c, .paymentFailed, reason: r.reason, code: nil)
                 let before = ClaimSnapshot.json(c)
-                c.status = t.to.rawValue
+                c.status = t.to
                 c.reason = t.reason
                 c.batchID = nil
                 _ = try save(w, c, action: .paymentFailed, before: before, now: now)
@@ -310,11 +310,11 @@ extension Session {
             var unknown: [BankResultLine] = [], contradicting: [SkipReason] = []
             for u in rec.unknown {
                 guard let l = done[u.claimNumber], let was = l.result else { unknown.append(u); continue }
-                let wasZh = was == "paid" ? "已支付" : "支付失败", saysZh = u.outcome == .paid ? "已支付" : "支付失败"
-                if was == u.outcome.rawValue && u.amountFen == l.amountFen {
+                let wasZh = was == .paid ? "已支付" : "支付失败", saysZh = u.outcome == .paid ? "已支付" : "支付失败"
+                if was == u.outcome && u.amountFen == l.amountFen {
                     out.alreadyReconciled.append(l.claimID)
                     out.alreadyMessages.append(SkipReason(zh: "第 \(u.line) 行：\(u.claimNumber) 已对账（\(wasZh)），未重复处理",
-                                                          en: "line \(u.line): \(u.claimNumber) already reconciled (\(was))"))
+                                                          en: "line \(u.line): \(u.claimNumber) already reconciled (\(was.rawValue))"))
                 } else {
                     contradicting.append(SkipReason(
                         zh: "第 \(u.line) 行：\(u.claimNumber) 已按“\(wasZh)”对账（\(BankFile.yuan(l.amountFen))），本文件却为“\(saysZh)”（\(BankFile.yuan(u.amountFen))）；未作改动，请与银行核对",
@@ -352,7 +352,7 @@ extension Session {
 
     static func coreLine(_ l: PaymentLineRow, year: Int) -> PaymentLine {
         PaymentLine(claimNumber: number(of: l, year: year), payeeName: l.payeeName, bankAccount: l.bankAccount, amountFen: l.amountFen,
-                    kind: SubsidyKind(rawValue: l.kind) ?? .training, payee: Payee(rawValue: l.payee) ?? .worker)
+                    kind: l.kind, payee: l.payee)
     }
 }
 

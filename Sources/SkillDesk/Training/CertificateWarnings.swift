@@ -15,7 +15,7 @@ extension Session {
             var starts: [Int64: String] = [:]
             for c in try r.certificates(workerID: key, limit: 10_000) {
                 var warnings: [CertificateWarning] = []
-                for other in try r.certificates(type: c.type, number: c.number) where other.workerID != c.workerID {
+                for other in try r.certificates(type: c.type.rawValue, number: c.number) where other.workerID != c.workerID {
                     warnings.append(.numberHeldByAnother(worker: other.workerID))
                 }
                 if let classID = c.classID {

@@ -116,7 +116,7 @@ extension Session {
         let now = desk.clock()
         return try write(.manageClasses) { w in
             guard let old = try w.trainingClass(id: id) else { throw DeskError.classNotFound(id) }
-            let status = ClassStatus(rawValue: old.status) ?? .closed
+            let status = old.status
             guard status.next == target else {
                 throw DeskError.classWrongStatus(id: id, status: status, action: en, actionZh: zh)
             }
@@ -138,7 +138,7 @@ extension Session {
         let now = desk.clock()
         return try write(.manageClasses) { w in
             guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
-            let status = ClassStatus(rawValue: cls.status) ?? .closed
+            let status = cls.status
             if status == .closed {
                 throw DeskError.classWrongStatus(id: classID, status: status, action: "take enrolments", actionZh: "报名")
             }
@@ -198,7 +198,7 @@ extension Session {
     func record(_ row: AttendanceRow, _ w: StoreWriter, at now: Date) throws -> AttendanceResult {
         let classID = row.classID, worker = row.workerID, day = row.date
         guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
-        let status = ClassStatus(rawValue: cls.status) ?? .closed
+        let status = cls.status
         guard status.acceptsAttendance else {
             throw DeskError.classWrongStatus(id: classID, status: status, action: "take attendance", actionZh: "登记考勤")
         }
@@ -277,8 +277,8 @@ public struct ClassSnapshot: Encodable, Sendable {
 
     public init(_ row: ClassRow, roster: [RosterRow], rule: AttendanceRule) {
         id = row.id; institutionCode = row.institution; occupationCode = row.occupationCode; level = row.level
-        type = row.type; startDate = row.startDate; endDate = row.endDate; plannedHours = row.plannedHours
-        status = row.status
+        type = row.type.rawValue; startDate = row.startDate; endDate = row.endDate; plannedHours = row.plannedHours
+        status = row.status.rawValue
         self.roster = roster.map {
             Trainee(workerID: $0.workerID, countedHours: Double($0.countedMinutes) / 60,
                     completed: rule.isComplete(countedMinutes: $0.countedMinutes, plannedHours: row.plannedHours))
@@ -315,7 +315,7 @@ extension ClassCatalogueFacts.InstitutionFacts {
     /// The facts the class rule needs from a stored institution (an unknown stored status counts
     /// as suspended: it may not open classes). Levels the rule does not know are left out.
     public init(_ row: InstitutionRow) {
-        self.init(code: row.code, status: InstitutionStatus(rawValue: row.status) ?? .suspended,
+        self.init(code: row.code, status: row.status,
                   mayTrain: row.mayTrain.compactMap { s in
                       SkillLevel(rawValue: s.level).map { ClassCatalogueFacts.Scope(occupation: s.occupationCode, level: $0) }
                   })

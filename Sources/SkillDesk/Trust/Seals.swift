@@ -6,9 +6,9 @@ import SkillRecords
 extension ClaimRow {
     /// What an approval seals of this claim as it stands (docs/DECISIONS.md "Seals").
     var seal: ClaimSeal {
-        ClaimSeal(claimID: id, workerID: workerID, kind: kind, classID: classID, certificateID: certificateID,
-                  claimYear: claimYear, amountFen: amountFen, payee: payee, payeeCode: payeeCode,
-                  fundYear: fundYear, fundSource: fundSource)
+        ClaimSeal(claimID: id, workerID: workerID, kind: kind.rawValue, classID: classID, certificateID: certificateID,
+                  claimYear: claimYear, amountFen: amountFen, payee: payee.rawValue, payeeCode: payeeCode,
+                  fundYear: fundYear, fundSource: fundSource?.rawValue)
     }
 }
 
@@ -79,7 +79,7 @@ enum SealCheck {
     /// For a claim's detail: what a reader should be warned of before trusting the row — an
     /// approved claim against its seal and last image, any other against its last image.
     static func recordProblem(_ r: StoreReader, _ c: ClaimRow) throws -> SkipReason? {
-        let sealed: Set<String> = ["approved", "on_notice", "payable", "paid", "clawback", "recovered"]
+        let sealed: Set<ClaimStatus> = [.approved, .onNotice, .payable, .paid, .clawback, .recovered]
         if sealed.contains(c.status) { return try claimProblem(r, c) }
         guard let last = try r.lastAuditEntry(entity: "claim", key: String(c.id)) else {
             return problem(c.id, zh: "审计记录中没有它（可能绕过程序写入）", en: "the audit trail has no record of it (written outside the program?)")
@@ -98,7 +98,7 @@ enum SealCheck {
     /// organisation's holder and account (payee.bank_account).
     static func payeeProblem(_ r: StoreReader, _ c: ClaimRow, name: String, account: String) throws -> SkipReason? {
         let entity: String, key: String, nameActions: [String], accountActions: [String]
-        if c.payee == Payee.worker.rawValue {
+        if c.payee == .worker {
             entity = "worker"; key = c.workerID
             nameActions = ["worker.create", "worker.update"]; accountActions = ["worker.bank_account"]
         } else {

@@ -113,7 +113,7 @@ public struct WorkerArchiveSnapshot: Encodable, Sendable {
         classes = a.classes.map {
             Class(id: $0.row.id, institutionCode: $0.row.institution, institutionName: $0.institutionName,
                   occupationCode: $0.row.occupationCode, occupationName: $0.occupationName, level: $0.row.level,
-                  type: $0.row.type, startDate: $0.row.startDate, endDate: $0.row.endDate, status: $0.row.status,
+                  type: $0.row.type.rawValue, startDate: $0.row.startDate, endDate: $0.row.endDate, status: $0.row.status.rawValue,
                   plannedHours: $0.row.plannedHours, countedHours: Double($0.countedMinutes) / 60,
                   completed: $0.completed)
         }
@@ -126,12 +126,12 @@ public struct WorkerArchiveSnapshot: Encodable, Sendable {
 
 extension WorkerArchive.Class {
     public func levelLabel(_ lang: Lang) -> String { SkillLevel(rawValue: row.level)?.label(lang) ?? row.level }
-    public func typeLabel(_ lang: Lang) -> String { TrainingType(rawValue: row.type)?.label(lang) ?? row.type }
-    public func statusLabel(_ lang: Lang) -> String { ClassStatus(rawValue: row.status)?.label(lang) ?? row.status }
+    public func typeLabel(_ lang: Lang) -> String { row.type.label(lang) }
+    public func statusLabel(_ lang: Lang) -> String { row.status.label(lang) }
 }
 
 extension CertificateRow {
-    public func typeLabel(_ lang: Lang) -> String { CertificateType(rawValue: type)?.label(lang) ?? type }
+    public func typeLabel(_ lang: Lang) -> String { type.label(lang) }
     public func levelLabel(_ lang: Lang) -> String {
         level.map { SkillLevel(rawValue: $0)?.label(lang) ?? $0 } ?? "—"
     }
