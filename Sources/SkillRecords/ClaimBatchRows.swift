@@ -10,7 +10,7 @@ public struct PriorClaimRow: Equatable, Sendable {
     public var classID: Int64?
     public var occupationCode: String
     public var level: String
-    public var trainingType: String?
+    public var trainingType: TrainingType?
     public var claimYear: Int
     public var claimDate: String
     public var months: Int?
@@ -19,7 +19,7 @@ public struct PriorClaimRow: Equatable, Sendable {
     public var status: ClaimStatus
 
     public init(id: Int64, workerID: String, kind: SubsidyKind, classID: Int64? = nil, occupationCode: String,
-                level: String, trainingType: String? = nil, claimYear: Int, claimDate: String, months: Int? = nil,
+                level: String, trainingType: TrainingType? = nil, claimYear: Int, claimDate: String, months: Int? = nil,
                 amountFen: Int64, employerCode: String? = nil, status: ClaimStatus) {
         self.id = id; self.workerID = workerID; self.kind = kind; self.classID = classID
         self.occupationCode = occupationCode; self.level = level; self.trainingType = trainingType

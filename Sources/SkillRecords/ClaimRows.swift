@@ -11,7 +11,7 @@ public struct ClaimRow: Equatable, Sendable {
     public var institution: String?
     public var occupationCode: String
     public var level: String
-    public var trainingType: String?
+    public var trainingType: TrainingType?
     public var claimYear: Int
     public var claimDate: String
     public var months: Int?
@@ -49,7 +49,7 @@ public struct ClaimRow: Equatable, Sendable {
     public var queueWarnings: Int { warningCount + (evidenceChanged ? 1 : 0) }
 
     public init(id: Int64, workerID: String, kind: SubsidyKind, classID: Int64? = nil, certificateID: Int64? = nil,
-                institution: String? = nil, occupationCode: String, level: String, trainingType: String? = nil,
+                institution: String? = nil, occupationCode: String, level: String, trainingType: TrainingType? = nil,
                 claimYear: Int, claimDate: String, months: Int? = nil, prepayPercent: Int? = nil, amountFen: Int64,
                 payee: Payee, employerCode: String? = nil, status: ClaimStatus, preparedBy: String, createdAt: String,
                 version: Int, submittedAt: String? = nil, submittedBy: String? = nil, decidedAt: String? = nil,

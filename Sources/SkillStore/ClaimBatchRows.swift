@@ -16,7 +16,7 @@ extension StoreReader {
     static func priorClaim(_ row: Row) throws -> PriorClaimRow {
         let id = row.integer(0)
         return PriorClaimRow(id: id, workerID: row[1], kind: try row.enumValue(2, table: "claims", key: String(id), column: "kind"), classID: row.optionalInteger(3), occupationCode: row[4], level: row[5],
-                      trainingType: row[6], claimYear: row.int(7), claimDate: row[8], months: row.optionalInt(9), amountFen: row.integer(10),
+                      trainingType: try row.optionalEnumValue(6, table: "claims", key: String(id), column: "training_type"), claimYear: row.int(7), claimDate: row[8], months: row.optionalInt(9), amountFen: row.integer(10),
                       employerCode: row[11],
                       status: try row.enumValue(12, table: "claims", key: String(id), column: "status"))
     }

@@ -82,7 +82,8 @@ extension StoreReader {
         let key = String(id)
         return ClaimRow(id: id, workerID: row[1], kind: try row.enumValue(2, table: "claims", key: key, column: "kind"), classID: row.optionalInteger(3),
                         certificateID: row.optionalInteger(4), institution: row[5],
-                        occupationCode: row[6], level: row[7], trainingType: row[8], claimYear: row.int(9), claimDate: row[10],
+                        occupationCode: row[6], level: row[7],
+                        trainingType: try row.optionalEnumValue(8, table: "claims", key: key, column: "training_type"), claimYear: row.int(9), claimDate: row[10],
                         months: row.optionalInt(11), prepayPercent: row.optionalInt(12), amountFen: row.integer(13),
                         payee: try row.enumValue(14, table: "claims", key: key, column: "payee"),
                         employerCode: row[15], status: try row.enumValue(16, table: "claims", key: key, column: "status"), preparedBy: row[17], createdAt: row[18], version: row.int(19),

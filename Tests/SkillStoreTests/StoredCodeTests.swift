@@ -32,12 +32,17 @@ struct StoredCodeTests {
     }
 
     @Test func unknownClaimKindPayeeAndFundSourceAreErrors() throws {
-        for (column, value) in [("kind", "bogus_kind"), ("payee", "nobody"), ("fund_source", "piggy_bank")] {
+        for (column, value) in [("kind", "bogus_kind"), ("payee", "nobody"), ("fund_source", "piggy_bank"), ("training_type", "juggling")] {
             let store = try Store.inMemory()
             let id = try store.write { w in try w.insertClaim(ClaimStoreTests.claim("W1", status: .draft), at: Date()).id }
             try Self.plant(store, "UPDATE claims SET \(column) = '\(value)' WHERE id = \(id)")
             #expect(throws: StoreError.unknownValue(table: "claims", key: String(id), column: column, value: value)) {
                 try store.read { try $0.claim(id: id) }
+            }
+            if column == "kind" || column == "training_type" {
+                #expect(throws: StoreError.unknownValue(table: "claims", key: String(id), column: column, value: value)) {
+                    try store.read { try $0.priorClaims(ofWorkers: ["W1"]) }
+                }
             }
         }
     }

@@ -323,7 +323,7 @@ struct ClaimGatherer {
                   let date = CalendarDate(iso: c.claimDate) else { continue }
             let status = c.status
             prior.append(PriorClaim(id: c.id, kind: kind, classID: c.classID,
-                                    trainingType: c.trainingType.flatMap(TrainingType.init(rawValue:)),
+                                    trainingType: c.trainingType,
                                     occupationCode: c.occupationCode, occupationName: try occupationName(c.occupationCode),
                                     level: level, year: c.claimYear, date: date, status: status, amountFen: c.amountFen,
                                     employer: c.employerCode, months: c.months))
