@@ -29,8 +29,9 @@ public final class Desk: Sendable {
     public let logger: Logger
 
     /// The program's version (`skilldesk --version`): raised with each landing that changes what
-    /// users or the database see — 0.5.0 is the trust work of issue 10 (schema v9).
-    public static let version = "0.5.0"
+    /// users or the database see — 0.5.0 is the trust work of issue 10 (schema v9), 0.6.0 the
+    /// foundations of issue 11 (schema v10: explicit uniqueness; the operator's log; typed options).
+    public static let version = "0.6.0"
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60
