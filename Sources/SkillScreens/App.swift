@@ -61,10 +61,22 @@ public final class App {
         pendingWork = nil
         let progress = WorkProgress(interval: redrawInterval, redraw: redraw)
         running = (work.title, progress)
+        let started = ContinuousClock.now
         let effects = work.run(progress)
+        let took = ContinuousClock.now - started
+        if let seconds = Self.slowWork(took) {
+            // One line for the whole job (a batch decision, the re-check, a reconciliation), whose
+            // transactions are each timed in the use-case layer too.
+            screenLog.notice("slow operation", metadata: ["work": "\(work.title)", "seconds": "\(seconds)"])
+        }
         running = nil
         message = nil
         apply(effects)
+    }
+
+    /// The seconds to log for slow work run by the loop (over `OperatorLog.slowThreshold`), else nil.
+    static func slowWork(_ took: Duration) -> String? {
+        took > OperatorLog.slowThreshold ? OperatorLog.seconds(took) : nil
     }
 
     func apply(_ effects: [Effect]) {

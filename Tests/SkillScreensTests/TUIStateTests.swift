@@ -122,6 +122,13 @@ import TermUI
         #expect(!d.app.hasDeferredWork)
     }
 
+    /// Slow work run by the loop is logged as one operation when it passes the operator log's
+    /// threshold (1 s), with its seconds; quicker work is not.
+    @Test func slowWorkIsLoggedPastTheThreshold() {
+        #expect(App.slowWork(.milliseconds(1500)) == "1.500")
+        #expect(App.slowWork(.milliseconds(900)) == nil)
+    }
+
     /// Progress redraws are throttled: reports closer together than the interval draw nothing
     /// more, and a report from another thread never draws (curses stays on one thread).
     @Test func progressRedrawsAreThrottledAndStayOnTheRunLoopThread() throws {
