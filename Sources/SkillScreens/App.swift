@@ -13,8 +13,14 @@ public final class App {
     /// The frame's own overlay (F1 help); a screen's overlays are the screen's.
     enum Overlay: OverlayCase {
         case help(Dialog)
-        var widget: OverlayWidget { switch self { case let .help(d): .dialog(d) } }
+        /// "Leave SkillDesk?" (issue 12): Enter or F3 leaves, any other key stays.
+        case leave(Dialog)
+        var widget: OverlayWidget { switch self { case let .help(d), let .leave(d): .dialog(d) } }
     }
+    /// The size of the last frame drawn: while it is too small no key but resize and the leave
+    /// question does anything (the screen under the notice is hidden).
+    private var lastSize: (width: Int, height: Int)?
+    var isTooSmall: Bool { lastSize.map { Layout.isTooSmall(width: $0.width, height: $0.height) } ?? false }
     var overlay: Overlay?
     /// Slow work a screen asked for (`Effect.work`), waiting for its "working…" frame to be drawn;
     /// `owner` is the screen that asked: the work runs only while that screen is on top, and is
@@ -32,6 +38,19 @@ public final class App {
 
     /// Handles one key. F1 help is the frame's; everything else goes to the top screen.
     public func handle(_ key: Key) {
+        if case .leave? = overlay {
+            if key == .resize { return }
+            if key == .enter || key == .function(3) || key == .ctrl("c") {
+                isFinished = true
+            } else {
+                overlay = nil
+                message = (ctx.lang[.leaveStayed], .warning)
+            }
+            return
+        }
+        if key == .ctrl("c") { askLeave(); return }
+        // A hidden screen takes no key: only a resize (drawn next) and Ctrl-C's question act.
+        if isTooSmall { return }
         if case var .help(dialog)? = overlay {
             overlay = dialog.handle(key) == .none ? .help(dialog) : nil
             return
@@ -79,6 +98,15 @@ public final class App {
         took > OperatorLog.slowThreshold ? OperatorLog.seconds(took) : nil
     }
 
+    /// Asks before the program ends (F3/q/0 on the home screen, Ctrl-C anywhere, the last screen
+    /// popped): one press too many must not drop a clerk to the shell. Names unsaved form input.
+    func askLeave() {
+        var lines = [ctx.lang[.leaveMessage]]
+        if stack.contains(where: { $0.hasUnsavedChanges }) { lines.insert(ctx.lang[.leaveUnsaved], at: 0) }
+        overlay = .leave(Dialog(title: ctx.lang[.leaveTitle], message: lines,
+                                buttons: [ctx.lang[.leaveButton], ctx.lang[.stay]], focusedButton: 0))
+    }
+
     func apply(_ effects: [Effect]) {
         for effect in effects {
             switch effect {
@@ -90,13 +118,13 @@ public final class App {
                     dropOrphanedWork()
                     apply(top.resume(ctx))
                 } else {
-                    isFinished = true
+                    askLeave()
                 }
             case let .reset(screen):
                 stack = [screen]
                 dropOrphanedWork()
             case .quit:
-                isFinished = true
+                askLeave()
             case let .message(text, style):
                 message = (text, style)
             case let .work(work):
@@ -122,8 +150,11 @@ public final class App {
     /// Draws the whole frame into a new canvas of the given size.
     public func render(width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: max(1, width), height: max(1, height))
+        lastSize = (width, height)
         if Layout.isTooSmall(width: width, height: height) {
-            Layout.tooSmall(&canvas, message: ctx.lang.format(.tooSmall, width, height))
+            var text = ctx.lang.format(.tooSmall, width, height)
+            if case .leave? = overlay { text += " " + ctx.lang[.leaveTitle] + " " + ctx.lang[.leaveMessage] }
+            Layout.tooSmall(&canvas, message: text)
             return canvas
         }
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)

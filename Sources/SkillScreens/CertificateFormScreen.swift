@@ -59,6 +59,8 @@ public final class CertificateFormScreen: Screen {
     var levelEnabled: Bool { type?.hasLevel ?? false }
     var chosenClass: WorkerArchive.Class? { classes.first { $0.row.id == classID } }
 
+    public var hasUnsavedChanges: Bool { isDirty }
+
     var isDirty: Bool {
         type != nil || level != nil || classID != nil || !number.text.isEmpty || !occupation.text.isEmpty
             || !issueDate.text.isEmpty || !issuer.text.isEmpty

@@ -63,6 +63,7 @@ public final class ClassFormScreen: Screen {
     }
 
     var isDirty: Bool { type != nil || Field.allCases.contains { !text($0).isEmpty } }
+    public var hasUnsavedChanges: Bool { isDirty }
 
     var institution: InstitutionRow? {
         let code = text(.institution).uppercased()

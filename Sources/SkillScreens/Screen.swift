@@ -106,10 +106,14 @@ public protocol Screen: AnyObject {
     /// Does deferred I/O (e.g. a search query) after all typed-ahead keys were handled and
     /// before the frame is drawn. Slow work is not done here but returned as `Effect.work`.
     func prepare(_ ctx: ScreenContext, body: Rect)
+    /// True while the screen holds typed input that is not saved (a form): the question before
+    /// leaving the program says so.
+    var hasUnsavedChanges: Bool { get }
 }
 
 extension Screen {
     public func resume(_ ctx: ScreenContext) -> [Effect] { [] }
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpOther]] }
     public func prepare(_ ctx: ScreenContext, body: Rect) {}
+    public var hasUnsavedChanges: Bool { false }
 }

@@ -105,6 +105,8 @@ public enum S: CaseIterable, Sendable {
     case recheckFoundFailing, recheckFoundAmount, recheckFoundRefused, helpRecheckAll, helpRecheckResult
     // Slow work run by the run loop (issue 11): what the message line says meanwhile.
     case approving, rejecting
+    // Leaving the program (issue 12).
+    case leaveTitle, leaveMessage, leaveUnsaved, leaveButton, leaveStayed
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.

@@ -205,5 +205,10 @@ extension S {
                               "Administrators: F6 sets a day (date, day off or weekend working day, name; an existing entry is changed), F8 removes the selected entry (after a confirmation). Every change is audited; notices already published keep their end date."),
         .approving: ("正在批准 %d 件申请…", "Approving %d claims…"),
         .rejecting: ("正在驳回 %d 件申请…", "Rejecting %d claims…"),
+        .leaveTitle: ("退出 SkillDesk？", "Leave SkillDesk?"),
+        .leaveMessage: ("按 Enter 或 F3 退出，按其他任意键留下。", "Enter or F3 leaves; any other key stays."),
+        .leaveUnsaved: ("表单有未保存的修改，退出将丢失这些修改。", "A form has unsaved changes; leaving loses them."),
+        .leaveButton: ("退出", "Leave"),
+        .leaveStayed: ("未退出", "Stayed in SkillDesk"),
     ]
 }

@@ -67,6 +67,7 @@ public final class WorkerFormScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpForm]] }
 
     var isDirty: Bool { draft != original }
+    public var hasUnsavedChanges: Bool { isDirty }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         switch overlay {

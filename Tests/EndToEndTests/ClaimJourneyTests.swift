@@ -86,6 +86,7 @@ struct ClaimJourneyTests {
             try t.press("F3"); try t.waitFor("当前用户")
         }
         try t.press("F3")
+        try t.waitFor("退出 SkillDesk？"); try t.press("Enter")  // leaving asks first (issue 12)
         try t.waitFor("SKILLDESK-EXITED")
 
         // The supervisor opens the queue: approves the oldest, returns the other with a reason.
@@ -109,6 +110,7 @@ struct ClaimJourneyTests {
         try t.press("F3"); try t.press("F3")
         try t.waitFor("当前用户")
         try t.press("F3")
+        try t.waitFor("退出 SkillDesk？"); try t.press("Enter")  // leaving asks first (issue 12)
         try t.waitFor("SKILLDESK-EXITED")
 
         // The clerk sees it returned, with the reason.
@@ -116,6 +118,7 @@ struct ClaimJourneyTests {
         try Self.login(t, "clerk1", "clerk1-demo")
         try t.waitFor("退回 1 个")
         try t.press("F3")
+        try t.waitFor("退出 SkillDesk？"); try t.press("Enter")  // leaving asks first (issue 12)
         try t.waitFor("SKILLDESK-EXITED")
 
         // The clerk records the approved claim's worker's bank card on the worker's detail (F6).
@@ -138,6 +141,7 @@ struct ClaimJourneyTests {
         try t.press("F3"); try t.press("F3")
         try t.waitFor("当前用户")
         try t.press("F3")
+        try t.waitFor("退出 SkillDesk？"); try t.press("Enter")  // leaving asks first (issue 12)
         try t.waitFor("SKILLDESK-EXITED")
 
         // Finance pays after the notice period (the business date moves: a demo database allows
@@ -170,6 +174,7 @@ struct ClaimJourneyTests {
         try t.waitFor("已付 1 · 失败 0")
         try t.press("F3"); try t.waitFor("当前用户")
         try t.press("F3")
+        try t.waitFor("退出 SkillDesk？"); try t.press("Enter")  // leaving asks first (issue 12)
         try t.waitFor("SKILLDESK-EXITED")
         let paid = try #require(try claims(db, clerkEnv).first { $0.id == approved.id })
         #expect(paid.status == "paid" && paid.decided_by == "sup1")

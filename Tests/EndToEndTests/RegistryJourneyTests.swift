@@ -42,7 +42,8 @@ struct RegistryJourneyTests {
         #expect(found.contains("张伟"))
         try tui.press("F3")           // list → home
         try tui.waitFor("劳动者查询")
-        try tui.press("F3")           // home → exit
+        try tui.press("F3")           // home → "leave SkillDesk?"
+        try tui.press("Enter")        // leave
         let after = try tui.waitFor("SKILLDESK-EXITED")
         #expect(!after.contains("SkillDesk ·"), "the TUI's screen should be gone once it exits (terminal restored)")
 

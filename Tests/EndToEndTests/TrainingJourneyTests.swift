@@ -105,6 +105,7 @@ struct TrainingJourneyTests {
         try tui.press("F3"); try tui.waitFor("查询")
         try tui.press("F3"); try tui.waitFor("劳动者查询")
         try tui.press("F3")
+        try tui.waitFor("退出 SkillDesk？"); try tui.press("Enter")  // leaving asks first (issue 12)
         try tui.waitFor("SKILLDESK-EXITED")
 
         // What the TUI stored, read back through the command line.

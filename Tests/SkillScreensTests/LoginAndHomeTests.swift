@@ -119,14 +119,26 @@ import TermUI
         #expect(d.row(0) == " SkillDesk · 登录" + spaces(71) + "test.sqlite")
     }
 
-    @Test func exitAndF3Finish() throws {
+    /// Issue 12: leaving asks first. 0 (Exit) or F3 on the home screen opens the question; Enter or
+    /// F3 again leaves; any other key stays on the home screen.
+    @Test func exitAndF3AskThenFinish() throws {
         let f = try Fixture()
         let d = Driver(f.context(), root: HomeScreen(f.context()))
         d.press(.char("0"))
+        #expect(!d.app.isFinished)
+        #expect(d.text.contains("退出 SkillDesk？"))
+        d.press(.enter)
         #expect(d.app.isFinished)
         let e = Driver(f.context(), root: HomeScreen(f.context()))
         e.press(.function(3))
+        #expect(!e.app.isFinished)
+        e.press(.function(3))
         #expect(e.app.isFinished)
+        let g = Driver(f.context(), root: HomeScreen(f.context()))
+        g.press(.function(3), .char("x"))
+        #expect(!g.app.isFinished)
+        #expect(g.title == "主页" && !g.text.contains("退出 SkillDesk？"))
+        #expect(g.messageRow.contains("未退出"))
     }
 }
 
