@@ -91,7 +91,7 @@ public final class CalendarScreen: Screen {
             year += 1; tableState = TableState(selected: 0)
         case .function(6) where mayManage(ctx):
             var p = TextPrompt(title: lang[.calDateTitle], hint: lang[.calDateHint], maxLength: 10)
-            p.field = TextField(text: entries[safe: selected]?.date.description ?? "\(year)-", maxLength: 10)
+            p.field = .prefilled(entries[safe: selected]?.date.description ?? "\(year)-", maxLength: 10)
             overlay = .date(p)
         case .function(8) where mayManage(ctx):
             guard let e = entries[safe: selected] else { return [.message(lang[.calNothingSelected], .warning)] }
@@ -134,7 +134,7 @@ public final class CalendarScreen: Screen {
                 guard let k = codes.first.flatMap(CalendarDayKind.init(rawValue:)) else { overlay = nil; return [] }
                 var p = TextPrompt(title: lang.format(.calNameTitle, d.description, k.label(lang)), hint: lang[.calNameHint],
                                    maxLength: HolidayFile.maxNameLength, required: false)
-                p.field = TextField(text: all.first { $0.date == d }?.name ?? "", maxLength: HolidayFile.maxNameLength)
+                p.field = .prefilled(all.first { $0.date == d }?.name ?? "", maxLength: HolidayFile.maxNameLength)
                 overlay = .name(p, d, k)
             }
         case var .name(p, d, k):

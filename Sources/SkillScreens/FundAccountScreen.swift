@@ -85,7 +85,7 @@ public final class FundAccountScreen: Screen {
             changeYear(by: 1, ctx)
         case .function(4):
             var p = TextPrompt(title: lang[.fundYearTitle], hint: lang[.fundYearPromptHint], maxLength: 4)
-            p.field = TextField(text: String(year), maxLength: 4, filter: .digits)
+            p.field = .prefilled(String(year), maxLength: 4, filter: .digits)
             overlay = .year(p)
         case .function(6) where allocates(ctx):
             var l = PromptList(title: lang.format(.allocateSourceTitle, year),

@@ -69,7 +69,7 @@ public final class OccupationListScreen: Screen {
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         if dateField != nil { return handleDate(key, ctx) }
         if key == .tab, list.focus == .search {
-            dateField = TextField(text: asOf.description, maxLength: 10)
+            dateField = .prefilled(asOf.description, maxLength: 10)
             return []
         }
         let rows = shown

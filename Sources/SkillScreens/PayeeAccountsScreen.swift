@@ -75,7 +75,7 @@ public final class PayeeAccountsScreen: Screen {
             needsQuery = true
         case .function(6) where mayEdit(ctx):
             var p = TextPrompt(title: lang[.payeeCodeTitle], hint: lang[.payeeCodeHint], maxLength: 18)
-            p.field = TextField(text: accounts[safe: selected]?.code ?? "", maxLength: 18)
+            p.field = .prefilled(accounts[safe: selected]?.code ?? "", maxLength: 18)
             overlay = .code(p)
         case .function(6):
             return [.message(DeskError.notPermitted(.prepareClaims).message(lang), .error)]
@@ -100,7 +100,7 @@ public final class PayeeAccountsScreen: Screen {
                     p.problem = e.message(lang); overlay = .code(p); return []
                 }
                 var n = TextPrompt(title: lang.format(.payeeNameTitle, code), hint: lang[.payeeNameHint], maxLength: 100)
-                n.field = TextField(text: accounts.first { $0.code == code }?.name ?? "", maxLength: 100)
+                n.field = .prefilled(accounts.first { $0.code == code }?.name ?? "", maxLength: 100)
                 overlay = .name(n, code: code)
             }
         case var .name(p, code):

@@ -161,7 +161,7 @@ public final class PaymentBatchListScreen: Screen {
                 overlay = nil
                 guard let e = codes.first.flatMap(BankFileEncoding.init(rawValue:)) else { return [] }
                 var p = TextPrompt(title: lang.format(.exportPathTitle, b.id), hint: lang[.exportPathHint], maxLength: 1000)
-                p.field = TextField(text: "./\(b.id).csv", maxLength: 1000)
+                p.field = .prefilled("./\(b.id).csv", maxLength: 1000)
                 overlay = .path(p, b, e)
             }
         case var .path(p, b, e):

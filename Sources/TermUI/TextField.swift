@@ -22,6 +22,10 @@ public struct TextField: Equatable, Sendable {
     /// Shows one `•` per grapheme instead of the text.
     public var isSecure: Bool
     public var filter: Filter
+    /// A prefilled value offered for confirmation (issue 12): the first printable key or paste
+    /// replaces it whole, as a 5250 field does; an editing or moving key (arrows, Home, End,
+    /// Backspace, Delete, Ctrl-A/E/B/F/K/U) keeps it for editing. Shown reversed while it holds.
+    public var replacesOnType = false
 
     public init(text: String = "", maxLength: Int? = nil, isSecure: Bool = false, filter: Filter = .any) {
         self.text = text
@@ -31,10 +35,28 @@ public struct TextField: Equatable, Sendable {
         self.filter = filter
     }
 
+    /// A field holding `text` that the first typed character replaces (`replacesOnType`).
+    public static func prefilled(_ text: String, maxLength: Int? = nil, filter: Filter = .any) -> TextField {
+        var f = TextField(text: text, maxLength: maxLength, filter: filter)
+        f.replacesOnType = !text.isEmpty
+        return f
+    }
+
     /// Applies an editing key. Returns true if the key belongs to the field: every printable
     /// character and paste counts as consumed even when the filter or `maxLength` rejects it,
     /// so a stray letter never reaches a screen's shortcuts. Enter, Tab, F-keys etc. return false.
     public mutating func handle(_ key: Key) -> Bool {
+        if replacesOnType {
+            switch key {
+            case .char, .paste:
+                replacesOnType = false
+                text = ""; caret = 0
+            case .backspace, .delete, .left, .right, .home, .end,
+                 .ctrl("a"), .ctrl("b"), .ctrl("d"), .ctrl("e"), .ctrl("f"), .ctrl("k"), .ctrl("u"):
+                replacesOnType = false
+            default: break
+            }
+        }
         var chars = Array(text)
         switch key {
         case .char(let c): insert(String(c))
@@ -106,7 +128,9 @@ public struct TextField: Equatable, Sendable {
             before -= widths[first]
             first += 1
         }
-        canvas.put(shown[first...].joined(), x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+        var textStyle = style
+        if replacesOnType && focused { textStyle.reverse = true }  // typing replaces what is shown
+        canvas.put(shown[first...].joined(), x: rect.x, y: rect.y, style: textStyle, maxWidth: rect.width)
         if focused {
             canvas.cursor = CursorPosition(x: rect.x + min(before, rect.width - 1), y: rect.y)
         }

@@ -310,6 +310,26 @@ enum ClaimText0 {
 }
 
 @Suite struct CalendarScreenTests {
+    /// Issue 12, defect 3: the date and name prompts come prefilled from the selected day; what is
+    /// typed replaces them (before, typing 2025-12-24 / 平安夜 renamed 2025-01-01 to 元旦平安夜).
+    @Test func typingIntoAPrefilledPromptReplacesIt() throws {
+        let w = try ClaimScreenWorld()
+        let ctx = w.context(w.admin)
+        let d = Driver(ctx, root: CalendarScreen(ctx))
+        let before = try w.admin.calendarEntries().first { $0.date.description == "2025-01-01" }
+        #expect(before?.name.isEmpty == false)
+        d.press(.function(6))              // the selected day: 2025-01-01
+        #expect(d.text.contains("2025-01-01"))
+        d.type("2025-12-24")
+        d.press(.enter, .enter)            // 放假
+        d.type("平安夜")
+        d.press(.enter)
+        #expect(d.messageRow.contains("2025-12-24 已设为：放假 平安夜"), "\(d.messageRow)")
+        let entries = try w.admin.calendarEntries()
+        #expect(entries.first { $0.date.description == "2025-01-01" }?.name == before?.name)
+        #expect(entries.first { $0.date.description == "2025-12-24" }?.name == "平安夜")
+    }
+
     /// An administrator adds a day (date, kind from the list, name), audited; bad dates and a
     /// weekday made a working day are refused with nothing written; F8 removes after a confirmation.
     @Test func adminAddsAndRemovesADayAudited() throws {

@@ -109,4 +109,29 @@ import TermUI
         f.draw(into: &canvas, at: rect, focused: false, style: .plain)
         #expect(canvas.cursor == nil)
     }
+
+    /// Issue 12: a prefilled field is replaced by the first printable key or paste, kept by an
+    /// editing or moving key; a field merely given text at init is edited as before.
+    @Test func prefilledFieldIsReplacedByTypingAndKeptByEditing() {
+        var f = TextField.prefilled("2026-01-01", maxLength: 10)
+        #expect(f.handle(.char("2")) && f.text == "2" && !f.replacesOnType)
+        var g = TextField.prefilled("2026-01-01", maxLength: 10)
+        _ = g.handle(.paste("2026-12-24"))
+        #expect(g.text == "2026-12-24")
+        var h = TextField.prefilled("元旦", maxLength: 20)
+        _ = h.handle(.end)
+        _ = h.handle(.char("节"))
+        #expect(h.text == "元旦节")
+        var k = TextField.prefilled("元旦", maxLength: 20)
+        _ = k.handle(.backspace)
+        #expect(k.text == "元")
+        var m = TextField.prefilled("2026", maxLength: 4, filter: .digits)
+        _ = m.handle(.tab)                 // not the field's key: the value still waits
+        #expect(m.replacesOnType && m.text == "2026")
+        var plain = TextField(text: "元旦", maxLength: 20)
+        _ = plain.handle(.char("节"))
+        #expect(plain.text == "元旦节")
+        #expect(!TextField.prefilled("").replacesOnType)
+    }
 }
+
