@@ -8,6 +8,9 @@ public final class LoginScreen: Screen {
     var name = TextField(maxLength: 32)
     var password = TextField(maxLength: 128, isSecure: true)
     var focus = 0
+    /// A demo database's users and passwords as `skilldesk demo` created them, shown under the form
+    /// (issue 12: the list `demo` prints is covered by this screen); nil until read, empty elsewhere.
+    var demoAccounts: [Demo.Account]?
 
     public init(user: String = "") {
         name = TextField(text: user, maxLength: 32)
@@ -36,6 +39,12 @@ public final class LoginScreen: Screen {
         }
     }
 
+    public func prepare(_ ctx: ScreenContext, body: Rect) {
+        guard demoAccounts == nil else { return }
+        let demo = screenLog.attempt("reading whether the database is a demo") { try ctx.desk.isDemo() } ?? false
+        demoAccounts = demo ? Demo.accounts : []
+    }
+
     func login(_ ctx: ScreenContext) -> [Effect] {
         guard !name.text.isEmpty, !password.text.isEmpty else {
             return [.message(ctx.lang[.loginEmpty], .error)]
@@ -60,6 +69,14 @@ public final class LoginScreen: Screen {
         FormLayout.drawRow(into: &canvas, x: x, y: y + 3, label: ctx.lang[.password], labelWidth: 16,
                            field: password, fieldWidth: 24, focused: focus == 1)
         canvas.put(ctx.lang[.databaseLabel] + ctx.databaseName, x: x, y: y + 5, style: .dim, maxWidth: body.width - x)
+        if let accounts = demoAccounts, !accounts.isEmpty, y + 7 + accounts.count < body.maxY {
+            canvas.put(ctx.lang[.demoAccountsTitle], x: x, y: y + 7, style: .dim, maxWidth: body.width - x)
+            for (i, a) in accounts.enumerated() {
+                let line = a.name.padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + a.password.padding(toLength: 14, withPad: " ", startingAt: 0) + a.role.label(ctx.lang)
+                canvas.put(line, x: x + 2, y: y + 8 + i, style: .dim, maxWidth: body.width - x - 2)
+            }
+        }
     }
 }
 

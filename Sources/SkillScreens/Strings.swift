@@ -107,6 +107,8 @@ public enum S: CaseIterable, Sendable {
     case approving, rejecting
     // Leaving the program (issue 12).
     case leaveTitle, leaveMessage, leaveUnsaved, leaveButton, leaveStayed
+    // A demo database's users on its login screen (issue 12).
+    case demoAccountsTitle
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.

@@ -210,5 +210,6 @@ extension S {
         .leaveUnsaved: ("表单有未保存的修改，退出将丢失这些修改。", "A form has unsaved changes; leaving loses them."),
         .leaveButton: ("退出", "Leave"),
         .leaveStayed: ("未退出", "Stayed in SkillDesk"),
+        .demoAccountsTitle: ("演示数据库的用户（用户名 / 密码 / 角色，创建时）：", "Demo users (name / password / role, as created):"),
     ]
 }

@@ -2,6 +2,7 @@ import Testing
 @testable import SkillScreens
 import SkillCore
 import TermUI
+@testable import SkillDesk
 
 /// Issue 12, defects 1 and 2: leaving asks first (Ctrl-C anywhere, naming unsaved input), and no key
 /// acts on a screen hidden behind "terminal too small".
@@ -61,5 +62,23 @@ import TermUI
         #expect(notice.contains("退出 SkillDesk？") && notice.contains("60×15"), "\(notice)")
         d.press(.enter)
         #expect(d.app.isFinished)
+    }
+}
+
+/// Issue 12, defect 8: `demo` prints its users and passwords, then the login screen covers them;
+/// a demo database's login screen lists them (as created), any other database's does not.
+@Suite struct DemoLoginScreenTests {
+    @Test func aDemoDatabaseShowsItsUsersOnTheLoginScreen() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let demo = try Desk.initialize(path: dir.file("demo.sqlite"), admin: "admin", password: "admin-demo-1", demo: true)
+        let d = Driver(ScreenContext(lang: .en, desk: demo, databaseName: "demo.sqlite"), root: LoginScreen(), width: 80, height: 24)
+        #expect(d.text.contains("Demo users (name / password / role, as created):"))
+        for a in Demo.accounts {
+            #expect(d.lines.contains { $0.contains(a.name) && $0.contains(a.password) && $0.contains(a.role.label(.en)) }, "\(a.name)")
+        }
+        let f = try Fixture()
+        let plain = Driver(f.loggedOut(.en), root: LoginScreen(), width: 80, height: 24)
+        #expect(!plain.text.contains("Demo users") && !plain.text.contains("admin-demo-1"))
     }
 }
