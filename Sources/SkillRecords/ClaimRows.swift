@@ -45,6 +45,8 @@ public struct ClaimRow: Equatable, Sendable {
     public var recoveredFen: Int64 = 0
     /// The class attendance was written after the evidence was frozen (kept by triggers).
     public var evidenceChanged: Bool = false
+    /// The business date of the last submission (v11; nil before it: count from `submittedAt`'s day).
+    public var submittedOn: String? = nil
     /// Warnings for the queue: those at submission, plus W5 when the evidence changed since.
     public var queueWarnings: Int { warningCount + (evidenceChanged ? 1 : 0) }
 
@@ -58,7 +60,7 @@ public struct ClaimRow: Equatable, Sendable {
                 fundYear: Int? = nil, fundSource: FundSource? = nil, batchID: String? = nil, payeeName: String? = nil,
                 bankAccount: String? = nil, evidenceJSON: String? = nil, evidenceSHA256: String? = nil,
                 warningCount: Int = 0, clawbackDueFen: Int64 = 0, recoveredFen: Int64 = 0,
-                evidenceChanged: Bool = false) {
+                evidenceChanged: Bool = false, submittedOn: String? = nil) {
         self.id = id; self.workerID = workerID; self.kind = kind; self.classID = classID
         self.certificateID = certificateID; self.institution = institution; self.occupationCode = occupationCode
         self.level = level; self.trainingType = trainingType; self.claimYear = claimYear
@@ -71,7 +73,7 @@ public struct ClaimRow: Equatable, Sendable {
         self.fundYear = fundYear; self.fundSource = fundSource; self.batchID = batchID; self.payeeName = payeeName
         self.bankAccount = bankAccount; self.evidenceJSON = evidenceJSON; self.evidenceSHA256 = evidenceSHA256
         self.warningCount = warningCount; self.clawbackDueFen = clawbackDueFen; self.recoveredFen = recoveredFen
-        self.evidenceChanged = evidenceChanged
+        self.evidenceChanged = evidenceChanged; self.submittedOn = submittedOn
     }
 }
 

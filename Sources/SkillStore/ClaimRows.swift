@@ -68,7 +68,7 @@ extension StoreReader {
         claim_date, months, prepay_percent, amount_fen, payee, employer_code, status, prepared_by, created_at, version,
         submitted_at, submitted_by, decided_at, decided_by, decision_note, reason, reject_code, notice_published_on,
         notice_end_on, fund_year, fund_source, batch_id, payee_name, bank_account, evidence_json, evidence_sha256,
-        warning_count, clawback_due_fen, recovered_fen, evidence_changed
+        warning_count, clawback_due_fen, recovered_fen, evidence_changed, submitted_on
         """
     static let claimColumnsOfC = ColumnList.prefixed(claimColumns, "c.")
     static let claimColumnsWithoutEvidence = claimColumns.replacingOccurrences(of: "evidence_json", with: "NULL AS evidence_json")
@@ -91,7 +91,8 @@ extension StoreReader {
                         decisionNote: row[24], reason: row[25], rejectCode: row[26], noticePublishedOn: row[27],
                         noticeEndOn: row[28], fundYear: row.optionalInt(29), fundSource: try row.optionalEnumValue(30, table: "claims", key: key, column: "fund_source"), batchID: row[31], payeeName: row[32],
                         bankAccount: row[33], evidenceJSON: row[34], evidenceSHA256: row[35], warningCount: row.int(36),
-                        clawbackDueFen: row.integer(37), recoveredFen: row.integer(38), evidenceChanged: row.integer(39) != 0)
+                        clawbackDueFen: row.integer(37), recoveredFen: row.integer(38), evidenceChanged: row.integer(39) != 0,
+                        submittedOn: row[40])
     }
 
     /// Claims of an institution by status (the trigger-kept counts: one primary-key range read).

@@ -41,6 +41,9 @@ enum Schema {
         // (issue 11): what the single writer hid"): a use case's read-then-write stays the friendly
         // refusal, and these refuse the second of two writers that both read before either wrote.
         m.registerMigration(explicitUniqueness, migrate: v10ExplicitUniqueness)
+        // The business date of a claim's submission (issue 12): the queue's ages count from it, not
+        // from the real clock's `submitted_at`. Older claims have none and count from submitted_at's day.
+        m.registerMigration("v11-submitted-on", migrate: v11SubmittedOn)
         return m
     }
 

@@ -3,7 +3,7 @@ import GRDB
 import SkillCore
 import SkillRecords
 
-/// The migrations v5–v10, registered in order by `Schema.migrator`.
+/// The migrations v5–v11, registered in order by `Schema.migrator`.
 extension Schema {
     /// Migration v5-workflow.
     static func v5Workflow(_ db: Database) throws {
@@ -221,5 +221,10 @@ extension Schema {
             -- that read the same head cannot both append after it (the chain cannot fork).
             CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash);
             """)
+    }
+
+    /// Migration v11-submitted-on.
+    static func v11SubmittedOn(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE claims ADD COLUMN submitted_on TEXT")
     }
 }

@@ -203,12 +203,12 @@ extension StoreWriter {
                     decided_by = ?, decision_note = ?, reason = ?, reject_code = ?, notice_published_on = ?,
                     notice_end_on = ?, fund_year = ?, fund_source = ?, batch_id = ?, payee_name = ?, bank_account = ?,
                     evidence_json = ?, evidence_sha256 = ?, warning_count = ?, clawback_due_fen = ?, recovered_fen = ?,
-                    certificate_id = ?, evidence_changed = ?, updated_at = ?, version = version + 1
+                    certificate_id = ?, evidence_changed = ?, submitted_on = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?
                 """, arguments: [c.status.rawValue, c.amountFen, c.submittedAt, c.submittedBy, c.decidedAt, c.decidedBy,
                                  c.decisionNote, c.reason, c.rejectCode, c.noticePublishedOn, c.noticeEndOn, c.fundYear,
                                  c.fundSource?.rawValue, c.batchID, c.payeeName, c.bankAccount, c.evidenceJSON, c.evidenceSHA256,
-                                 c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, Timestamp.utc(at),
+                                 c.warningCount, c.clawbackDueFen, c.recoveredFen, c.certificateID, c.evidenceChanged, c.submittedOn, Timestamp.utc(at),
                                  c.id, c.version])
         }
         return db.changesCount == 1

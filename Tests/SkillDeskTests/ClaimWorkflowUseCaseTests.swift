@@ -343,7 +343,10 @@ struct ClaimWorkflowUseCaseTests {
         x.f.clock.advance(2 * 86_400)
         let q = try x.sup.claimQueue()
         #expect(q.items.map(\.id) == [a.id, b.id])
-        #expect(q.items[0].ageDays == 3 && q.items[1].ageDays == 2 && q.items[0].workerName == "学员")
+        // Submitted Thu 2026-01-15 and Fri 01-16, read on Sun 01-18: ages are working days after the
+        // submission's business day (issue 12), so the weekend does not count.
+        #expect(q.items[0].ageDays == 1 && q.items[1].ageDays == 0 && q.items[0].workerName == "学员")
+        #expect(try x.sup.claimDetail(a.id).claim.submittedOn == "2026-01-15")
         #expect(q.items[0].kind == .training && q.items[0].amountFen == 150_000)
         #expect(try x.sup.claimQueue(ClaimQueueFilter(minAmountFen: 150_001)).items.isEmpty)
         #expect(try x.sup.claimQueue(ClaimQueueFilter(kind: .appraisal)).items.isEmpty)
@@ -526,5 +529,28 @@ struct ClaimWorkflowUseCaseTests {
         #expect(try x.sup.approveClaim(s.id).noticeEndOn == "2026-01-22")    // one working day later than without it
         let history = try x.f.admin.auditEntries(entity: "calendar", key: "2026-01-19")
         #expect(history.count == 1 && history[0].before == nil && history[0].after?.contains("holiday") == true)
+    }
+}
+
+/// Issue 12, defect 7: a claim's age counts in working days from the business date it was submitted
+/// on, not from the real clock's day (which ran on while `SKILLDESK_TODAY` moved the business date).
+@Suite struct QueueAgeTests {
+    static func claim(on: String?, at: String?) -> ClaimRow {
+        ClaimRow(id: 1, workerID: "X", kind: .training, occupationCode: "6-31-01-03", level: "l4", claimYear: 2026,
+                 claimDate: "2026-01-01", amountFen: 1, payee: .institution, status: .submitted, preparedBy: "c",
+                 createdAt: "2026-01-01T00:00:00.000Z", version: 1, submittedAt: at, submittedOn: on)
+    }
+
+    @Test func agesCountWorkingDaysFromTheBusinessDateOfSubmission() {
+        let cal = WorkingCalendar(entries: [])
+        let today = CalendarDate(iso: "2026-02-02")!   // a Monday
+        // Submitted "today" in business time, 12 real days earlier: 0, not 12.
+        #expect(Session.waitingDays(Self.claim(on: "2026-02-02", at: "2026-01-21T09:00:00.000Z"), today: today, calendar: cal) == 0)
+        // Submitted on the Friday before: Saturday and Sunday do not count, Monday does.
+        #expect(Session.waitingDays(Self.claim(on: "2026-01-30", at: nil), today: today, calendar: cal) == 1)
+        // A claim from before v11 counts from its submitted_at day.
+        #expect(Session.waitingDays(Self.claim(on: nil, at: "2026-01-26T09:00:00.000Z"), today: today, calendar: cal) == 5)
+        // A business date before the submission (the date moved back) is 0, never negative.
+        #expect(Session.waitingDays(Self.claim(on: "2026-02-10", at: nil), today: today, calendar: cal) == 0)
     }
 }

@@ -112,6 +112,7 @@ extension Session {
             c.status = t.to
             c.amountFen = e.amountFen
             c.submittedAt = Timestamp.utc(now)
+            c.submittedOn = today.description
             c.submittedBy = user
             c.evidenceJSON = evidence.json
             c.evidenceSHA256 = SHA256.hex(evidence.json)

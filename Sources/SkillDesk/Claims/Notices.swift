@@ -73,15 +73,27 @@ extension Session {
         try Paging.check(offset: offset, limit: limit)
         try sweepNotices()
         let today = desk.today()
-        let page = try read(.readClasses) { try $0.claimQueue(filter, offset: offset, limit: limit) }
+        let (page, calendar) = try read(.readClasses) {
+            (try $0.claimQueue(filter, offset: offset, limit: limit), WorkingCalendar(entries: try $0.calendarEntries()))
+        }
         return ClaimQueuePage(items: page.rows.map { q in
             let c = q.claim
-            let day = c.submittedAt.flatMap { CalendarDate(iso: String($0.prefix(10))) }
-            return ClaimQueueItem(id: c.id, ageDays: day.map { max(0, $0.days(to: today)) } ?? 0, workerID: c.workerID,
+            return ClaimQueueItem(id: c.id, ageDays: Self.waitingDays(c, today: today, calendar: calendar), workerID: c.workerID,
                                   workerName: q.workerName, kind: c.kind, amountFen: c.amountFen,
                                   warningCount: c.queueWarnings, institution: c.institution, preparedBy: c.preparedBy,
                                   submittedAt: c.submittedAt, claimYear: c.claimYear)
         }, hasMore: page.hasMore)
+    }
+
+    /// How long a claim has waited, in working days after the business day it was submitted on up to
+    /// the business date (issue 12: not the real clock's days, which run on while `SKILLDESK_TODAY`
+    /// moves the business date); 0 on the day itself. A claim submitted before v11 has no business
+    /// date recorded and counts from its `submitted_at` day.
+    static func waitingDays(_ c: ClaimRow, today: CalendarDate, calendar: WorkingCalendar) -> Int {
+        guard let day = c.submittedOn.flatMap({ CalendarDate(iso: $0) })
+                ?? c.submittedAt.flatMap({ CalendarDate(iso: String($0.prefix(10))) }),
+              day < today else { return 0 }
+        return calendar.workingDays(from: day.adding(days: 1), to: today)
     }
 
     /// How many claims match `filter` and their total (home screen: queue size, payable total).
