@@ -68,6 +68,16 @@ public struct WorkerDraft: Sendable, Equatable {
     /// Checks every field and reports all errors, one per field. Optional fields left blank
     /// become nil; free text is sanitised (see `UnsafeText.sanitise`) before its length is checked.
     public func validate(today: CalendarDate, regions: RegionTable = .shared) -> Result<Worker, WorkerValidation> {
+        // What an input method types in full-width form (３２０１…, １３８…, Ｘ) is read as ASCII in
+        // every field of digits or codes, here, once, for the TUI, the CLI and the import (issue 12).
+        var draft = self
+        draft.id = HalfWidth.ascii(id); draft.phone = HalfWidth.ascii(phone)
+        draft.hukouRegion = HalfWidth.ascii(hukouRegion); draft.employerCode = HalfWidth.ascii(employerCode)
+        draft.relativeOf = HalfWidth.ascii(relativeOf)
+        return draft.validateFolded(today: today, regions: regions)
+    }
+
+    private func validateFolded(today: CalendarDate, regions: RegionTable) -> Result<Worker, WorkerValidation> {
         var errors: [WorkerField: FieldError] = [:]
 
         let id: ResidentID? = capture(ResidentID.parse(self.id, today: today, regions: regions),

@@ -1,3 +1,5 @@
+import SkillCore
+
 // A one-line text input edited by grapheme cluster, so a Chinese character or 👍🏽 is one step.
 
 public struct TextField: Equatable, Sendable {
@@ -99,6 +101,10 @@ public struct TextField: Equatable, Sendable {
     private func accept(_ c: Character) -> Character? {
         // Controls, bidi and zero-width characters never enter a field.
         guard Sanitize.isClean(String(c)) else { return nil }
+        // A field of digits or codes reads what an input method types in full-width form (１, Ｘ,
+        // －) as its ASCII twin (issue 12): before, the ID field dropped full-width digits silently.
+        var c = c
+        if filter != .any, let folded = HalfWidth.ascii(String(c)).first { c = folded }
         switch filter {
         case .any: return c
         case .digits: return c.isASCII && c.isNumber ? c : nil

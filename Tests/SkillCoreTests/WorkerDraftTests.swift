@@ -103,3 +103,19 @@ import Testing
         #expect(FieldError.relativeIsSelf.message(.en) != FieldError.relativeIsSelf.message(.zh))
     }
 }
+
+/// Issue 12, defect 4: the phone field took full-width digits, then said "第 1 位应为数字"; every
+/// field of digits or codes now reads them as ASCII, in the one validation all front ends share.
+@Suite struct WorkerDraftFullWidthTests {
+    @Test func fullWidthDigitsAndLettersAreReadAsASCII() throws {
+        var d = WorkerDraft()
+        d.id = "３２０１０２１９９００３０７１２３９"
+        d.name = "张伟"
+        d.phone = "１３８００１３８０００"
+        d.hukouRegion = "３２０１０２"
+        let w = try d.validate(today: CalendarDate(iso: "2026-01-15")!).get()
+        #expect(w.id.value == "320102199003071239")
+        #expect(w.phone?.description == "13800138000")
+        #expect(w.hukouRegion == "320102")
+    }
+}

@@ -133,5 +133,22 @@ import TermUI
         #expect(plain.text == "元旦节")
         #expect(!TextField.prefilled("").replacesOnType)
     }
+
+    /// Issue 12, defect 4: a field of digits or codes reads full-width input as ASCII instead of
+    /// dropping it (the ID field dropped ３２０１… silently).
+    @Test func fullWidthDigitsAreReadAsHalfWidth() {
+        var id = TextField(maxLength: 18, filter: .idDigits)
+        _ = id.handle(.paste("３２０１０２１９９００３０７１２３ｘ"))
+        #expect(id.text == "32010219900307123X")
+        var n = TextField(maxLength: 4, filter: .digits)
+        for c in "２０２６" { _ = n.handle(.char(c)) }
+        #expect(n.text == "2026")
+        var phone = TextField(maxLength: 20, filter: .phone)
+        _ = phone.handle(.paste("＋８６　１３８"))
+        #expect(phone.text == "+86 138")
+        var any = TextField(maxLength: 20)
+        _ = any.handle(.paste("张伟１"))
+        #expect(any.text == "张伟１")        // a free-text field keeps what was typed
+    }
 }
 
