@@ -115,7 +115,7 @@ public enum CertificateField: String, Sendable, CaseIterable {
 
 /// What is wrong with one field of a certificate draft. The cases are in the order the use case
 /// reports them when several fields are wrong (`CertificateValidation.first`).
-public enum CertificateDraftError: Error, Equatable, Sendable, UserMessage {
+public enum CertificateDraftError: Error, Equatable, Sendable, UserMessage, RankedFieldError {
     case badType(String)
     case number(FieldTextError)
     /// This type states a level (`CertificateType.hasLevel`) and none was given.
@@ -130,7 +130,7 @@ public enum CertificateDraftError: Error, Equatable, Sendable, UserMessage {
     case occupationNotFound(String)
     case classNotFound(Int64)
 
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .badType: 0
         case .number: 1
@@ -169,18 +169,5 @@ public enum CertificateDraftError: Error, Equatable, Sendable, UserMessage {
     }
 }
 
-/// Every field error of a certificate draft at once.
-public struct CertificateValidation: Error, Sendable, Equatable, UserMessage {
-    public var errors: [CertificateField: CertificateDraftError]
-
-    public init(errors: [CertificateField: CertificateDraftError] = [:]) { self.errors = errors }
-
-    /// The error the use case reports when several fields are wrong: the first in its order of checks.
-    public var first: CertificateDraftError? { errors.values.min { $0.rank < $1.rank } }
-
-    /// One line per field, in field order.
-    public func message(_ lang: Lang) -> String {
-        CertificateField.allCases.compactMap { f in errors[f].map { "\(f.rawValue): \($0.message(lang))" } }
-            .joined(separator: "\n")
-    }
-}
+/// Every field error of a certificate draft at once (`DraftValidation`).
+public typealias CertificateValidation = DraftValidation<CertificateField, CertificateDraftError>

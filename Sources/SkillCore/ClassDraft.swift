@@ -160,7 +160,7 @@ public enum ClassField: String, Sendable, CaseIterable {
 
 /// What is wrong with one field of a class draft. The cases are in the order the use case reports
 /// them when several fields are wrong (`ClassValidation.first`).
-public enum ClassDraftError: Error, Equatable, Sendable, UserMessage {
+public enum ClassDraftError: Error, Equatable, Sendable, UserMessage, RankedFieldError {
     case badLevel(String)
     case badType(String)
     /// Direct appraisal (`TrainingType.hasClassDays` false) has no class.
@@ -182,7 +182,7 @@ public enum ClassDraftError: Error, Equatable, Sendable, UserMessage {
     case mayNotTrain(institution: String, occupation: String, level: SkillLevel?)
 
     /// Position in the use case's order of checks.
-    var rank: Int {
+    public var rank: Int {
         switch self {
         case .badLevel: 0
         case .badType: 1
@@ -236,18 +236,5 @@ public enum ClassDraftError: Error, Equatable, Sendable, UserMessage {
     }
 }
 
-/// Every field error of a class draft at once.
-public struct ClassValidation: Error, Sendable, Equatable, UserMessage {
-    public var errors: [ClassField: ClassDraftError]
-
-    public init(errors: [ClassField: ClassDraftError] = [:]) { self.errors = errors }
-
-    /// The error the use case reports when several fields are wrong: the first in its order of checks.
-    public var first: ClassDraftError? { errors.values.min { $0.rank < $1.rank } }
-
-    /// One line per field, in form order.
-    public func message(_ lang: Lang) -> String {
-        ClassField.allCases.compactMap { f in errors[f].map { "\(f.rawValue): \($0.message(lang))" } }
-            .joined(separator: "\n")
-    }
-}
+/// Every field error of a class draft at once (`DraftValidation`).
+public typealias ClassValidation = DraftValidation<ClassField, ClassDraftError>
