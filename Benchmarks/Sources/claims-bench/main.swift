@@ -185,6 +185,7 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int, p
     // (b) re-evaluate pending claims in batches, one read transaction per batch.
     var done = 0, evaluated = 0, refused = 0, stillEligible = 0
     var last: ClaimRow?
+    var sequentialStarts: [ClaimRow?] = [nil]  // where each batch began, for the parallel run
     var batchTimes: [Double] = []
     let start = now()
     while done < pending {
@@ -201,24 +202,17 @@ func runMeasure(db: String, reps: Int, pending: Int, batch: Int, threads: Int, p
         }
         done += rows.count
         last = rows.last?.claim
+        sequentialStarts.append(last)
     }
     let total = now() - start
     batchTimes.sort()
     defer { if threads > 1 { try? parallel() } }
     /// The same claims with `threads` batches running at once (one read transaction each, on the
-    /// pool's concurrent readers). Batch starts are found first by paging the queue (timed too).
+    /// pool's concurrent readers). Batch starts are those the sequential run ended its batches on
+    /// (the store is not reachable from outside the use-case layer since issue 11).
     func parallel() throws {
         let t0 = now()
-        var starts: [ClaimRow?] = [nil]
-        var cursor: ClaimRow?
-        var seen = 0
-        while seen + batch < done {
-            let page = try desk.store.read { try $0.claims(status: .submitted, after: cursor, limit: batch) }
-            guard let lastRow = page.last else { break }
-            seen += page.count
-            cursor = lastRow
-            starts.append(lastRow)
-        }
+        let starts = Array(sequentialStarts.dropLast())
         let tally = Tally()
         let batchStarts = starts, total = done
         DispatchQueue.concurrentPerform(iterations: threads) { k in
