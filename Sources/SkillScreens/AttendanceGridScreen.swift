@@ -21,6 +21,9 @@ public final class AttendanceGridScreen: Screen {
     enum Overlay: OverlayCase {
         /// The enrolment prompt: resident IDs separated by spaces or commas.
         case enrol(TextPrompt)
+        /// A completed class's roster correction: first the resident IDs, then the reason.
+        case rosterIDs(TextPrompt)
+        case rosterReason(TextPrompt, [String])
         /// The confirmation of a status step, and the status it moves to.
         case step(Dialog, ClassStatus)
         /// F7's report: the training claims created for every completed trainee, and who was skipped.
@@ -28,7 +31,7 @@ public final class AttendanceGridScreen: Screen {
 
         var widget: OverlayWidget {
             switch self {
-            case let .enrol(p): .prompt(p)
+            case let .enrol(p), let .rosterIDs(p), let .rosterReason(p, _): .prompt(p)
             case let .step(d, _), let .claimsReport(d): .dialog(d)
             }
         }
@@ -100,10 +103,16 @@ public final class AttendanceGridScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if case .enrol? = overlay { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
+        switch overlay {
+        case .enrol?: return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])]
+        case .rosterIDs?: return [("Enter", lang[.keyNextField]), ("F12", lang[.keyCancel])]
+        case .rosterReason?: return [("Enter", lang[.keyRosterFix]), ("F12", lang[.keyCancel])]
+        default: break
+        }
         var manage: [(key: String, label: String)] = []
         if manages {
-            if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
+            if status.takesEnrolments { manage.append(("F6", lang[.keyEnrol])) }
+            if status.takesRosterCorrection { manage.append(("F6", lang[.keyRosterFix])) }
             if let next = status.next { manage.append(("F8", Self.stepLabel(next, lang))) }
         }
         if ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed) {
@@ -174,6 +183,45 @@ public final class AttendanceGridScreen: Screen {
             return effects + [.message(message, result.enrolled.isEmpty ? .warning : .ok)]
         } catch {
             return [.message(describe(error, lang), .error)]  // the prompt stays open to fix the IDs
+        }
+    }
+
+    /// F6 on a completed class: the IDs, then the reason, then `Session.correctRoster` (audited; W5
+    /// on the class's submitted claims). A refusal keeps the prompt open to fix what it names.
+    func handleRosterFix(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch overlay {
+        case var .rosterIDs(p)?:
+            switch p.handle(key) {
+            case .cancelled: overlay = nil
+            case let .entered(text):
+                let ids = Self.splitIDs(text)
+                if ids.isEmpty { overlay = .rosterIDs(p); return [.message(ctx.lang[.enrolHint], .warning)] }
+                overlay = .rosterReason(TextPrompt(title: ctx.lang[.rosterReasonTitle], hint: ctx.lang[.rosterReasonHint],
+                                                   maxLength: FieldText.maxReason, required: true), ids)
+            case .none: overlay = .rosterIDs(p)
+            }
+            return []
+        case .rosterReason(var p, let ids)?:
+            switch p.handle(key) {
+            case .cancelled: overlay = nil; return []
+            case .none: overlay = .rosterReason(p, ids); return []
+            case let .entered(reason):
+                guard let s = ctx.session else { return [] }
+                do {
+                    let r = try s.correctRoster(classID: classID, workerIDs: ids, reason: reason)
+                    overlay = nil
+                    var message = ctx.lang.format(.rosterFixed, r.enrolled.count, r.markedClaims)
+                    if !r.alreadyEnrolled.isEmpty {
+                        message += ctx.lang.format(.alreadyEnrolled, r.alreadyEnrolled.joined(separator: ", "))
+                    }
+                    return rebuild(ctx) + [.message(message, r.enrolled.isEmpty ? .warning : .ok)]
+                } catch {
+                    overlay = .rosterReason(p, ids)
+                    return [.message(describe(error, ctx.lang), .error)]
+                }
+            }
+        default:
+            return []
         }
     }
 
@@ -255,6 +303,7 @@ public final class AttendanceGridScreen: Screen {
         switch overlay {
         case let .step(d, target)?: return handleDialog(key, d, target: target, ctx)
         case let .enrol(p)?: return handleEnrol(key, p, ctx)
+        case .rosterIDs?, .rosterReason?: return handleRosterFix(key, ctx)
         case var .claimsReport(r)?:
             overlay = r.handle(key) == .none ? .claimsReport(r) : nil
             return []
@@ -263,6 +312,11 @@ public final class AttendanceGridScreen: Screen {
         switch key {
         case .function(7) where ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed):
             return commitPending(ctx) + classClaims(ctx)
+        case .function(6) where manages && status.takesRosterCorrection:
+            let effects = commitPending(ctx)
+            overlay = .rosterIDs(TextPrompt(title: ctx.lang.format(.rosterFixTitle, classID), hint: ctx.lang[.rosterFixHint],
+                                            maxLength: 2_000, required: false))
+            return effects
         case .function(6) where manages:
             let effects = commitPending(ctx)
             overlay = .enrol(TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],
