@@ -24,6 +24,9 @@ public final class AttendanceGridScreen: Screen {
         /// A completed class's roster correction: first the resident IDs, then the reason.
         case rosterIDs(TextPrompt)
         case rosterReason(TextPrompt, [String])
+        /// F4 in the enrolment prompt: workers found by name, ID or phone; Space marks, Enter enrols
+        /// every marked one. The prompt it came from is kept to return to.
+        case findWorkers(PromptList, TextPrompt)
         /// The confirmation of a status step, and the status it moves to.
         case step(Dialog, ClassStatus)
         /// F7's report: the training claims created for every completed trainee, and who was skipped.
@@ -32,6 +35,7 @@ public final class AttendanceGridScreen: Screen {
         var widget: OverlayWidget {
             switch self {
             case let .enrol(p), let .rosterIDs(p), let .rosterReason(p, _): .prompt(p)
+            case let .findWorkers(l, _): .list(l)
             case let .step(d, _), let .claimsReport(d): .dialog(d)
             }
         }
@@ -104,7 +108,8 @@ public final class AttendanceGridScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
         switch overlay {
-        case .enrol?: return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])]
+        case .enrol?: return [("Enter", lang[.keyEnrol]), ("F4", lang[.keyFindWorkers]), ("F12", lang[.keyCancel])]
+        case .findWorkers?: return [("Space", lang[.keyToggle]), ("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])]
         case .rosterIDs?: return [("Enter", lang[.keyNextField]), ("F12", lang[.keyCancel])]
         case .rosterReason?: return [("Enter", lang[.keyRosterFix]), ("F12", lang[.keyCancel])]
         default: break
@@ -152,6 +157,15 @@ public final class AttendanceGridScreen: Screen {
 
     func handleEnrol(_ key: Key, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
         var prompt = prompt
+        if key == .function(4) {
+            // The lookup starts from what was typed (a name, an ID's or a phone's first digits).
+            var list = PromptList.lookup(title: ctx.lang[.findWorkersTitle], items: [], typed: prompt.text.trimmedWhitespace(),
+                                         multiSelect: true)
+            list.maxCodeWidth = 18
+            refreshWorkers(&list, ctx)
+            overlay = .findWorkers(list, prompt)
+            return []
+        }
         switch prompt.handle(key) {
         case .cancelled:
             overlay = nil
@@ -161,6 +175,37 @@ public final class AttendanceGridScreen: Screen {
         case .none:
             overlay = .enrol(prompt)
             return []
+        }
+    }
+
+    /// The workers matching the lookup's filter (name, resident-ID prefix or phone prefix; at most
+    /// 50, the search's order), the marked ones kept. Their label carries the phone so that the
+    /// list's own filter keeps a phone match.
+    func refreshWorkers(_ list: inout PromptList, _ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        let found = screenLog.attempt("looking up workers to enrol") { try s.searchWorkers(list.filter, limit: 50).rows } ?? []
+        var items = found.map { PromptList.Item(code: $0.id, label: Sanitize.forDisplay($0.name) + ($0.phone.map { "  " + $0 } ?? "")) }
+        for code in list.checked where !items.contains(where: { $0.code == code }) {
+            items.append(PromptList.Item(code: code, label: sheet.names[code] ?? ""))
+        }
+        list.items = items
+        list.cursor = min(list.cursor, max(0, list.visibleItems.count - 1))
+    }
+
+    func handleFindWorkers(_ key: Key, _ list: PromptList, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
+        var list = list
+        let before = list.filter
+        switch list.handle(key) {
+        case .cancelled:
+            overlay = .enrol(prompt)
+            return []
+        case .none:
+            if list.filter != before { refreshWorkers(&list, ctx) }
+            overlay = .findWorkers(list, prompt)
+            return []
+        case let .chosen(codes):
+            guard !codes.isEmpty else { overlay = .findWorkers(list, prompt); return [.message(ctx.lang[.findWorkersNoneMarked], .warning)] }
+            return enrol(codes.joined(separator: " "), ctx)
         }
     }
 
@@ -304,6 +349,7 @@ public final class AttendanceGridScreen: Screen {
         case let .step(d, target)?: return handleDialog(key, d, target: target, ctx)
         case let .enrol(p)?: return handleEnrol(key, p, ctx)
         case .rosterIDs?, .rosterReason?: return handleRosterFix(key, ctx)
+        case let .findWorkers(l, p)?: return handleFindWorkers(key, l, p, ctx)
         case var .claimsReport(r)?:
             overlay = r.handle(key) == .none ? .claimsReport(r) : nil
             return []

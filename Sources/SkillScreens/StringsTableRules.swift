@@ -11,6 +11,10 @@ extension S {
                             "The class's submitted claims will be marked (W5); Enter corrects, F12 cancels"),
         .rosterFixed: ("花名册已更正：新增 %d 人，标记已提交申请 %d 笔（W5）", "Roster corrected: %d added, %d submitted claims marked (W5)"),
         .keyRosterFix: ("更正花名册", "Correct roster"),
+        .keyFindWorkers: ("查找", "Find"),
+        .findWorkersTitle: ("查找劳动者（姓名、身份证号或手机号；空格标记，Enter 报名）",
+                            "Find workers (name, resident ID or phone; Space marks, Enter enrols)"),
+        .findWorkersNoneMarked: ("未标记任何人：空格标记要报名的劳动者", "No one marked: Space marks the workers to enrol"),
         .chooseRegion: ("选择行政区划（输入名称或代码筛选）", "Choose a region (type a name or code to filter)"),
         .removedInvisible: ("已删除 %d 个不可见字符（控制、方向或零宽）", "%d invisible character(s) removed (control, bidi, zero-width)"),
     ]

@@ -101,4 +101,60 @@ import TermUI
         d.type("南京\u{200B}市")
         #expect(d.row(8).contains("南京市") && d.row(8).contains("已删除 1 个不可见字符"), "\(d.row(8))")
     }
+
+    /// F4 in the enrolment prompt: workers found by what was typed (name, ID or phone), several
+    /// marked with Space, Enter enrols them all; one already on the roster is said.
+    @Test func enrolmentLookupFindsAndEnrolsSeveral() throws {
+        for (lang, width, height) in Self.sizes {
+            let w = try ClaimScreenWorld()
+            let a = try w.f.register("32010619800101001", "王芳", phone: "13900001111").id
+            let b = try w.f.register("32010619800101002", "王芳芳").id
+            let ctx = w.f.context(lang)
+            let d = Driver(ctx, root: try AttendanceGridScreen(classID: w.classID, session: w.f.clerk, ctx: ctx),
+                           width: width, height: height)
+            let zh = lang == .zh
+            d.press(.function(6))
+            #expect(d.footerRow.contains(zh ? "F4 查找" : "F4 Find"), "\(d.footerRow)")
+            d.type("王芳")
+            d.press(.function(4))
+            var text = d.text
+            #expect(text.contains(zh ? "查找劳动者" : "Find workers"), "\(text)")
+            #expect(text.contains("王芳  13900001111") && text.contains("王芳芳"), "\(text)")
+            #expect(text.contains(a) && text.contains(b) && !text.contains(ClaimScreenWorld.zhangWei))  // the IDs listed
+            d.press(.char(" "), .down, .char(" "), .enter)
+            #expect(d.messageRow.hasPrefix(zh ? " 已报名 2 人" : " 2 enrolled"), "\(d.messageRow)")
+            let roster = try w.f.clerk.attendanceSheet(classID: w.classID).detail.roster.map(\.workerID)
+            #expect(roster.contains(a) && roster.contains(b))
+            // By phone prefix, and one already on the roster is said.
+            d.press(.function(6), .function(4))
+            d.type("1390000")
+            text = d.text
+            #expect(text.contains("王芳  13900001111") && text.contains(a) && !text.contains(b), "\(text)")
+            d.press(.char(" "), .enter)
+            #expect(d.messageRow.contains(a), "\(d.messageRow)")
+        }
+    }
+
+    /// Typing into a choice field opens its list filtered by the typed key; F4 on a region code
+    /// finds the region by name and puts its code in the field.
+    @Test func choiceFieldsAndRegionCodesOpenAFilteredLookup() throws {
+        let f = try Fixture()
+        let d = Driver(f.context(.zh), root: WorkerFormScreen(ctx: f.context(.zh), editing: nil), width: 80, height: 24)
+        d.type(WorkerFormScreenTests.zhangWei)
+        d.press(.tab); d.type("张伟")
+        d.press(.tab, .tab)                       // → household region
+        d.press(.function(4))
+        #expect(d.text.contains("选择行政区划"))
+        d.type("虎丘")
+        #expect(d.text.contains("320505  江苏省苏州市虎丘区"), "\(d.text)")
+        d.press(.enter)
+        #expect(d.row(6).hasPrefix(" 户籍地 ............ 320505"), "\(d.row(6))")
+        for _ in 0..<4 { d.press(.tab) }          // rural, residence, work place → employment
+        d.type("失")                               // 登记失业人员: the list opens filtered
+        let text = d.text
+        #expect(text.contains("› 失"), "\(text)")
+        #expect(text.contains("登记失业") && !text.contains("高校毕业生"), "\(text)")
+        d.press(.enter)
+        #expect(d.row(10).contains("失业"), "\(d.row(10))")
+    }
 }
