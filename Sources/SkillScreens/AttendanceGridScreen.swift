@@ -24,9 +24,10 @@ public final class AttendanceGridScreen: Screen {
         /// A completed class's roster correction: first the resident IDs, then the reason.
         case rosterIDs(TextPrompt)
         case rosterReason(TextPrompt, [String])
-        /// F4 in the enrolment prompt: workers found by name, ID or phone; Space marks, Enter enrols
-        /// every marked one. The prompt it came from is kept to return to.
-        case findWorkers(PromptList, TextPrompt)
+        /// F4 in the enrolment (or roster-correction) prompt: workers found by name, ID or phone;
+        /// Space marks, Enter enrols every marked one (or asks the correction's reason). The prompt
+        /// it came from is kept to return to.
+        case findWorkers(PromptList, TextPrompt, correcting: Bool)
         /// The confirmation of a status step, and the status it moves to.
         case step(Dialog, ClassStatus)
         /// F7's report: the training claims created for every completed trainee, and who was skipped.
@@ -35,7 +36,7 @@ public final class AttendanceGridScreen: Screen {
         var widget: OverlayWidget {
             switch self {
             case let .enrol(p), let .rosterIDs(p), let .rosterReason(p, _): .prompt(p)
-            case let .findWorkers(l, _): .list(l)
+            case let .findWorkers(l, _, _): .list(l)
             case let .step(d, _), let .claimsReport(d): .dialog(d)
             }
         }
@@ -110,7 +111,7 @@ public final class AttendanceGridScreen: Screen {
         switch overlay {
         case .enrol?: return [("Enter", lang[.keyEnrol]), ("F4", lang[.keyFindWorkers]), ("F12", lang[.keyCancel])]
         case .findWorkers?: return [("Space", lang[.keyToggle]), ("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])]
-        case .rosterIDs?: return [("Enter", lang[.keyNextField]), ("F12", lang[.keyCancel])]
+        case .rosterIDs?: return [("Enter", lang[.keyNextField]), ("F4", lang[.keyFindWorkers]), ("F12", lang[.keyCancel])]
         case .rosterReason?: return [("Enter", lang[.keyRosterFix]), ("F12", lang[.keyCancel])]
         default: break
         }
@@ -157,15 +158,7 @@ public final class AttendanceGridScreen: Screen {
 
     func handleEnrol(_ key: Key, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
         var prompt = prompt
-        if key == .function(4) {
-            // The lookup starts from what was typed (a name, an ID's or a phone's first digits).
-            var list = PromptList.lookup(title: ctx.lang[.findWorkersTitle], items: [], typed: prompt.text.trimmedWhitespace(),
-                                         multiSelect: true)
-            list.maxCodeWidth = 18
-            refreshWorkers(&list, ctx)
-            overlay = .findWorkers(list, prompt)
-            return []
-        }
+        if key == .function(4) { return findWorkers(from: prompt, correcting: false, ctx) }
         switch prompt.handle(key) {
         case .cancelled:
             overlay = nil
@@ -192,19 +185,37 @@ public final class AttendanceGridScreen: Screen {
         list.cursor = min(list.cursor, max(0, list.visibleItems.count - 1))
     }
 
-    func handleFindWorkers(_ key: Key, _ list: PromptList, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
+    /// The lookup starts from what was typed (a name, an ID's or a phone's first digits).
+    func findWorkers(from prompt: TextPrompt, correcting: Bool, _ ctx: ScreenContext) -> [Effect] {
+        var list = PromptList.lookup(title: ctx.lang[.findWorkersTitle], items: [], typed: prompt.text.trimmedWhitespace(),
+                                     multiSelect: true)
+        list.maxCodeWidth = 18
+        refreshWorkers(&list, ctx)
+        overlay = .findWorkers(list, prompt, correcting: correcting)
+        return []
+    }
+
+    func handleFindWorkers(_ key: Key, _ list: PromptList, _ prompt: TextPrompt, correcting: Bool, _ ctx: ScreenContext) -> [Effect] {
         var list = list
         let before = list.filter
         switch list.handle(key) {
         case .cancelled:
-            overlay = .enrol(prompt)
+            overlay = correcting ? .rosterIDs(prompt) : .enrol(prompt)
             return []
         case .none:
             if list.filter != before { refreshWorkers(&list, ctx) }
-            overlay = .findWorkers(list, prompt)
+            overlay = .findWorkers(list, prompt, correcting: correcting)
             return []
         case let .chosen(codes):
-            guard !codes.isEmpty else { overlay = .findWorkers(list, prompt); return [.message(ctx.lang[.findWorkersNoneMarked], .warning)] }
+            guard !codes.isEmpty else {
+                overlay = .findWorkers(list, prompt, correcting: correcting)
+                return [.message(ctx.lang[.findWorkersNoneMarked], .warning)]
+            }
+            if correcting {
+                overlay = .rosterReason(TextPrompt(title: ctx.lang[.rosterReasonTitle], hint: ctx.lang[.rosterReasonHint],
+                                                   maxLength: FieldText.maxReason, required: true), codes)
+                return []
+            }
             return enrol(codes.joined(separator: " "), ctx)
         }
     }
@@ -236,6 +247,7 @@ public final class AttendanceGridScreen: Screen {
     func handleRosterFix(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         switch overlay {
         case var .rosterIDs(p)?:
+            if key == .function(4) { return findWorkers(from: p, correcting: true, ctx) }
             switch p.handle(key) {
             case .cancelled: overlay = nil
             case let .entered(text):
@@ -349,7 +361,7 @@ public final class AttendanceGridScreen: Screen {
         case let .step(d, target)?: return handleDialog(key, d, target: target, ctx)
         case let .enrol(p)?: return handleEnrol(key, p, ctx)
         case .rosterIDs?, .rosterReason?: return handleRosterFix(key, ctx)
-        case let .findWorkers(l, p)?: return handleFindWorkers(key, l, p, ctx)
+        case let .findWorkers(l, p, correcting)?: return handleFindWorkers(key, l, p, correcting: correcting, ctx)
         case var .claimsReport(r)?:
             overlay = r.handle(key) == .none ? .claimsReport(r) : nil
             return []

@@ -1,4 +1,5 @@
 import SkillCore
+import SkillDesk
 import TermUI
 
 /// The catalogues a code field looks up by name (F4), each as a `PromptList.lookup` — one component
@@ -11,6 +12,16 @@ enum Lookups {
         var p = PromptList.lookup(title: lang[.chooseRegion],
                                   items: table.codes.map { ($0, table.name($0) ?? $0) }, typed: typed)
         p.maxCodeWidth = 6
+        return p
+    }
+
+    /// Training institutions by name (any status: a list filter also finds a suspended one's claims).
+    static func institutions(_ ctx: ScreenContext, typed: String) -> PromptList {
+        let rows = ctx.session.flatMap { s in screenLog.attempt("listing institutions for a lookup") { try s.institutions(limit: 100_000) } } ?? []
+        var p = PromptList.lookup(title: ctx.lang[.chooseInstitution], items: rows.map { ($0.code, Sanitize.forDisplay($0.name)) },
+                                  typed: typed)
+        if p.visibleItems.isEmpty { p.filter = "" }
+        p.maxCodeWidth = 18
         return p
     }
 }

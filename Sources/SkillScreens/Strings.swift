@@ -110,7 +110,7 @@ public enum S: CaseIterable, Sendable {
     // A demo database's users on its login screen (issue 12).
     case demoAccountsTitle
     // Rules found missing (issue 12): roster correction, the worker's place of work, lookups.
-    case rosterFixTitle, rosterFixHint, rosterReasonTitle, rosterReasonHint, rosterFixed, keyRosterFix, removedInvisible, chooseRegion, keyFindWorkers, findWorkersTitle, findWorkersNoneMarked
+    case rosterFixTitle, rosterFixHint, rosterReasonTitle, rosterReasonHint, rosterFixed, keyRosterFix, removedInvisible, chooseRegion, keyFindWorkers, findWorkersTitle, findWorkersNoneMarked, chooseInstitution, institutionFilterF4
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.

@@ -15,6 +15,8 @@ extension S {
         .findWorkersTitle: ("查找劳动者（姓名、身份证号或手机号；空格标记，Enter 报名）",
                             "Find workers (name, resident ID or phone; Space marks, Enter enrols)"),
         .findWorkersNoneMarked: ("未标记任何人：空格标记要报名的劳动者", "No one marked: Space marks the workers to enrol"),
+        .chooseInstitution: ("选择培训机构（输入名称或代码筛选）", "Choose an institution (type a name or code to filter)"),
+        .institutionFilterF4: ("；F4 按名称查找", "; F4 by name"),
         .chooseRegion: ("选择行政区划（输入名称或代码筛选）", "Choose a region (type a name or code to filter)"),
         .removedInvisible: ("已删除 %d 个不可见字符（控制、方向或零宽）", "%d invisible character(s) removed (control, bidi, zero-width)"),
     ]

@@ -24,8 +24,11 @@ import TermUI
             #expect(d.footerRow.contains(zh ? "F6 更正花名册" : "F6 Correct roster"), "\(d.footerRow)")
             d.press(.function(6))
             #expect(d.text.contains(zh ? "更正花名册：培训班 \(w.classID)（已结业）" : "Correct the roster of class \(w.classID) (completed)"))
-            d.type(late)
-            d.press(.enter)
+            #expect(d.footerRow.contains(zh ? "F4 查找" : "F4 Find"), "\(d.footerRow)")
+            d.type("王")                          // F4 finds her by name; Space marks, Enter asks the reason
+            d.press(.function(4))
+            #expect(d.text.contains(late), "\(d.text)")
+            d.press(.char(" "), .enter)
             #expect(d.text.contains(zh ? "花名册更正原因（必填，将记入审计）" : "Reason for the roster correction (required, audited)"))
             d.press(.enter)                       // no reason: the prompt stays
             #expect(try w.f.clerk.attendanceSheet(classID: w.classID).detail.roster.count == 4)
@@ -156,5 +159,36 @@ import TermUI
         #expect(text.contains("登记失业") && !text.contains("高校毕业生"), "\(text)")
         d.press(.enter)
         #expect(d.row(10).contains("失业"), "\(d.row(10))")
+    }
+
+    /// The claim list's institution filter: F4 in its prompt finds the institution by name.
+    @Test func institutionFilterHasALookupByName() throws {
+        for (lang, width, height) in Self.sizes {
+            let w = try ClaimScreenWorld()
+            _ = try w.submitted(ClaimScreenWorld.zhangWei)
+            let ctx = w.context(w.sup, lang)
+            let d = Driver(ctx, root: ClaimListScreen(mode: .queue, ctx: ctx), width: width, height: height)
+            d.press(.function(6))
+            #expect(d.text.contains(lang == .zh ? "F4 按名称查找" : "F4 by name"), "\(d.text)")
+            d.press(.function(4))
+            d.type("技师")
+            #expect(d.text.contains("南京技师学院"), "\(d.text)")
+            d.press(.enter)
+            #expect(d.row(1).contains(creditCode("12320100466001234")), "\(d.row(1))")
+            #expect(d.text.contains("张伟"))
+        }
+    }
+
+    /// The class form's institution field: a name typed where the code goes, then F4, lands on it.
+    @Test func classFormInstitutionLookupStartsFromWhatWasTyped() throws {
+        let f = try Fixture()
+        try seedCatalogue(f)
+        let ctx = f.context()
+        let d = Driver(ctx, root: ClassFormScreen(ctx: ctx), width: 80, height: 24)
+        d.type("技师")
+        d.press(.function(4))
+        #expect(d.text.contains("› 技师") && d.text.contains("南京技师学院"), "\(d.text)")
+        d.press(.enter)
+        #expect(d.text.contains(creditCode("12320100466001234")), "\(d.text)")
     }
 }
