@@ -152,7 +152,7 @@ public enum CertificateDraftError: Error, Equatable, Sendable, UserMessage, Rank
         case let (.badType(t), .en): return "certificate type '\(t)' is not valid; use one of \(CertificateType.allCases.map(\.rawValue).joined(separator: ", "))"
         case let (.number(e), _), let (.issuer(e), _): return e.message(lang)
         case let (.levelRequired(t), .zh): return "\(t.label(.zh))须注明等级（\(SkillLevel.codes)）"
-        case let (.levelRequired(t), .en): return "a \(t.label(.en).lowercased()) states a level: give --level (\(SkillLevel.codes))"
+        case let (.levelRequired(t), .en): return "a \(t.label(.en).lowercased()) states a level: enter the level (\(SkillLevel.codes))"
         case let (.levelNotStated(t), .zh): return "\(t.label(.zh))不注明等级；请勿填写等级"
         case let (.levelNotStated(t), .en): return "a \(t.label(.en).lowercased()) has no level; leave --level out"
         case let (.issueDate(e), _): return e.message(lang)

@@ -44,10 +44,12 @@ public struct WorkerFacts: Hashable, Sendable {
     /// Rural household registration (农村户籍).
     public var rural: Bool
     /// GB/T 2260 region codes (6 digits) of household registration, usual residence and the
-    /// place of job-seeking or work (E10).
+    /// place of job-seeking or work as recorded on the worker (E10).
     public var hukouRegion: String?
     public var residenceRegion: String?
     public var workRegion: String?
+    /// Where the employer is registered (characters 3–8 of its credit code): a place of work too.
+    public var employerRegion: String?
     /// Insured in unemployment insurance (insured-employee upgrading subsidy).
     public var unemploymentInsured: Bool
     public var relativeOf: RelativeFacts?
@@ -55,7 +57,8 @@ public struct WorkerFacts: Hashable, Sendable {
     public init(idValid: Bool = true, residentID: String, name: String, birthDate: CalendarDate?,
                 drawsPension: Bool = false, groups: Set<TargetGroup> = [], disability: Disability = .none,
                 rural: Bool = false, hukouRegion: String? = nil, residenceRegion: String? = nil,
-                workRegion: String? = nil, unemploymentInsured: Bool = false, relativeOf: RelativeFacts? = nil) {
+                workRegion: String? = nil, unemploymentInsured: Bool = false, relativeOf: RelativeFacts? = nil,
+                employerRegion: String? = nil) {
         self.idValid = idValid
         self.residentID = residentID
         self.name = name
@@ -67,6 +70,7 @@ public struct WorkerFacts: Hashable, Sendable {
         self.hukouRegion = hukouRegion
         self.residenceRegion = residenceRegion
         self.workRegion = workRegion
+        self.employerRegion = employerRegion
         self.unemploymentInsured = unemploymentInsured
         self.relativeOf = relativeOf
     }

@@ -22,6 +22,14 @@ public enum ClassStatus: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether workers may be put on the roster by ordinary enrolment: not after completion, when
+    /// attendance for past days could be typed for someone who was never there (issue 12).
+    public var takesEnrolments: Bool { self == .planned || self == .running }
+
+    /// Whether a clerk may correct the roster (a distinct, audited action with a reason that marks
+    /// the class's submitted claims, W5): a completed class, whose attendance is still open.
+    public var takesRosterCorrection: Bool { self == .completed }
+
     /// Whether attendance may still be logged or changed.
     public var acceptsAttendance: Bool { self == .running || self == .completed }
 

@@ -1,6 +1,6 @@
 /// The fields of the worker form, in form order; keys of `WorkerValidation.errors`.
 public enum WorkerField: String, Sendable, CaseIterable {
-    case id, name, phone, hukouRegion, rural, residence, employment, employer, employerCode, pension, unemploymentInsured, groups,
+    case id, name, phone, hukouRegion, rural, residence, workRegion, employment, employer, employerCode, pension, unemploymentInsured, groups,
          disability, relativeOf
 }
 
@@ -11,6 +11,8 @@ public enum FieldError: Error, Equatable, Sendable, UserMessage {
     case phone(MobilePhoneError)
     /// A household region that is not 6 digits or not in the region table (the text as typed).
     case region(String)
+    /// A place of job-seeking or work (求职就业地) that is not a known region code (the text as typed).
+    case workRegion(String)
     case creditCode(CreditCodeError)
     case tooLong(max: Int)
     /// A worker cannot be their own relative for E11.
@@ -26,6 +28,8 @@ public enum FieldError: Error, Equatable, Sendable, UserMessage {
         case (.creditCode(let e), _): return e.message(lang)
         case (.region(let s), .zh): return "户籍地“\(s)”不是已知的 6 位行政区划代码，应如 320102"
         case (.region(let s), .en): return "household region \"\(s)\" is not a known 6-digit region code; it should be like 320102"
+        case (.workRegion(let s), .zh): return "求职就业地“\(s)”不是已知的 6 位行政区划代码，应如 320102"
+        case (.workRegion(let s), .en): return "place of job-seeking or work \"\(s)\" is not a known 6-digit region code; it should be like 320102"
         case (.tooLong(let m), .zh): return "最多 \(m) 个字，请缩短"
         case (.tooLong(let m), .en): return "at most \(m) characters; shorten it"
         case (.relativeIsSelf, .zh): return "亲属的身份证号码不能是本人的，应填写亲属本人的号码"

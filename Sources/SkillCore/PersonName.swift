@@ -11,11 +11,16 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let maxLength = 30
     public static let dot: Character = "\u{00B7}"
 
-    /// Dot-like characters input methods produce for the name separator. Full stops (`.`, `．`)
-    /// are not among them: they are punctuation, not a separator, and are refused.
+    /// Dot-like characters input methods produce for the name separator.
     static let dotVariants: Set<Character> = [
         "\u{2022}", "\u{30FB}", "\u{2027}", "\u{FF65}", "\u{2219}", "\u{22C5}", "\u{0387}",
     ]
+
+    /// Full stops (`.`, `．`, `。`) are what a clerk types for `·` on a keyboard or an input method
+    /// without the middle dot (issue 12). Between two Han characters (阿卜杜拉.艾尼) they can only
+    /// be the separator and become `·`; anywhere else (`John F. Smith`, a trailing `.`) they are
+    /// still refused: there they are punctuation, which a name on an ID card does not carry.
+    static let fullStops: Set<Character> = [".", "\u{FF0E}", "\u{3002}"]
 
     public static func parse(_ s: String) -> Result<PersonName, PersonNameError> {
         // Trim space-like characters only: a trailing CR or ESC is refused, not silently dropped.
@@ -29,6 +34,10 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
             return .failure(.forbiddenCharacter(position: i + 1))
         }
         chars = chars.map { dotVariants.contains($0) ? dot : $0 }
+        for i in chars.indices where fullStops.contains(chars[i]) {
+            let before = chars[..<i].last { $0 != " " }, after = chars[(i + 1)...].first { $0 != " " }
+            if let b = before, let a = after, isHan(b), isHan(a) { chars[i] = dot }
+        }
         chars = collapseSpaces(chars)
         if chars.count > maxLength { return .failure(.tooLong(chars.count)) }
         if chars.first == dot || chars.last == dot { return .failure(.misplacedDot) }

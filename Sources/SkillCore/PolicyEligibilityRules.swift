@@ -112,6 +112,13 @@ extension PolicyContext {
         if let m = profile.kinds[.workBased]?.maxMonths, case .clause(let c) = m.source { refs = [c] }
         let employer = klass?.employer ?? ""
         if kind == .workBased {
+            // The subsidy is paid to the enterprise the worker works for (直补企业): with no employer
+            // recorded there is no payee, so the claim fails rather than showing "paid to the enterprise".
+            guard !employer.trimmedWhitespace().isEmpty else {
+                return outcome("E7", refs, false,
+                               zh: "以工代训补贴支付给用人企业，\(name) 未登记工作单位（统一社会信用代码），没有可受领的企业；请先在劳动者信息中填写工作单位及其信用代码",
+                               en: "the training-through-work subsidy is paid to the employing enterprise, and \(name) has no employer (credit code) recorded, so there is no enterprise to pay; record the employer and its credit code on the worker first")
+            }
             let cap = profile.kinds[.workBased]?.maxMonths?.value ?? 6
             let before = priorWorkBasedMonths()
             guard let asked = request.months, asked >= 1 else {
@@ -180,9 +187,12 @@ extension PolicyContext {
             return na("E10", refs, zh: "培训班未登记地区，请人工核对", en: "the class has no region recorded; check by hand")
         }
         let w = facts.worker
+        // The third place is the one recorded on the worker (求职就业地, v13); where the employer is
+        // registered counts as a place of work as well (it did before the field existed).
         let places: [(String, String, String?)] = [("户籍地", "household registration", w.hukouRegion),
                                                    ("常住地", "usual residence", w.residenceRegion),
-                                                   ("求职就业地", "place of job-seeking or work", w.workRegion)]
+                                                   ("求职就业地", "place of job-seeking or work", w.workRegion),
+                                                   ("工作单位所在地", "employer's place", w.employerRegion)]
         if let hit = places.first(where: { Self.city($0.2) == where_ }) {
             return outcome("E10", refs, true, zh: "培训地 \(k.region!) 与 \(name) 的\(hit.0) \(hit.2!) 同属一市",
                            en: "the class at \(k.region!) is in the city of \(name)'s \(hit.1) \(hit.2!)")

@@ -17,6 +17,13 @@ public enum UnsafeText {
         c.unicodeScalars.contains(where: isForbidden)
     }
 
+    /// How many characters `sanitise` drops from `s` (controls, bidi and zero-width characters; not
+    /// the whitespace it turns into spaces), so the front ends can say so instead of dropping them
+    /// silently (issue 12, defect 4).
+    public static func removedBySanitising(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (!$1.properties.isWhitespace && isForbidden($1) ? 1 : 0) }
+    }
+
     /// For free text (residence, employer name): tabs and line breaks become spaces, other forbidden
     /// characters are dropped, runs of whitespace collapse to one space, ends are trimmed. Free text
     /// is sanitised rather than refused because it is often pasted from other systems.

@@ -10,6 +10,8 @@ public struct Worker: Hashable, Sendable, Codable {
     public var rural: Bool
     /// Usual residence (常住地), free text, sanitised, at most `Worker.maxResidence` characters.
     public var residence: String?
+    /// Place of job-seeking or work (求职就业地), a 6-digit GB/T 2260 code; one of E10's three places.
+    public var workRegion: String?
     public var employment: EmploymentStatus
     public var employer: String?
     public var employerCode: CreditCode?
@@ -30,13 +32,14 @@ public struct Worker: Hashable, Sendable, Codable {
                 rural: Bool = false, residence: String? = nil, employment: EmploymentStatus = .other,
                 employer: String? = nil, employerCode: CreditCode? = nil, pension: Bool = false,
                 groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: ResidentID? = nil,
-                unemploymentInsured: Bool = false) {
+                unemploymentInsured: Bool = false, workRegion: String? = nil) {
         self.id = id
         self.name = name
         self.phone = phone
         self.hukouRegion = hukouRegion
         self.rural = rural
         self.residence = residence
+        self.workRegion = workRegion
         self.employment = employment
         self.employer = employer
         self.employerCode = employerCode

@@ -8,6 +8,8 @@ public struct WorkerDraft: Sendable, Equatable {
     public var hukouRegion: String
     public var rural: Bool
     public var residence: String
+    /// Place of job-seeking or work (求职就业地), a region code like `hukouRegion`.
+    public var workRegion: String
     public var employment: EmploymentStatus
     public var employer: String
     public var employerCode: String
@@ -22,13 +24,14 @@ public struct WorkerDraft: Sendable, Equatable {
                 rural: Bool = false, residence: String = "", employment: EmploymentStatus = .other,
                 employer: String = "", employerCode: String = "", pension: Bool = false,
                 groups: [TargetGroup] = [], disability: Disability = .none, relativeOf: String = "",
-                unemploymentInsured: Bool = false) {
+                unemploymentInsured: Bool = false, workRegion: String = "") {
         self.id = id
         self.name = name
         self.phone = phone
         self.hukouRegion = hukouRegion
         self.rural = rural
         self.residence = residence
+        self.workRegion = workRegion
         self.employment = employment
         self.employer = employer
         self.employerCode = employerCode
@@ -46,7 +49,7 @@ public struct WorkerDraft: Sendable, Equatable {
                   employment: w.employment, employer: w.employer ?? "",
                   employerCode: w.employerCode?.value ?? "", pension: w.pension, groups: w.groups,
                   disability: w.disability, relativeOf: w.relativeOf?.value ?? "",
-                  unemploymentInsured: w.unemploymentInsured)
+                  unemploymentInsured: w.unemploymentInsured, workRegion: w.workRegion ?? "")
     }
 
     /// Sets a free-text field by name (forms and imports fill fields one by one). Fields that
@@ -58,6 +61,7 @@ public struct WorkerDraft: Sendable, Equatable {
         case .phone: phone = text
         case .hukouRegion: hukouRegion = text
         case .residence: residence = text
+        case .workRegion: workRegion = text
         case .employer: employer = text
         case .employerCode: employerCode = text
         case .relativeOf: relativeOf = text
@@ -73,6 +77,7 @@ public struct WorkerDraft: Sendable, Equatable {
         var draft = self
         draft.id = HalfWidth.ascii(id); draft.phone = HalfWidth.ascii(phone)
         draft.hukouRegion = HalfWidth.ascii(hukouRegion); draft.employerCode = HalfWidth.ascii(employerCode)
+        draft.workRegion = HalfWidth.ascii(workRegion)
         draft.relativeOf = HalfWidth.ascii(relativeOf)
         return draft.validateFolded(today: today, regions: regions)
     }
@@ -88,6 +93,8 @@ public struct WorkerDraft: Sendable, Equatable {
 
         let hukou = self.hukouRegion.trimmedWhitespace()
         if !hukou.isEmpty && regions.regions(hukou).isEmpty { errors[.hukouRegion] = .region(hukou) }
+        let work = self.workRegion.trimmedWhitespace()
+        if !work.isEmpty && regions.regions(work).isEmpty { errors[.workRegion] = .workRegion(work) }
 
         let residence = UnsafeText.sanitise(self.residence)
         if residence.count > Worker.maxResidence { errors[.residence] = .tooLong(max: Worker.maxResidence) }
@@ -113,7 +120,18 @@ public struct WorkerDraft: Sendable, Equatable {
             residence: residence.isEmpty ? nil : residence, employment: employment,
             employer: employer.isEmpty ? nil : employer, employerCode: code, pension: pension,
             groups: TargetGroup.sorted(groups), disability: disability, relativeOf: relative,
-            unemploymentInsured: unemploymentInsured))
+            unemploymentInsured: unemploymentInsured, workRegion: work.isEmpty ? nil : work))
+    }
+
+    /// The free-text fields from which validation drops invisible characters (bidi, zero-width,
+    /// controls), with how many: the form notes them beside the field and the CLI prints them.
+    public func removedInvisible() -> [WorkerField: Int] {
+        var out: [WorkerField: Int] = [:]
+        for (f, text) in [(WorkerField.residence, residence), (.employer, employer)] {
+            let n = UnsafeText.removedBySanitising(text)
+            if n > 0 { out[f] = n }
+        }
+        return out
     }
 
     private func blank(_ s: String) -> Bool {

@@ -21,6 +21,8 @@ public struct WorkerRow: Equatable, Sendable {
     public var relativeOf: String?
     /// Insured in unemployment insurance (v4; P2 for the insured-employee upgrading subsidy).
     public var unemploymentInsured: Bool
+    /// Place of job-seeking or work (求职就业地), a region code (v13; E10).
+    public var workRegion: String?
     public var version: Int
     public var createdAt: String
     public var updatedAt: String
@@ -29,7 +31,8 @@ public struct WorkerRow: Equatable, Sendable {
                 hukouRegion: String? = nil, rural: Bool, residence: String? = nil, employment: String,
                 employer: String? = nil, employerCode: String? = nil, pension: Bool, groups: [String],
                 disability: String, relativeOf: String? = nil, unemploymentInsured: Bool, version: Int,
-                createdAt: String, updatedAt: String) {
+                createdAt: String, updatedAt: String, workRegion: String? = nil) {
+        self.workRegion = workRegion
         self.rowid = rowid; self.id = id; self.name = name; self.sex = sex; self.birthDate = birthDate
         self.phone = phone; self.hukouRegion = hukouRegion; self.rural = rural; self.residence = residence
         self.employment = employment; self.employer = employer; self.employerCode = employerCode

@@ -21,6 +21,13 @@ public final class AttendanceGridScreen: Screen {
     enum Overlay: OverlayCase {
         /// The enrolment prompt: resident IDs separated by spaces or commas.
         case enrol(TextPrompt)
+        /// A completed class's roster correction: first the resident IDs, then the reason.
+        case rosterIDs(TextPrompt)
+        case rosterReason(TextPrompt, [String])
+        /// F4 in the enrolment (or roster-correction) prompt: workers found by name, ID or phone;
+        /// Space marks, Enter enrols every marked one (or asks the correction's reason). The prompt
+        /// it came from is kept to return to.
+        case findWorkers(PromptList, TextPrompt, correcting: Bool)
         /// The confirmation of a status step, and the status it moves to.
         case step(Dialog, ClassStatus)
         /// F7's report: the training claims created for every completed trainee, and who was skipped.
@@ -28,7 +35,8 @@ public final class AttendanceGridScreen: Screen {
 
         var widget: OverlayWidget {
             switch self {
-            case let .enrol(p): .prompt(p)
+            case let .enrol(p), let .rosterIDs(p), let .rosterReason(p, _): .prompt(p)
+            case let .findWorkers(l, _, _): .list(l)
             case let .step(d, _), let .claimsReport(d): .dialog(d)
             }
         }
@@ -100,10 +108,17 @@ public final class AttendanceGridScreen: Screen {
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         let lang = ctx.lang
-        if case .enrol? = overlay { return [("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])] }
+        switch overlay {
+        case .enrol?: return [("Enter", lang[.keyEnrol]), ("F4", lang[.keyFindWorkers]), ("F12", lang[.keyCancel])]
+        case .findWorkers?: return [("Space", lang[.keyToggle]), ("Enter", lang[.keyEnrol]), ("F12", lang[.keyCancel])]
+        case .rosterIDs?: return [("Enter", lang[.keyNextField]), ("F4", lang[.keyFindWorkers]), ("F12", lang[.keyCancel])]
+        case .rosterReason?: return [("Enter", lang[.keyRosterFix]), ("F12", lang[.keyCancel])]
+        default: break
+        }
         var manage: [(key: String, label: String)] = []
         if manages {
-            if status != .closed { manage.append(("F6", lang[.keyEnrol])) }
+            if status.takesEnrolments { manage.append(("F6", lang[.keyEnrol])) }
+            if status.takesRosterCorrection { manage.append(("F6", lang[.keyRosterFix])) }
             if let next = status.next { manage.append(("F8", Self.stepLabel(next, lang))) }
         }
         if ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed) {
@@ -143,6 +158,7 @@ public final class AttendanceGridScreen: Screen {
 
     func handleEnrol(_ key: Key, _ prompt: TextPrompt, _ ctx: ScreenContext) -> [Effect] {
         var prompt = prompt
+        if key == .function(4) { return findWorkers(from: prompt, correcting: false, ctx) }
         switch prompt.handle(key) {
         case .cancelled:
             overlay = nil
@@ -152,6 +168,55 @@ public final class AttendanceGridScreen: Screen {
         case .none:
             overlay = .enrol(prompt)
             return []
+        }
+    }
+
+    /// The workers matching the lookup's filter (name, resident-ID prefix or phone prefix; at most
+    /// 50, the search's order), the marked ones kept. Their label carries the phone so that the
+    /// list's own filter keeps a phone match.
+    func refreshWorkers(_ list: inout PromptList, _ ctx: ScreenContext) {
+        guard let s = ctx.session else { return }
+        let found = screenLog.attempt("looking up workers to enrol") { try s.searchWorkers(list.filter, limit: 50).rows } ?? []
+        var items = found.map { PromptList.Item(code: $0.id, label: Sanitize.forDisplay($0.name) + ($0.phone.map { "  " + $0 } ?? "")) }
+        for code in list.checked where !items.contains(where: { $0.code == code }) {
+            items.append(PromptList.Item(code: code, label: sheet.names[code] ?? ""))
+        }
+        list.items = items
+        list.cursor = min(list.cursor, max(0, list.visibleItems.count - 1))
+    }
+
+    /// The lookup starts from what was typed (a name, an ID's or a phone's first digits).
+    func findWorkers(from prompt: TextPrompt, correcting: Bool, _ ctx: ScreenContext) -> [Effect] {
+        var list = PromptList.lookup(title: ctx.lang[.findWorkersTitle], items: [], typed: prompt.text.trimmedWhitespace(),
+                                     multiSelect: true)
+        list.maxCodeWidth = 18
+        refreshWorkers(&list, ctx)
+        overlay = .findWorkers(list, prompt, correcting: correcting)
+        return []
+    }
+
+    func handleFindWorkers(_ key: Key, _ list: PromptList, _ prompt: TextPrompt, correcting: Bool, _ ctx: ScreenContext) -> [Effect] {
+        var list = list
+        let before = list.filter
+        switch list.handle(key) {
+        case .cancelled:
+            overlay = correcting ? .rosterIDs(prompt) : .enrol(prompt)
+            return []
+        case .none:
+            if list.filter != before { refreshWorkers(&list, ctx) }
+            overlay = .findWorkers(list, prompt, correcting: correcting)
+            return []
+        case let .chosen(codes):
+            guard !codes.isEmpty else {
+                overlay = .findWorkers(list, prompt, correcting: correcting)
+                return [.message(ctx.lang[.findWorkersNoneMarked], .warning)]
+            }
+            if correcting {
+                overlay = .rosterReason(TextPrompt(title: ctx.lang[.rosterReasonTitle], hint: ctx.lang[.rosterReasonHint],
+                                                   maxLength: FieldText.maxReason, required: true), codes)
+                return []
+            }
+            return enrol(codes.joined(separator: " "), ctx)
         }
     }
 
@@ -174,6 +239,46 @@ public final class AttendanceGridScreen: Screen {
             return effects + [.message(message, result.enrolled.isEmpty ? .warning : .ok)]
         } catch {
             return [.message(describe(error, lang), .error)]  // the prompt stays open to fix the IDs
+        }
+    }
+
+    /// F6 on a completed class: the IDs, then the reason, then `Session.correctRoster` (audited; W5
+    /// on the class's submitted claims). A refusal keeps the prompt open to fix what it names.
+    func handleRosterFix(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        switch overlay {
+        case var .rosterIDs(p)?:
+            if key == .function(4) { return findWorkers(from: p, correcting: true, ctx) }
+            switch p.handle(key) {
+            case .cancelled: overlay = nil
+            case let .entered(text):
+                let ids = Self.splitIDs(text)
+                if ids.isEmpty { overlay = .rosterIDs(p); return [.message(ctx.lang[.enrolHint], .warning)] }
+                overlay = .rosterReason(TextPrompt(title: ctx.lang[.rosterReasonTitle], hint: ctx.lang[.rosterReasonHint],
+                                                   maxLength: FieldText.maxReason, required: true), ids)
+            case .none: overlay = .rosterIDs(p)
+            }
+            return []
+        case .rosterReason(var p, let ids)?:
+            switch p.handle(key) {
+            case .cancelled: overlay = nil; return []
+            case .none: overlay = .rosterReason(p, ids); return []
+            case let .entered(reason):
+                guard let s = ctx.session else { return [] }
+                do {
+                    let r = try s.correctRoster(classID: classID, workerIDs: ids, reason: reason)
+                    overlay = nil
+                    var message = ctx.lang.format(.rosterFixed, r.enrolled.count, r.markedClaims)
+                    if !r.alreadyEnrolled.isEmpty {
+                        message += ctx.lang.format(.alreadyEnrolled, r.alreadyEnrolled.joined(separator: ", "))
+                    }
+                    return rebuild(ctx) + [.message(message, r.enrolled.isEmpty ? .warning : .ok)]
+                } catch {
+                    overlay = .rosterReason(p, ids)
+                    return [.message(describe(error, ctx.lang), .error)]
+                }
+            }
+        default:
+            return []
         }
     }
 
@@ -255,6 +360,8 @@ public final class AttendanceGridScreen: Screen {
         switch overlay {
         case let .step(d, target)?: return handleDialog(key, d, target: target, ctx)
         case let .enrol(p)?: return handleEnrol(key, p, ctx)
+        case .rosterIDs?, .rosterReason?: return handleRosterFix(key, ctx)
+        case let .findWorkers(l, p, correcting)?: return handleFindWorkers(key, l, p, correcting: correcting, ctx)
         case var .claimsReport(r)?:
             overlay = r.handle(key) == .none ? .claimsReport(r) : nil
             return []
@@ -263,6 +370,11 @@ public final class AttendanceGridScreen: Screen {
         switch key {
         case .function(7) where ctx.session?.can(.prepareClaims) == true && (status == .completed || status == .closed):
             return commitPending(ctx) + classClaims(ctx)
+        case .function(6) where manages && status.takesRosterCorrection:
+            let effects = commitPending(ctx)
+            overlay = .rosterIDs(TextPrompt(title: ctx.lang.format(.rosterFixTitle, classID), hint: ctx.lang[.rosterFixHint],
+                                            maxLength: 2_000, required: false))
+            return effects
         case .function(6) where manages:
             let effects = commitPending(ctx)
             overlay = .enrol(TextPrompt(title: ctx.lang.format(.enrolTitle, classID), hint: ctx.lang[.enrolHint],

@@ -55,6 +55,15 @@ extension ClaimListScreen {
                     recheck(st, ctx, progress)
                 })]
             }
+        case var .institutionLookup(l):
+            switch l.handle(key) {
+            case .none: overlay = .institutionLookup(l)
+            case .cancelled: overlay = nil
+            case let .chosen(codes):
+                overlay = nil
+                filter.institution = codes.first
+                refilter()
+            }
         case var .kinds(l):
             switch l.handle(key) {
             case .none: overlay = .kinds(l)
@@ -76,6 +85,10 @@ extension ClaimListScreen {
                 refilter()
             }
         case var .institution(p):
+            if key == .function(4) {
+                overlay = .institutionLookup(Lookups.institutions(ctx, typed: p.text.trimmedWhitespace()))
+                return []
+            }
             switch p.handle(key) {
             case .none: overlay = .institution(p)
             case .cancelled: overlay = nil

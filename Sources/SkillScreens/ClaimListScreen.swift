@@ -45,6 +45,8 @@ public final class ClaimListScreen: Screen {
         case kinds(PromptList)
         case minAmount(TextPrompt)
         case institution(TextPrompt)
+        /// F4 in the institution prompt: the institutions by name (issue 12).
+        case institutionLookup(PromptList)
         /// One confirmation for the claims in `approvals`.
         case approve(Dialog)
         /// One reason code, then one text, for the claims in `rejections`.
@@ -55,7 +57,7 @@ public final class ClaimListScreen: Screen {
 
         var widget: OverlayWidget {
             switch self {
-            case let .kinds(l), let .rejectCode(l): .list(l)
+            case let .kinds(l), let .rejectCode(l), let .institutionLookup(l): .list(l)
             case let .minAmount(p), let .institution(p): .prompt(p, width: 60)
             case let .rejectReason(p, _): .prompt(p, width: 70)
             case let .approve(d), let .recheck(d, _): .dialog(d)
@@ -159,7 +161,7 @@ public final class ClaimListScreen: Screen {
             l.maxCodeWidth = 17
             overlay = .kinds(l)
         case .function(6):
-            overlay = .institution(TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint],
+            overlay = .institution(TextPrompt(title: ctx.lang[.institutionFilterTitle], hint: ctx.lang[.institutionFilterHint] + ctx.lang[.institutionFilterF4],
                                               maxLength: 18, required: false))
         case .function(7), .char("w"):
             filter.hasWarnings = filter.hasWarnings == true ? nil : true

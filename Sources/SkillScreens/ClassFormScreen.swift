@@ -214,7 +214,11 @@ public final class ClassFormScreen: Screen {
             overlay = .dialog(Dialog(title: Self.label(current, lang), message: [lang[.classListEmpty]], buttons: [lang[.close]]))
             return
         }
-        var list = PromptList(title: Self.label(current, lang), items: items)
+        // The lookup starts filtered by what the field holds (part of a code, or a name typed
+        // where the code goes), issue 12.
+        var list = PromptList.lookup(title: Self.label(current, lang), items: items,
+                                     typed: current == .institution || current == .occupation ? text(current) : "")
+        if list.visibleItems.isEmpty { list.filter = "" }   // a complete code that names nothing here
         list.maxCodeWidth = 18  // a credit code whole
         overlay = .choose(list, current)
     }

@@ -131,8 +131,8 @@ public final class HomeScreen: Screen {
         case .enter:
             return choose(list[min(selected, list.count - 1)], ctx)
         case let .char(c):
-            // 1–9 choose the first nine entries, 0 the tenth (shown as "0.").
-            if let n = c.wholeNumberValue, let i = Self.index(ofDigit: n), i < list.count {
+            // 1–9 choose the first nine entries, 0 the tenth, then letters (a, b, …; not q).
+            if let i = Self.index(ofKey: c), i < list.count {
                 selected = i
                 return choose(list[i], ctx)
             }
@@ -224,15 +224,31 @@ public final class HomeScreen: Screen {
                                fieldWidth: body.width - 22, value: line.value)
         }
         y += 2
-        for (i, item) in items(ctx).enumerated() {
-            let text = " \(Self.digit(forIndex: i).map(String.init) ?? " "). " + label(item, lang) + " "
-            canvas.put(text, x: x + 2, y: y + i, style: i == selected ? .reverse : .plain, maxWidth: body.width - x - 2)
+        // Every entry has a key and is on screen: when the menu is taller than the room left (a
+        // user with every role at 80×24), it flows into a second column.
+        let list = items(ctx)
+        let rows = max(1, min(list.count, body.y + body.height - y))
+        let columnWidth = list.count > rows ? (body.width - x - 2) / 2 : body.width - x - 2
+        for (i, item) in list.enumerated() {
+            let key = Self.key(forIndex: i).map(String.init) ?? " "
+            let text = " \(key). " + label(item, lang) + " "
+            canvas.put(text, x: x + 2 + (i / rows) * columnWidth, y: y + i % rows, style: i == selected ? .reverse : .plain,
+                       maxWidth: columnWidth - 1)
         }
     }
 
-    /// The digit that chooses entry `i` (0-based): 1–9, then 0 for the tenth; none after.
-    static func digit(forIndex i: Int) -> Int? { i < 9 ? i + 1 : i == 9 ? 0 : nil }
-    static func index(ofDigit n: Int) -> Int? { n == 0 ? 9 : (1...9).contains(n) ? n - 1 : nil }
+    /// The keys of the menu's entries in order: 1–9, 0, then the letters a–z without `q` (it
+    /// leaves, as F3 does) — 35 entries, more than every role together has.
+    static let menuKeys: [Character] = Array("1234567890") + Array("abcdefghijklmnoprstuvwxyz")
+
+    /// The key that chooses entry `i` (0-based), nil past the last key.
+    static func key(forIndex i: Int) -> Character? { i < menuKeys.count ? menuKeys[i] : nil }
+    /// The entry a typed key chooses (upper-case letters too; full-width digits as typed by an input method).
+    static func index(ofKey c: Character) -> Int? {
+        let folded = HalfWidth.ascii(String(c)).lowercased()
+        guard folded.count == 1, let k = folded.first else { return nil }
+        return menuKeys.firstIndex(of: k)
+    }
 
     /// 1204331 → "1,204,331".
     static func grouped(_ n: Int) -> String {

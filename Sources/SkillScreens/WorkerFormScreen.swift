@@ -6,7 +6,7 @@ import TermUI
 /// stands beside it once the field was left (the ID's at once); nothing is stored while any
 /// field is invalid — the use-case layer checks again on save.
 public final class WorkerFormScreen: Screen {
-    static let order: [WorkerField] = [.id, .name, .phone, .hukouRegion, .rural, .residence, .employment,
+    static let order: [WorkerField] = [.id, .name, .phone, .hukouRegion, .rural, .residence, .workRegion, .employment,
                                       .employer, .employerCode, .pension, .unemploymentInsured, .groups, .disability,
                                       .relativeOf]
 
@@ -47,6 +47,7 @@ public final class WorkerFormScreen: Screen {
         fields[.phone] = TextField(text: d.phone, maxLength: 20)
         fields[.hukouRegion] = TextField(text: d.hukouRegion, maxLength: 6, filter: .digits)
         fields[.residence] = TextField(text: d.residence, maxLength: 200)
+        fields[.workRegion] = TextField(text: d.workRegion, maxLength: 6, filter: .digits)
         fields[.employer] = TextField(text: d.employer, maxLength: 200)
         fields[.employerCode] = TextField(text: d.employerCode, maxLength: 18)
         fields[.relativeOf] = TextField(text: d.relativeOf, maxLength: 18, filter: .idDigits)
@@ -107,6 +108,11 @@ public final class WorkerFormScreen: Screen {
         case .employment, .disability, .groups:
             if key == .char(" ") || key == .right || key == .left {
                 if field == .groups { openPrompt(ctx) } else { cycle(field, key == .left ? -1 : 1) }
+            } else if case let .char(c) = key {
+                // Typing into a choice field opens its list filtered by what was typed (issue 12).
+                openPrompt(ctx, typed: String(c))
+            } else if case let .paste(text) = key {
+                openPrompt(ctx, typed: text)
             }
         default:
             if field == .id && editing != nil { return [] }
@@ -139,20 +145,23 @@ public final class WorkerFormScreen: Screen {
         }
     }
 
-    func openPrompt(_ ctx: ScreenContext) {
+    func openPrompt(_ ctx: ScreenContext, typed: String = "") {
         let lang = ctx.lang
         let prompt: PromptList
         switch current {
         case .employment:
-            prompt = PromptList(title: lang[.chooseEmployment],
-                                items: EmploymentStatus.allCases.map { ($0.rawValue, $0.label(lang)) })
+            prompt = .lookup(title: lang[.chooseEmployment],
+                             items: EmploymentStatus.allCases.map { ($0.rawValue, $0.label(lang)) }, typed: typed)
         case .disability:
-            prompt = PromptList(title: lang[.chooseDisability],
-                                items: Disability.allCases.map { ($0.rawValue, $0.label(lang)) })
+            prompt = .lookup(title: lang[.chooseDisability],
+                             items: Disability.allCases.map { ($0.rawValue, $0.label(lang)) }, typed: typed)
         case .groups:
-            prompt = PromptList(title: lang[.chooseGroups],
-                                items: TargetGroup.allCases.map { ($0.rawValue, $0.label(lang)) },
-                                multiSelect: true, checked: Set(draft.groups.map(\.rawValue)))
+            prompt = .lookup(title: lang[.chooseGroups],
+                             items: TargetGroup.allCases.map { ($0.rawValue, $0.label(lang)) }, typed: typed,
+                             multiSelect: true, checked: Set(draft.groups.map(\.rawValue)))
+        case .hukouRegion, .workRegion:
+            // F4 on a region code: the region table by name; what the field holds starts the filter.
+            prompt = Lookups.regions(lang, typed: current == .hukouRegion ? draft.hukouRegion : draft.workRegion)
         default:
             return
         }
@@ -172,6 +181,11 @@ public final class WorkerFormScreen: Screen {
             case .employment: if let c = codes.first, let e = EmploymentStatus(rawValue: c) { draft.employment = e }
             case .disability: if let c = codes.first, let d = Disability(rawValue: c) { draft.disability = d }
             case .groups: draft.groups = TargetGroup.allCases.filter { codes.contains($0.rawValue) }
+            case .hukouRegion, .workRegion:
+                if let c = codes.first {
+                    fields[field] = TextField(text: c, maxLength: 6, filter: .digits)
+                    draft.setText(field, c)
+                }
             default: break
             }
             revalidate(ctx)
@@ -282,16 +296,21 @@ public final class WorkerFormScreen: Screen {
                 note = note ?? lang[.f4Choose]; if errors[field] == nil { noteStyle = .dim }
             case .id where editing != nil:
                 value = draft.id; note = lang[.readOnly]; noteStyle = .dim
-            case .hukouRegion:
+            case .hukouRegion, .workRegion:
                 textField = fields[field]
-                if note == nil, draft.hukouRegion.count == 6 {
-                    note = RegionTable.shared.name(draft.hukouRegion) ?? lang[.unknownRegion]
+                let code = field == .hukouRegion ? draft.hukouRegion : draft.workRegion
+                if note == nil, code.count == 6 {
+                    note = RegionTable.shared.name(code) ?? lang[.unknownRegion]
                     noteStyle = .dim
                 }
             default:
                 textField = fields[field]
             }
             if field == .id, note == nil, draft.id.count == 18 { note = lang[.idComplete]; noteStyle = .ok }
+            // Invisible characters kept out of the field are said, not dropped silently (issue 12).
+            if note == nil, let n = fields[field]?.removedInvisible, n > 0 {
+                note = lang.format(.removedInvisible, n); noteStyle = .warning
+            }
             let width = field == .groups ? min(body.width - labelWidth - 14, 60) : fieldWidth
             let rowNote = field == .groups && note == lang[.f4Choose] ? nil : note
             FormLayout.drawRow(into: &canvas, x: 1, y: y, label: WorkerText.label(field, lang), labelWidth: labelWidth,

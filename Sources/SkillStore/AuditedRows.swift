@@ -9,7 +9,7 @@ extension StoreReader {
     /// Every worker with their bank account (the trail keeps the account apart, masked and digested).
     public func eachWorker(_ body: (WorkerRow, _ bankAccount: String?) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.workerColumns), bank_account FROM workers ORDER BY id")
-        while let row = try cursor.next() { try body(Self.workerByIndex(row), row[20]) }
+        while let row = try cursor.next() { try body(Self.workerByIndex(row), row[21]) }
     }
 
     public func eachClaim(_ body: (ClaimRow) throws -> Void) throws {

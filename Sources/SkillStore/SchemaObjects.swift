@@ -200,7 +200,8 @@ enum SchemaObjects {
             WHEN OLD.name IS NOT NEW.name OR OLD.groups IS NOT NEW.groups OR OLD.disability IS NOT NEW.disability
                 OR OLD.unemployment_insured IS NOT NEW.unemployment_insured OR OLD.pension IS NOT NEW.pension
                 OR OLD.hukou_region IS NOT NEW.hukou_region OR OLD.residence IS NOT NEW.residence
-                OR OLD.employer_code IS NOT NEW.employer_code OR OLD.id IS NOT NEW.id BEGIN
+                OR OLD.employer_code IS NOT NEW.employer_code OR OLD.work_region IS NOT NEW.work_region
+                OR OLD.id IS NOT NEW.id BEGIN
                 UPDATE claims SET evidence_changed = 1 WHERE worker_id IN (OLD.id, NEW.id)
                     AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
             END

@@ -94,7 +94,7 @@ public class StoreReader {
     /// the query on the evaluation's hot path).
     static let workerColumns = """
         rowid, id, name, sex, birth_date, phone, hukou_region, rural, residence, employment, employer, employer_code,
-        pension, groups, disability, relative_of, unemployment_insured, version, created_at, updated_at
+        pension, groups, disability, relative_of, unemployment_insured, version, created_at, updated_at, work_region
         """
 
     static func workerByIndex(_ row: Row) -> WorkerRow {
@@ -103,7 +103,7 @@ public class StoreReader {
                          hukouRegion: row[6], rural: row[7], residence: row[8], employment: row[9], employer: row[10],
                          employerCode: row[11], pension: row[12], groups: groups.split(separator: ";").map(String.init),
                          disability: row[14], relativeOf: row[15], unemploymentInsured: row[16], version: row[17],
-                         createdAt: row[18], updatedAt: row[19])
+                         createdAt: row[18], updatedAt: row[19], workRegion: row[20])
     }
 
     static func worker(_ row: Row) -> WorkerRow {
@@ -115,7 +115,7 @@ public class StoreReader {
                          groups: groups.split(separator: ";").map(String.init), disability: row["disability"],
                          relativeOf: row["relative_of"], unemploymentInsured: row["unemployment_insured"],
                          version: row["version"],
-                         createdAt: row["created_at"], updatedAt: row["updated_at"])
+                         createdAt: row["created_at"], updatedAt: row["updated_at"], workRegion: row["work_region"])
     }
 
     // MARK: audit
@@ -268,12 +268,12 @@ public final class StoreWriter: StoreReader {
         try db.execute(sql: """
             UPDATE workers SET name = ?, phone = ?, hukou_region = ?, rural = ?, residence = ?, employment = ?,
                 employer = ?, employer_code = ?, pension = ?, groups = ?, disability = ?, relative_of = ?,
-                unemployment_insured = ?, version = version + 1, updated_at = ?
+                unemployment_insured = ?, work_region = ?, version = version + 1, updated_at = ?
             WHERE id = ? AND version = ?
             """, arguments: [w.name.value, w.phone?.value, w.hukouRegion, w.rural, w.residence,
                              w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
                              w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue,
-                             w.relativeOf?.value, w.unemploymentInsured, Timestamp.utc(at), w.id.value, expectedVersion])
+                             w.relativeOf?.value, w.unemploymentInsured, w.workRegion, Timestamp.utc(at), w.id.value, expectedVersion])
         guard db.changesCount == 1 else { return nil }
         if old.name != w.name.value {
             try db.execute(sql: "INSERT INTO worker_name_fts(worker_name_fts, rowid, chars) VALUES ('delete', ?, ?)",
@@ -287,8 +287,9 @@ public final class StoreWriter: StoreReader {
 enum WorkerSQL {
     static let insert = """
         INSERT INTO workers(id, name, sex, birth_date, phone, hukou_region, rural, residence, employment,
-            employer, employer_code, pension, groups, disability, relative_of, unemployment_insured, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            employer, employer_code, pension, groups, disability, relative_of, unemployment_insured, created_at, updated_at,
+            work_region)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO NOTHING
         """
     static let ftsInsert = "INSERT INTO worker_name_fts(rowid, chars) VALUES (?, ?)"
@@ -297,7 +298,7 @@ enum WorkerSQL {
         [w.id.value, w.name.value, w.sex.rawValue, w.birthDate.description, w.phone?.value, w.hukouRegion,
          w.rural, w.residence, w.employment.rawValue, w.employer, w.employerCode?.value, w.pension,
          w.groups.map(\.rawValue).joined(separator: ";"), w.disability.rawValue, w.relativeOf?.value,
-         w.unemploymentInsured, createdAt, createdAt]
+         w.unemploymentInsured, createdAt, createdAt, w.workRegion]
     }
 
     /// "张桂兰" → "张 桂 兰": one token per character for the FTS index (whitespace dropped).

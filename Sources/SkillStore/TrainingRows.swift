@@ -207,3 +207,15 @@ extension StoreReader {
             .map { WorkerClassRow(trainingClass: try Self.trainingClass($0), countedMinutes: try Self.countedMinutes($0[Self.classColumnCount])) }
     }
 }
+
+extension StoreWriter {
+    /// Marks every submitted claim resting on the class as having its evidence changed (W5), as the
+    /// v7 triggers do for other evidence edits; a roster correction calls it. Returns how many.
+    public func markClassClaimsEvidenceChanged(classID: Int64) throws -> Int {
+        try db.execute(sql: """
+            UPDATE claims SET evidence_changed = 1 WHERE class_id = ?
+                AND evidence_sha256 IS NOT NULL AND evidence_changed = 0
+            """, arguments: [classID])
+        return db.changesCount
+    }
+}

@@ -42,6 +42,16 @@ public struct PromptList: Equatable, Sendable {
         self.pageSize = 10
     }
 
+    /// The one lookup every code field and choice field opens (issue 12): the list, already
+    /// filtered by what the clerk typed into the field (a name, part of a code), so typing into a
+    /// choice field or pressing F4 after a few characters lands on the few entries that match.
+    public static func lookup(title: String, items: [(code: String, label: String)], typed: String,
+                              multiSelect: Bool = false, checked: Set<String> = []) -> PromptList {
+        var p = PromptList(title: title, items: items, multiSelect: multiSelect, checked: checked)
+        p.filter = typed
+        return p
+    }
+
     public var visibleItems: [Item] {
         guard !filter.isEmpty else { return items }
         let needle = filter.lowercased()

@@ -28,6 +28,10 @@ public struct TextField: Equatable, Sendable {
     /// replaces it whole, as a 5250 field does; an editing or moving key (arrows, Home, End,
     /// Backspace, Delete, Ctrl-A/E/B/F/K/U) keeps it for editing. Shown reversed while it holds.
     public var replacesOnType = false
+    /// How many typed or pasted characters were kept out because they are controls, bidi or
+    /// zero-width characters (issue 12): a screen says so beside the field instead of dropping
+    /// them silently.
+    public var removedInvisible = 0
 
     public init(text: String = "", maxLength: Int? = nil, isSecure: Bool = false, filter: Filter = .any) {
         self.text = text
@@ -98,9 +102,9 @@ public struct TextField: Equatable, Sendable {
         return true
     }
 
-    private func accept(_ c: Character) -> Character? {
+    private mutating func accept(_ c: Character) -> Character? {
         // Controls, bidi and zero-width characters never enter a field.
-        guard Sanitize.isClean(String(c)) else { return nil }
+        guard Sanitize.isClean(String(c)) else { removedInvisible += 1; return nil }
         // A field of digits or codes reads what an input method types in full-width form (１, Ｘ,
         // －) as its ASCII twin (issue 12): before, the ID field dropped full-width digits silently.
         var c = c

@@ -7,7 +7,7 @@ import TermUI
 struct ClassCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class", abstract: "Training classes (培训班): clerks open them, enrol workers and move them on.",
-        subcommands: [ClassAdd.self, ClassList.self, ClassShow.self, ClassEnrol.self,
+        subcommands: [ClassAdd.self, ClassList.self, ClassShow.self, ClassEnrol.self, ClassCorrectRoster.self,
                       ClassStart.self, ClassComplete.self, ClassClose.self])
 }
 

@@ -19,6 +19,7 @@ struct WorkerAdd: ParsableCommand {
     @Option(help: "Household registration region, 6-digit code (GB/T 2260).") var hukou: String?
     @Flag(help: "The household registration is rural (农村户籍).") var rural = false
     @Option(help: "Usual residence (常住地).") var residence: String?
+    @Option(name: .customLong("work-region"), help: "Place of job-seeking or work (求职就业地), 6-digit region code (GB/T 2260); E10 accepts training there.") var workRegion: String?
     @Option(help: "Employment status.") var employment: EmploymentStatus?
     @Option(help: "Employer name.") var employer: String?
     @Option(name: .customLong("employer-code"), help: "Employer's unified social credit code.") var employerCode: String?
@@ -35,7 +36,7 @@ struct WorkerAdd: ParsableCommand {
         try global.runAsUser(json: output.json) { session, stdin in
             var d = WorkerDraft()
             d.id = id; d.name = name; d.phone = phone ?? ""; d.hukouRegion = hukou ?? ""; d.rural = rural
-            d.residence = residence ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
+            d.residence = residence ?? ""; d.workRegion = workRegion ?? ""; d.employer = employer ?? ""; d.employerCode = employerCode ?? ""
             d.pension = pension; d.unemploymentInsured = insured; d.relativeOf = relativeOf ?? ""
             if let employment { d.employment = employment }
             if let disability { d.disability = disability }
@@ -45,6 +46,12 @@ struct WorkerAdd: ParsableCommand {
             }
             let row = try session.register(d)
             if let bankAccount { try session.setBankAccount(workerID: row.id, account: bankAccount) }
+            // Invisible characters dropped from free text are said (on stderr: stdout may be JSON).
+            for (field, n) in d.removedInvisible().sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let label = WorkerText.label(field, lang)
+                Output.warn(lang == .zh ? "注意：\(label)中的 \(n) 个不可见字符（控制、方向或零宽字符）已删除"
+                                        : "note: \(n) invisible character(s) (control, bidi, zero-width) removed from \(label)")
+            }
             if output.json { Output.printJSON(WorkerSnapshot(row)) }
             else { Output.line(lang == .zh ? "已登记 \(row.id) \(row.name)" : "registered \(row.id) \(row.name)") }
         }
@@ -96,7 +103,7 @@ struct WorkerList: ParsableCommand {
 struct WorkerImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import workers from a CSV file (header row; id and name required).",
-        discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability and optionally unemployment_insured (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾,参加失业保险); groups separated by ';'.")
+        discussion: "Columns: id,name,phone,hukou_region,rural,residence,employment,employer,employer_code,pension,groups,disability and optionally unemployment_insured, work_region (or 身份证号,姓名,手机号,户籍地,农村户籍,常住地,就业状态,工作单位,单位信用代码,领取养老金,重点群体,残疾,参加失业保险,求职就业地); groups separated by ';'.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var file: ImportFileOptions
     @Flag(name: .customLong("all-or-nothing"), help: "Import nothing if any row is bad.") var allOrNothing = false
@@ -129,18 +136,41 @@ final class ProgressBar {
 
 struct WorkerUpdate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "update", abstract: "Change a worker's bank account (other fields are edited in the worker form).")
+        commandName: "update",
+        abstract: "Change a worker's bank account or place of job-seeking or work (other fields are edited in the worker form).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Resident ID.") var id: String
-    @Option(name: .customLong("bank-account"), help: "The worker's bank account (a UnionPay card is Luhn-checked).") var bankAccount: String
+    @Option(name: .customLong("bank-account"), help: "The worker's bank account (a UnionPay card is Luhn-checked).") var bankAccount: String?
+    @Option(name: .customLong("work-region"), help: "Place of job-seeking or work (求职就业地), 6-digit region code; an empty value clears it.") var workRegion: String?
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
+        try Output.run(json: output.json, lang: lang) {
+            if bankAccount == nil && workRegion == nil {
+                throw CLIError.invalid(en: "nothing to change: give --bank-account or --work-region",
+                                       zh: "没有要修改的内容：请给出 --bank-account 或 --work-region")
+            }
+        }
         try global.runAsUser(json: output.json) { session, _ in
-            try session.setBankAccount(workerID: id, account: bankAccount)
-            if output.json { Output.printJSON(BankAccountJSON(id: id.uppercased(), bankAccount: PublicMask.bankAccount(bankAccount))) }
-            else { Output.line(lang == .zh ? "已更新 \(id) 的银行账户" : "bank account of \(id) updated") }
+            var row: WorkerRow?
+            if let workRegion {
+                let old = try session.worker(id: id)
+                var d = WorkerDraft(row: old)
+                d.workRegion = workRegion
+                row = try session.update(id: old.id, with: d, expectedVersion: old.version)
+            }
+            if let bankAccount { try session.setBankAccount(workerID: id, account: bankAccount) }
+            if output.json {
+                if let row, bankAccount == nil { Output.printJSON(WorkerSnapshot(row)) }
+                else if let bankAccount { Output.printJSON(BankAccountJSON(id: id.uppercased(), bankAccount: PublicMask.bankAccount(bankAccount))) }
+                return
+            }
+            if let row {
+                Output.line(lang == .zh ? "已更新 \(row.id) \(row.name) 的求职就业地：\(WorkerText.region(row.workRegion, lang))"
+                                        : "place of job-seeking or work of \(row.id) \(row.name) updated: \(WorkerText.region(row.workRegion, lang))")
+            }
+            if bankAccount != nil { Output.line(lang == .zh ? "已更新 \(id) 的银行账户" : "bank account of \(id) updated") }
         }
     }
 }

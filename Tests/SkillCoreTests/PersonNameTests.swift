@@ -17,6 +17,11 @@ import Testing
         ("Anna  Lee", "Anna Lee"),
         ("Jose\u{0301}", "José"),                  // NFC
         ("买买提·吐尔逊·阿不都热合曼", "买买提·吐尔逊·阿不都热合曼"),
+        // Issue 12: a full stop between Han characters is the separator typed without `·`.
+        ("阿卜杜拉.艾尼", "阿卜杜拉·艾尼"),
+        ("阿卜杜拉．艾尼", "阿卜杜拉·艾尼"),       // U+FF0E full-width full stop
+        ("阿卜杜拉 . 艾尼", "阿卜杜拉·艾尼"),
+        ("张.伟", "张·伟"),
     ]
 
     @Test(arguments: accepted)
@@ -46,7 +51,10 @@ import Testing
         ("阿卜杜拉··艾尼", .misplacedDot),
         ("张 伟", .misplacedSpace(position: 2)),
         ("张3", .invalidCharacter(position: 2, "3")),
-        ("张.伟", .invalidCharacter(position: 2, ".")),
+        ("张伟.", .invalidCharacter(position: 3, ".")),          // not between two Han characters
+        (".张伟", .invalidCharacter(position: 1, ".")),
+        ("John F. Smith", .invalidCharacter(position: 7, ".")),  // Latin punctuation stays refused
+        ("阿卜杜拉..艾尼", .invalidCharacter(position: 5, ".")),
         ("<script>", .invalidCharacter(position: 1, "<")),
         ("-Anna", .invalidCharacter(position: 1, "-")),
     ]

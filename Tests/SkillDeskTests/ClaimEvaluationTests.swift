@@ -142,7 +142,9 @@ struct ClaimEvaluationTests {
         let otherCert = refusal(ClaimProposal(worker: w.t.workers[1], kind: .training, classID: w.classID, certificateNumber: "S-1"))
         #expect(otherCert?.message(.en).contains("recorded for 学员 (\(w.worker))") == true)
         let noClass = refusal(ClaimProposal(worker: w.worker, kind: .training))
-        #expect(noClass?.message(.en).contains("--class") == true && noClass?.message(.zh).contains("--class") == true)
+        // Shared by the CLI and the TUI: it names the input, never a flag (issue 12, defect 6).
+        #expect(noClass?.message(.en).contains("name the class number") == true && noClass?.message(.zh).contains("请填写班号") == true)
+        #expect(noClass?.message(.en).contains("--") == false && noClass?.message(.zh).contains("--") == false)
         #expect(refusal(ClaimProposal(worker: w.worker, kind: .workBased, classID: w.classID, months: 0))?.message(.en).contains("1–120") == true)
         #expect(refusal(ClaimProposal(worker: w.worker, kind: .training, classID: w.classID, months: 3)) != nil)
         #expect(refusal(ClaimProposal(worker: w.worker, kind: .prepayment, classID: w.classID, prepayPercent: 101)) != nil)

@@ -130,8 +130,12 @@ struct ClassUseCaseTests {
         let t = try TrainingWorld()
         let c = try t.clerk.addClass(TrainingWorld.classDraft())
         _ = try t.clerk.startClass(c.id); _ = try t.clerk.completeClass(c.id)
-        _ = try t.clerk.enrol(classID: c.id, workerIDs: [t.workers[0]])
+        // Issue 12: a completed class takes no ordinary enrolment either (a roster correction
+        // does: RosterCorrectionTests); closed, not even that.
+        #expect(throws: DeskError.self) { try t.clerk.enrol(classID: c.id, workerIDs: [t.workers[0]]) }
+        _ = try t.clerk.correctRoster(classID: c.id, workerIDs: [t.workers[0]], reason: "漏录")
         _ = try t.clerk.closeClass(c.id)
+        #expect(throws: DeskError.self) { try t.clerk.correctRoster(classID: c.id, workerIDs: [t.workers[1]], reason: "漏录") }
         #expect(throws: DeskError.self) { try t.clerk.enrol(classID: c.id, workerIDs: [t.workers[1]]) }
     }
 }

@@ -259,7 +259,7 @@ enum ClaimText0 {
         let ctx = w.context(w.f.clerk)
         let row = try w.f.clerk.worker(id: id)
         let d = Driver(ctx, root: WorkerDetailScreen(row: row, ctx: ctx))
-        #expect(d.row(16) == " 银行账户 .......... 未登记")
+        #expect(d.row(17) == " 银行账户 .......... 未登记")
         d.press(.function(6))
         #expect(d.text.contains("现为 未登记"))
         for (typed, problem) in [("12ab", "银行账号只能是数字"), (badCheckCard, "银行卡号校验位不对"), ("", "银行账号为空"),
@@ -280,7 +280,7 @@ enum ClaimText0 {
         #expect(try w.f.desk.store.read { try $0.bankAccount(workerID: id) } == "6222021234567890128")
         let masked = "***************0128"
         #expect(d.messageRow.contains("张伟 的银行账户已登记为 " + masked))
-        #expect(d.row(16) == " 银行账户 .......... " + masked)
+        #expect(d.row(17) == " 银行账户 .......... " + masked)
         #expect(!d.text.contains("6222021234567890128") && !d.text.contains("6222 0212"))
         let audit = try w.audit("worker", id).filter { $0.action == "worker.bank_account" }
         #expect(audit.count == 1 && audit[0].user == "clerk1" && audit[0].after?.contains(masked) == true)
@@ -301,7 +301,7 @@ enum ClaimText0 {
         #expect(try w.fin.bankAccount(workerID: id) == "***************0128")
         let ctx = w.context(w.fin)
         let d = Driver(ctx, root: WorkerDetailScreen(row: try w.f.clerk.worker(id: id), ctx: ctx))
-        #expect(d.row(16).hasSuffix("***************0128"))
+        #expect(d.row(17).hasSuffix("***************0128"))
         #expect(!d.footerRow.contains("F6"))
         d.press(.function(6))
         #expect(!d.text.contains("现为 "))

@@ -14,13 +14,14 @@ import TermUI
         let d = Driver(f.context(), root: WorkerDetailScreen(row: row, ctx: f.context()))
         let lines = d.lines
         #expect(lines[0].hasPrefix(" SkillDesk · 劳动者详情 · 张伟"))
-        #expect(Array(lines[2...14]) == [
+        #expect(Array(lines[2...15]) == [
             " 身份证号 .......... 320102199003071239",
             " 姓名 .............. 张伟",
             " 性别 / 出生日期 ... 男 / 1990-03-07",
             " 手机号 ............ 13912345678",
             " 户籍地 ............ —",
             " 常住地 ............ —",
+            " 求职就业地 ........ —",
             " 就业状态 .......... 其他",
             " 工作单位 .......... —",
             " 单位信用代码 ...... —",
@@ -29,8 +30,8 @@ import TermUI
             " 重点群体 .......... 下岗失业人员、退役军人",
             " 残疾 .............. 无",
         ])
-        // Row 15 holds the relative-of label (see WorkerFormScreenTests.everyChineseLabelShowsWhole).
-        #expect(Array(lines[16...20]) == [
+        // Row 16 holds the relative-of label (see WorkerFormScreenTests.everyChineseLabelShowsWhole).
+        #expect(Array(lines[17...21]) == [
             " 银行账户 .......... 未登记",
             "",
             " 修改记录",
@@ -53,10 +54,10 @@ import TermUI
         #expect(d.title == "劳动者详情 · 张伟")
         #expect(d.messageRow == " 已保存：张伟")
         #expect(d.row(5) == " 手机号 ............ 13700001111")
-        #expect(d.row(18) == " 修改记录")
-        #expect(d.row(19).hasPrefix("   2025-06-02 10:00  clerk1  修改  "))
-        #expect(d.row(19).contains("13912345678 → 13700001111"))
-        #expect(d.row(20) == "   2025-06-02 10:00  clerk1  登记")
+        #expect(d.row(19) == " 修改记录")
+        #expect(d.row(20).hasPrefix("   2025-06-02 10:00  clerk1  修改  "))
+        #expect(d.row(20).contains("13912345678 → 13700001111"))
+        #expect(d.row(21) == "   2025-06-02 10:00  clerk1  登记")
         #expect(try f.clerk.worker(id: Self.zhangWei).version == 2)
     }
 
@@ -70,8 +71,8 @@ import TermUI
         _ = try f.clerk.update(id: Self.zhangWei, with: draft, expectedVersion: 1)
         let row = try f.clerk.worker(id: Self.zhangWei)
         let d = Driver(f.context(), root: WorkerDetailScreen(row: row, ctx: f.context()))
-        #expect(d.row(19).contains("手机号：13912345678 → 13700001111") || d.row(19).contains("手机号: 13912345678 → 13700001111"),
-                "history line: \(d.row(19))")
+        #expect(d.row(20).contains("手机号：13912345678 → 13700001111") || d.row(20).contains("手机号: 13912345678 → 13700001111"),
+                "history line: \(d.row(20))")
     }
 
     @Test func detailInEnglish() throws {
@@ -81,10 +82,10 @@ import TermUI
         let d = Driver(f.context(.en), root: WorkerDetailScreen(row: row, ctx: f.context(.en)))
         #expect(d.row(0).hasPrefix(" SkillDesk · Worker · 欧阳娜娜"))
         #expect(d.row(4) == " Sex / born ........ F / 1985-06-12")
-        #expect(d.row(13) == " Target groups ..... Rural migrant worker")
-        #expect(d.row(16) == " Bank account ...... none on record")
-        #expect(d.row(18) == " History")
-        #expect(d.row(19) == "   2025-06-02 10:00  clerk1  registered")
+        #expect(d.row(14) == " Target groups ..... Rural migrant worker")
+        #expect(d.row(17) == " Bank account ...... none on record")
+        #expect(d.row(19) == " History")
+        #expect(d.row(20) == "   2025-06-02 10:00  clerk1  registered")
         #expect(d.footerRow == " F1 Help  F3 Back  F2 Edit  F6 Bank account  F7 Archive  F5 Refresh  ↑↓ Scroll")
     }
 

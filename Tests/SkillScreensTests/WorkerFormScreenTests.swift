@@ -17,7 +17,7 @@ import TermUI
         let lines = d.lines
         #expect(lines[0] == " SkillDesk · 登记劳动者" + spaces(47) + "clerk1 (经办人) · test.sqlite")
         #expect(lines[1] == "")
-        #expect(Array(lines[2...15]) == [
+        #expect(Array(lines[2...16]) == [
             " 身份证号 .......... 320102199003071239       ✓ 有效",
             " 性别 / 出生日期 ... 男 / 1990-03-07 （由身份证号得出）",
             " 姓名 .............. 张伟",
@@ -25,6 +25,7 @@ import TermUI
             " 户籍地 ............",
             " 农村户籍 .......... [ ] 农村户籍",
             " 常住地 ............",
+            " 求职就业地 ........",
             " 就业状态 .......... 其他" + spaces(21) + "（F4 选择）",
             " 工作单位 ..........",
             " 单位信用代码 ......",
@@ -33,11 +34,11 @@ import TermUI
             " 重点群体 .......... —",
             " 残疾 .............. 无" + spaces(23) + "（F4 选择）",
         ])
-        // Row 16 holds the relative-of label (see everyChineseLabelShowsWhole).
-        for y in 17...28 { #expect(lines[y] == "", "row \(y)") }
+        // Row 17 holds the relative-of label (see everyChineseLabelShowsWhole).
+        for y in 18...28 { #expect(lines[y] == "", "row \(y)") }
         #expect(lines[29] == " F1 帮助  F2 保存  F3 返回  F4 列表  Tab 下一项  Space 勾选  F12 取消")
         // Every field starts in column 21, whatever the width of its label.
-        for y in 2...16 where y != 3 {
+        for y in 2...17 where y != 3 {
             #expect(d.canvas[x: 20, y: y].text == " ", "row \(y)")
         }
         // The caret is after 张伟 (two wide characters) in the name field.
@@ -203,9 +204,9 @@ import TermUI
         d.type(Self.zhangWei)
         d.press(.tab)
         d.type("张伟")
-        for _ in 0..<10 { d.press(.tab) }     // name → groups
-        #expect(d.row(14).hasPrefix(" 重点群体 .........."))
-        #expect(d.canvas[x: 1, y: 14].style.bold)   // the focused label is bold
+        for _ in 0..<11 { d.press(.tab) }     // name → groups
+        #expect(d.row(15).hasPrefix(" 重点群体 .........."))
+        #expect(d.canvas[x: 1, y: 15].style.bold)   // the focused label is bold
         d.press(.function(4))
         var text = d.text
         #expect(text.contains("重点群体（空格勾选，Enter 确认）"))
@@ -219,7 +220,7 @@ import TermUI
         #expect(text.contains("[ ] graduate      离校未就业高校毕业生"))
         d.press(.enter)
         #expect(!d.text.contains("空格勾选"))
-        #expect(d.row(14) == " 重点群体 .......... 企业职工、下岗失业人员")
+        #expect(d.row(15) == " 重点群体 .......... 企业职工、下岗失业人员")
         d.press(.function(2))
         let stored = try f.clerk.worker(id: Self.zhangWei)
         #expect(stored.groups == ["enterprise_employee", "unemployed"])
@@ -230,7 +231,7 @@ import TermUI
         let d = Driver(f.context(), root: WorkerFormScreen(ctx: f.context(), editing: nil))
         d.press(.up, .up, .up)                 // id → relative of → disability → groups
         d.press(.function(4), .char(" "), .escape)
-        #expect(d.row(14) == " 重点群体 .......... —")
+        #expect(d.row(15) == " 重点群体 .......... —")
     }
 
     @Test func checkBoxesToggleWithSpace() throws {
@@ -249,11 +250,11 @@ import TermUI
         d.type(Self.zhangWei)
         d.press(.tab)
         d.type("张伟")
-        for _ in 0..<9 { d.press(.tab) }       // name → unemployment insurance
-        #expect(d.row(13) == " 参加失业保险 ...... [ ] 是")
+        for _ in 0..<10 { d.press(.tab) }      // name → unemployment insurance
+        #expect(d.row(14) == " 参加失业保险 ...... [ ] 是")
         d.press(.char(" "))
-        #expect(d.row(13) == " 参加失业保险 ...... [x] 是")
-        #expect(d.row(12) == " 按月领取养老金 .... [ ] 是")   // the pension box is another field
+        #expect(d.row(14) == " 参加失业保险 ...... [x] 是")
+        #expect(d.row(13) == " 按月领取养老金 .... [ ] 是")   // the pension box is another field
         d.press(.function(2))
         #expect(try f.clerk.worker(id: Self.zhangWei).unemploymentInsured)
     }

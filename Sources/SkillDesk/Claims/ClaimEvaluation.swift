@@ -90,33 +90,35 @@ extension Session {
         }
     }
 
+    /// Shared by the CLI and the TUI, so the messages name the input (班号, 申请月数), never a
+    /// command-line flag (issue 12, defect 6: `请给出 --class 班号` on a screen).
     static func checkProposal(_ p: ClaimProposal) throws {
         let kindZh = p.kind.label(.zh), kindEn = p.kind.label(.en)
         if p.kind == .workBased {
             guard let m = p.months, (1...maxProposalMonths).contains(m) else {
-                throw DeskError.invalidInput("a \(kindEn) needs the months claimed: --months 1–\(maxProposalMonths)",
-                                             zh: "\(kindZh)须给出申请月数（--months 1–\(maxProposalMonths)）")
+                throw DeskError.invalidInput("a \(kindEn) needs the months claimed (1–\(maxProposalMonths))",
+                                             zh: "\(kindZh)须填写申请月数（1–\(maxProposalMonths)）")
             }
         } else if p.months != nil {
-            throw DeskError.invalidInput("months are only for training through work (work_based); leave --months out for a \(kindEn)",
-                                         zh: "申请月数只用于以工代训（work_based）；\(kindZh)请勿填写 --months")
+            throw DeskError.invalidInput("months are only for training through work (work_based); leave the months out for a \(kindEn)",
+                                         zh: "申请月数只用于以工代训（work_based）；\(kindZh)请勿填写申请月数")
         }
         if p.kind == .prepayment {
             guard let pct = p.prepayPercent, (1...100).contains(pct) else {
-                throw DeskError.invalidInput("a prepayment needs its percent: --prepay-percent 1–100",
-                                             zh: "预拨须给出比例（--prepay-percent 1–100）")
+                throw DeskError.invalidInput("a prepayment needs the percent paid in advance (1–100)",
+                                             zh: "预拨须填写预拨比例（1–100）")
             }
         } else if p.prepayPercent != nil {
-            throw DeskError.invalidInput("a percent is only for a prepayment; leave --prepay-percent out for a \(kindEn)",
-                                         zh: "预拨比例只用于项目制培训预拨（prepayment）；\(kindZh)请勿填写 --prepay-percent")
+            throw DeskError.invalidInput("a percent is only for a prepayment; leave the prepayment percent out for a \(kindEn)",
+                                         zh: "预拨比例只用于项目制培训预拨（prepayment）；\(kindZh)请勿填写预拨比例")
         }
         if p.kind.needsClass && p.classID == nil {
-            throw DeskError.invalidInput("a \(kindEn) rests on a class: give --class N (one of the worker's classes)",
-                                         zh: "\(kindZh)须指明培训班：请给出 --class 班号（该劳动者参加的培训班）")
+            throw DeskError.invalidInput("a \(kindEn) rests on a class: name the class number (one of the worker's classes)",
+                                         zh: "\(kindZh)须指明培训班：请填写班号（该劳动者参加的培训班之一）")
         }
         if !p.kind.needsClass && p.classID == nil && (p.certificateNumber ?? "").trimmedWhitespace().isEmpty {
-            throw DeskError.invalidInput("a \(kindEn) rests on a certificate or a class: give --cert NUMBER or --class N",
-                                         zh: "\(kindZh)须凭证书或培训班：请给出 --cert 证书编号 或 --class 班号")
+            throw DeskError.invalidInput("a \(kindEn) rests on a certificate or a class: name the certificate number or the class number",
+                                         zh: "\(kindZh)须凭证书或培训班：请填写证书编号或班号")
         }
     }
 }

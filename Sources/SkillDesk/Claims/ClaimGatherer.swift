@@ -252,8 +252,9 @@ struct ClaimGatherer {
             drawsPension: w.pension, groups: Set(w.groups.compactMap(TargetGroup.init(rawValue:))),
             disability: Disability(rawValue: w.disability) ?? .none, rural: w.rural,
             hukouRegion: Self.sixDigits(w.hukouRegion), residenceRegion: Self.sixDigits(w.residence),
-            workRegion: w.employerCode.flatMap { Self.region(creditCode: $0) },
-            unemploymentInsured: w.unemploymentInsured, relativeOf: relative)
+            workRegion: Self.sixDigits(w.workRegion),
+            unemploymentInsured: w.unemploymentInsured, relativeOf: relative,
+            employerRegion: w.employerCode.flatMap { Self.region(creditCode: $0) })
 
         var classFacts: ClassFacts?
         var catalogueFacts: CatalogueFacts?

@@ -11,6 +11,9 @@ struct ClaimEvidence: Codable, Equatable {
     struct Profile: Codable, Equatable {
         var name: String; var groups: [String]; var disability: String; var insured: Bool; var pension: Bool
         var hukou: String?; var residence: String?; var employer: String?
+        /// The place of job-seeking or work (v13); absent (not null) when not recorded, so the
+        /// evidence of claims frozen before it keeps its digest.
+        var work: String?
     }
     /// Day → [classroom, online] minutes in the claim's class.
     var attendance: [String: [Int]]
@@ -35,7 +38,7 @@ struct ClaimEvidence: Codable, Equatable {
             catalogue: e.facts.catalogue.map { Catalogue(subsidised: $0.subsidised, shortage: $0.shortage, standardFen: $0.standardFen, hours: $0.hours) },
             profile: Profile(name: w.name, groups: w.groups.map(\.rawValue).sorted(), disability: w.disability.rawValue,
                              insured: w.unemploymentInsured, pension: w.drawsPension, hukou: w.hukouRegion,
-                             residence: w.residenceRegion, employer: w.workRegion),
+                             residence: w.residenceRegion, employer: w.employerRegion, work: w.workRegion),
             policy: e.profileName)
     }
 

@@ -139,7 +139,8 @@ extension Session {
         return try write(.manageClasses) { w in
             guard let cls = try w.trainingClass(id: classID) else { throw DeskError.classNotFound(classID) }
             let status = cls.status
-            if status == .closed {
+            if status == .completed { throw try enrolmentClosed(cls, w) }
+            if !status.takesEnrolments {
                 throw DeskError.classWrongStatus(id: classID, status: status, action: "take enrolments", actionZh: "报名")
             }
             var missing: [String] = []

@@ -42,6 +42,7 @@ enum ImportColumn: String, CaseIterable {
     case id, name, phone, hukouRegion = "hukou_region", rural, residence, employment, employer
     case employerCode = "employer_code", pension, groups, disability
     case unemploymentInsured = "unemployment_insured"
+    case workRegion = "work_region"
 
     var chinese: String {
         switch self {
@@ -58,6 +59,7 @@ enum ImportColumn: String, CaseIterable {
         case .groups: return "重点群体"
         case .disability: return "残疾"
         case .unemploymentInsured: return "参加失业保险"
+        case .workRegion: return "求职就业地"
         }
     }
 
@@ -77,6 +79,7 @@ enum ImportColumn: String, CaseIterable {
         case .groups: return .groups
         case .disability: return .disability
         case .unemploymentInsured: return .unemploymentInsured
+        case .workRegion: return .workRegion
         }
     }
 
@@ -229,7 +232,7 @@ extension Session {
             guard let col else { continue }
             let v = (record.fields[i] ?? "").trimmedWhitespace()
             switch col {
-            case .id, .name, .phone, .hukouRegion, .residence, .employer, .employerCode:
+            case .id, .name, .phone, .hukouRegion, .residence, .employer, .employerCode, .workRegion:
                 d.setText(col.field, v)
             case .rural, .pension, .unemploymentInsured:
                 guard let b = parseBool(v) else {

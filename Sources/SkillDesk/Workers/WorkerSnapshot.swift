@@ -15,6 +15,9 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
     public var hukouRegionName: String?
     public var rural: Bool
     public var residence: String?
+    /// Place of job-seeking or work (v13); absent from audit rows and JSON when not recorded.
+    public var workRegion: String?
+    public var workRegionName: String?
     public var employment: String
     public var employer: String?
     public var employerCode: String?
@@ -31,6 +34,7 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, name, sex, phone, rural, residence, employment, employer, pension, groups, disability, version
         case birthDate = "birth_date", hukouRegion = "hukou_region", hukouRegionName = "hukou_region_name"
+        case workRegion = "work_region", workRegionName = "work_region_name"
         case employerCode = "employer_code", relativeOf = "relative_of", unemploymentInsured = "unemployment_insured"
         case createdAt = "created_at", updatedAt = "updated_at"
     }
@@ -39,6 +43,8 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
         id = row.id; name = row.name; sex = row.sex; birthDate = row.birthDate; phone = row.phone
         hukouRegion = row.hukouRegion
         hukouRegionName = row.hukouRegion.flatMap { RegionTable.shared.name($0) }
+        workRegion = row.workRegion
+        workRegionName = row.workRegion.flatMap { RegionTable.shared.name($0) }
         rural = row.rural; residence = row.residence; employment = row.employment; employer = row.employer
         employerCode = row.employerCode; pension = row.pension; groups = row.groups; disability = row.disability
         relativeOf = row.relativeOf; unemploymentInsured = row.unemploymentInsured; version = row.version; createdAt = row.createdAt; updatedAt = row.updatedAt
@@ -52,6 +58,8 @@ public struct WorkerSnapshot: Codable, Equatable, Sendable {
         hukouRegion = try c.decodeIfPresent(String.self, forKey: .hukouRegion)
         hukouRegionName = try c.decodeIfPresent(String.self, forKey: .hukouRegionName)
         rural = try c.decode(Bool.self, forKey: .rural); residence = try c.decodeIfPresent(String.self, forKey: .residence)
+        workRegion = try c.decodeIfPresent(String.self, forKey: .workRegion)
+        workRegionName = try c.decodeIfPresent(String.self, forKey: .workRegionName)
         employment = try c.decode(String.self, forKey: .employment)
         employer = try c.decodeIfPresent(String.self, forKey: .employer)
         employerCode = try c.decodeIfPresent(String.self, forKey: .employerCode)

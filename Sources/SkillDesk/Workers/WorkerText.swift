@@ -13,6 +13,7 @@ public enum WorkerText {
         case .hukouRegion: return zh ? "户籍地" : "Household reg."
         case .rural: return zh ? "农村户籍" : "Rural household"
         case .residence: return zh ? "常住地" : "Residence"
+        case .workRegion: return zh ? "求职就业地" : "Work place"
         case .employment: return zh ? "就业状态" : "Employment"
         case .employer: return zh ? "工作单位" : "Employer"
         case .employerCode: return zh ? "单位信用代码" : "Employer code"
@@ -60,6 +61,7 @@ public enum WorkerText {
             (label(.phone, lang), w.phone ?? "—"),
             (label(.hukouRegion, lang), region(w.hukouRegion, lang) + (w.rural ? (zh ? "（农村户籍）" : " (rural)") : "")),
             (label(.residence, lang), w.residence ?? "—"),
+            (label(.workRegion, lang), region(w.workRegion, lang)),
             (label(.employment, lang), employment(w.employment, lang)),
             (label(.employer, lang), w.employer ?? "—"),
             (label(.employerCode, lang), w.employerCode ?? "—"),
@@ -81,6 +83,6 @@ extension WorkerDraft {
                   employerCode: w.employerCode ?? "", pension: w.pension,
                   groups: w.groups.compactMap(TargetGroup.init(rawValue:)),
                   disability: Disability(rawValue: w.disability) ?? .none, relativeOf: w.relativeOf ?? "",
-                  unemploymentInsured: w.unemploymentInsured)
+                  unemploymentInsured: w.unemploymentInsured, workRegion: w.workRegion ?? "")
     }
 }
