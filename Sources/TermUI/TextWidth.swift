@@ -71,6 +71,14 @@ public enum TextWidth {
                         // Carry the unfinished word over (only for narrow text, so it still fits).
                         lines.append(String(line[..<space]))
                         line = Array(line[(space + 1)...])
+                    } else if noLineStart.contains(c), line.count > 1 {
+                        // A closing mark never starts a line (，。）：): the character before it goes
+                        // down with it — and the one before that when it is a closing mark too.
+                        var carry: [Character] = []
+                        repeat { carry.insert(line.removeLast(), at: 0) }
+                            while line.count > 1 && carry.count < 3 && noLineStart.contains(carry[0])
+                        lines.append(String(line))
+                        line = carry
                     } else {
                         lines.append(String(line))
                         line = []
@@ -85,6 +93,9 @@ public enum TextWidth {
         }
         return lines
     }
+
+    /// Full-width punctuation that may not begin a line (Chinese line breaking, 禁则).
+    static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", "”", "’", "…", "·"]
 
     private static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
