@@ -71,5 +71,7 @@ import Testing
         // A closing mark never starts a line: the character before it goes down with it (issue 12).
         #expect(TextWidth.wrap("驳回7份），超过", to: 9) == ["驳回7", "份），超", "过"])
         #expect(TextWidth.wrap("甲乙，丙丁", to: 4) == ["甲", "乙，", "丙丁"])
+        // …and an opening mark never ends one.
+        #expect(TextWidth.wrap("警示线20%（演示", to: 12) == ["警示线20%", "（演示"])
     }
 }
