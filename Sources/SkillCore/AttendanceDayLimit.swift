@@ -13,8 +13,8 @@ public enum AttendanceDayLimit {
         }
     }
 
-    /// Why a day's hours are refused: the worker, the day, what was typed and what the other
-    /// classes already hold.
+    /// Why a day's hours are refused: the worker, the day, what this class may still take (first,
+    /// so a narrow message line shows what would be right), what the other classes already hold.
     public struct Exceeded: Error, Hashable, Sendable, UserMessage {
         public var workerName: String
         public var workerID: String
@@ -31,10 +31,10 @@ public enum AttendanceDayLimit {
             let h = Hours.text
             if lang == .zh {
                 let list = others.map { "培训班 \($0.classID)（\($0.occupationName)）\(h($0.minutes)) 小时" }.joined(separator: "、")
-                return "\(workerName)（\(workerID)）\(date) 已在\(list)有考勤，再加培训班 \(classID) 的 \(h(minutes)) 小时共 \(h(totalMinutes)) 小时，超过一天 24 小时；本班当天最多还能登记 \(h(leftMinutes)) 小时"
+                return "\(workerName)（\(workerID)）\(date) 在培训班 \(classID) 最多还能登记 \(h(leftMinutes)) 小时：已在\(list)有考勤，再加 \(h(minutes)) 小时共 \(h(totalMinutes)) 小时，超过一天 24 小时"
             }
             let list = others.map { "class \($0.classID) (\($0.occupationName)) \(h($0.minutes)) h" }.joined(separator: ", ")
-            return "\(workerName) (\(workerID)) already has \(list) on \(date); with \(h(minutes)) h in class \(classID) that is \(h(totalMinutes)) h, more than a day's 24; this class can take at most \(h(leftMinutes)) h that day"
+            return "\(workerName) (\(workerID)) can have at most \(h(leftMinutes)) h in class \(classID) on \(date): already \(list); with \(h(minutes)) h that is \(h(totalMinutes)) h, more than a day's 24"
         }
     }
 

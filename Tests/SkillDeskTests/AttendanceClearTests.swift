@@ -54,8 +54,8 @@ struct AttendanceClearTests {
         let refusal = deskError { _ = try t.clerk.attend(classID: a2, workerID: w, date: d, classroomMinutes: 600, onlineMinutes: 121) }
         let name = try t.clerk.worker(id: w).name
         let occupation = try t.f.desk.store.read { try $0.occupationName(code: try $0.trainingClass(id: a1)!.occupationCode) }!
-        #expect(refusal?.message(.zh) == "\(name)（\(w)）2025-03-10 已在培训班 \(a1)（\(occupation)）12 小时有考勤，再加培训班 \(a2) 的 12:01 小时共 24:01 小时，超过一天 24 小时；本班当天最多还能登记 12 小时")
-        #expect(refusal?.message(.en) == "\(name) (\(w)) already has class \(a1) (\(occupation)) 12 h on 2025-03-10; with 12:01 h in class \(a2) that is 24:01 h, more than a day's 24; this class can take at most 12 h that day")
+        #expect(refusal?.message(.zh) == "\(name)（\(w)）2025-03-10 在培训班 \(a2) 最多还能登记 12 小时：已在培训班 \(a1)（\(occupation)）12 小时有考勤，再加 12:01 小时共 24:01 小时，超过一天 24 小时")
+        #expect(refusal?.message(.en) == "\(name) (\(w)) can have at most 12 h in class \(a2) on 2025-03-10: already class \(a1) (\(occupation)) 12 h; with 12:01 h that is 24:01 h, more than a day's 24")
         // Nothing changed: the day keeps its 10+2 h, no audit row.
         #expect(try t.f.desk.store.read { try $0.attendance(classID: a2, workerID: w, date: "2025-03-10") }?.onlineMinutes == 120)
         #expect(try t.f.auditCount == audits)
