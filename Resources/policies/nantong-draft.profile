@@ -18,6 +18,7 @@ working_age_min = 16            ; demo
 working_age_max = 60            ; demo
 rejection_warn_percent = 20     ; demo
 notice_working_days = 5          ; demo
+rejection_warn_min_decided = 20 ; demo
 
 [training]
 clause = 002 (八)

@@ -202,20 +202,26 @@ public struct PriorClaim: Hashable, Sendable {
 public struct AnomalyFacts: Hashable, Sendable {
     /// W2: days this worker also attended a class at another institution.
     public var otherInstitutionDays: [CalendarDate]
+    /// W2: those other classes' days, each with the class and institution by name (issue 12:
+    /// a supervisor reads names, not codes). Empty when the gatherer gave only the dates.
+    public var elsewhere: [AttendanceElsewhere] = []
     /// W2: days with more than a day's hours across all classes.
     public var overlongDays: [CalendarDate]
-    /// W3: the institution's rejected claims, percent of its decided claims (nil = none decided).
-    public var institutionRejectionPercent: Int?
+    /// W3: the institution's decided claims (approved, rejected and every status after them —
+    /// not drafts, submitted or returned ones) and how many of them were rejected.
+    public var institutionDecided: Int
+    public var institutionRejected: Int
     /// W5: days logged or edited after the class was closed, and after this claim was submitted.
     public var editedAfterClose: [CalendarDate]
     public var editedAfterSubmission: [CalendarDate]
 
     public init(otherInstitutionDays: [CalendarDate] = [], overlongDays: [CalendarDate] = [],
-                institutionRejectionPercent: Int? = nil, editedAfterClose: [CalendarDate] = [],
+                institutionDecided: Int = 0, institutionRejected: Int = 0, editedAfterClose: [CalendarDate] = [],
                 editedAfterSubmission: [CalendarDate] = []) {
         self.otherInstitutionDays = otherInstitutionDays
         self.overlongDays = overlongDays
-        self.institutionRejectionPercent = institutionRejectionPercent
+        self.institutionDecided = institutionDecided
+        self.institutionRejected = institutionRejected
         self.editedAfterClose = editedAfterClose
         self.editedAfterSubmission = editedAfterSubmission
     }
@@ -241,5 +247,39 @@ public struct ClaimFacts: Hashable, Sendable {
         self.certificate = certificate
         self.priorClaims = priorClaims
         self.anomalies = anomalies
+    }
+}
+
+extension ClaimStatus {
+    /// A supervisor has decided the claim (approved or rejected, and every status after an
+    /// approval): what W3's rejection rate counts. Drafts, submitted and returned claims are not
+    /// decided, nor is any status outside this list (a withdrawal decides nothing).
+    public var isDecided: Bool {
+        switch self {
+        case .approved, .rejected, .onNotice, .payable, .paid, .clawback, .recovered: true
+        default: false
+        }
+    }
+}
+
+/// W2: one day a worker attended another institution's class, named as a supervisor reads it.
+public struct AttendanceElsewhere: Hashable, Sendable {
+    public var date: CalendarDate
+    public var classID: Int64
+    public var occupationName: String
+    public var institutionName: String
+    /// Classroom + online minutes logged there that day.
+    public var minutes: Int
+
+    public init(date: CalendarDate, classID: Int64, occupationName: String, institutionName: String, minutes: Int) {
+        self.date = date; self.classID = classID; self.occupationName = occupationName
+        self.institutionName = institutionName; self.minutes = minutes
+    }
+
+    /// "2025-03-05 南京技师学院 培训班 1790（电工）3 小时" / "2025-03-05 class 1790 (电工) at 南京技师学院, 3 h".
+    public func text(_ lang: Lang) -> String {
+        let h = Hours.text(minutes)
+        return lang == .zh ? "\(date) \(institutionName) 培训班 \(classID)（\(occupationName)）\(h) 小时"
+            : "\(date) class \(classID) (\(occupationName)) at \(institutionName), \(h) h"
     }
 }

@@ -65,7 +65,12 @@ extension PolicyContext {
         if !a.otherInstitutionDays.isEmpty || !a.overlongDays.isEmpty {
             var zh: [String] = [], en: [String] = []
             if !a.otherInstitutionDays.isEmpty {
-                zh.append("\(dates(a.otherInstitutionDays)) 同日在其他机构也有出勤"); en.append("also attended at another institution on \(dates(a.otherInstitutionDays))")
+                if a.elsewhere.isEmpty {
+                    zh.append("\(dates(a.otherInstitutionDays)) 同日在其他机构也有出勤"); en.append("also attended at another institution on \(dates(a.otherInstitutionDays))")
+                } else {
+                    zh.append("同日在其他机构也有出勤：" + a.elsewhere.map { $0.text(.zh) }.joined(separator: "；"))
+                    en.append("also attended at another institution: " + a.elsewhere.map { $0.text(.en) }.joined(separator: "; "))
+                }
             }
             if !a.overlongDays.isEmpty {
                 zh.append("\(dates(a.overlongDays)) 出勤超过一天的时长"); en.append("more hours than a day allows on \(dates(a.overlongDays))")
@@ -83,12 +88,37 @@ extension PolicyContext {
             return outcome("W3", refs, false, warn: true, zh: "申请来自状态为“\(k.institutionStatus.label(.zh))”的机构 \(k.institutionName)",
                            en: "the claim comes from \(k.institutionName), which is \(k.institutionStatus.label(.en))")
         }
-        if let r = facts.anomalies.institutionRejectionPercent, r >= threshold {
-            return outcome("W3", refs, false, warn: true,
-                           zh: "机构 \(k.institutionName) 的申请驳回率 \(r)%，达到警示线 \(threshold)%（\(profile.rejectionWarnPercent.source.label(.zh))）",
-                           en: "institution \(k.institutionName) has \(r)% of its claims rejected, at or above the \(threshold)% alert line (\(profile.rejectionWarnPercent.source.label(.en)))")
+        let a = facts.anomalies
+        let minimum = profile.rejectionWarnMinDecided.value
+        let rejected = max(0, a.institutionRejected), decided = max(0, a.institutionDecided)
+        let counts = Self.rejectionCounts(rejected: rejected, decided: decided)
+        // Too few decisions for a rate to mean anything (one rejection of three is no pattern).
+        guard decided >= minimum else {
+            return outcome("W3", refs, true,
+                           zh: "机构 \(k.institutionName) 状态正常；已决定申请 \(decided) 份（驳回 \(rejected) 份），不足 \(minimum) 份，暂不计驳回率（\(profile.rejectionWarnMinDecided.source.label(.zh))）",
+                           en: "institution \(k.institutionName) is active; \(decided) decided claims (\(rejected) rejected), fewer than the \(minimum) a rejection rate needs (\(profile.rejectionWarnMinDecided.source.label(.en)))")
         }
-        return outcome("W3", refs, true, zh: "机构 \(k.institutionName) 状态正常，驳回率低于 \(threshold)%", en: "institution \(k.institutionName) is active with a rejection rate under \(threshold)%")
+        // Reaching the line counts (rejected / decided ≥ threshold %), compared exactly in integers.
+        let (scaled, over) = rejected.multipliedReportingOverflow(by: 100)
+        let (line, overLine) = threshold.multipliedReportingOverflow(by: decided)
+        if over || overLine || scaled >= line {
+            let exactly = !over && !overLine && scaled == line
+            return outcome("W3", refs, false, warn: true,
+                           zh: "机构 \(k.institutionName) 驳回率 \(counts.zh)，\(exactly ? "达到" : "超过")警示线 \(threshold)%（\(profile.rejectionWarnPercent.source.label(.zh))）",
+                           en: "institution \(k.institutionName) has a rejection rate of \(counts.en), \(exactly ? "at" : "over") the \(threshold)% alert line (\(profile.rejectionWarnPercent.source.label(.en)))")
+        }
+        return outcome("W3", refs, true, zh: "机构 \(k.institutionName) 状态正常，驳回率 \(counts.zh)，低于 \(threshold)%",
+                       en: "institution \(k.institutionName) is active with a rejection rate of \(counts.en), under \(threshold)%")
+    }
+
+    /// "35%（20 份已决定中驳回 7 份）" / "35% (7 of 20 decided claims rejected)"; the percent with one
+    /// decimal when it is not whole (33.3%), rounded down so it never shows more than it is.
+    static func rejectionCounts(rejected: Int, decided: Int) -> (zh: String, en: String) {
+        guard decided > 0 else { return ("0%（无已决定申请）", "0% (no decided claims)") }
+        let tenths = rejected.multipliedReportingOverflow(by: 1000)
+        let t = tenths.overflow ? Int.max / decided : tenths.partialValue / decided
+        let percent = t % 10 == 0 ? "\(t / 10)%" : "\(t / 10).\(t % 10)%"
+        return ("\(percent)（\(decided) 份已决定中驳回 \(rejected) 份）", "\(percent) (\(rejected) of \(decided) decided claims rejected)")
     }
 
     func w4() -> RuleOutcome {

@@ -21,8 +21,13 @@ public struct PolicyProfile: Hashable, Sendable {
     /// The public notice (公示) of an approved claim lasts this many working days (`NoticePeriod`).
     /// Optional in a profile file (`notice_working_days`); absent, it is 5, demo.
     public var noticeWorkingDays: Cited<Int> = PolicyProfile.defaultNoticeWorkingDays
+    /// W3: the institution's decided claims needed before its rejection rate means anything
+    /// (issue 12: one rejection of three is no pattern). Optional in a profile file
+    /// (`rejection_warn_min_decided`); absent, it is 20, demo.
+    public var rejectionWarnMinDecided: Cited<Int> = PolicyProfile.defaultRejectionWarnMinDecided
 
     public static let defaultNoticeWorkingDays = Cited(5, PolicySource.demo)
+    public static let defaultRejectionWarnMinDecided = Cited(20, PolicySource.demo)
 
     /// The attendance rule (online ratio, completion share) this profile sets.
     public var attendanceRule: AttendanceRule {
@@ -41,7 +46,7 @@ public struct PolicyProfile: Hashable, Sendable {
             add(p.shortageUpliftFromLevel?.source); add(p.localRuralHukou?.source)
         }
         for c in [trainingsPerYear, onlinePercent, completionPercent, claimWindowDays, workingAgeMin,
-                  workingAgeMax, rejectionWarnPercent, noticeWorkingDays] { add(c.source) }
+                  workingAgeMax, rejectionWarnPercent, noticeWorkingDays, rejectionWarnMinDecided] { add(c.source) }
         return out
     }
 }
@@ -127,10 +132,10 @@ public enum ProfileParser {
     static let ruleKeys: [String: ValueType] = [
         "trainings_per_year": .int, "online_percent": .percent, "completion_percent": .percent,
         "claim_window_days": .int, "working_age_min": .int, "working_age_max": .int,
-        "rejection_warn_percent": .percent, "notice_working_days": .int,
+        "rejection_warn_percent": .percent, "notice_working_days": .int, "rejection_warn_min_decided": .int,
     ]
     /// Rules keys a profile may leave out (a default applies).
-    static let optionalRuleKeys: Set<String> = ["notice_working_days"]
+    static let optionalRuleKeys: Set<String> = ["notice_working_days", "rejection_warn_min_decided"]
     static let levelKeys: [String: ValueType] = Dictionary(uniqueKeysWithValues: SkillLevel.allCases.map { ($0.rawValue, .yuan) })
 
     static func kindKeys(_ kind: SubsidyKind) -> [String: ValueType] {
@@ -188,6 +193,7 @@ public enum ProfileParser {
         case "a profile name of lower-case letters, digits and -": "由小写字母、数字和 - 组成的名称"
         case "a clause reference, e.g. 003 二(一)1": "条款引用，如 003 二(一)1"
         case "a whole number of working days 1–30": "1–30 之间的工作日天数"
+        case "a whole number of decided claims 1–100000": "1–100000 之间的已决定申请份数"
         default: en
         }
     }
@@ -337,7 +343,10 @@ public enum ProfileParser {
                 workingAgeMax: try whole(r, "working_age_max").get()!,
                 rejectionWarnPercent: try percent(r, "rejection_warn_percent").get()!,
                 noticeWorkingDays: try int(r, "notice_working_days", range: 1...30, expected: "a whole number of working days 1–30").get()
-                    ?? PolicyProfile.defaultNoticeWorkingDays)
+                    ?? PolicyProfile.defaultNoticeWorkingDays,
+                rejectionWarnMinDecided: try int(r, "rejection_warn_min_decided", range: 1...100_000,
+                                                 expected: "a whole number of decided claims 1–100000").get()
+                    ?? PolicyProfile.defaultRejectionWarnMinDecided)
             if profile.workingAgeMin.value > profile.workingAgeMax.value {
                 let e = entry(r, "working_age_max")!
                 return fail("working_age_max", .badValue(e.value, expected: "a whole number"), line: e.line)

@@ -12,11 +12,15 @@ public final class App {
     public private(set) var isFinished = false
     /// The frame's own overlay (F1 help); a screen's overlays are the screen's.
     enum Overlay: OverlayCase {
-        case help(Dialog)
+        /// F1 (or `?` where no caret is shown): every key of the top screen, then its help text.
+        case help(KeyList)
         /// "Leave SkillDesk?" (issue 12): Enter or F3 leaves, any other key stays.
         case leave(Dialog)
-        var widget: OverlayWidget { switch self { case let .help(d), let .leave(d): .dialog(d) } }
+        var widget: OverlayWidget { switch self { case let .help(k): .keys(k); case let .leave(d): .dialog(d) } }
     }
+    /// Whether the last frame showed a caret (a text field, a prompt, an option field or a list's
+    /// filter takes typed keys there): where none is shown, `?` opens the key list.
+    private var lastFrameHadCaret = false
     /// The size of the last frame drawn: while it is too small no key but resize and the leave
     /// question does anything (the screen under the notice is hidden).
     private var lastSize: (width: Int, height: Int)?
@@ -51,17 +55,34 @@ public final class App {
         if key == .ctrl("c") { askLeave(); return }
         // A hidden screen takes no key: only a resize (drawn next) and Ctrl-C's question act.
         if isTooSmall { return }
-        if case var .help(dialog)? = overlay {
-            overlay = dialog.handle(key) == .none ? .help(dialog) : nil
+        if case var .help(list)? = overlay {
+            overlay = list.handle(key) == .none ? .help(list) : nil
             return
         }
         if key == .resize { return }
-        if key == .function(1) {
-            overlay = .help(Dialog(title: ctx.lang[.helpTitle], message: top.help(ctx), buttons: [ctx.lang[.close]]))
+        if key == .function(1) || (key == .char("?") && !lastFrameHadCaret) {
+            overlay = .help(keyList())
             return
         }
         message = nil
         apply(top.handle(key, ctx))
+    }
+
+    /// The frame's keys and the top screen's footer declaration, in the footer's order, then the
+    /// keys every screen has: the one declaration the footer and the key list both come from.
+    func declaredKeys() -> [(key: String, label: String)] {
+        [(key: "F1", label: ctx.lang[.keyHelp])] + top.footer(ctx)
+    }
+
+    /// F1's overlay: every declared key with what it does, the frame's own keys, the screen's help.
+    func keyList() -> KeyList {
+        let lang = ctx.lang
+        var keys = declaredKeys().map { KeyItem($0.key, $0.label) }
+        keys[0].label = lang[.keyListF1]
+        keys.append(KeyItem("?", lang[.keyListQuestion]))
+        keys.append(KeyItem("Ctrl-C", lang[.keyListCtrlC]))
+        return KeyList(title: lang[.helpTitle] + " · " + top.title(ctx), keys: keys, notes: top.help(ctx),
+                       closeLabel: lang[.close], moreLabel: lang[.keyListMore])
     }
 
     /// Slow work waits to run: its "working…" frame is what `render` draws now (and no help
@@ -166,9 +187,13 @@ public final class App {
         if let line = messageLine {
             canvas.put(line.text, x: 1, y: height - 2, style: line.style, maxWidth: width - 2)
         }
-        Footer.draw(into: &canvas, y: height - 1, width: width - 1, x: 1,
-                    keys: [(key: "F1", label: ctx.lang[.keyHelp])] + top.footer(ctx))
-        if overlay != nil {
+        Footer.draw(into: &canvas, y: height - 1, width: width - 1, x: 1, keys: declaredKeys())
+        lastFrameHadCaret = canvas.cursor != nil
+        if case var .help(list)? = overlay {
+            list.draw(into: &canvas, in: canvas.bounds)   // keeps its scroll position and page size
+            overlay = .help(list)
+            canvas.cursor = nil
+        } else if overlay != nil {
             overlay.draw(into: &canvas, in: canvas.bounds)
             canvas.cursor = nil  // the caret under an overlay would mislead
         }

@@ -4,7 +4,9 @@ import TermUI
 
 /// One class's attendance: trainees down, class days across, each cell the day's hours
 /// ("4+2" = 4 classroom + 2 online). Each committed cell is stored at once through
-/// `Session.attend`; a refusal reverts the cell, a W2 warning shows on the message line.
+/// `Session.attend`; a refusal reverts the cell (more than 24 hours a day across classes is one),
+/// a W2 warning shows on the message line and stays in the W2 panel under the grid, with the
+/// trainee's name and the other class's number, occupation and institution (issue 12).
 /// A clerk also enrols workers here (F6) and moves the class one status step on (F8, after
 /// a confirmation); the status is in the title.
 public final class AttendanceGridScreen: Screen {
@@ -139,7 +141,7 @@ public final class AttendanceGridScreen: Screen {
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
-        [ctx.lang[.helpGrid]] + (manages ? [ctx.lang[.helpGridManage]] : []) + [ctx.lang[.helpOther]]
+        [ctx.lang[.helpGrid]] + (manages ? [ctx.lang[.helpGridManage]] : []) + [ctx.lang[.helpKeyList], ctx.lang[.helpOther]]
     }
 
     /// Reads the class again and rebuilds the grid (the roster or status changed).
@@ -431,8 +433,25 @@ public final class AttendanceGridScreen: Screen {
         }
     }
 
+    /// The W2 panel's rows: a heading, then one row per day elsewhere (trainee name first), at most
+    /// `room` rows — the last says how many more when they do not all fit.
+    func warningRows(_ lang: Lang, room: Int) -> [String] {
+        let all = sheet.elsewhere
+        guard !all.isEmpty, room >= 2 else { return [] }
+        var rows = [lang[.gridW2Title]]
+        let fit = all.count <= room - 1 ? all.count : room - 2
+        for e in all.prefix(fit) { rows.append("  " + (sheet.names[e.workerID] ?? e.workerID) + " " + e.day.text(lang)) }
+        if fit < all.count { rows.append("  " + lang.format(.gridW2More, all.count - fit)) }
+        return rows
+    }
+
     public func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {
-        let rect = Rect(x: 1, y: body.y, width: body.width - 2, height: max(1, body.height - 2))
+        // The W2 panel takes up to 4 rows above the rule line, never more than a third of the body.
+        let panel = warningRows(ctx.lang, room: min(4, max(0, (body.height - 2) / 3)))
+        for (i, row) in panel.enumerated() {
+            canvas.put(row, x: 1, y: body.maxY - 1 - panel.count + i, style: i == 0 ? .warning : .plain, maxWidth: body.width - 2)
+        }
+        let rect = Rect(x: 1, y: body.y, width: body.width - 2, height: max(1, body.height - 2 - panel.count))
         grid.layout(in: rect)
         grid.draw(into: &canvas, at: rect, focused: true)
         if grid.rowCount == 0 {

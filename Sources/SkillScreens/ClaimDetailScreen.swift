@@ -19,6 +19,10 @@ public final class ClaimDetailScreen: Screen {
     var errorText: String?
     var top = 0
     var page = 20
+    /// The chosen rule (index into the ordered outcomes): ↑↓ choose, Enter/F4 open its whole text.
+    var selected = 0
+    /// The text width of the last frame, so keys can find the chosen rule's rows.
+    var lastWidth = 78
     /// The one overlay open (keys go to it first; it is drawn last), with what it is for.
     enum Overlay: OverlayCase {
         /// The reason or note for a step.
@@ -91,11 +95,12 @@ public final class ClaimDetailScreen: Screen {
         } else if maySubmit(ctx) {
             keys.append(("F10", lang[.keySubmit]))
         }
-        return keys + [("↑↓", lang[.keyScroll])]
+        return keys + [("F4", lang[.keyWholeText]), ("↑↓", lang[.keyChooseLine]), ("PgUp/PgDn", lang[.keyScroll]),
+                       ("Enter", lang[.keyWholeText])]
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
-        [ctx.lang[.helpClaimDetail], ctx.lang[.helpClaimDetailMoney], ctx.lang[.helpOther]]
+        [ctx.lang[.helpClaimDetail], ctx.lang[.helpClaimDetailMoney], ctx.lang[.helpKeyList], ctx.lang[.helpOther]]
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
@@ -131,8 +136,11 @@ public final class ClaimDetailScreen: Screen {
             return [.pop]
         case .function(5), .char("r"):
             load(ctx)
-        case .up: top = max(0, top - 1)
-        case .down: top += 1
+        case .up: choose(-1, ctx)
+        case .down: choose(1, ctx)
+        case .function(4), .enter:
+            guard let o = rules[safe: selected] else { return [] }
+            return [.push(ClaimRuleLines.clauseScreen(o, lang))]
         case .pageUp: top = max(0, top - max(1, page - 1))
         case .pageDown: top += max(1, page - 1)
         case .home: top = 0
@@ -159,6 +167,32 @@ public final class ClaimDetailScreen: Screen {
             break
         }
         return []
+    }
+
+    /// The rule outcomes in the order shown.
+    var rules: [RuleOutcome] { ClaimRuleLines.ordered(detail?.outcomes ?? []) }
+
+    /// ↑↓: a chosen rule not wholly on the page is first scrolled into view; otherwise the choice
+    /// moves one rule and the page follows it.
+    func choose(_ step: Int, _ ctx: ScreenContext) {
+        let all = lines(ctx.lang, width: lastWidth)
+        func rows(_ i: Int) -> ClosedRange<Int>? {
+            let r = all.indices.filter { if case let .rule(_, index, _) = all[$0] { return index == i }; return false }
+            guard let first = r.first, let last = r.last else { return nil }
+            return first...last
+        }
+        guard !rules.isEmpty, let current = rows(selected) else {
+            top = max(0, top + step)
+            return
+        }
+        let visible = top...(top + max(1, page) - 1)
+        if visible.contains(current.lowerBound) && visible.contains(current.upperBound) {
+            selected = min(max(0, selected + step), rules.count - 1)
+        }
+        guard let want = rows(selected) else { return }
+        if want.lowerBound < top { top = want.lowerBound }
+        if want.upperBound > top + page - 1 { top = want.upperBound - page + 1 }
+        top = max(0, top)
     }
 
     /// Runs one step (nil = submit), reads the claim again and says what happened.
@@ -267,9 +301,36 @@ public final class ClaimDetailScreen: Screen {
     }
 
     /// The text lines above the rules, then the rules, then the history.
-    enum Line { case text(String, Style), rule(RuleOutcome), blank }
+    enum Line { case text(String, Style), rule(RuleOutcome, index: Int, part: Int), blank }
 
+    /// Every row at `width` columns: text lines wrapped (continuation rows indented two more
+    /// columns than their line), each rule's message wrapped under its message column (issue 12).
     func lines(_ lang: Lang, width: Int = 98) -> [Line] {
+        var out: [Line] = []
+        for line in unwrappedLines(lang, width: width) {
+            switch line {
+            case let .text(t, style):
+                let shown = Sanitize.forDisplay(t)
+                let indent = shown.prefix { $0 == " " }.count + 2
+                let first = TextWidth.wrap(shown, to: max(1, width))[0]
+                out.append(.text(first, style))
+                // The rest of the line (the break's space dropped), wrapped under the indent.
+                var rest = Substring(shown).dropFirst(first.count)
+                while rest.first == " " { rest = rest.dropFirst() }
+                if !rest.isEmpty {
+                    let pad = String(repeating: " ", count: min(indent, max(0, width - 10)))
+                    for piece in TextWidth.wrap(String(rest), to: max(1, width - pad.count)) { out.append(.text(pad + piece, style)) }
+                }
+            case let .rule(o, index, _):
+                for part in ClaimRuleLines.wrapped(o, width: width, lang).indices { out.append(.rule(o, index: index, part: part)) }
+            case .blank:
+                out.append(.blank)
+            }
+        }
+        return out
+    }
+
+    func unwrappedLines(_ lang: Lang, width: Int) -> [Line] {
         guard let d = detail else { return [] }
         let c = d.claim
         var out: [Line] = []
@@ -324,7 +385,7 @@ public final class ClaimDetailScreen: Screen {
                                          Money.format(fen: due)), .warning))
         }
         out.append(.blank)
-        for o in ClaimRuleLines.ordered(d.outcomes) { out.append(.rule(o)) }
+        for (i, o) in ClaimRuleLines.ordered(d.outcomes).enumerated() { out.append(.rule(o, index: i, part: 0)) }
         out.append(.blank)
         out.append(.text(lang[.history], .bold))
         for e in d.history {
@@ -348,6 +409,8 @@ public final class ClaimDetailScreen: Screen {
             canvas.put(errorText ?? "", x: 1, y: body.y + 1, style: .error, maxWidth: width)
             return
         }
+        lastWidth = width
+        selected = min(selected, max(0, rules.count - 1))
         let all = lines(lang, width: width)
         page = max(1, body.height - 1)
         top = min(top, max(0, all.count - page))
@@ -355,7 +418,8 @@ public final class ClaimDetailScreen: Screen {
         for line in all.dropFirst(top).prefix(page) {
             switch line {
             case let .text(t, style): canvas.put(t, x: 1, y: y, style: style, maxWidth: width)
-            case let .rule(o): ClaimRuleLines.draw(o, into: &canvas, y: y, width: width, selected: false, lang)
+            case let .rule(o, index, part):
+                ClaimRuleLines.draw(o, into: &canvas, y: y, width: width, selected: index == selected, lang, part: part)
             case .blank: break
             }
             y += 1

@@ -111,6 +111,8 @@ public enum S: CaseIterable, Sendable {
     case demoAccountsTitle
     // Rules found missing (issue 12): roster correction, the worker's place of work, lookups.
     case rosterFixTitle, rosterFixHint, rosterReasonTitle, rosterReasonHint, rosterFixed, keyRosterFix, removedInvisible, chooseRegion, keyFindWorkers, findWorkersTitle, findWorkersNoneMarked, chooseInstitution, institutionFilterF4
+    // Issue 12, decisions: the key list, whole rule texts, W2 in the grid.
+    case keyListF1, keyListQuestion, keyListCtrlC, keyListMore, keyWholeText, keyChooseLine, clauseRuleHeading, clauseHeading, clauseNoPassage, clauseNone, gridW2Title, gridW2More, helpKeyList
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -123,6 +125,7 @@ public enum S: CaseIterable, Sendable {
     /// `StringsTableTests.noKeyIsWrittenTwice` fails on it.
     static let table: [S: (String, String)] = tableScreensA.merging(tableScreensB) { a, _ in a }.merging(tableScreensC) { a, _ in a }
         .merging(tableScreensRules) { a, _ in a }
+        .merging(tableScreensDecide) { a, _ in a }
 }
 
 extension Lang {

@@ -9,6 +9,8 @@ public enum OverlayWidget {
     case prompt(TextPrompt, width: Int)
     case list(PromptList)
     case dialog(Dialog)
+    /// A screen's keys and notes (F1, `?`).
+    case keys(KeyList)
 
     public static func prompt(_ p: TextPrompt) -> OverlayWidget { .prompt(p, width: 76) }
 
@@ -18,6 +20,7 @@ public enum OverlayWidget {
         case let .prompt(p, width): p.draw(into: &canvas, in: area, width: width)
         case let .list(l): l.draw(into: &canvas, in: area)
         case let .dialog(d): d.draw(into: &canvas, in: area)
+        case var .keys(k): k.draw(into: &canvas, in: area)
         }
     }
 }

@@ -72,8 +72,19 @@ public enum TextWidth {
                         lines.append(String(line[..<space]))
                         line = Array(line[(space + 1)...])
                     } else {
+                        // A closing mark never starts a line (，。）：): the character before it goes
+                        // down with it — and the one before that when it is a closing mark too; an
+                        // opening mark (（《“) never ends one.
+                        var carry: [Character] = []
+                        if noLineStart.contains(c), line.count > 1 {
+                            repeat { carry.insert(line.removeLast(), at: 0) }
+                                while line.count > 1 && carry.count < 3 && noLineStart.contains(carry[0])
+                        }
+                        while line.count > 1, carry.count < 3, let last = line.last, noLineEnd.contains(last) {
+                            carry.insert(line.removeLast(), at: 0)
+                        }
                         lines.append(String(line))
-                        line = []
+                        line = carry
                     }
                     if c == " " && line.isEmpty { used = 0; continue }
                     used = of(String(line))
@@ -85,6 +96,11 @@ public enum TextWidth {
         }
         return lines
     }
+
+    /// Full-width punctuation that may not begin a line (Chinese line breaking, 禁则).
+    static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", "”", "’", "…", "·"]
+    /// Full-width punctuation that may not end a line.
+    static let noLineEnd: Set<Character> = ["（", "《", "「", "『", "【", "〔", "“", "‘"]
 
     private static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {

@@ -55,7 +55,9 @@ struct AttendCommandTests {
         #expect(audit.stdout.contains("attendance.clear"), "\(audit.stdout.suffix(400)) \(audit.stderr)")
     }
 
-    @Test func w2OverADayGoesToStderrWithExitZero() throws {
+    /// Issue 12: more than 24 hours in a day across classes is refused (exit 65), the message naming
+    /// the other class and its hours; nothing changes.
+    @Test func moreThanADayIsRefusedWithExit65NamingTheOtherClass() throws {
         let (dir, db, ids) = try Self.world(classes: 2)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let first = try ClassCommandTests.clerk(db, ["attend", ids[0], "--date", "2025-03-04", "--id", Self.worker, "--hours", "16"])
@@ -64,8 +66,10 @@ struct AttendCommandTests {
         #expect(fits.status == 0 && !fits.stderr.contains("W2"), "\(fits.stderr)")
         let over = try ClassCommandTests.clerk(db, ["attend", ids[1], "--date", "2025-03-04", "--id", Self.worker,
                                                     "--hours", "8", "--online-hours", "0.5"])
-        #expect(over.status == 0, "\(over.stderr)")
-        #expect(over.stderr.contains("W2") && over.stderr.contains("24.5"), "\(over.stderr)")
+        #expect(over.status == 65, "\(over.stderr)")
+        #expect(over.stderr.contains("class \(ids[0]) (") && over.stderr.contains(") 16 h") && over.stderr.contains("24.5 h"), "\(over.stderr)")
+        #expect(over.stderr.contains("at most 8 h"), "\(over.stderr)")
+        #expect(try Self.countedHours(db, ids[1]) == 8)
     }
 
     @Test func importCommitsGoodRowsReportsBadOnesAndExits65() throws {

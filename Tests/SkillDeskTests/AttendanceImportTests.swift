@@ -60,25 +60,32 @@ struct AttendanceImportTests {
         #expect(rows[1][5] == "0.01")
     }
 
-    @Test func w2WarningsComeBackByLine() throws {
+    @Test func w2WarningsComeBackByLineAndMoreThanADayIsRejected() throws {
         let t = try TrainingWorld()
         let a = try t.runningClass(institution: TrainingWorld.schoolA)
         let b = try t.runningClass(institution: TrainingWorld.schoolB)
+        let c = try t.runningClass(institution: TrainingWorld.schoolA)
         let w = t.workers[0]
         let dir = try TempDir()
         defer { dir.cleanup() }
         let path = try dir.write("w2.csv", """
             class_id,date,resident_id,hours,online_hours
             \(a),2025-03-02,\(w),16,
-            \(b),2025-03-02,\(w),8,1
+            \(b),2025-03-02,\(w),7,1
             \(b),2025-03-03,\(w),8,
+            \(c),2025-03-02,\(w),2,
 
             """)
         let report = try t.clerk.importAttendance(path: path, options: Self.options())
-        #expect(report.imported == 3 && report.rejected == 0)
-        #expect(report.warnings.map(\.line) == [3, 3])
-        #expect(report.warnings.contains { $0.reason.contains("another institution") })
-        #expect(report.warnings.contains { $0.reason.contains("25") && $0.reason.contains("24") })
+        #expect(report.imported == 3 && report.rejected == 1)
+        // Line 3 (24 h in all) stores with W2's other-institution warning, naming the class and school.
+        #expect(report.warnings.map(\.line) == [3])
+        #expect(report.warnings.contains { $0.reason.contains("another institution") && $0.reason.contains("class \(a)") })
+        // Line 5 would make 26 h on 2025-03-02: rejected, naming classes a and b and their hours.
+        #expect(report.rejects.map(\.line) == [5])
+        let reason = report.rejects.first?.reason ?? ""
+        #expect(reason.contains("class \(a) (") && reason.contains(") 16 h") && reason.contains("class \(b) (") && reason.contains(") 8 h"), "\(reason)")
+        #expect(try t.f.desk.store.read { try $0.attendance(classID: c, workerID: w, date: "2025-03-02") } == nil)
     }
 
     @Test func onlyClerksAndTheHeaderIsChecked() throws {

@@ -160,13 +160,28 @@ struct ClaimEvaluationTests {
         // The same day at another institution's class.
         let otherClass = try w.t.runningClass(institution: TrainingWorld.schoolB)
         _ = try w.t.clerk.attend(classID: otherClass, workerID: w.worker, date: day("2025-03-03"), classroomMinutes: 60, onlineMinutes: 0)
-        // Two decided claims of school A, one rejected: 50%.
+        // Two decided claims of school A, one rejected: 50%, but 2 decided are too few for a rate (issue 12).
         try w.plant(.rejected, occupation: "6-18-01-01")
         try w.plant(.approved, occupation: "6-18-01-02")
+        let few = try w.evaluate()
+        #expect(few.facts.anomalies.otherInstitutionDays == [day("2025-03-03")])
+        #expect(few.facts.anomalies.institutionRejected == 1 && few.facts.anomalies.institutionDecided == 2)
+        #expect(few.outcome("W2")?.result == .warn && few.outcome("W3")?.result == .pass)
+        // 19 decided (5 rejected): still silent. Submitted, returned and draft claims are not decided.
+        let other = w.t.workers[2]
+        for _ in 0..<4 { try ClaimBatchRecheckTests.plant(w, worker: other, .rejected, year: 2023) }
+        for status in [ClaimStatus.paid, .payable, .onNotice, .clawback, .recovered] + Array(repeating: .approved, count: 8) {
+            try ClaimBatchRecheckTests.plant(w, worker: other, status, year: 2023)
+        }
+        for status in [ClaimStatus.submitted, .returned, .draft] { try ClaimBatchRecheckTests.plant(w, worker: other, status, year: 2023) }
+        let nineteen = try w.evaluate()
+        #expect(nineteen.facts.anomalies.institutionRejected == 5 && nineteen.facts.anomalies.institutionDecided == 19)
+        #expect(nineteen.outcome("W3")?.result == .pass)
+        // The 20th decided claim: 5 of 20 is 25%, over nanjing-2019's 20% line.
+        try ClaimBatchRecheckTests.plant(w, worker: other, .approved, year: 2023)
         let e = try w.evaluate()
-        #expect(e.facts.anomalies.otherInstitutionDays == [day("2025-03-03")])
-        #expect(e.facts.anomalies.institutionRejectionPercent == 50)
         #expect(e.outcome("W2")?.result == .warn && e.outcome("W3")?.result == .warn)
+        #expect(e.outcome("W3")?.zh.contains("驳回率 25%（20 份已决定中驳回 5 份），超过警示线 20%") == true)
         #expect(e.eligible)      // warnings do not stop a claim
     }
 
@@ -235,10 +250,11 @@ struct ClaimBatchRecheckTests {
         c.worker = w1; c.type = "skill_level"; c.number = "S-1"; c.occupation = "6-31-01-03"; c.level = "L4"
         c.issueDate = "2025-04-02"; c.classID = w.classID
         _ = try w.t.clerk.addCertificate(c)
-        // W3: school A has 2 rejected of 3 decided claims (67%, over the 30% line).
-        try Self.plant(w, worker: w2, .rejected, occupation: "6-18-01-01", year: 2023)
-        try Self.plant(w, worker: w2, .rejected, occupation: "6-18-01-02", year: 2023)
-        try Self.plant(w, worker: w2, .paid, occupation: "6-18-01-03", year: 2023)
+        // W3: school A has 12 rejected of 20 decided claims (60%, over the 20% line; 20 decided
+        // is the shipped profiles' minimum before a rate counts).
+        for i in 0..<20 {
+            try Self.plant(w, worker: w2, i < 12 ? .rejected : .paid, occupation: "6-18-01-\(i < 9 ? "0" : "")\(i + 1)", year: 2023)
+        }
         // E4: worker 0 has three other counted trainings in 2025; E5: worker 1 an approved one for the same occupation and level.
         try Self.plant(w, worker: w0, .approved, occupation: "6-18-01-04")
         try Self.plant(w, worker: w0, .paid, occupation: "6-18-01-05")

@@ -157,7 +157,8 @@ func scratchDirectory() throws -> URL {
         // Again in GB18030 to the same file: asked first; Cancel leaves the file as it was.
         d.press(.function(7), .down, .enter)
         d.press(.ctrl("u")); d.type(out); d.press(.enter)
-        #expect(d.text.contains("文件已存在") && d.text.contains("用新的银行文件覆盖它吗"))
+        // (The question may wrap before "吗？": a line never starts with "？", issue 12.)
+        #expect(d.text.contains("文件已存在") && d.text.contains("用新的银行文件覆盖它"))
         d.press(.enter)                                      // the focused button is Cancel
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: out))) == expected)
         d.press(.function(7), .down, .enter)

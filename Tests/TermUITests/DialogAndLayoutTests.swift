@@ -53,11 +53,19 @@ import TermUI
     @Test func footerShowsBoldKeysAndLeavesOutWhatDoesNotFitWhole() {
         var canvas = Canvas(width: 30, height: 1)
         let keys = [(key: "F1", label: "帮助"), (key: "F3", label: "Exit"), (key: "F12", label: "Cancel")]
-        Footer.draw(into: &canvas, y: 0, width: 20, keys: keys)
-        #expect(canvas.rowText(0) == "F1 帮助  F3 Exit")  // "F12 Cancel" needs 12 more columns
+        #expect(Footer.draw(into: &canvas, y: 0, width: 20, keys: keys))
+        // "F12 Cancel" needs 12 more columns: left out, and the footer says so with "…" (issue 12).
+        #expect(canvas.rowText(0) == "F1 帮助  F3 Exit  …")
         var wide = Canvas(width: 30, height: 1)
-        Footer.draw(into: &wide, y: 0, width: 28, keys: keys)
+        #expect(!Footer.draw(into: &wide, y: 0, width: 28, keys: keys))
         #expect(wide.rowText(0) == "F1 帮助  F3 Exit  F12 Cancel")
+        // The "…" takes its room from the keys: at 17 columns "F3 Exit" goes too.
+        var narrow = Canvas(width: 30, height: 1)
+        Footer.draw(into: &narrow, y: 0, width: 17, keys: keys)
+        #expect(narrow.rowText(0) == "F1 帮助  …")
+        var tiny = Canvas(width: 30, height: 1)
+        Footer.draw(into: &tiny, y: 0, width: 3, keys: keys)
+        #expect(tiny.rowText(0) == "…")
         #expect(canvas[x: 0, y: 0].style.bold)
         #expect(!canvas[x: 3, y: 0].style.bold)
         #expect(Footer.text(keys: keys) == "F1 帮助  F3 Exit  F12 Cancel")

@@ -68,5 +68,10 @@ import Testing
         #expect(TextWidth.wrap("open the worker record", to: 10) == ["open the", "worker", "record"])
         #expect(TextWidth.wrap("张三丰李四王五", to: 5) == ["张三", "丰李", "四王", "五"])
         for line in TextWidth.wrap("该工人已存在，是否打开？", to: 7) { #expect(TextWidth.of(line) <= 7) }
+        // A closing mark never starts a line: the character before it goes down with it (issue 12).
+        #expect(TextWidth.wrap("驳回7份），超过", to: 9) == ["驳回7", "份），超", "过"])
+        #expect(TextWidth.wrap("甲乙，丙丁", to: 4) == ["甲", "乙，", "丙丁"])
+        // …and an opening mark never ends one.
+        #expect(TextWidth.wrap("警示线20%（演示", to: 12) == ["警示线20%", "（演示"])
     }
 }

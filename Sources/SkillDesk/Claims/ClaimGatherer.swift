@@ -14,7 +14,7 @@ struct ClaimGatherer {
     let today: CalendarDate
     private var classes: [Int64: ClassRow] = [:]
     private var institutions: [String: InstitutionRow?] = [:]
-    private var rejection: [String: Int?] = [:]
+    private var rejection: [String: (rejected: Int, decided: Int)] = [:]
     private var catalogueEntries: [String: [OccupationRow]] = [:]
     private var occupationNames: [String: String] = [:]
     /// Rows read ahead for a batch of claims (`prefetch`); nil = one lookup per fact.
@@ -198,14 +198,13 @@ struct ClaimGatherer {
         return i
     }
 
-    /// W3: rejected claims as a percent of the institution's decided claims (nil when none is
-    /// decided). Decided = every status but draft, submitted and returned.
-    mutating func rejectionPercent(_ code: String) throws -> Int? {
+    /// W3: the institution's rejected and decided claims. Decided = every status but draft,
+    /// submitted and returned (and any status that is not a decision, such as a withdrawal).
+    mutating func rejectionCounts(_ code: String) throws -> (rejected: Int, decided: Int) {
         if let v = rejection[code] { return v }
         let counts = try r.institutionClaimCounts(code)
-        let pending: Set<String> = [ClaimStatus.draft.rawValue, ClaimStatus.submitted.rawValue, ClaimStatus.returned.rawValue]
-        let decided = counts.filter { !pending.contains($0.key) }.values.reduce(0) { $0 + max(0, $1) }
-        let v: Int? = decided > 0 ? max(0, counts[ClaimStatus.rejected.rawValue] ?? 0) * 100 / decided : nil
+        let decided = counts.filter { ClaimStatus(rawValue: $0.key)?.isDecided == true }.values.reduce(0) { AttendanceRule.saturatingSum([$0, max(0, $1)]) }
+        let v = (rejected: max(0, counts[ClaimStatus.rejected.rawValue] ?? 0), decided: decided)
         rejection[code] = v
         return v
     }
@@ -272,6 +271,7 @@ struct ClaimGatherer {
             let rule = profile.attendanceRule
             var counted = 0, attended = 0
             var mine = Set<String>(), elsewhere = Set<String>(), total: [String: Int] = [:]
+            var elsewhereRows: [WorkerDayRow] = []
             for d in try days(workerID: w.id, from: c.startDate, to: c.endDate) {
                 // Saturating: stored minutes may have been raised behind the program's back (issue 10).
                 let minutes = AttendanceRule.saturatingSum([d.classroomMinutes, d.onlineMinutes])
@@ -281,12 +281,25 @@ struct ClaimGatherer {
                     if minutes > 0 { attended += 1; mine.insert(d.date) }
                 } else if d.institution != c.institution && minutes > 0 {
                     elsewhere.insert(d.date)
+                    elsewhereRows.append(d)
                 }
             }
-            anomalies.otherInstitutionDays = mine.intersection(elsewhere).sorted().compactMap(CalendarDate.init(iso:))
+            let both = mine.intersection(elsewhere)
+            anomalies.otherInstitutionDays = both.sorted().compactMap(CalendarDate.init(iso:))
+            // The other classes by number, occupation and institution name (issue 12), from the
+            // gatherer's caches: a class and an institution are read once per batch.
+            for d in elsewhereRows.sorted(by: { ($0.date, $0.classID) < ($1.date, $1.classID) }) where both.contains(d.date) {
+                guard let date = CalendarDate(iso: d.date) else { continue }
+                var occupation = ""
+                if let other = try classRow(d.classID) { occupation = try occupationName(other.occupationCode) }
+                let institutionName = try institution(d.institution)?.name ?? d.institution
+                anomalies.elsewhere.append(AttendanceElsewhere(
+                    date: date, classID: d.classID, occupationName: occupation, institutionName: institutionName,
+                    minutes: AttendanceRule.saturatingSum([d.classroomMinutes, d.onlineMinutes])))
+            }
             anomalies.overlongDays = total.filter { $0.value > AttendanceRule.maxMinutesPerDay }.keys.sorted()
                 .compactMap(CalendarDate.init(iso:))
-            anomalies.institutionRejectionPercent = try rejectionPercent(c.institution)
+            (anomalies.institutionRejected, anomalies.institutionDecided) = try rejectionCounts(c.institution)
             let isEnterprise = inst?.kind == .enterprise
             let occName: String
             if let n = entry?.name { occName = n } else { occName = try occupationName(c.occupationCode) }

@@ -104,6 +104,7 @@ extension PolicyProfile {
         int("rules", "working_age_min", workingAgeMin)
         int("rules", "working_age_max", workingAgeMax)
         int("rules", "rejection_warn_percent", rejectionWarnPercent)
+        int("rules", "rejection_warn_min_decided", rejectionWarnMinDecided)
         for kind in SubsidyKind.allCases {
             guard let k = kinds[kind] else { continue }
             let s = kind.rawValue

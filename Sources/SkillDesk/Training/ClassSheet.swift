@@ -19,6 +19,9 @@ public struct AttendanceSheet: Sendable {
     /// Worker ID → name, for the roster.
     public var names: [String: String]
     public var days: [AttendanceRow]
+    /// W2 (issue 12): each trainee's days in this class on which they also attended another
+    /// institution's class, that class named — the grid's warnings panel.
+    public var elsewhere: [(workerID: String, day: AttendanceElsewhere)] = []
 }
 
 extension Session {
@@ -44,10 +47,40 @@ extension Session {
         return try read(.readClasses) { r in
             var names: [String: String] = [:]
             for t in detail.roster { names[t.workerID] = try r.worker(id: t.workerID)?.name ?? t.workerID }
-            return AttendanceSheet(detail: detail,
-                                   institutionName: try r.institution(code: detail.row.institution)?.name ?? detail.row.institution,
-                                   occupationName: try r.occupationEntries(code: detail.row.occupationCode).last?.name ?? detail.row.occupationCode,
-                                   names: names, days: try r.attendance(classID: classID))
+            let days = try r.attendance(classID: classID)
+            var sheet = AttendanceSheet(detail: detail,
+                                        institutionName: try r.institution(code: detail.row.institution)?.name ?? detail.row.institution,
+                                        occupationName: try r.occupationEntries(code: detail.row.occupationCode).last?.name ?? detail.row.occupationCode,
+                                        names: names, days: days)
+            sheet.elsewhere = try Self.elsewhere(r, detail.row, roster: detail.roster.map(\.workerID), days: days)
+            return sheet
         }
+    }
+
+    /// W2 for a whole class: per trainee, the other institutions' classes they attended on a day
+    /// they attended this one (one query per trainee over the class's dates, on the worker-date index).
+    static func elsewhere(_ r: StoreReader, _ c: ClassRow, roster: [String], days: [AttendanceRow])
+        throws -> [(workerID: String, day: AttendanceElsewhere)] {
+        var attended: [String: Set<String>] = [:]
+        for d in days where d.classroomMinutes + d.onlineMinutes > 0 { attended[d.workerID, default: []].insert(d.date) }
+        var out: [(workerID: String, day: AttendanceElsewhere)] = []
+        var classes: [Int64: (occupation: String, institution: String)] = [:]
+        for worker in roster {
+            guard let mine = attended[worker] else { continue }
+            for d in try r.attendance(workerID: worker, from: c.startDate, to: c.endDate)
+            where d.classID != c.id && d.institution != c.institution && mine.contains(d.date) && d.classroomMinutes + d.onlineMinutes > 0 {
+                guard let date = CalendarDate(iso: d.date) else { continue }
+                if classes[d.classID] == nil {
+                    let other = try r.trainingClass(id: d.classID)
+                    let occupation = try other.flatMap { try r.occupationName(code: $0.occupationCode) } ?? other?.occupationCode ?? ""
+                    classes[d.classID] = (occupation, try r.institution(code: d.institution)?.name ?? d.institution)
+                }
+                let named = classes[d.classID]!
+                out.append((worker, AttendanceElsewhere(date: date, classID: d.classID, occupationName: named.occupation,
+                                                        institutionName: named.institution,
+                                                        minutes: AttendanceRule.saturatingSum([d.classroomMinutes, d.onlineMinutes]))))
+            }
+        }
+        return out
     }
 }

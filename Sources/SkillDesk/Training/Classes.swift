@@ -12,23 +12,30 @@ public struct ClassDetail: Sendable {
 
 /// W2: the worker's attendance on one day looks doubtful. A warning, not a refusal: the row is stored.
 public enum AttendanceWarning: Sendable, Equatable, UserMessage {
-    /// The worker also attended a class of another institution on the same day.
-    case otherInstitution(workerID: String, date: String, classID: Int64, institution: String)
-    /// The worker's classroom + online minutes across all their classes that day exceed 24 h.
+    /// The worker also attended a class of another institution on the same day: the other class
+    /// by number and occupation, its institution by name, the worker by name and ID (issue 12).
+    case otherInstitution(workerID: String, date: String, classID: Int64, institution: String,
+                          workerName: String = "", occupation: String = "", institutionName: String = "")
+    /// The worker's classroom + online minutes across all their classes that day exceed 24 h
+    /// (refused at entry since issue 12; found only in rows stored behind the program's back).
     case overDay(workerID: String, date: String, minutes: Int, classIDs: [Int64])
 
     /// The other institution's class (`otherInstitution` only).
     public var otherClassID: Int64? {
-        if case let .otherInstitution(_, _, id, _) = self { return id }
+        if case let .otherInstitution(_, _, id, _, _, _, _) = self { return id }
         return nil
     }
 
     public func message(_ lang: Lang) -> String {
         switch (self, lang) {
-        case let (.otherInstitution(w, d, id, inst), .zh):
-            return "W2：\(w) 在 \(d) 还有另一机构（\(inst)）培训班 \(id) 的考勤"
-        case let (.otherInstitution(w, d, id, inst), .en):
-            return "W2: \(w) also attended class \(id) of another institution (\(inst)) on \(d)"
+        case let (.otherInstitution(w, d, id, inst, name, occupation, instName), .zh):
+            let who = name.isEmpty ? w : "\(name)（\(w)）"
+            let klass = occupation.isEmpty ? "培训班 \(id)" : "培训班 \(id)（\(occupation)）"
+            return "W2：\(who) 在 \(d) 还有另一机构 \(instName.isEmpty ? inst : instName) \(klass)的考勤"
+        case let (.otherInstitution(w, d, id, inst, name, occupation, instName), .en):
+            let who = name.isEmpty ? w : "\(name) (\(w))"
+            let klass = occupation.isEmpty ? "class \(id)" : "class \(id) (\(occupation))"
+            return "W2: \(who) also attended \(klass) of another institution, \(instName.isEmpty ? inst : instName), on \(d)"
         case let (.overDay(w, d, minutes, ids), .zh):
             return "W2：\(w) 在 \(d) 各培训班（\(ids.map(String.init).joined(separator: "、"))）合计 \(Hours.text(minutes)) 小时，超过一天 24 小时"
         case let (.overDay(w, d, minutes, ids), .en):
@@ -219,13 +226,33 @@ extension Session {
                         before: AttendanceSnapshot(before).json(), after: nil)
             return AttendanceResult(row: row, before: before, warnings: [])
         }
+        // More than 24 hours in one day across the worker's classes is impossible: refused (issue 12).
+        let others = try w.attendance(workerID: worker, date: day).filter { $0.attendance.classID != classID }
+        if !others.isEmpty {
+            var named: [AttendanceDayLimit.OtherClass] = []
+            for o in others {
+                let code = try w.trainingClass(id: o.attendance.classID)?.occupationCode
+                let name = try code.flatMap { try w.occupationName(code: $0) } ?? code ?? ""
+                named.append(.init(classID: o.attendance.classID, occupationName: name,
+                                   minutes: AttendanceRule.saturatingSum([o.attendance.classroomMinutes, o.attendance.onlineMinutes])))
+            }
+            if let e = AttendanceDayLimit.check(workerName: try w.worker(id: worker)?.name ?? worker, workerID: worker, date: day,
+                                                classID: classID, minutes: row.classroomMinutes + row.onlineMinutes, others: named) {
+                throw DeskError.invalidInput(e.message(.en), zh: e.message(.zh))
+            }
+        }
         try w.upsertAttendance(row, at: now)
         try w.audit(at: now, user: user, action: "attendance.set", entity: "class", key: String(classID),
                     before: before.map { AttendanceSnapshot($0).json() }, after: AttendanceSnapshot(row).json())
         let sameDay = try w.attendance(workerID: worker, date: day)
-        var warnings: [AttendanceWarning] = sameDay
-            .filter { $0.attendance.classID != classID && $0.institution != cls.institution }
-            .map { .otherInstitution(workerID: worker, date: day, classID: $0.attendance.classID, institution: $0.institution) }
+        var warnings: [AttendanceWarning] = []
+        for o in sameDay where o.attendance.classID != classID && o.institution != cls.institution {
+            let code = try w.trainingClass(id: o.attendance.classID)?.occupationCode
+            warnings.append(.otherInstitution(workerID: worker, date: day, classID: o.attendance.classID, institution: o.institution,
+                                              workerName: try w.worker(id: worker)?.name ?? "",
+                                              occupation: try code.flatMap { try w.occupationName(code: $0) } ?? code ?? "",
+                                              institutionName: try w.institution(code: o.institution)?.name ?? ""))
+        }
         let total = AttendanceRule.saturatingSum(sameDay.flatMap { [$0.attendance.classroomMinutes, $0.attendance.onlineMinutes] })
         if total > AttendanceRule.maxMinutesPerDay {
             warnings.append(.overDay(workerID: worker, date: day, minutes: total, classIDs: sameDay.map(\.attendance.classID)))
