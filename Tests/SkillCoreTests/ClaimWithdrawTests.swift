@@ -47,3 +47,18 @@ import Testing
         #expect(ClaimAction.withdraw.requiresReason && !ClaimAction.withdraw.isDecision && ClaimAction.withdraw.permission == .prepareClaims)
     }
 }
+
+/// A certificate typed or corrected through an input method (issue 12): full-width digits, letters
+/// and dashes in the number, codes and date are read as ASCII; Chinese in the number stays.
+@Suite struct CertificateFullWidthTests {
+    @Test func fullWidthFormsAreReadAsASCII() throws {
+        var d = CertificateDraft()
+        d.worker = "32010219850612002x"; d.type = "skill_level"; d.number = "Ｓ３２０１－２０２５－０００１"
+        d.occupation = "６－３１－０１－０３"; d.level = "Ｌ４"; d.issueDate = "２０２５－０６－３０"
+        let p = try d.validate(today: CalendarDate(iso: "2025-07-01")!).get()
+        #expect(p.number == "S3201-2025-0001" && p.occupation == "6-31-01-03" && p.level == .l4)
+        #expect(p.issueDate == CalendarDate(iso: "2025-06-30"))
+        d.number = "苏Ｓ２０２５"
+        #expect(try d.validate(today: CalendarDate(iso: "2025-07-01")!).get().number == "苏S2025")
+    }
+}
