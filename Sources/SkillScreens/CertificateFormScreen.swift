@@ -47,8 +47,11 @@ public final class CertificateFormScreen: Screen {
     /// The one overlay open (keys go to it first; it is drawn last).
     var overlay: FormKit.Overlay<Field>?
 
-    /// The certificate being corrected (nil: a new one), as it was read.
+    /// The certificate being corrected (nil: a new one), as it was read; after an edit conflict,
+    /// the other user's version.
     var editing: CertificateRow?
+    /// Set when a correction was refused because another user changed the certificate meanwhile.
+    var conflict: EditConflict<Field>?
 
     public init(worker: WorkerRow, classes: [WorkerArchive.Class], editing: CertificateRow? = nil, ctx: ScreenContext) {
         self.worker = worker
@@ -121,6 +124,8 @@ public final class CertificateFormScreen: Screen {
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
+        case .function(5) where conflict != nil:
+            return takeTheirs(ctx)
         case .function(3), .function(12):
             return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: FormKit.Overlay.dialog, ctx.lang)
         case .function(4):
@@ -379,6 +384,7 @@ public final class CertificateFormScreen: Screen {
                     note = classes.isEmpty ? nil : lang[.f4Choose]; noteStyle = .dim
                 }
             }
+            if !showError || errors[field] == nil, let c = conflict?.note(field, lang) { note = c; noteStyle = .warning }
             FormLayout.drawRow(into: &canvas, x: 1, y: y, label: label, labelWidth: labelWidth,
                                field: textField, fieldWidth: fieldWidth,
                                value: textField == nil ? value.map(Sanitize.forDisplay) : nil, focused: focused,
@@ -405,6 +411,11 @@ extension CertificateFormScreen {
             if result.warnings.isEmpty { return [.pop, .message(done, .ok)] }
             return [.pop, .message(done + "; " + result.warnings.map { $0.message(ctx.lang) }.joined(separator: "; "), .warning)]
         } catch {
+            // Another user's correction meanwhile: keep what was typed beside theirs.
+            if let latest = screenLog.attempt("reading a certificate after a refused save", { try s.certificate(id: e.id) }),
+               latest.version != e.version, !latest.isVoided {
+                return keepTyped(latest, s, ctx)
+            }
             return [.message(describe(error, ctx.lang), .error)]
         }
     }

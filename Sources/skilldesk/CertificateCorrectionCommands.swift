@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SkillCore
 import SkillDesk
-import SkillRecords
 
 struct CertificateUpdate: ParsableCommand {
     static let configuration = CommandConfiguration(

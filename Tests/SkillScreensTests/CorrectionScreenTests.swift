@@ -195,7 +195,7 @@ extension CorrectionScreenTests {
     }
 
     /// A certificate form opened before another clerk corrected the same certificate: the save is
-    /// refused naming who, and the form keeps what was typed.
+    /// refused, the form keeps what was typed beside their number, a second F2 saves it.
     @Test func aStaleCertificateCorrectionIsRefusedAndKeepsTheForm() throws {
         let w = try ClaimScreenWorld()
         let ctx = w.context(w.f.clerk)
@@ -208,8 +208,28 @@ extension CorrectionScreenTests {
         _ = try w.f.clerk.updateCertificate(cert.id, draft, version: cert.version)
         d.press(.tab); d.press(.end); d.type("X")
         d.press(.function(2))
-        #expect(d.messageRow.contains("在您编辑期间已由 clerk1") && d.messageRow.contains("本次未保存"), "\(d.messageRow)")
-        #expect(d.row(5) == " 证书编号 .......... S3201-2025-0001X")
+        #expect(d.messageRow == " 他人已先保存：您的输入仍在，黄字为对方所改；再按 F2 覆盖，F5 改用对方的", "\(d.messageRow)")
+        #expect(d.row(5) == " 证书编号 .......... S3201-2025-0001X         clerk1 已改为：S3201-2025-0009")
         #expect(try w.f.clerk.certificate(id: cert.id).number == "S3201-2025-0009")
+        // A second F2 saves what was typed over their version, on purpose.
+        d.press(.function(2))
+        #expect(d.messageRow == " 证书 S3201-2025-0001X 已更正", "\(d.messageRow)")
+        #expect(try w.f.clerk.certificate(id: cert.id).number == "S3201-2025-0001X")
+    }
+}
+
+extension CorrectionScreenTests {
+    /// A withdrawn claim leaves the clerk's drafts and stays findable: F8 on 我的申请 reaches
+    /// 已撤回 after draft, returned and submitted.
+    @Test func theClerksListKeepsWithdrawnClaimsApart() throws {
+        let w = try ClaimScreenWorld()
+        let draft = try w.f.clerk.newClaim(ClaimProposal(worker: ClaimScreenWorld.zhangWei, kind: .training, classID: w.classID)).claim
+        _ = try w.f.clerk.withdrawClaim(draft.id, reason: "重复录入")
+        let ctx = w.f.context()
+        let d = Driver(ctx, root: ClaimListScreen(mode: .mine, ctx: ctx))
+        #expect(d.title == "我的申请 · 草稿" && d.text.contains("没有符合条件的申请"))
+        d.press(.function(8), .function(8), .function(8))
+        #expect(d.title == "我的申请 · 已撤回")
+        #expect(d.row(3).contains("SD-2025-000001") && d.row(3).contains("张伟") && d.row(3).contains("已撤回"), "\(d.row(3))")
     }
 }

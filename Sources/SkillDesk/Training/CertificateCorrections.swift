@@ -18,6 +18,12 @@ extension Session {
         }
     }
 
+    /// The audit history of one certificate, oldest first.
+    public func certificateHistory(id: Int64) throws -> [AuditEntry] {
+        try require(.readClasses)
+        return try read(.readClasses) { try $0.auditEntries(entity: "certificate", key: String(id)) }
+    }
+
     /// The statuses of a claim whose certificate may no longer change: approved money rests on it.
     static let settledOnCertificate: Set<ClaimStatus> = [.approved, .onNotice, .payable, .paid]
 
