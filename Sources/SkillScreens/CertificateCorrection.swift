@@ -12,11 +12,14 @@ enum CertificateCorrection {
         case pick(PromptList, void: Bool)
         /// The reason for voiding `certificate`.
         case reason(TextPrompt, CertificateRow)
+        /// A refusal, whole (it names the claim and what to do: longer than the message line).
+        case refused(Dialog)
 
         var widget: OverlayWidget {
             switch self {
             case let .pick(l, _): .list(l)
             case let .reason(p, _): .prompt(p, width: 70)
+            case let .refused(d): .dialog(d)
             }
         }
     }
@@ -44,6 +47,11 @@ enum CertificateCorrection {
         return (nil, [.push(CertificateFormScreen(worker: a.worker, classes: a.classes, editing: c, ctx: ctx))])
     }
 
+    /// A refusal in a box, wrapped, so that the claim it names and what to do are read whole.
+    static func refusal(_ text: String, _ lang: Lang) -> Dialog {
+        Dialog(title: lang[.certRefusedTitle], message: [text], buttons: [lang[.close]])
+    }
+
     static func handle(_ key: Key, overlay: inout Overlay?, archive a: WorkerArchive, _ ctx: ScreenContext) -> [Effect] {
         let lang = ctx.lang
         switch overlay {
@@ -69,9 +77,12 @@ enum CertificateCorrection {
                     let row = try s.voidCertificate(c.id, reason: text, version: c.version)
                     return [.message(lang.format(.certVoided, Sanitize.forDisplay(row.number)), .ok)]
                 } catch {
-                    return [.message(describe(error, lang), .error)]
+                    overlay = .refused(refusal(describe(error, lang), lang))
+                    return []
                 }
             }
+        case .refused(var d)?:
+            if case .none = d.handle(key) { overlay = .refused(d) } else { overlay = nil }
         case nil:
             break
         }

@@ -416,7 +416,9 @@ extension CertificateFormScreen {
                latest.version != e.version, !latest.isVoided {
                 return keepTyped(latest, s, ctx)
             }
-            return [.message(describe(error, ctx.lang), .error)]
+            // Whole, in a box: a refusal names the claim resting on the certificate and what to do.
+            overlay = .dialog(CertificateCorrection.refusal(describe(error, ctx.lang), ctx.lang))
+            return []
         }
     }
 }

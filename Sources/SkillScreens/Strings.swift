@@ -110,7 +110,7 @@ public enum S: CaseIterable, Sendable {
     // A demo database's users on its login screen (issue 12).
     case demoAccountsTitle
     // Correcting mistakes (issue 12): withdraw a claim, correct or void a certificate, an edit conflict.
-    case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
+    case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.

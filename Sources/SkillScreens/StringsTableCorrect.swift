@@ -17,6 +17,7 @@ extension S {
         .certVoidedMark: ("已作废", "void"),
         .certVoidLegend: ("✗ %@ 已作废（%@）：%@", "✗ %@ voided (%@): %@"),
         .certNoneSelected: ("请先用 ↑↓ 选中一张证书", "Select a certificate with ↑↓ first"),
+        .certRefusedTitle: ("证书未改动", "Certificate not changed"),
         .certIsVoided: ("证书 %@ 已作废，不能更正", "Certificate %@ is void; it cannot be corrected"),
         .conflictTitle: ("他人已先保存：您的输入仍在，黄字为对方所改；再按 F2 覆盖，F5 改用对方的",
                          "Another user saved first (yellow). F2 again saves yours; F5 takes theirs"),

@@ -233,3 +233,42 @@ extension CorrectionScreenTests {
         #expect(d.row(3).contains("SD-2025-000001") && d.row(3).contains("张伟") && d.row(3).contains("已撤回"), "\(d.row(3))")
     }
 }
+
+extension CorrectionScreenTests {
+    /// Voiding the certificate of an approved claim is refused in a box that holds the whole
+    /// message: the claim's number and status and what to do (longer than the message line).
+    @Test func aRefusalNamingTheClaimIsReadWholeAt80x24() throws {
+        for lang in [Lang.zh, .en] {
+            let w = try ClaimScreenWorld()
+            let a = try w.submitted(ClaimScreenWorld.zhangWei)
+            _ = try w.sup.approveClaim(a.id)
+            let ctx = w.context(w.f.clerk, lang)
+            let d = Driver(ctx, root: WorkerArchiveScreen(workerID: ClaimScreenWorld.zhangWei, name: "", ctx: ctx), width: 80, height: 24)
+            d.press(.function(9))
+            d.type("证书号录错")
+            d.press(.enter)
+            Self.dump("refused-\(lang)-80", d.text)
+            let box = d.lines.map(Self.box).filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }
+            let expected: [String] = lang == .zh ? [
+                "┌─ 证书未改动 ─────────────────────────────────────────────────────────────────┐",
+                "│ 张伟（320102199003071239）的证书 S3201-2025-0001 是申请 SD-2025-000001（公示 │",
+                "│ 中）的依据，现在不能更正或作废：须先在公示期内登记异议，使其退回审核         │",
+                "│                                                                              │",
+                "│                                   [ 关闭 ]                                   │",
+                "└──────────────────────────────────────────────────────────────────────────────┘",
+            ] : [
+                "┌─ Certificate not changed ────────────────────────────────────────────────────┐",
+                "│ certificate S3201-2025-0001 of 张伟 (320102199003071239) backs claim         │",
+                "│ SD-2025-000001, which is on notice; it cannot be corrected or voided now:    │",
+                "│ record an objection during its notice first, so it goes back to review       │",
+                "│                                                                              │",
+                "│                                  [ Close ]                                   │",
+                "└──────────────────────────────────────────────────────────────────────────────┘",
+            ]
+            #expect(box == expected, "\(box)")
+            #expect(try !w.f.clerk.certificate(id: a.certificateID!).isVoided)
+            d.press(.enter)
+            #expect(!d.text.contains("┌"), "Enter closes the box")
+        }
+    }
+}

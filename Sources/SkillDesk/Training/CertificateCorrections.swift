@@ -102,8 +102,8 @@ extension Session {
     }
 
     static func certificateGone(_ id: Int64) -> DeskError {
-        .invalidInput("no certificate is recorded under record \(id); find it with cert list --worker ID",
-                      zh: "没有编号为 \(id) 的证书记录；请用 cert list --worker 身份证号 查找")
+        .invalidInput("no certificate is recorded under record \(id); list the worker's certificates to find it",
+                      zh: "没有记录号为 \(id) 的证书；请查看该劳动者的证书列表")
     }
 
     private func refuseVoided(_ r: StoreReader, _ c: CertificateRow) throws {
@@ -121,11 +121,12 @@ extension Session {
         let number = ClaimNumber.format(year: claim.claimYear, serial: Int(claim.id))
         let name = try r.workerName(id: c.workerID) ?? ""
         let status = claim.status
+        // No CLI command names here: the TUI shows this message too (issue 12, defect 6).
         let (whatEn, whatZh) = status == .paid
-            ? ("a supervisor must claw it back first (claim clawback)", "须先由审核人员追回该申请（claim clawback）")
+            ? ("a supervisor must claw it back first", "须先由审核人员追回该申请")
             : status == .payable
-                ? ("it must be taken back before it is paid: ask a supervisor", "须在支付前收回该申请：请联系审核人员")
-                : ("record an objection during its notice first, so it goes back to review (claim object)", "须先在公示期内登记异议，使其退回审核（claim object）")
+                ? ("ask finance to hold its payment; once paid, a supervisor claws it back", "请联系财务暂缓支付；已支付的由审核人员追回")
+                : ("record an objection during its notice first, so it goes back to review", "须先在公示期内登记异议，使其退回审核")
         throw DeskError.wrongState(
             "certificate \(c.number) of \(name) (\(c.workerID)) backs claim \(number), which is \(status.label(.en)); it cannot be corrected or voided now: \(whatEn)",
             zh: "\(name)（\(c.workerID)）的证书 \(c.number) 是申请 \(number)（\(status.label(.zh))）的依据，现在不能更正或作废：\(whatZh)")
