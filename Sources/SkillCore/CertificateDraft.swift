@@ -24,13 +24,23 @@ public struct CertificateDraft: Sendable, Equatable {
     public static let issueDateLabel = FieldLabel(en: "issue date", zh: "发证日期")
 
     /// The holder's resident ID as it is looked up.
-    public var workerID: String { worker.trimmedWhitespace().uppercased() }
-    public var occupationCode: String { occupation.trimmedWhitespace() }
+    public var workerID: String { HalfWidth.ascii(worker).trimmedWhitespace().uppercased() }
+    public var occupationCode: String { HalfWidth.ascii(occupation).trimmedWhitespace() }
 
     /// Checks every field and reports every error, one per field. A certificate is recorded once
     /// issued, so the issue date may not be after `today`. Without `catalogue` only what the
     /// text alone decides is checked (the use case does this before it opens a transaction).
     public func validate(today: CalendarDate, catalogue: CertificateStoreFacts? = nil)
+        -> Result<CertificatePlan, CertificateValidation> {
+        // What an input method types in full-width form (Ｓ３２０１…, ２０２６－１１－１６) is read as
+        // ASCII in the number, the codes and the date (issue 12), for the form, the CLI and corrections.
+        var d = self
+        d.worker = HalfWidth.ascii(worker); d.type = HalfWidth.ascii(type); d.number = HalfWidth.ascii(number)
+        d.occupation = HalfWidth.ascii(occupation); d.level = HalfWidth.ascii(level); d.issueDate = HalfWidth.ascii(issueDate)
+        return d.validateFolded(today: today, catalogue: catalogue)
+    }
+
+    private func validateFolded(today: CalendarDate, catalogue: CertificateStoreFacts?)
         -> Result<CertificatePlan, CertificateValidation> {
         var errors: [CertificateField: CertificateDraftError] = [:]
         let type = CertificateType.parse(self.type)

@@ -5,7 +5,7 @@ extension ClaimAction {
     /// The permission a user needs to take this step.
     public var permission: Permission {
         switch self {
-        case .submit, .object: .prepareClaims
+        case .submit, .object, .withdraw: .prepareClaims
         case .approve, .returnForCorrection, .reject, .clawback, .publishNotice: .decideClaims
         case .pay, .paymentFailed, .recover: .payClaims
         case .endNotice: .decideClaims

@@ -25,6 +25,9 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
     case clawback
     /// clawback → recovered: the money came back.
     case recover
+    /// draft or returned → withdrawn (a clerk; reason required; final): the claim was prepared in
+    /// error or will not be pursued. It frees the worker's one live claim of the kind on the class.
+    case withdraw
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -39,6 +42,7 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case (.paymentFailed, .zh): "支付失败"
         case (.clawback, .zh): "追回"
         case (.recover, .zh): "登记已追回"
+        case (.withdraw, .zh): "撤回"
         case (.submit, .en): "submit"
         case (.approve, .en): "approve"
         case (.returnForCorrection, .en): "return for correction"
@@ -50,6 +54,7 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case (.paymentFailed, .en): "record a failed payment"
         case (.clawback, .en): "claw back"
         case (.recover, .en): "record the recovery"
+        case (.withdraw, .en): "withdraw"
         }
     }
 
@@ -67,6 +72,7 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case (.paymentFailed, .zh): "登记支付失败"
         case (.clawback, .zh): "追回"
         case (.recover, .zh): "登记已追回"
+        case (.withdraw, .zh): "撤回"
         case (.submit, .en): "be submitted"
         case (.approve, .en): "be approved"
         case (.returnForCorrection, .en): "be returned for correction"
@@ -78,13 +84,14 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case (.paymentFailed, .en): "have a failed payment recorded"
         case (.clawback, .en): "be clawed back"
         case (.recover, .en): "have its recovery recorded"
+        case (.withdraw, .en): "be withdrawn"
         }
     }
 
     /// A free-text reason must go with these (the audit trail keeps it).
     public var requiresReason: Bool {
         switch self {
-        case .returnForCorrection, .reject, .object, .paymentFailed, .clawback: true
+        case .returnForCorrection, .reject, .object, .paymentFailed, .clawback, .withdraw: true
         case .submit, .approve, .publishNotice, .endNotice, .pay, .recover: false
         }
     }
@@ -102,7 +109,7 @@ public enum ClaimAction: String, Sendable, Codable, CaseIterable {
         case .pay: .pay
         case .clawback: .recordClawback
         case .recover: .recover
-        case .submit, .returnForCorrection, .reject, .publishNotice, .endNotice, .paymentFailed: .none
+        case .submit, .returnForCorrection, .reject, .publishNotice, .endNotice, .paymentFailed, .withdraw: .none
         }
     }
 }
@@ -127,6 +134,7 @@ extension ClaimStatus {
         case (.payable, .paymentFailed): .payable
         case (.paid, .clawback): .clawback
         case (.clawback, .recover): .recovered
+        case (.draft, .withdraw), (.returned, .withdraw): .withdrawn
         default: nil
         }
     }

@@ -94,20 +94,30 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
     /// The notice ended without objection: finance may put it in a payment batch.
     case payable
     case rejected, paid, clawback, recovered
+    /// Withdrawn by a clerk before any decision (from draft or returned; reason required; issue 12).
+    /// It stays in the history and the trail, leaves every list of work and frees the worker's
+    /// "one live claim per kind and class" (the index `claims_one_live`), so a new claim can be prepared.
+    case withdrawn
 
     /// Whether a prior claim in this status counts against the caps (E4, E5, E6, E7, E15). Drafts
     /// and rejected claims never count; a returned claim is still in play (it comes back corrected);
     /// a claim on notice or payable is approved money on its way; a recovered one was taken back,
-    /// so the worker holds nothing from it.
+    /// so the worker holds nothing from it. A withdrawn claim was never decided and never will be:
+    /// like a draft it holds no money and no place, so it does not count.
     public var counts: Bool {
         switch self {
-        case .draft, .rejected, .recovered: false
+        case .draft, .rejected, .recovered, .withdrawn: false
         case .submitted, .returned, .approved, .onNotice, .payable, .paid, .clawback: true
         }
     }
 
-    /// Nothing more can happen to a claim in this status.
-    public var isFinal: Bool { self == .rejected || self == .recovered }
+    /// Nothing more can happen to a claim in this status. Withdrawn is final: a withdrawn claim is
+    /// not reopened (its history would then tell two stories); the clerk prepares a new one.
+    public var isFinal: Bool { self == .rejected || self == .recovered || self == .withdrawn }
+
+    /// A claim in this status takes the worker's one place per kind and class (or certificate):
+    /// every status but the final ones (`claims_one_live` in the store says the same).
+    public var isLive: Bool { !isFinal }
 
     public func label(_ lang: Lang) -> String {
         switch (self, lang) {
@@ -121,6 +131,7 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
         case (.paid, .zh): "已支付"
         case (.clawback, .zh): "追回中"
         case (.recovered, .zh): "已追回"
+        case (.withdrawn, .zh): "已撤回"
         case (.draft, .en): "draft"
         case (.submitted, .en): "submitted"
         case (.returned, .en): "returned"
@@ -131,6 +142,7 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
         case (.paid, .en): "paid"
         case (.clawback, .en): "clawback"
         case (.recovered, .en): "recovered"
+        case (.withdrawn, .en): "withdrawn"
         }
     }
 

@@ -66,13 +66,24 @@ public struct CertificateRow: Equatable, Sendable {
     public var issueDate: String
     public var workerID: String
     public var classID: Int64?
+    /// When it was voided (UTC timestamp), by whom and why; nil while it stands. A voided
+    /// certificate stays on record (claims and the trail point at it) but backs no claim.
+    public var voidedAt: String?
+    public var voidedBy: String?
+    public var voidReason: String?
+    /// Optimistic edits: one up at every correction or void.
+    public var version: Int
 
     public init(id: Int64, type: CertificateType, number: String, occupationCode: String, level: String? = nil,
-                issuer: String? = nil, issueDate: String, workerID: String, classID: Int64? = nil) {
+                issuer: String? = nil, issueDate: String, workerID: String, classID: Int64? = nil,
+                voidedAt: String? = nil, voidedBy: String? = nil, voidReason: String? = nil, version: Int = 1) {
         self.id = id; self.type = type; self.number = number; self.occupationCode = occupationCode
         self.level = level; self.issuer = issuer; self.issueDate = issueDate; self.workerID = workerID
         self.classID = classID
+        self.voidedAt = voidedAt; self.voidedBy = voidedBy; self.voidReason = voidReason; self.version = version
     }
+
+    public var isVoided: Bool { voidedAt != nil }
 }
 
 /// One class of a worker's archive with the worker's counted minutes in it.

@@ -2,7 +2,9 @@ import SkillCore
 import SkillDesk
 import TermUI
 
-/// Recording a certificate (证书) for one worker, reached with F6 from the worker's archive.
+/// Recording a certificate (证书) for one worker, reached with F6 from the worker's archive, or
+/// correcting one recorded wrongly (F7 there, `editing`; issue 12): the same fields and checks,
+/// saved by `updateCertificate` against the version that was opened.
 /// The holder is fixed. Fields are checked as they are typed; the level is offered only for
 /// the two types that state one. The use-case layer checks again on save; W1 (a number held by
 /// another worker, a date before the class started) stores the certificate and warns at once.
@@ -45,11 +47,39 @@ public final class CertificateFormScreen: Screen {
     /// The one overlay open (keys go to it first; it is drawn last).
     var overlay: FormKit.Overlay<Field>?
 
-    public init(worker: WorkerRow, classes: [WorkerArchive.Class], ctx: ScreenContext) {
+    /// The certificate being corrected (nil: a new one), as it was read; after an edit conflict,
+    /// the other user's version.
+    var editing: CertificateRow?
+    /// Set when a correction was refused because another user changed the certificate meanwhile.
+    var conflict: EditConflict<Field>?
+
+    public init(worker: WorkerRow, classes: [WorkerArchive.Class], editing: CertificateRow? = nil, ctx: ScreenContext) {
         self.worker = worker
         self.classes = classes
+        self.editing = editing
         occupations = screenLog.attempt("listing occupations") { try ctx.session?.occupations(limit: 5_000) } ?? []
+        if let c = editing { fill(from: c) }
         revalidate(ctx)
+    }
+
+    /// The fields as `c` has them.
+    func fill(from c: CertificateRow) {
+        type = c.type
+        level = c.level.flatMap(SkillLevel.init(rawValue:))
+        classID = c.classID
+        number = TextField(text: c.number, maxLength: CertificateDraft.maxNumber)
+        occupation = TextField(text: c.occupationCode, maxLength: 20)
+        issueDate = TextField(text: c.issueDate, maxLength: 10)
+        issuer = TextField(text: c.issuer ?? "", maxLength: CertificateDraft.maxIssuer)
+    }
+
+    /// The draft a stored certificate reads as in this form.
+    func draft(of c: CertificateRow) -> CertificateDraft {
+        var d = CertificateDraft()
+        d.worker = worker.id; d.type = c.type.rawValue; d.number = c.number; d.occupation = c.occupationCode
+        d.level = c.type.hasLevel ? (c.level ?? "") : ""; d.issueDate = c.issueDate; d.issuer = c.issuer ?? ""
+        d.classID = c.classID
+        return d
     }
 
     // MARK: state
@@ -62,7 +92,8 @@ public final class CertificateFormScreen: Screen {
     public var hasUnsavedChanges: Bool { isDirty }
 
     var isDirty: Bool {
-        type != nil || level != nil || classID != nil || !number.text.isEmpty || !occupation.text.isEmpty
+        if let e = editing { return draft() != draft(of: e) }
+        return type != nil || level != nil || classID != nil || !number.text.isEmpty || !occupation.text.isEmpty
             || !issueDate.text.isEmpty || !issuer.text.isEmpty
     }
 
@@ -70,13 +101,17 @@ public final class CertificateFormScreen: Screen {
         occupations.first { $0.code == code.trimmedWhitespace() }?.name
     }
 
-    public func title(_ ctx: ScreenContext) -> String { ctx.lang[.newCertificate] + " · " + worker.name }
+    public func title(_ ctx: ScreenContext) -> String {
+        (editing == nil ? ctx.lang[.newCertificate] : ctx.lang[.editCertificate] + " " + (editing?.number ?? "")) + " · " + worker.name
+    }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         FormKit.footer(ctx.lang)
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpCertForm], ctx.lang[.helpForm]] }
+    public func help(_ ctx: ScreenContext) -> [String] {
+        editing == nil ? [ctx.lang[.helpCertForm], ctx.lang[.helpForm]] : [ctx.lang[.helpCertEdit], ctx.lang[.helpCertForm], ctx.lang[.helpForm]]
+    }
 
     // MARK: keys
 
@@ -89,6 +124,8 @@ public final class CertificateFormScreen: Screen {
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
+        case .function(5) where conflict != nil:
+            return takeTheirs(ctx)
         case .function(3), .function(12):
             return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: FormKit.Overlay.dialog, ctx.lang)
         case .function(4):
@@ -259,6 +296,7 @@ public final class CertificateFormScreen: Screen {
         revalidate(ctx)
         guard errors.isEmpty else { return [.message(ctx.lang[.fixErrors], .error)] }
         guard let s = ctx.session else { return [] }
+        if let e = editing { return saveCorrection(e, s, ctx) }
         do {
             let result = try s.addCertificate(draft())
             let name = result.row.typeLabel(ctx.lang) + " " + result.row.number
@@ -346,6 +384,7 @@ public final class CertificateFormScreen: Screen {
                     note = classes.isEmpty ? nil : lang[.f4Choose]; noteStyle = .dim
                 }
             }
+            if !showError || errors[field] == nil, let c = conflict?.note(field, lang) { note = c; noteStyle = .warning }
             FormLayout.drawRow(into: &canvas, x: 1, y: y, label: label, labelWidth: labelWidth,
                                field: textField, fieldWidth: fieldWidth,
                                value: textField == nil ? value.map(Sanitize.forDisplay) : nil, focused: focused,
@@ -359,6 +398,27 @@ public final class CertificateFormScreen: Screen {
         if overlay != nil {
             overlay.draw(into: &canvas, in: body)
             canvas.cursor = nil
+        }
+    }
+}
+
+extension CertificateFormScreen {
+    /// F2 on a correction: saved against the version opened; W1 warnings are said as for a new one.
+    func saveCorrection(_ e: CertificateRow, _ s: Session, _ ctx: ScreenContext) -> [Effect] {
+        do {
+            let result = try s.updateCertificate(e.id, draft(), version: e.version)
+            let done = ctx.lang.format(.certUpdated, result.row.number)
+            if result.warnings.isEmpty { return [.pop, .message(done, .ok)] }
+            return [.pop, .message(done + "; " + result.warnings.map { $0.message(ctx.lang) }.joined(separator: "; "), .warning)]
+        } catch {
+            // Another user's correction meanwhile: keep what was typed beside theirs.
+            if let latest = screenLog.attempt("reading a certificate after a refused save", { try s.certificate(id: e.id) }),
+               latest.version != e.version, !latest.isVoided {
+                return keepTyped(latest, s, ctx)
+            }
+            // Whole, in a box: a refusal names the claim resting on the certificate and what to do.
+            overlay = .dialog(CertificateCorrection.refusal(describe(error, ctx.lang), ctx.lang))
+            return []
         }
     }
 }

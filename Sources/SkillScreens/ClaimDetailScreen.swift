@@ -13,7 +13,7 @@ import TermUI
 /// (maker-checker, a lost race) come back from the use case and are shown; after any action the
 /// claim is read again.
 public final class ClaimDetailScreen: Screen {
-    enum Pending { case approve, returnIt, reject(RejectReason), object, clawback }
+    enum Pending { case approve, returnIt, reject(RejectReason), object, clawback, withdraw }
     let claimID: Int64
     var detail: ClaimDetail?
     var errorText: String?
@@ -74,6 +74,7 @@ public final class ClaimDetailScreen: Screen {
     func mayObject(_ ctx: ScreenContext) -> Bool { offers(.object) }
     func mayClawBack(_ ctx: ScreenContext) -> Bool { offers(.clawback) }
     func mayRecover(_ ctx: ScreenContext) -> Bool { offers(.recover) }
+    func mayWithdraw(_ ctx: ScreenContext) -> Bool { offers(.withdraw) }
     /// What of the clawback is still to come back.
     var stillDueFen: Int64 { detail.flatMap { ClaimClawback.stillDueFen(clawedBackFen: $0.claim.clawbackDueFen, recoveredFen: $0.claim.recoveredFen) } ?? 0 }
 
@@ -86,6 +87,8 @@ public final class ClaimDetailScreen: Screen {
         let lang = ctx.lang
         var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("F5", lang[.keyRefresh])]
         if mayClawBack(ctx) { keys.append(("F6", lang[.keyClawback])) }
+        // Withdraw (draft or returned) and clawback (paid) never meet on one claim: both are F6.
+        if mayWithdraw(ctx) { keys.append(("F6", lang[.keyWithdraw])) }
         if mayObject(ctx) { keys.append(("F7", lang[.keyObject])) }
         if mayRecover(ctx) { keys.append(("F8", lang[.keyRecover])) }
         if mayDecide(ctx) { keys.append(("F8", lang[.keyApprove])) }
@@ -147,6 +150,8 @@ public final class ClaimDetailScreen: Screen {
         case .end: top = Int.max / 2
         case .function(6) where mayClawBack(ctx):
             overlay = .reason(TextPrompt(title: lang[.clawbackTitle], hint: lang[.reasonHint], maxLength: 500), .clawback)
+        case .function(6) where mayWithdraw(ctx):
+            overlay = .reason(TextPrompt(title: lang[.withdrawTitle], hint: lang[.withdrawHint], maxLength: 500), .withdraw)
         case .function(8) where mayRecover(ctx):
             overlay = .recoverAmount(TextPrompt(title: lang[.recoverTitle], hint: lang.format(.recoverHint, Money.format(fen: stillDueFen)),
                                                 maxLength: 20, required: false))
@@ -207,6 +212,7 @@ public final class ClaimDetailScreen: Screen {
             case let .reject(code): c = try s.rejectClaim(claimID, code: code, reason: text)
             case .object: c = try s.objectToClaim(claimID, reason: text)
             case .clawback: c = try s.clawbackClaim(claimID, reason: text)
+            case .withdraw: c = try s.withdrawClaim(claimID, reason: text)
             case nil: c = try s.submitClaim(claimID)
             }
             load(ctx)
@@ -374,6 +380,9 @@ public final class ClaimDetailScreen: Screen {
         out.append(.text(who, .plain))
         if let by = c.decidedBy, let at = c.decidedAt {
             out.append(.text(lang.format(.claimDecidedBy, by, WorkerDetailScreen.localTime(at)), .plain))
+        }
+        if c.status == .withdrawn, let e = d.history.last(where: { $0.action == "claim.withdraw" }) {
+            out.append(.text(lang.format(.claimWithdrawnBy, e.user, WorkerDetailScreen.localTime(e.at)), .warning))
         }
         if let n = c.decisionNote, !n.isEmpty { out.append(.text(lang[.claimNote] + n, .plain)) }
         if let code = c.rejectCode { out.append(.text(lang[.claimRejectCode] + (RejectReason(rawValue: code)?.label(lang) ?? code), .warning)) }

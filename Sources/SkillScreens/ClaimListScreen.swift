@@ -68,7 +68,7 @@ public final class ClaimListScreen: Screen {
     var approvals: [ClaimQueueItem] = []
     var rejections: [ClaimQueueItem] = []
     /// The statuses F8 steps through on a clerk's list.
-    static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted]
+    static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted, .withdrawn]
     /// The statuses F8 steps through on each list: a supervisor reaches paid claims (to claw one
     /// back) and claims in clawback; finance reaches claims in clawback (to record a recovery).
     static func statuses(_ mode: Mode) -> [ClaimStatus] {

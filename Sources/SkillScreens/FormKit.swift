@@ -67,3 +67,35 @@ enum FormKit {
         }
     }
 }
+
+/// A save refused because another user changed the record while this form was open (issue 12,
+/// "nothing typed is lost"). The form stays open with what was typed; each field the other user
+/// changed says so beside it ("clerk2 已改为：…"). Fields only they changed are taken into the form
+/// (saving must not put back their old value); fields both changed keep what was typed. The form's
+/// basis becomes their version, so a second F2 saves the typed values over it — on purpose, with
+/// their values in view; F5 drops what was typed and shows theirs.
+struct EditConflict<Field: Hashable> {
+    /// Who saved the version the form now rests on, and when (local time).
+    var by: String
+    var at: String
+    /// Their value of each field they changed, as the form shows it.
+    var theirs: [Field: String]
+
+    /// Builds the conflict and merges: `take(f)` is called for each field only they changed.
+    /// `base`, `mine`, `their`: a field's comparable text in the version the form was opened on,
+    /// in the form, and in the stored version now.
+    static func merge(_ fields: [Field], by: String, at: String, base: (Field) -> String, mine: (Field) -> String,
+                      their: (Field) -> String, take: (Field) -> Void) -> EditConflict {
+        var theirs: [Field: String] = [:]
+        for f in fields where base(f) != their(f) {
+            theirs[f] = their(f)
+            if mine(f) == base(f) { take(f) }
+        }
+        return EditConflict(by: by, at: at, theirs: theirs)
+    }
+
+    /// The note beside field `f`, nil when they did not change it.
+    func note(_ f: Field, _ lang: Lang) -> String? {
+        theirs[f].map { lang.format(.conflictField, Sanitize.forDisplay(by), Sanitize.forDisplay($0.isEmpty ? "—" : $0)) }
+    }
+}

@@ -113,6 +113,8 @@ public enum S: CaseIterable, Sendable {
     case rosterFixTitle, rosterFixHint, rosterReasonTitle, rosterReasonHint, rosterFixed, keyRosterFix, removedInvisible, chooseRegion, keyFindWorkers, findWorkersTitle, findWorkersNoneMarked, chooseInstitution, institutionFilterF4
     // Issue 12, decisions: the key list, whole rule texts, W2 in the grid.
     case keyListF1, keyListQuestion, keyListCtrlC, keyListMore, keyWholeText, keyChooseLine, clauseRuleHeading, clauseHeading, clauseNoPassage, clauseNone, gridW2Title, gridW2More, helpKeyList
+    // Correcting mistakes (issue 12): withdraw a claim, correct or void a certificate, an edit conflict.
+    case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -126,6 +128,7 @@ public enum S: CaseIterable, Sendable {
     static let table: [S: (String, String)] = tableScreensA.merging(tableScreensB) { a, _ in a }.merging(tableScreensC) { a, _ in a }
         .merging(tableScreensRules) { a, _ in a }
         .merging(tableScreensDecide) { a, _ in a }
+        .merging(tableScreensCorrect) { a, _ in a }
 }
 
 extension Lang {

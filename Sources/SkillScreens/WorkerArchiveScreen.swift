@@ -18,6 +18,8 @@ public final class WorkerArchiveScreen: Screen {
     var top = 0
     /// Content lines that fit below the header, from the last layout (`prepare`).
     var page = 20
+    /// F7/F9 (issue 12): which certificate to correct or void, then the void's reason.
+    var certOverlay: CertificateCorrection.Overlay?
 
     public init(workerID: String, name: String, ctx: ScreenContext) {
         self.workerID = workerID
@@ -46,7 +48,10 @@ public final class WorkerArchiveScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh])]
         if mayAdd(ctx) { keys.append(("F6", ctx.lang[.keyNewCertificate])) }
+        let correctable = mayAdd(ctx) && archive?.certificates.contains(where: { !$0.isVoided }) == true
+        if correctable { keys.append(("F7", ctx.lang[.keyEditCert])) }
         if archive != nil { keys.append(("F8", ctx.lang[.keyEvaluate])) }
+        if correctable { keys.append(("F9", ctx.lang[.keyVoidCert])) }
         if lineCount > page { keys.append(("↑↓ PgUp/PgDn", ctx.lang[.keyScroll])) }
         return keys
     }
@@ -54,6 +59,13 @@ public final class WorkerArchiveScreen: Screen {
     public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpArchive], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let o = certOverlay, let a = archive {
+            var open: CertificateCorrection.Overlay? = o
+            let effects = CertificateCorrection.handle(key, overlay: &open, archive: a, ctx)
+            certOverlay = open
+            if effects.contains(where: { if case .message(_, .ok) = $0 { true } else { false } }) { load(ctx) }
+            return effects
+        }
         if var w = wizard {
             switch w.handle(key, ctx.lang) {
             case .none: wizard = w
@@ -71,6 +83,12 @@ public final class WorkerArchiveScreen: Screen {
                 wizard = ClaimWizard(workerID: a.worker.id, classes: a.classes, certificates: a.certificates, lang: ctx.lang)
             }
         case .function(5), .char("r"): load(ctx)
+        case .function(7), .function(9):
+            if mayAdd(ctx), let a = archive {
+                let (o, effects) = CertificateCorrection.start(void: key == .function(9), archive: a, ctx)
+                certOverlay = o
+                return effects
+            }
         case .function(6):
             if mayAdd(ctx), let a = archive {
                 return [.push(CertificateFormScreen(worker: a.worker, classes: a.classes, ctx: ctx))]
@@ -158,6 +176,9 @@ public final class WorkerArchiveScreen: Screen {
                 out.append(Line(text: lang.format(.archiveWarnLegend, c.number, w.message(lang)), style: .warning))
             }
         }
+        for c in a.certificates where c.isVoided {
+            out.append(Line(text: lang.format(.certVoidLegend, c.number, c.voidedBy ?? "", c.voidReason ?? ""), style: .dim))
+        }
         return out
     }
 
@@ -190,7 +211,8 @@ public final class WorkerArchiveScreen: Screen {
             TableColumn(title: lang[.colCertIssuer], width: 0),
             TableColumn(title: lang[.colCertClass], width: 6, alignRight: true),
         ], rows: a.certificates.map { c in
-            [warned.contains(c.id) ? "⚠" : "", c.typeLabel(lang), c.number, c.occupationCode, c.levelLabel(lang),
+            [warned.contains(c.id) ? "⚠" : c.isVoided ? "✗" : "", c.typeLabel(lang),
+             c.number, c.occupationCode, c.levelLabel(lang),
              c.issueDate, c.issuer ?? "—", c.classID.map(String.init) ?? "—"]
         })
     }
@@ -223,5 +245,6 @@ public final class WorkerArchiveScreen: Screen {
             y += 1
         }
         wizard?.draw(into: &canvas, in: body)
+        certOverlay.draw(into: &canvas, in: body)
     }
 }

@@ -10,7 +10,8 @@ public final class WorkerFormScreen: Screen {
                                       .employer, .employerCode, .pension, .unemploymentInsured, .groups, .disability,
                                       .relativeOf]
 
-    let editing: WorkerRow?
+    /// The stored worker the form edits; after an edit conflict, the other user's version.
+    var editing: WorkerRow?
     var fields: [WorkerField: TextField] = [:]
     var draft = WorkerDraft()
     var focus = 0
@@ -35,7 +36,9 @@ public final class WorkerFormScreen: Screen {
     }
     var overlay: Overlay?
     var offeredID: String?
-    let original: WorkerDraft
+    var original: WorkerDraft
+    /// Set when a save was refused because another user changed the worker meanwhile.
+    var conflict: EditConflict<WorkerField>?
 
     public init(ctx: ScreenContext, editing: WorkerRow?) {
         self.editing = editing
@@ -79,6 +82,8 @@ public final class WorkerFormScreen: Screen {
         switch key {
         case .function(2), .ctrl("s"):
             return save(ctx)
+        case .function(5) where conflict != nil:
+            return dropMine(ctx)
         case .function(3), .function(12):
             return FormKit.leave(isDirty: isDirty, overlay: &overlay, as: Overlay.discard, ctx.lang)
         case .function(4):
@@ -265,6 +270,8 @@ public final class WorkerFormScreen: Screen {
         } catch DeskError.workerExists(let existing) {
             showExists(existing, ctx)
             return []
+        } catch DeskError.editConflict(let what) {
+            return keepTyped(ctx) ?? [.message(describe(DeskError.editConflict(what), ctx.lang), .error)]
         } catch {
             return [.message(describe(error, ctx.lang), .error)]
         }
@@ -311,6 +318,7 @@ public final class WorkerFormScreen: Screen {
             if note == nil, let n = fields[field]?.removedInvisible, n > 0 {
                 note = lang.format(.removedInvisible, n); noteStyle = .warning
             }
+            if errors[field] == nil || !showError, let c = conflict?.note(field, lang) { note = c; noteStyle = .warning }
             let width = field == .groups ? min(body.width - labelWidth - 14, 60) : fieldWidth
             let rowNote = field == .groups && note == lang[.f4Choose] ? nil : note
             FormLayout.drawRow(into: &canvas, x: 1, y: y, label: WorkerText.label(field, lang), labelWidth: labelWidth,

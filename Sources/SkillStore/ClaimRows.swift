@@ -189,7 +189,7 @@ extension StoreWriter {
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
                     && (e.message ?? "").contains("claims_one_live") {
             let existing = try Int64.fetchOne(db, sql: """
-                SELECT id FROM claims WHERE worker_id = ? AND kind = ? AND status NOT IN ('rejected', 'recovered')
+                SELECT id FROM claims WHERE worker_id = ? AND kind = ? AND status NOT IN ('rejected', 'recovered', 'withdrawn')
                     AND (class_id IS NULL) = ? AND COALESCE(class_id, certificate_id) = ? ORDER BY id LIMIT 1
                 """, arguments: [workerID, kind, classID == nil, classID ?? certificateID])
             throw StoreError.conflict(.liveClaim(existing: existing, workerID: workerID, kind: kind))

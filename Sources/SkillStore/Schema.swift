@@ -44,6 +44,10 @@ enum Schema {
         // The business date of a claim's submission (issue 12): the queue's ages count from it, not
         // from the real clock's `submitted_at`. Older claims have none and count from submitted_at's day.
         m.registerMigration("v11-submitted-on", migrate: v11SubmittedOn)
+        // Correcting mistakes (issue 12): a claim may be withdrawn (status 'withdrawn', which frees
+        // the worker's one live claim), a certificate voided (kept, backing nothing) and edited
+        // with a version check (DECISIONS.md "A working day (issue 12): correcting mistakes").
+        m.registerMigration("v12-withdraw-and-void", migrate: v12WithdrawAndVoid)
         // The worker's place of job-seeking or work (求职就业地, issue 12), E10's third place; a
         // change of it marks the worker's submitted claims as the other profile fields do (v7).
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)

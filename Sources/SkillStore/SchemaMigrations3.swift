@@ -1,6 +1,55 @@
+import Foundation
 import GRDB
+import SkillCore
+import SkillRecords
 
-/// The migrations from v13 on, registered in order by `Schema.migrator`.
+/// The migrations from v12 on, registered in order by `Schema.migrator`.
+extension Schema {
+    /// Migration v12-withdraw-and-void (issue 12, "Correcting mistakes").
+    ///
+    /// - `claims.status` also takes 'withdrawn'. SQLite cannot alter a CHECK constraint; instead of
+    ///   rebuilding `claims` (24 columns, ten indexes, the count and evidence triggers, and the
+    ///   triggers of other tables that write to it), the CHECK is widened in place by the procedure
+    ///   SQLite documents for loosening a constraint ("ALTER TABLE", "making other kinds of table
+    ///   schema changes": `writable_schema`, then `schema_version` + 1). Only values are added to
+    ///   the list, so every stored row stays valid and the file format is unchanged. The migration
+    ///   checks that exactly one list was widened and refuses otherwise.
+    /// - `claims_one_live` excludes withdrawn claims, so a withdrawal frees the worker's place.
+    /// - `certificates` gain the void (when, by whom, why) and a version for optimistic edits.
+    ///   A voided certificate stays (claims and the trail point at it) but backs nothing.
+    static func v12WithdrawAndVoid(_ db: Database) throws {
+        let old = "'payable', 'rejected', 'paid', 'clawback', 'recovered'))"
+        let new = "'payable', 'rejected', 'paid', 'clawback', 'recovered', 'withdrawn'))"
+        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'claims'"),
+              sql.components(separatedBy: old).count == 2 else {
+            throw StoreError.failure("the claims table's status CHECK is not the one v4 created (changed outside the program): 申请表的状态约束已在程序外被改动")
+        }
+        let version = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        try db.execute(sql: "PRAGMA writable_schema = ON")
+        do {
+            try db.execute(sql: "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'claims'",
+                           arguments: [sql.replacingOccurrences(of: old, with: new)])
+            try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
+        } catch {
+            try? db.execute(sql: "PRAGMA writable_schema = OFF")
+            throw error
+        }
+        try db.execute(sql: "PRAGMA writable_schema = OFF")
+        try db.execute(sql: """
+            DROP INDEX claims_one_live;
+            CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
+                WHERE status NOT IN ('rejected', 'recovered', 'withdrawn');
+            ALTER TABLE certificates ADD COLUMN voided_at TEXT;
+            ALTER TABLE certificates ADD COLUMN voided_by TEXT;
+            ALTER TABLE certificates ADD COLUMN void_reason TEXT;
+            ALTER TABLE certificates ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+            -- The claims resting on a certificate, read before it is corrected or voided.
+            CREATE INDEX claims_certificate ON claims(certificate_id);
+            """)
+    }
+}
+
+/// Migration v13 (issue 12, rules found missing).
 extension Schema {
     /// Migration v13-work-place: the worker's place of job-seeking or work (求职就业地), a GB/T 2260
     /// code, E10's third place (issue 12). Its change marks the worker's submitted claims (W5) as

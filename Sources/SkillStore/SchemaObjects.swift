@@ -26,6 +26,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "claims_batch", sql: #"""
             CREATE INDEX claims_batch ON claims(batch_id)
             """#),
+        SchemaObject(type: "index", name: "claims_certificate", sql: #"""
+            CREATE INDEX claims_certificate ON claims(certificate_id)
+            """#),
         SchemaObject(type: "index", name: "claims_class", sql: #"""
             CREATE INDEX claims_class ON claims(class_id)
             """#),
@@ -40,7 +43,7 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_one_live", sql: #"""
             CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
-                WHERE status NOT IN ('rejected', 'recovered')
+                WHERE status NOT IN ('rejected', 'recovered', 'withdrawn')
             """#),
         SchemaObject(type: "index", name: "claims_queue", sql: #"""
             CREATE INDEX claims_queue ON claims(status, submitted_at, id)

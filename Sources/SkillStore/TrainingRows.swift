@@ -104,14 +104,15 @@ extension StoreReader {
     }
 
     /// The columns `certificate(_:)` decodes, in its order (by index, as for classes).
-    static let certificateColumns = "id, type, number, occupation_code, level, issuer, issue_date, worker_id, class_id"
+    static let certificateColumns = "id, type, number, occupation_code, level, issuer, issue_date, worker_id, class_id, voided_at, voided_by, void_reason, version"
     static let certificateColumnsOfC = ColumnList.prefixed(certificateColumns, "c.")
 
     static func certificate(_ row: Row) throws -> CertificateRow {
         ColumnList.check(row, certificateColumns)
         let id = row.integer(0)
         return CertificateRow(id: id, type: try row.enumValue(1, table: "certificates", key: String(id), column: "type"), number: row[2], occupationCode: row[3], level: row[4],
-                              issuer: row[5], issueDate: row[6], workerID: row[7], classID: row.optionalInteger(8))
+                              issuer: row[5], issueDate: row[6], workerID: row[7], classID: row.optionalInteger(8),
+                              voidedAt: row[9], voidedBy: row[10], voidReason: row[11], version: row.int(12))
     }
 }
 

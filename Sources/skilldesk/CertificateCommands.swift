@@ -7,7 +7,7 @@ import TermUI
 struct CertificateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert", abstract: "Certificates (证书): clerks record them; W1 warnings go to stderr.",
-        subcommands: [CertificateAdd.self, CertificateList.self, CertificateShow.self])
+        subcommands: [CertificateAdd.self, CertificateList.self, CertificateShow.self, CertificateUpdate.self, CertificateVoid.self])
 }
 
 struct CertificateAdd: ParsableCommand {
@@ -50,7 +50,7 @@ struct CertificateList: ParsableCommand {
             if output.json { Output.printJSON(rows.map(CertificateSnapshot.init)); return }
             for r in rows {
                 Output.line([String(r.id), r.type.rawValue, r.number, r.occupationCode, r.level ?? "-", r.issueDate, r.workerID,
-                             r.classID.map(String.init) ?? "-"].joined(separator: "  "))
+                             r.classID.map(String.init) ?? "-"].joined(separator: "  ") + (r.isVoided ? "  void" : ""))
             }
         }
     }
@@ -94,6 +94,10 @@ struct CertificateShow: ParsableCommand {
                     (zh ? "培训班" : "Class", r.classID.map(String.init) ?? "—"),
                 ]
                 for (label, value) in fields { Output.line(TextWidth.pad(label, to: 12) + " " + value) }
+                if r.isVoided {
+                    Output.line(TextWidth.pad(zh ? "已作废" : "Voided", to: 12) + " " + (r.voidedAt ?? "") + "  " + (r.voidedBy ?? "")
+                                + "  " + Sanitize.forDisplay(r.voidReason ?? ""))
+                }
                 for w in d.warnings { Output.line("  " + w.message(lang)) }
             }
         }

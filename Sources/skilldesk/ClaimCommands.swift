@@ -9,7 +9,7 @@ struct ClaimCommand: ParsableCommand {
         commandName: "claim", abstract: "Subsidy claims (补贴申请).",
         subcommands: [ClaimEvaluate.self, ClaimNew.self, ClaimList.self, ClaimShow.self, ClaimSubmit.self, ClaimApprove.self,
                       ClaimReturn.self, ClaimReject.self, ClaimObject.self, ClaimClawback.self, ClaimRecover.self,
-                      ClaimRecheckCommand.self])
+                      ClaimRecheckCommand.self, ClaimWithdraw.self])
 }
 
 struct ClaimEvaluate: ParsableCommand {

@@ -11,11 +11,11 @@ import Testing
 
     @Test func eachStatusAndRole() {
         let expected: [(ClaimStatus, Role, [ClaimAction])] = [
-            (.draft, .clerk, [.submit]), (.returned, .clerk, [.submit]), (.submitted, .clerk, []),
+            (.draft, .clerk, [.submit, .withdraw]), (.returned, .clerk, [.submit, .withdraw]), (.submitted, .clerk, []),
             (.submitted, .supervisor, [.approve, .returnForCorrection, .reject]), (.onNotice, .clerk, [.object]),
             (.onNotice, .supervisor, []), (.payable, .finance, [.pay, .paymentFailed]), (.paid, .supervisor, [.clawback]),
             (.clawback, .finance, [.recover]), (.approved, .supervisor, []), (.rejected, .supervisor, []),
-            (.recovered, .finance, []),
+            (.recovered, .finance, []), (.draft, .supervisor, []), (.withdrawn, .clerk, []),
         ]
         for (status, role, want) in expected {
             #expect(actions(status, [role]) == want, "\(status) \(role)")

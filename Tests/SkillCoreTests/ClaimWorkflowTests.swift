@@ -4,8 +4,8 @@ import Testing
 @Suite struct ClaimWorkflowTests {
     /// The whole table: every (status, action) pair not listed here is refused.
     static let allowed: [ClaimStatus: [ClaimAction: ClaimStatus]] = [
-        .draft: [.submit: .submitted],
-        .returned: [.submit: .submitted],
+        .draft: [.submit: .submitted, .withdraw: .withdrawn],
+        .returned: [.submit: .submitted, .withdraw: .withdrawn],
         .submitted: [.approve: .approved, .returnForCorrection: .returned, .reject: .rejected],
         .approved: [.publishNotice: .onNotice],
         .onNotice: [.object: .submitted, .endNotice: .payable],
@@ -21,7 +21,7 @@ import Testing
             }
         }
         #expect(ClaimStatus.rejected.possibleActions.isEmpty && ClaimStatus.recovered.possibleActions.isEmpty)
-        #expect(ClaimStatus.allCases.filter(\.isFinal) == [.rejected, .recovered])
+        #expect(ClaimStatus.allCases.filter(\.isFinal) == [.rejected, .recovered, .withdrawn])
         #expect(ClaimStatus.submitted.possibleActions == [.approve, .returnForCorrection, .reject])
     }
 
@@ -99,7 +99,7 @@ import Testing
     @Test func labelsAndCodes() {
         #expect(ClaimStatus.onNotice.rawValue == "on_notice" && ClaimStatus.payable.rawValue == "payable")
         #expect(ClaimStatus.allCases.map(\.rawValue) == ["draft", "submitted", "returned", "approved", "on_notice", "payable",
-                                                          "rejected", "paid", "clawback", "recovered"])
+                                                          "rejected", "paid", "clawback", "recovered", "withdrawn"])
         for l in Lang.allCases {
             #expect(Set(ClaimStatus.allCases.map { $0.label(l) }).count == ClaimStatus.allCases.count)
             #expect(Set(ClaimAction.allCases.map { $0.label(l) }).count == ClaimAction.allCases.count)

@@ -245,7 +245,7 @@ struct ClaimScreenWorld {
         }
         // Returned: its clerk may resubmit (F10), the supervisor no longer decides.
         _ = try w.sup.returnClaim(a.id, reason: "缺少签到表")
-        #expect(try w.f.clerk.claimDetail(a.id).actions == [.submit])
+        #expect(try w.f.clerk.claimDetail(a.id).actions == [.submit, .withdraw])
         #expect(try w.sup.claimDetail(a.id).actions.isEmpty)
         let ctx = w.context(w.sup)
         let d = Driver(ctx, root: ClaimDetailScreen(claimID: a.id, ctx: ctx))

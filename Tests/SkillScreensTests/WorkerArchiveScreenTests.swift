@@ -63,7 +63,7 @@ import TermUI
             "",
         ])
         #expect(lines[15...27].allSatisfy { $0.isEmpty })
-        #expect(d.footerRow == " F1 帮助  F3 返回  F5 刷新  F6 登记证书  F8 评估补贴")
+        #expect(d.footerRow == " F1 帮助  F3 返回  F5 刷新  F6 登记证书  F7 更正  F8 评估补贴  F9 作废")
         d.press(.function(3))
         #expect(d.title == "劳动者详情 · 张伟")
         d.press(.char("a"))

@@ -46,7 +46,8 @@ struct WorkflowStoreTests {
             ("claims_batch", "SELECT id FROM claims WHERE batch_id = 'PB1'"),
             ("USING INDEX", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND class_id = 1"),  // the trigger's
             // v7's evidence marks: each trigger's update seeks an index, never walks every claim.
-            ("claims_worker", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND certificate_id = 1 AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
+            // (v12's claims_certificate, which also finds the claims resting on a certificate, is the narrower seek.)
+            ("claims_certificate", "UPDATE claims SET evidence_changed = 1 WHERE worker_id = 'X' AND certificate_id = 1 AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
             ("claims_worker", "UPDATE claims SET evidence_changed = 1 WHERE worker_id IN ('X', 'Y') AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
             ("claims_class", "UPDATE claims SET evidence_changed = 1 WHERE class_id = 1 AND evidence_sha256 IS NOT NULL AND evidence_changed = 0"),
             ("claims_occupation", "UPDATE claims SET evidence_changed = 1 WHERE status = 'submitted' AND occupation_code = 'X' AND evidence_changed = 0"),

@@ -159,21 +159,30 @@ struct ClaimGatherer {
                                level: PolicyEngine.claimLevel(p.kind, facts: facts))
     }
 
+    /// The certificate a claim rests on. A voided certificate backs nothing (issue 12): it is
+    /// absent here, so E3 fails as for a claim without one; by number it is refused, saying so.
     func certificateRow(_ ref: CertificateRef, worker w: WorkerRow, classID: Int64?) throws -> CertificateRow? {
         switch ref {
         case .id(let id):
-            if let b = batch, let c = b.certificatesByID[id] { return c }
-            return try r.certificate(id: id)
+            if let b = batch, let c = b.certificatesByID[id] { return c.isVoided ? nil : c }
+            return try r.certificate(id: id).flatMap { $0.isVoided ? nil : $0 }
         case .linked:
             guard let classID else { return nil }
-            // The latest of the worker's certificates linked to the class.
+            // The latest of the worker's standing certificates linked to the class.
             if let b = batch, b.workerIDs.contains(w.id) {
-                return b.certificatesByWorker[w.id]?.last { $0.classID == classID }
+                return b.certificatesByWorker[w.id]?.last { $0.classID == classID && !$0.isVoided }
             }
-            return try r.certificates(workerID: w.id, classID: classID).last
+            return try r.certificates(workerID: w.id, classID: classID).last { !$0.isVoided }
         case .number(let number):
-            let own = try r.certificates(workerID: w.id, number: number)
+            let mine = try r.certificates(workerID: w.id, number: number)
+            let own = mine.filter { !$0.isVoided }
             if let c = own.first(where: { $0.classID != nil && $0.classID == classID }) ?? own.last { return c }
+            if let v = mine.last {
+                let at = v.voidedAt.flatMap(Timestamp.parse).map(DeskError.localTime) ?? ""
+                throw DeskError.wrongState(
+                    "certificate \(number) of \(w.name) (\(w.id)) was voided by \(v.voidedBy ?? "") at \(at) (\(v.voidReason ?? "")); it backs no claim: record the right certificate first",
+                    zh: "\(w.name)（\(w.id)）的证书 \(number) 已由 \(v.voidedBy ?? "") 于 \(at) 作废（\(v.voidReason ?? "")），不能作为申请依据；请先登记正确的证书")
+            }
             if let other = try r.certificateHolders(number: number, limit: 1).first {
                 let name = try r.workerName(id: other.workerID) ?? ""
                 throw DeskError.invalidInput(
@@ -317,7 +326,7 @@ struct ClaimGatherer {
         var certFacts: CertificateFacts?
         if let cert = certificate, case let type = cert.type, let date = CalendarDate(iso: cert.issueDate) {
             var others: [String] = []
-            for o in try holders(type: cert.type.rawValue, number: cert.number) where o.workerID != w.id {
+            for o in try holders(type: cert.type.rawValue, number: cert.number) where o.workerID != w.id && !o.isVoided {
                 others.append(try workerName(o.workerID) ?? o.workerID)
             }
             certFacts = CertificateFacts(type: type, number: cert.number, level: cert.level.flatMap(SkillLevel.init(rawValue:)),

@@ -66,7 +66,7 @@ extension Session {
             var report = ClassClaimsReport(created: [], skipped: [])
             for r in try w.roster(classID: classID, onlinePercent: 50) {
                 let existing = try w.claims(ofWorker: r.workerID).first {
-                    $0.classID == classID && $0.kind == kind && $0.status != .rejected
+                    $0.classID == classID && $0.kind == kind && $0.status.isLive
                 }
                 if let existing {
                     let status = existing.status

@@ -71,9 +71,8 @@ extension Session {
     /// included (continue the existing one).
     func refuseDuplicate(_ r: StoreReader, workerID: String, kind: SubsidyKind, classID: Int64?, certificateID: Int64?,
                          excluding: Int64?) throws {
-        let dead: Set<ClaimStatus> = [.rejected, .recovered]
         let other = try r.claims(ofWorker: workerID).first { c in
-            c.id != excluding && c.kind == kind && !dead.contains(c.status)
+            c.id != excluding && c.kind == kind && c.status.isLive
                 && (classID != nil ? c.classID == classID : (certificateID != nil && c.certificateID == certificateID))
         }
         if let o = other {
@@ -125,6 +124,7 @@ extension Session {
         case "payment failed": return "marked failed"
         case "clawback": return "clawed back"
         case "recover": return "recovered"
+        case "withdraw": return "withdrawn"
         default: return verb
         }
     }

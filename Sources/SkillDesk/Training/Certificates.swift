@@ -127,6 +127,7 @@ public struct CertificateSnapshot: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, type, number, level, issuer
         case occupationCode = "occupation_code", issueDate = "issue_date", workerID = "worker_id", classID = "class_id"
+        case voidedAt = "voided_at", voidedBy = "voided_by", voidReason = "void_reason"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -135,6 +136,12 @@ public struct CertificateSnapshot: Encodable, Sendable {
         try c.encode(row.occupationCode, forKey: .occupationCode); try c.encode(row.level, forKey: .level)
         try c.encode(row.issuer, forKey: .issuer); try c.encode(row.issueDate, forKey: .issueDate)
         try c.encode(row.workerID, forKey: .workerID); try c.encode(row.classID, forKey: .classID)
+        // Only a voided certificate carries the void (issue 12): images written before it existed
+        // stay equal to the rows they describe (`audit check`).
+        if row.isVoided {
+            try c.encode(row.voidedAt, forKey: .voidedAt); try c.encode(row.voidedBy, forKey: .voidedBy)
+            try c.encode(row.voidReason, forKey: .voidReason)
+        }
     }
 
     public func json() -> String { CatalogueJSON.encode(self) }
