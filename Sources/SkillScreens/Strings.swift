@@ -109,6 +109,8 @@ public enum S: CaseIterable, Sendable {
     case leaveTitle, leaveMessage, leaveUnsaved, leaveButton, leaveStayed
     // A demo database's users on its login screen (issue 12).
     case demoAccountsTitle
+    // Exporting a list to CSV (issue 12, `ListExportFlow`).
+    case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListBatches, csvListLines, csvListClasses, csvListNotices
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -120,6 +122,7 @@ public enum S: CaseIterable, Sendable {
     /// The parts (`StringsTableA/B/C.swift`) joined; a key written twice keeps its first text, and
     /// `StringsTableTests.noKeyIsWrittenTwice` fails on it.
     static let table: [S: (String, String)] = tableScreensA.merging(tableScreensB) { a, _ in a }.merging(tableScreensC) { a, _ in a }
+        .merging(tableScreensExport) { a, _ in a }
 }
 
 extension Lang {
