@@ -8,6 +8,22 @@ import SkillRecords
 /// never held in memory at once. Each list has one order, on an index, and a key that continues it
 /// (docs/DECISIONS.md "A working day (issue 12): paging and CSV exports").
 extension StoreReader {
+    /// Runs a whole-list scan without the reader's memory map (`Store.readerMapBytes`): every
+    /// page of a mapped table a scan touches stays in the process's resident set (a 1M-worker
+    /// export read 240 MB of the file through the map and showed it as its own memory), while
+    /// plain reads go through SQLite's 2 MiB page cache. SQLite applies the change at once when
+    /// no mapped page is in use — at the start of the transaction, before any statement — and the
+    /// map is given back to the pooled reader afterwards.
+    public func withoutMemoryMap<T>(_ body: () throws -> T) throws -> T {
+        guard db.configuration.readonly else { return try body() }
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+        defer {
+            // ignoring is right: a reader left without its map reads correctly, only slower.
+            try? db.execute(sql: "PRAGMA mmap_size = \(Store.readerMapBytes)")
+        }
+        return try body()
+    }
+
     // MARK: workers
 
     /// Workers matching a search text (the `searchWorkers` rules), in the list's order, after the

@@ -88,7 +88,7 @@ extension Session {
         let sink = try CSVSink(file, encoding: encoding)
         var rows = 0
         func counted() { rows += 1; if rows % Self.exportProgressRows == 0 { progress(rows) } }
-        try read(permission) { r in
+        try read(permission) { r in try r.withoutMemoryMap {
             try sink.row(ExportColumns.header(list, lang))
             switch list {
             case let .workers(search):
@@ -117,7 +117,7 @@ extension Session {
                 try r.eachClaimOnNotice { q in try sink.row(ExportColumns.notice(q, lang)); counted(); return true }
             }
             try sink.flush()
-        }
+        } }
         try file.commit()
         let audit = ExportAudit(list: list.name, filter: list.filterText, rows: rows, bytes: sink.bytes,
                                 encoding: encoding.rawValue, file: file.path)
