@@ -59,6 +59,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case outputFile(OutputFileError)
     /// The bank file was written, but its `payment.export` audit row could not be appended.
     case exportNotAudited(path: String, reason: String, reasonZh: String)
+    /// A list exported to CSV was written but its `list.export` audit row could not be (exit 74).
+    case listExportNotAudited(path: String, reason: String, reasonZh: String)
     /// A count or a position outside its range (a page's size or offset, `Paging`): exit 64.
     case outOfRange(name: String, value: Int, min: Int, max: Int?)
     /// Triggers or indexes the program relies on are missing or altered (found at open, named):
@@ -169,6 +171,9 @@ public enum DeskError: Error, Sendable, UserMessage {
                 : "these claims no longer match what was approved and audited; nothing was changed: " + list.map { $0.en }.joined(separator: "; ")
         case let .outputFile(e):
             return e.message(lang)
+        case let .listExportNotAudited(path, reason, reasonZh):
+            return zh ? "文件 \(path) 已写入，但这次导出未能记入审计日志（\(reasonZh)）；个人信息不得未经记录地流出：请删除该文件，待数据库可写后再导出（加 --force 覆盖）"
+                : "the file \(path) was written, but the export could not be recorded in the audit trail (\(reason)); personal data must not leave unrecorded: delete the file and export again (with --force) once the database can be written"
         case let .exportNotAudited(path, reason, reasonZh):
             return zh ? "银行文件 \(path) 已写入，但导出未能记入审计日志（\(reasonZh)）；未记入审计的文件不得交给银行：请删除它，待数据库可写后再导出（加 --force 覆盖）"
                 : "the bank file \(path) was written, but its export could not be recorded in the audit trail (\(reason)); a file not in the trail must not go to the bank: delete it and export again (with --force) once the database can be written"

@@ -65,6 +65,8 @@ public final class ClaimListScreen: Screen {
         }
     }
     var overlay: Overlay?
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
     var approvals: [ClaimQueueItem] = []
     var rejections: [ClaimQueueItem] = []
     /// The statuses F8 steps through on a clerk's list.
@@ -109,12 +111,14 @@ public final class ClaimListScreen: Screen {
         keys += [("F4", ctx.lang[.keyKind]), ("F6", ctx.lang[.keyInstitution]), ("F7", ctx.lang[.keyWarnings])]
         keys.append(("F8", ctx.lang[.keyStatus]))
         keys += [("F9", ctx.lang[.keyMinAmount]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
+        // Last: at 100 columns the filters already fill the footer; F1 lists every key.
+        keys.append((ListExportFlow.footerKey, ctx.lang[.keyExportCSV]))
         return keys
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
         [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList]] + (mode == .mine ? [] : [ctx.lang[.helpClaimListStatus]])
-            + (mayRecheck(ctx) ? [ctx.lang[.helpRecheckAll]] : []) + [ctx.lang[.helpOther]]
+            + (mayRecheck(ctx) ? [ctx.lang[.helpRecheckAll]] : []) + [ctx.lang[.helpExportCSV], ctx.lang[.helpOther]]
     }
 
     public func prepare(_ ctx: ScreenContext, body: Rect) {
@@ -146,8 +150,11 @@ public final class ClaimListScreen: Screen {
     func refilter() { offset = 0; selected = 0; needsQuery = true }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         if let effects = handleModal(key, ctx) { return effects }
         switch key {
+        case ListExportFlow.key:
+            csvExport = ListExportFlow(.claims(filter), ctx)
         case .function(3), .char("q"):
             return [.pop]
         case .function(12):
@@ -246,5 +253,6 @@ public final class ClaimListScreen: Screen {
         let hint = decides ? lang[.claimOptionsHint] : lang[.viewOptionsHint]
         canvas.put(hint, x: 1, y: body.maxY - 1, style: .dim, maxWidth: body.width - 2)
         overlay.draw(into: &canvas, in: body)
+        csvExport.draw(into: &canvas, in: body)
     }
 }

@@ -6,6 +6,8 @@ import TermUI
 /// 5 or Enter opens the class's attendance grid.
 public final class ClassListScreen: Screen {
     var list = CatalogueList()
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
     var all: [ClassListItem] = []
     var errorText: String?
 
@@ -31,15 +33,21 @@ public final class ClassListScreen: Screen {
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
         var keys = CatalogueList.footer(ctx.lang)
         if ctx.session?.can(.manageClasses) == true { keys.insert(("F6", ctx.lang[.keyNew]), at: 2) }
+        keys.insert((ListExportFlow.footerKey, ctx.lang[.keyExportCSV]), at: keys.count - 1)
         return keys
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
         let manage = ctx.session?.can(.manageClasses) == true ? [ctx.lang[.helpClassesManage]] : []
-        return [ctx.lang[.helpClasses]] + manage + [ctx.lang[.helpOther]]
+        return [ctx.lang[.helpClasses]] + manage + [ctx.lang[.helpExportCSV], ctx.lang[.helpOther]]
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
+        if key == ListExportFlow.key {
+            csvExport = ListExportFlow(.classes, ctx)
+            return []
+        }
         if key == .function(6) {
             guard ctx.session?.can(.manageClasses) == true else { return [.message(ctx.lang[.notPermittedClass], .warning)] }
             return [.push(ClassFormScreen(ctx: ctx))]
@@ -90,5 +98,6 @@ public final class ClassListScreen: Screen {
         }
         let rect = list.drawTable(table, into: &canvas, body: body, empty: lang[.noClasses], lang)
         if let errorText { canvas.put(errorText, x: 3, y: rect.y + 2, style: .error, maxWidth: rect.width - 2) }
+        csvExport.draw(into: &canvas, in: body)
     }
 }

@@ -13,16 +13,19 @@ public final class NoticeListScreen: Screen {
     var errorText: String?
     var needsQuery = true
     var visibleRows = 20
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
 
     public init(_ ctx: ScreenContext) {}
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.menuNoticeList] }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("Enter", ctx.lang[.keyOpen]), ("↑↓", "")]
+        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("Enter", ctx.lang[.keyOpen]),
+         (ListExportFlow.footerKey, ctx.lang[.keyExportCSV]), ("↑↓", "")]
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpNoticeList], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpNoticeList], ctx.lang[.helpExportCSV], ctx.lang[.helpOther]] }
 
     public func prepare(_ ctx: ScreenContext, body: Rect) {
         visibleRows = max(1, body.height - 4)
@@ -42,7 +45,10 @@ public final class NoticeListScreen: Screen {
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         switch key {
+        case ListExportFlow.key:
+            csvExport = ListExportFlow(.notices, ctx)
         case .function(3), .function(12), .char("q"):
             return [.pop]
         case .function(5), .char("r"):
@@ -84,5 +90,6 @@ public final class NoticeListScreen: Screen {
             canvas.put(errorText ?? lang[.noNotices], x: 3, y: rect.y + 2, style: errorText == nil ? .dim : .error,
                        maxWidth: body.width - 4)
         }
+        csvExport.draw(into: &canvas, in: body)
     }
 }

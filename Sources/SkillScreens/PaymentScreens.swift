@@ -66,6 +66,8 @@ public final class PaymentBatchListScreen: Screen {
         }
     }
     var overlay: Overlay?
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
 
     public init(_ ctx: ScreenContext) {}
 
@@ -79,10 +81,10 @@ public final class PaymentBatchListScreen: Screen {
         let lang = ctx.lang
         var keys: [(key: String, label: String)] = [("F3", lang[.keyBack]), ("Enter", lang[.keyOpen])]
         if pays(ctx) { keys += [("F6", lang[.keyNewBatch]), ("F7", lang[.keyExport]), ("F8", lang[.keyReconcile])] }
-        return keys + [("F5", lang[.keyRefresh])]
+        return keys + [(ListExportFlow.footerKey, lang[.keyExportCSV]), ("F5", lang[.keyRefresh])]
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpPaymentBatches], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpPaymentBatches], ctx.lang[.helpExportCSV], ctx.lang[.helpOther]] }
 
     public func prepare(_ ctx: ScreenContext, body: Rect) {
         visibleRows = max(1, body.height - 3)
@@ -108,9 +110,12 @@ public final class PaymentBatchListScreen: Screen {
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         if let effects = handleModal(key, ctx) { return effects }
         let lang = ctx.lang
         switch key {
+        case ListExportFlow.key:
+            csvExport = ListExportFlow(.paymentBatches, ctx)
         case .function(3), .function(12), .char("q"):
             return [.pop]
         case .function(5), .char("r"):
@@ -317,6 +322,7 @@ public final class PaymentBatchListScreen: Screen {
                        maxWidth: body.width - 4)
         }
         overlay.draw(into: &canvas, in: body)
+        csvExport.draw(into: &canvas, in: body)
     }
 }
 
@@ -328,6 +334,8 @@ public final class PaymentBatchDetailScreen: Screen {
     var lines: [PaymentLineInfo] = []
     var errorText: String?
     var tableState = TableState()
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
     var visibleRows = 20
 
     public init(batch: String, ctx: ScreenContext) {
@@ -351,13 +359,17 @@ public final class PaymentBatchDetailScreen: Screen {
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.menuPaymentBatches] + " · " + batch }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), ("↑↓", ctx.lang[.keyScroll])]
+        [("F3", ctx.lang[.keyBack]), ("F5", ctx.lang[.keyRefresh]), (ListExportFlow.footerKey, ctx.lang[.keyExportCSV]),
+         ("↑↓", ctx.lang[.keyScroll])]
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpBatchDetail], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpBatchDetail], ctx.lang[.helpExportCSV], ctx.lang[.helpOther]] }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         switch key {
+        case ListExportFlow.key:
+            csvExport = ListExportFlow(.paymentLines(batch: batch), ctx)
         case .function(3), .function(12), .char("q"):
             return [.pop]
         case .function(5), .char("r"):
@@ -394,5 +406,6 @@ public final class PaymentBatchDetailScreen: Screen {
             canvas.put(errorText ?? lang[.batchLinesEmpty], x: 3, y: rect.y + 2, style: errorText == nil ? .dim : .error,
                        maxWidth: body.width - 4)
         }
+        csvExport.draw(into: &canvas, in: body)
     }
 }

@@ -115,6 +115,8 @@ public enum S: CaseIterable, Sendable {
     case keyListF1, keyListQuestion, keyListCtrlC, keyListMore, keyWholeText, keyChooseLine, clauseRuleHeading, clauseHeading, clauseNoPassage, clauseNone, gridW2Title, gridW2More, helpKeyList
     // Correcting mistakes (issue 12): withdraw a claim, correct or void a certificate, an edit conflict.
     case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
+    // Exporting a list to CSV (issue 12, `ListExportFlow`).
+    case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListBatches, csvListLines, csvListClasses, csvListNotices
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -129,6 +131,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensRules) { a, _ in a }
         .merging(tableScreensDecide) { a, _ in a }
         .merging(tableScreensCorrect) { a, _ in a }
+        .merging(tableScreensExport) { a, _ in a }
 }
 
 extension Lang {

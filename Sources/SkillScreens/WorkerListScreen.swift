@@ -25,6 +25,8 @@ public final class WorkerListScreen: Screen {
     var errorText: String?
     /// Rows that fit, from the last draw; pages are this long.
     var visibleRows = 20
+    /// The open Ctrl-X export question (`ListExportFlow`), drawn over everything.
+    var csvExport: ListExportFlow?
 
     public init(_ ctx: ScreenContext) {
         total = screenLog.attempt("counting workers") { try ctx.session?.workerCount() }
@@ -36,11 +38,12 @@ public final class WorkerListScreen: Screen {
         var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyExit]), ("F5", ctx.lang[.keyRefresh])]
         if ctx.session?.can(.registerWorker) == true { keys.append(("F6", ctx.lang[.keyNew])) }
         // As in SCREENS.md; PgUp and Enter work too and are in the F1 help.
-        keys += [("/", ctx.lang[.keySearch]), ("PgDn", ctx.lang[.keyMore]), ("F12", ctx.lang[.keyCancel])]
+        keys += [("/", ctx.lang[.keySearch]), (ListExportFlow.footerKey, ctx.lang[.keyExportCSV]), ("PgDn", ctx.lang[.keyMore]),
+                 ("F12", ctx.lang[.keyCancel])]
         return keys
     }
 
-    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpWorkers], ctx.lang[.helpOther]] }
+    public func help(_ ctx: ScreenContext) -> [String] { [ctx.lang[.helpWorkers], ctx.lang[.helpExportCSV], ctx.lang[.helpOther]] }
 
     /// Runs the query when the search text or the page changed: after all typed-ahead keys
     /// were handled, so fast typing costs one query, not one per key.
@@ -77,7 +80,11 @@ public final class WorkerListScreen: Screen {
     }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+        if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         switch key {
+        case ListExportFlow.key:
+            csvExport = ListExportFlow(.workers(search: search.text), ctx)
+            return []
         case .function(3):
             return [.pop]
         case .function(12):
@@ -242,6 +249,7 @@ public final class WorkerListScreen: Screen {
         canvas.put(lang[.optionsHint], x: 1, y: hintY, style: .dim)
         let typeHint = lang[.typeOptions]
         canvas.put(typeHint, x: body.width - TextWidth.of(typeHint) - 1, y: hintY, style: .dim)
+        csvExport.draw(into: &canvas, in: body)
     }
 }
 

@@ -80,7 +80,7 @@ public class StoreReader {
             if rows.count < want {
                 rows += try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM workers WHERE phone >= ? AND phone < ? AND NOT (id >= ? AND id < ?)
-                    ORDER BY phone LIMIT ? OFFSET ?
+                    ORDER BY phone, rowid LIMIT ? OFFSET ?
                     """), arguments: [lo, hi, lo, hi, want - rows.count, max(0, offset - idCount)])
             }
         case .nothing:

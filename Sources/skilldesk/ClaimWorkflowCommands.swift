@@ -99,7 +99,9 @@ struct ClaimNew: ParsableCommand {
 }
 
 struct ClaimList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first.",
+        discussion: "A page ends with the command for the next one: --after the claim number on its last line (keyset on the queue's index). --offset N skips N rows instead. --csv FILE writes every claim of the filter instead of a page.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Status.") var status: ClaimStatus = .submitted
     @Option(help: "Subsidy kind.") var kind: SubsidyKind?
@@ -107,17 +109,24 @@ struct ClaimList: ParsableCommand {
     @Option(help: "yes: only claims with warnings; no: only without.") var warnings: YesNo?
     @Option(name: .customLong("min-fen"), help: "Smallest amount (fen).") var minFen: Int64?
     @Option(name: .customLong("max-fen"), help: "Largest amount (fen).") var maxFen: Int64?
-    @Option(help: "Skip this many (0 or more).") var offset: Int = 0
+    @Option(help: "Skip this many (0 or more; --after is the faster way to page).") var offset: Int = 0
+    @Option(help: "Continue after this claim (the number on the last line of the previous page, SD-2026-000123, or its id).") var after: String?
     @Option(help: "At most this many (1–10000).") var limit: Int = 50
+    @OptionGroup var csv: CSVExportOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: output.json, lang: lang) { try Paging.check(offset: offset, limit: limit) }  // before the database is opened
+        try Output.run(json: output.json, lang: lang) {  // before the database is opened
+            try Paging.check(offset: offset, limit: limit)
+            try ListExportCLI.checkPaging(after: after, offset: offset)
+        }
         try global.runAsUser(json: output.json) { session, _ in
             let filter = ClaimQueueFilter(status: status, kind: kind, institution: institution,
                                           hasWarnings: warnings?.bool, minAmountFen: minFen, maxAmountFen: maxFen)
-            let page = try session.claimQueue(filter, offset: offset, limit: limit)
+            if try ListExportCLI.run(session, .claims(filter), csv, json: output.json, lang: lang) { return }
+            let page = try after.map { try session.claimQueue(filter, after: $0, limit: limit) }
+                ?? session.claimQueue(filter, offset: offset, limit: limit)
             if output.json {
                 Output.printJSON(page.items.map {
                     QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
@@ -129,7 +138,10 @@ struct ClaimList: ParsableCommand {
             for i in page.items {
                 Output.line("#\(i.id)  \(i.ageDays)d  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
             }
-            if page.hasMore { Output.line(lang == .zh ? "……（还有更多，用 --offset 翻页）" : "… (more: use --offset)") }
+            if page.hasMore, let last = page.items.last {
+                let number = ClaimNumber.format(year: last.claimYear, serial: Int(last.id))
+                Output.line(lang == .zh ? "……还有更多；下一页：--after \(number)" : "… more; next page: --after \(number)")
+            }
         }
     }
 }

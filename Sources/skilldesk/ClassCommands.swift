@@ -38,11 +38,13 @@ struct ClassAdd: ParsableCommand {
 struct ClassList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List training classes, newest first.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var csv: CSVExportOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: output.json) { session, _ in
+            if try ListExportCLI.run(session, .classes, csv, json: output.json, lang: lang) { return }
             let rows = try session.trainingClasses()
             if output.json { Output.printJSON(rows.map { ClassSnapshot($0, roster: [], rule: session.attendanceRule) }); return }
             for r in rows {

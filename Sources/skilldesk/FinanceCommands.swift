@@ -59,11 +59,13 @@ struct NoticeCommand: ParsableCommand {
 struct NoticeList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Claims on notice, masked as published.")
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var csv: CSVExportOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: output.json) { session, _ in
+            if try ListExportCLI.run(session, .notices, csv, json: output.json, lang: lang) { return }
             let list = try session.noticeList()
             if output.json {
                 Output.printJSON(list.map {
@@ -81,7 +83,7 @@ struct NoticeList: ParsableCommand {
 
 struct PaymentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "payment", abstract: "Payment batches and bank files (finance).",
-                                                    subcommands: [PaymentBatch.self, PaymentExport.self, PaymentReconcile.self])
+                                                    subcommands: [PaymentList.self, PaymentBatch.self, PaymentExport.self, PaymentReconcile.self])
 }
 
 struct PaymentBatch: ParsableCommand {

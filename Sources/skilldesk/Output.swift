@@ -70,7 +70,7 @@ enum Exit {
                 case .isDirectory, .notRegular, .noDirectory, .cannotCreate: return (cantCreate, "cannot_create")
                 case .writeFailed: return (ioErr, "io_error")
                 }
-            case .exportNotAudited: return (ioErr, "not_audited")
+            case .exportNotAudited, .listExportNotAudited: return (ioErr, "not_audited")
             case .outOfRange: return (usage, "out_of_range")
             case .schemaDamaged: return (cantCreate, "schema_damaged")
             case .trustFile: return (ioErr, "io_error")

@@ -77,24 +77,34 @@ struct WorkerShow: ParsableCommand {
 }
 
 struct WorkerList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List or search workers (ID prefix, phone prefix, or any part of a name).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List or search workers (ID prefix, phone prefix, or any part of a name).",
+        discussion: "A page ends with the command for the next one: --after the resident ID on its last line (keyset: as fast on the last page as on the first, and no row skipped or repeated when workers are registered meanwhile). --offset N skips N rows instead (a quick look; slower deep in a large list). --csv FILE writes every row of the search instead of a page.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Search text.") var search: String?
     @Option(help: "At most this many rows (1–10000).") var limit: Int = 50
+    @Option(help: "Continue after this worker (the resident ID on the last line of the previous page of the same search).") var after: String?
+    @Option(help: "Skip this many rows (0 or more; --after is the faster way to page).") var offset: Int = 0
+    @OptionGroup var csv: CSVExportOptions
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
-        try Output.run(json: output.json, lang: lang) { try Paging.check(offset: 0, limit: limit) }  // before the database is opened
+        try Output.run(json: output.json, lang: lang) {  // before the database is opened
+            try Paging.check(offset: offset, limit: limit)
+            try ListExportCLI.checkPaging(after: after, offset: offset)
+        }
         try global.runAsUser(json: output.json) { session, stdin in
-            let page = try session.searchWorkers(search ?? "", offset: 0, limit: limit)
+            if try ListExportCLI.run(session, .workers(search: search ?? ""), csv, json: output.json, lang: lang) { return }
+            let page = try after.map { try session.searchWorkers(search ?? "", after: $0, limit: limit) }
+                ?? session.searchWorkers(search ?? "", offset: offset, limit: limit)
             if output.json { Output.printJSON(page.rows.map(WorkerSnapshot.init)); return }
             for row in page.rows {
                 Output.line([TextWidth.pad(row.id, to: 18), TextWidth.pad(Sanitize.forDisplay(row.name), to: 16),
                              row.sex, row.birthDate, row.phone ?? "—"].joined(separator: "  "))
             }
-            if page.hasMore {
-                Output.line(lang == .zh ? "……还有更多，请用 --limit 或更精确的 --search" : "… more: raise --limit or narrow --search")
+            if page.hasMore, let last = page.rows.last {
+                Output.line(lang == .zh ? "……还有更多；下一页：--after \(last.id)" : "… more; next page: --after \(last.id)")
             }
         }
     }

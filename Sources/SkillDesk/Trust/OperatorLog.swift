@@ -122,7 +122,7 @@ public enum OperatorLog {
         case let e as DeskError:
             switch e {
             case let .store(s): return isFault(s)
-            case .trustFile, .exportNotAudited, .schemaDamaged: return true
+            case .trustFile, .exportNotAudited, .listExportNotAudited, .schemaDamaged: return true
             case let .outputFile(o): if case .writeFailed = o { return true } else { return false }
             default: return false
             }
