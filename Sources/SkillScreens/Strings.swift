@@ -109,6 +109,8 @@ public enum S: CaseIterable, Sendable {
     case leaveTitle, leaveMessage, leaveUnsaved, leaveButton, leaveStayed
     // A demo database's users on its login screen (issue 12).
     case demoAccountsTitle
+    // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
+    case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -120,6 +122,7 @@ public enum S: CaseIterable, Sendable {
     /// The parts (`StringsTableA/B/C.swift`) joined; a key written twice keeps its first text, and
     /// `StringsTableTests.noKeyIsWrittenTwice` fails on it.
     static let table: [S: (String, String)] = tableScreensA.merging(tableScreensB) { a, _ in a }.merging(tableScreensC) { a, _ in a }
+        .merging(tableScreensFind) { a, _ in a }
 }
 
 extension Lang {
