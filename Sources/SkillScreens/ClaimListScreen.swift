@@ -255,12 +255,15 @@ public final class ClaimListScreen: Screen {
         canvas.put(page, x: body.width - TextWidth.of(page) - 1, y: y0, style: .dim)
 
         let tableRect = Rect(x: 1, y: y0 + 1, width: body.width - 2, height: body.height - 3)
+        // A search lists several statuses: no age column (it means waiting only for submitted
+        // claims) and a narrower kind, so the status fits at 80 columns.
+        let searching = search != nil
         var table = Table(columns: [
             TableColumn(title: lang[.colOpt], width: 4),
             TableColumn(title: lang[.colClaimNumber], width: 14),
-            TableColumn(title: lang[.colAge], width: 4, alignRight: true),
+        ] + (searching ? [] : [TableColumn(title: lang[.colAge], width: 4, alignRight: true)]) + [
             TableColumn(title: lang[.colName], width: 14),
-            TableColumn(title: lang[.colClaimKind], width: 16),
+            TableColumn(title: lang[.colClaimKind], width: searching ? 12 : 16),
             TableColumn(title: lang[.colAmount], width: 13, alignRight: true),
             TableColumn(title: lang[.colWarnings], width: 4, alignRight: true),
             TableColumn(title: lang[.colStatus], width: 0),
@@ -270,9 +273,9 @@ public final class ClaimListScreen: Screen {
             // Marks stay visible while their confirmation, code list or reason is open.
             let waiting: Character? = approvals.contains { $0.id == it.id } ? "1" : (rejections.contains { $0.id == it.id } ? "4" : nil)
             let opt = (options[it.id]?.0 ?? waiting).map { "_\($0)_" } ?? "___"
-            return [opt, ClaimText.number(it.id, year: it.claimYear), String(it.ageDays), Sanitize.forDisplay(it.workerName),
-                    it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
-                    it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
+            return [opt, ClaimText.number(it.id, year: it.claimYear)] + (searching ? [] : [String(it.ageDays)])
+                + [Sanitize.forDisplay(it.workerName), it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
+                   it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
         }
         tableState.clamp(rowCount: items.count)
         table.draw(into: &canvas, at: tableRect, state: tableState)

@@ -76,7 +76,7 @@ extension ClaimListScreen {
                     return []
                 }
                 guard let term = ClaimSearchTerm.parse(text) else {
-                    p.problem = ctx.lang.format(.claimSearchNothing, Sanitize.forDisplay(text))
+                    p.problem = ctx.lang[.claimSearchNothing]
                     overlay = .search(p)
                     return []
                 }

@@ -5,10 +5,10 @@ import SkillCore
 extension S {
     static let tableScreensFind: [S: (String, String)] = [
         .claimSearchTitle: ("查找申请", "Find claims"),
-        .claimSearchHint: ("申请编号（SD-2026-000123 或 123）、姓名的一部分或身份证号开头；留空 = 取消查找",
-                           "Claim number (SD-2026-000123 or 123), part of a name or the start of a resident ID; empty = stop searching"),
-        .claimSearchNothing: ("“%@”中没有可查找的内容：请输入申请编号、姓名或身份证号开头",
-                              "'%@' has nothing to search for: type a claim number, a name or the start of a resident ID"),
+        .claimSearchHint: ("申请编号（SD-2026-000123 或 123）、姓名或身份证号开头",
+                           "Claim number (SD-2026-000123 or 123), name, or start of the ID"),
+        .claimSearchNothing: ("没有可查找的内容：请输入申请编号、姓名或身份证号开头",
+                              "Nothing to search for: type a claim number, a name or an ID start"),
         .claimSearchLine: ("查找：%@", "Find: %@"),
         .allStatuses: ("全部状态", "All statuses"),
         .claimStatusTitle: ("筛选申请：选择状态", "Filter claims: choose the status"),

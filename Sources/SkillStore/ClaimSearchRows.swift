@@ -81,24 +81,62 @@ extension StoreReader {
         return try searchRows(sql, args + condArgs + [limit])
     }
 
+    /// Names: the FTS gives the matching workers newest first (it walks its own rowid order, so
+    /// nothing is sorted); each worker's claims come from `claims_worker`, newest first. Workers are
+    /// read in growing chunks until the page is full: one SQL join with this ORDER BY made SQLite
+    /// sort every match of a common surname first (a virtual table's order does not carry into
+    /// the next loop).
     private func byName(_ f: ClaimSearchFilter, _ text: String, after: ClaimSearchKey?, limit: Int) throws -> [ClaimSearchRow] {
         let tokens = text.lowercased().filter { $0.isLetter || $0.isNumber }
         guard !tokens.isEmpty else { return [] }
         let phrase = "\"" + WorkerSQL.spacedCharacters(String(tokens)) + "\""
         let (cond, condArgs) = Self.searchConditions(f)
-        // CROSS JOIN keeps SQLite's loop order (names, then their workers, then their claims), so the
-        // ORDER BY is the order the loops produce and nothing is sorted.
-        var sql = """
-            SELECT \(Self.claimListColumnsOfC), w.name, w.rowid FROM worker_name_fts fts
-            CROSS JOIN workers w ON w.rowid = fts.rowid CROSS JOIN claims c INDEXED BY claims_worker ON c.worker_id = w.id
-            WHERE worker_name_fts MATCH ?
+        let workersSQL = """
+            SELECT w.rowid, w.id, w.name FROM worker_name_fts fts CROSS JOIN workers w ON w.rowid = fts.rowid
+            WHERE worker_name_fts MATCH ? AND fts.rowid < ? ORDER BY fts.rowid DESC LIMIT ?
             """
-        var args: [(any DatabaseValueConvertible)?] = [phrase]
-        if let a = after {
-            sql += " AND fts.rowid <= ? AND (fts.rowid < ? OR (c.claim_year, c.id) < (?, ?))"
-            args += [a.workerRowid, a.workerRowid, a.claimYear, a.claimID]
+        let claimsSQL = """
+            SELECT \(Self.claimListColumnsOfC) FROM claims c INDEXED BY claims_worker WHERE c.worker_id = ?\(cond)
+            ORDER BY c.claim_year DESC, c.id DESC LIMIT ?
+            """
+        let claimsAfterSQL = """
+            SELECT \(Self.claimListColumnsOfC) FROM claims c INDEXED BY claims_worker
+            WHERE c.worker_id = ? AND (c.claim_year, c.id) < (?, ?)\(cond) ORDER BY c.claim_year DESC, c.id DESC LIMIT ?
+            """
+        var out: [ClaimSearchRow] = []
+        func claims(of rowid: Int64, _ id: String, _ name: String, after key: ClaimSearchKey?) throws {
+            let rows: [Row]
+            if let key {
+                rows = try Row.fetchAll(db.cachedStatement(sql: claimsAfterSQL),
+                                        arguments: StatementArguments([id, key.claimYear, key.claimID] + condArgs + [limit - out.count]))
+            } else {
+                rows = try Row.fetchAll(db.cachedStatement(sql: claimsSQL), arguments: StatementArguments([id] + condArgs + [limit - out.count]))
+            }
+            for row in rows {
+                let c = try Self.claim(row)
+                out.append(ClaimSearchRow(claim: c, workerName: name,
+                                          key: ClaimSearchKey(workerRowid: rowid, workerID: id, claimYear: c.claimYear, claimID: c.id)))
+            }
         }
-        sql += cond + " ORDER BY fts.rowid DESC, c.claim_year DESC, c.id DESC LIMIT ?"
-        return try searchRows(sql, args + condArgs + [limit])
+        // The rest of the worker the last page ended in.
+        var cursor = Int64.max
+        if let a = after {
+            if let name = try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM workers WHERE rowid = ?"), arguments: [a.workerRowid]) {
+                try claims(of: a.workerRowid, a.workerID, name, after: a)
+            }
+            cursor = a.workerRowid
+        }
+        var chunk = 64
+        while out.count < limit {
+            let workers = try Row.fetchAll(db.cachedStatement(sql: workersSQL), arguments: [phrase, cursor, chunk])
+            for w in workers where out.count < limit {
+                let rowid: Int64 = w[0]
+                try claims(of: rowid, w[1], w[2], after: nil)
+            }
+            if workers.count < chunk { break }
+            cursor = workers.last![0]
+            chunk = min(chunk * 4, 4_096)
+        }
+        return out
     }
 }
