@@ -41,3 +41,8 @@ public struct ClaimSearchRow: Equatable, Sendable {
         self.claim = claim; self.workerName = workerName; self.key = key
     }
 }
+
+extension ClaimRow {
+    /// `SD-2026-000123`: how every message names a claim (issue 12: never `claim 4`).
+    public var number: String { ClaimNumber.format(year: claimYear, serial: Int(id)) }
+}

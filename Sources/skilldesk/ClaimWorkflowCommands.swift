@@ -19,7 +19,7 @@ enum ClaimCLI {
 
     static func printRow(_ c: ClaimRow, _ lang: Lang) {
         let st = c.status.label(lang)
-        Output.line("#\(c.id) \(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
+        Output.line("\(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
     }
 
     /// Runs one claim step and prints the claim.
