@@ -120,6 +120,11 @@ public final class ClaimListScreen: Screen {
     func mayRecheck(_ ctx: ScreenContext) -> Bool { mode == .queue && ctx.session?.can(.decideClaims) == true }
 
     public func title(_ ctx: ScreenContext) -> String {
+        // A search spans statuses (its own line says which): the title names the list and the search.
+        if search != nil {
+            let list: S = switch mode { case .mine: .myClaims; case .queue: .claimQueue; case .payable: .payableClaims; case .all: .allClaims }
+            return ctx.lang[list] + " · " + ctx.lang[.claimSearchTitle]
+        }
         switch mode {
         case .mine: return ctx.lang[.myClaims] + " · " + filter.status.label(ctx.lang)
         case .queue: return ctx.lang[.claimQueue] + (filter.status == .submitted ? "" : " · " + filter.status.label(ctx.lang))

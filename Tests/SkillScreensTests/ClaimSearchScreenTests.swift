@@ -37,7 +37,7 @@ import TermUI
         ])
         d.type("娜"); d.press(.enter)
         #expect(Array(d.lines[0...4]) == [
-            " SkillDesk · 待审核                                                     sup1 (审核人) · test.sqlite",
+            " SkillDesk · 待审核 · 查找申请                                          sup1 (审核人) · test.sqlite",
             " 查找：娜 · 全部状态                                                                        第 1 页",
             " 选项 申请编号       姓名           补贴类别              金额 警示 状态",
             " ___  SD-2025-000003 欧阳娜娜       职业培训补贴     ¥1,000.00    0 已驳回",
@@ -55,7 +55,7 @@ import TermUI
         let d = Self.queue(w, .zh, 80, 24)
         d.press(.char("/")); d.type("娜"); d.press(.enter)
         #expect(Array(d.lines[0...4]) == [
-            " SkillDesk · 待审核                                 sup1 (审核人) · test.sqlite",
+            " SkillDesk · 待审核 · 查找申请                      sup1 (审核人) · test.sqlite",
             " 查找：娜 · 全部状态                                                    第 1 页",
             " 选项 申请编号       姓名           补贴类别              金额 警示 状态",
             " ___  SD-2025-000003 欧阳娜娜       职业培训补贴     ¥1,000.00    0 已驳回",
@@ -101,7 +101,7 @@ import TermUI
         let d = Self.queue(w, .en, 80, 24)
         d.press(.char("/")); d.type("娜"); d.press(.enter)
         #expect(Array(d.lines[0...4]) == [
-            " SkillDesk · Claims queue                       sup1 (Supervisor) · test.sqlite",
+            " SkillDesk · Claims queue · Find claims         sup1 (Supervisor) · test.sqlite",
             " Find: 娜 · All statuses                                                 page 1",
             " Opt  Claim          Name           Kind                Amount Warn Status",
             " ___  SD-2025-000003 欧阳娜娜       vocational …     ¥1,000.00    0 rejected",
