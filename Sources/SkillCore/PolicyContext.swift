@@ -98,7 +98,8 @@ struct PolicyContext {
     }
 
     func claimRef(_ c: PriorClaim, _ lang: Lang) -> String {
-        lang == .zh ? "\(c.date) 申请 #\(c.id)（\(c.status.label(.zh))）" : "on \(c.date), claim #\(c.id) (\(c.status.label(.en)))"
+        let number = ClaimNumber.format(year: c.year, serial: Int(c.id))
+        return lang == .zh ? "\(c.date) 申请 \(number)（\(c.status.label(.zh))）" : "on \(c.date), claim \(number) (\(c.status.label(.en)))"
     }
 
     func dates(_ ds: [CalendarDate]) -> String {

@@ -35,9 +35,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         switch self {
         case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
                      .prepareClaims].contains(p)
-        case .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims].contains(p)
-        case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims].contains(p)
-        case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses].contains(p)
+        case .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims].contains(p)
+        case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims].contains(p)
+        case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims].contains(p)
         case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
                       .managePolicy, .manageFunds, .manageCalendar, .repairDatabase].contains(p)
         }
@@ -61,4 +61,7 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     case prepareClaims, decideClaims, payClaims, manageFunds, manageCalendar
     /// Putting back triggers and indexes found missing or altered (`skilldesk repair`): administrators.
     case repairDatabase
+    /// Every claim in the claim lists and their search (issue 12): supervisors, finance and auditors.
+    /// Without it a list shows only the claims the user prepared (a clerk's own).
+    case readAllClaims
 }

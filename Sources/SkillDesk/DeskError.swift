@@ -43,6 +43,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case unknownPolicy(String)
     /// No claim with this number.
     case claimNotFound(Int64)
+    /// No claim with this number (`SD-2026-000123` as typed: the serial exists in another year, or not at all).
+    case claimNumberNotFound(String)
     /// A claim-workflow step refused by its rules (wrong status, missing reason) — exit 73, or 65 for
     /// a missing or too long reason (`WorkflowError`).
     case workflow(WorkflowError)
@@ -153,7 +155,10 @@ public enum DeskError: Error, Sendable, UserMessage {
             return zh ? "未找到编号为 \(number) 的\(type?.label(.zh) ?? "证书")；请先登记证书，或核对编号"
                 : "no \(type.map { $0.label(.en).lowercased() } ?? "certificate") numbered \(number) is recorded; record it first or check the number"
         case let .claimNotFound(id):
-            return zh ? "未找到申请 \(id)" : "no claim \(id)"
+            let tail = ClaimNumber.format(year: 0, serial: Int(id)).dropFirst(5)   // "SD-0-" off
+            return zh ? "未找到序号为 \(id) 的申请（申请编号 SD-年份-\(tail)）" : "no claim with serial \(id) (claim number SD-year-\(tail))"
+        case let .claimNumberNotFound(number):
+            return zh ? "未找到申请 \(number)；请核对申请编号（SD-年份-序号）" : "no claim \(number); check the claim number (SD-year-serial)"
         case let .workflow(e):
             return e.message(lang)
         case let .makerChecker(id, user):
@@ -267,6 +272,8 @@ extension Permission {
         case (.manageCalendar, .en): return "edit the working-day calendar"
         case (.repairDatabase, .zh): return "修复数据库结构"
         case (.repairDatabase, .en): return "repair the database's triggers and indexes"
+        case (.readAllClaims, .zh): return "查看所有人的补贴申请"
+        case (.readAllClaims, .en): return "read everyone's claims"
         }
     }
 }

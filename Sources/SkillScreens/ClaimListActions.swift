@@ -42,6 +42,8 @@ extension ClaimListScreen {
         let lang = ctx.lang
         guard let open = overlay else { return nil }
         switch open {
+        case .search, .status:
+            return handleSearchModal(key, ctx)
         case var .recheck(d, st):
             switch d.handle(key) {
             case .none: overlay = .recheck(d, st)

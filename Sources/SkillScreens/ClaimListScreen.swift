@@ -23,7 +23,8 @@ enum ClaimText {
 /// (`Effect.work`: the run loop says it is working, with its progress) and `RecheckResultScreen`
 /// lists what it found. Approving and rejecting marked claims run the same way.
 public final class ClaimListScreen: Screen {
-    public enum Mode: Sendable { case mine, queue, payable }
+    /// `.all`: every claim, read-only (auditors, issue 12; the statuses in `ClaimStatus` order).
+    public enum Mode: Sendable { case mine, queue, payable, all }
     let mode: Mode
     var filter: ClaimQueueFilter
     var items: [ClaimQueueItem] = []
@@ -40,6 +41,17 @@ public final class ClaimListScreen: Screen {
     var needsQuery = true
     var errorText: String?
     var visibleRows = 20
+    /// The `/` search shown instead of the status list (issue 12), with its own paging.
+    var search: SearchState?
+    struct SearchState {
+        var text: String
+        var term: ClaimSearchTerm
+        /// One status, or nil for every status the role may read.
+        var status: ClaimStatus?
+        /// Where each page shown so far started (keyset: nil for the first), and the next page's start.
+        var starts: [ClaimSearchKey?] = [nil]
+        var next: ClaimSearchKey?
+    }
     /// The one question open over the list, if any (keys go to it first; it is drawn last).
     enum Overlay: OverlayCase {
         case kinds(PromptList)
@@ -54,11 +66,16 @@ public final class ClaimListScreen: Screen {
         case rejectReason(TextPrompt, RejectReason)
         /// F10's confirmation for re-evaluating every claim in the status.
         case recheck(Dialog, ClaimStatus)
+        /// `/`: the search text (issue 12).
+        case search(TextPrompt)
+        /// `s`: a status chosen from a list.
+        case status(PromptList)
 
         var widget: OverlayWidget {
             switch self {
-            case let .kinds(l), let .rejectCode(l), let .institutionLookup(l): .list(l)
+            case let .kinds(l), let .rejectCode(l), let .institutionLookup(l), let .status(l): .list(l)
             case let .minAmount(p), let .institution(p): .prompt(p, width: 60)
+            case let .search(p): .prompt(p, width: 76)
             case let .rejectReason(p, _): .prompt(p, width: 70)
             case let .approve(d), let .recheck(d, _): .dialog(d)
             }
@@ -71,14 +88,19 @@ public final class ClaimListScreen: Screen {
     var rejections: [ClaimQueueItem] = []
     /// The statuses F8 steps through on a clerk's list.
     static let mineStatuses: [ClaimStatus] = [.draft, .returned, .submitted, .withdrawn]
-    /// The statuses F8 steps through on each list: a supervisor reaches paid claims (to claw one
-    /// back) and claims in clawback; finance reaches claims in clawback (to record a recovery).
+    /// The statuses F8 steps through on each list, the list's own first: a supervisor reaches paid
+    /// claims (to claw one back) and claims in clawback; finance reaches claims in clawback (to
+    /// record a recovery). Then every other status (issue 12: every status the role may read — a
+    /// clerk's own claims, everyone else's all), so a status added later appears without a change here.
     static func statuses(_ mode: Mode) -> [ClaimStatus] {
+        let first: [ClaimStatus]
         switch mode {
-        case .mine: mineStatuses
-        case .queue: [.submitted, .paid, .clawback]
-        case .payable: [.payable, .clawback, .recovered]
+        case .mine: first = mineStatuses
+        case .queue: first = [.submitted, .paid, .clawback]
+        case .payable: first = [.payable, .clawback, .recovered]
+        case .all: first = [.submitted]
         }
+        return first + ClaimStatus.allCases.filter { !first.contains($0) }
     }
 
     public init(mode: Mode, ctx: ScreenContext) {
@@ -87,24 +109,36 @@ public final class ClaimListScreen: Screen {
         case .mine: filter = ClaimQueueFilter(status: .draft, preparedBy: ctx.session?.user)
         case .queue: filter = ClaimQueueFilter(status: .submitted)
         case .payable: filter = ClaimQueueFilter(status: .payable)
+        case .all: filter = ClaimQueueFilter(status: .submitted)
         }
     }
 
     /// Batch decisions (option column) where the state machine lets a submitted claim be decided.
-    var decides: Bool { mode == .queue && filter.status.after(.approve) != nil }
+    /// In a search, only while it is limited to a status that can be decided.
+    var decides: Bool {
+        guard mode == .queue else { return false }
+        if let search { return search.status?.after(.approve) != nil }
+        return filter.status.after(.approve) != nil
+    }
     /// F10 (re-evaluate all): the supervisors' queue only.
     func mayRecheck(_ ctx: ScreenContext) -> Bool { mode == .queue && ctx.session?.can(.decideClaims) == true }
 
     public func title(_ ctx: ScreenContext) -> String {
+        // A search spans statuses (its own line says which): the title names the list and the search.
+        if search != nil {
+            let list: S = switch mode { case .mine: .myClaims; case .queue: .claimQueue; case .payable: .payableClaims; case .all: .allClaims }
+            return ctx.lang[list] + " · " + ctx.lang[.claimSearchTitle]
+        }
         switch mode {
         case .mine: return ctx.lang[.myClaims] + " · " + filter.status.label(ctx.lang)
         case .queue: return ctx.lang[.claimQueue] + (filter.status == .submitted ? "" : " · " + filter.status.label(ctx.lang))
         case .payable: return ctx.lang[.payableClaims] + (filter.status == .payable ? "" : " · " + filter.status.label(ctx.lang))
+        case .all: return ctx.lang[.allClaims] + " · " + filter.status.label(ctx.lang)
         }
     }
 
     public func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] {
-        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack])]
+        var keys: [(key: String, label: String)] = [("F3", ctx.lang[.keyBack]), ("/", ctx.lang[.keyFind])]
         // The supervisor's one action key comes before the filters: the footer drops keys from
         // the end when narrow (80 columns), and the filters are also in the F1 help.
         if mayRecheck(ctx) { keys.append(("F10", ctx.lang[.keyRecheckAll])) }
@@ -117,7 +151,8 @@ public final class ClaimListScreen: Screen {
     }
 
     public func help(_ ctx: ScreenContext) -> [String] {
-        [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList]] + (mode == .mine ? [] : [ctx.lang[.helpClaimListStatus]])
+        [mode == .payable ? ctx.lang[.helpPayable] : ctx.lang[.helpClaimList], ctx.lang[.helpClaimSearch]]
+            + (mode == .mine || mode == .all ? [] : [ctx.lang[.helpClaimListStatus]])
             + (mayRecheck(ctx) ? [ctx.lang[.helpRecheckAll]] : []) + [ctx.lang[.helpExportCSV], ctx.lang[.helpOther]]
     }
 
@@ -134,6 +169,7 @@ public final class ClaimListScreen: Screen {
     func runQuery(_ ctx: ScreenContext) {
         guard needsQuery, let s = ctx.session else { return }
         needsQuery = false
+        if search != nil { runSearch(s, ctx); return }
         do {
             let page = try s.claimQueue(filter, offset: offset, limit: max(1, visibleRows))
             items = page.items
@@ -147,11 +183,15 @@ public final class ClaimListScreen: Screen {
         selected = min(selected, max(0, items.count - 1))
     }
 
-    func refilter() { offset = 0; selected = 0; needsQuery = true }
+    func refilter() {
+        offset = 0; selected = 0; needsQuery = true
+        search?.starts = [nil]; search?.next = nil
+    }
 
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         if let effects = handleModal(key, ctx) { return effects }
+        if let effects = handleSearchKey(key, ctx) { return effects }
         switch key {
         case ListExportFlow.key:
             csvExport = ListExportFlow(.claims(filter), ctx)
@@ -163,7 +203,7 @@ public final class ClaimListScreen: Screen {
         case .function(5), .char("r"):
             needsQuery = true
         case .function(4):
-            var l = PromptList(title: ctx.lang[.claimChooseKind],
+            var l = PromptList(title: ctx.lang[.claimListChooseKind],
                                items: [("*", ctx.lang[.allKinds])] + SubsidyKind.allCases.map { ($0.rawValue, $0.label(ctx.lang)) })
             l.maxCodeWidth = 17
             overlay = .kinds(l)
@@ -196,7 +236,7 @@ public final class ClaimListScreen: Screen {
         case let .char(c) where c.isNumber:
             guard let it = items[safe: selected] else { return [] }
             guard c == "5" || (decides && (c == "1" || c == "4")) else {
-                return [.message(ctx.lang.format(.optionUnknown, String(c)), .error)]
+                return [.message(ctx.lang.format(decides ? .claimOptionUnknown : .claimViewOptionUnknown, String(c)), .error)]
             }
             options[it.id] = (c, it)
             if selected + 1 < items.count { selected += 1 }
@@ -221,29 +261,35 @@ public final class ClaimListScreen: Screen {
         if let i = filter.institution { parts.append(lang[.keyInstitution] + " " + i) }
         if filter.hasWarnings == true { parts.append(lang[.onlyWarnings]) }
         if let lo = filter.minAmountFen { parts.append("≥ " + Money.format(fen: lo)) }
+        if let search {
+            parts = [lang.format(.claimSearchLine, Sanitize.forDisplay(search.text)), search.status?.label(lang) ?? lang[.allStatuses]]
+        }
         canvas.put(parts.joined(separator: " · "), x: 1, y: y0, style: .bold, maxWidth: body.width - 20)
         let page = lang.format(.pageOf, offset / max(1, visibleRows) + 1)
         canvas.put(page, x: body.width - TextWidth.of(page) - 1, y: y0, style: .dim)
 
         let tableRect = Rect(x: 1, y: y0 + 1, width: body.width - 2, height: body.height - 3)
+        // A search lists several statuses: no age column (it means waiting only for submitted
+        // claims) and a narrower kind, so the status fits at 80 columns.
+        let searching = search != nil
         var table = Table(columns: [
             TableColumn(title: lang[.colOpt], width: 4),
             TableColumn(title: lang[.colClaimNumber], width: 14),
-            TableColumn(title: lang[.colAge], width: 4, alignRight: true),
+        ] + (searching ? [] : [TableColumn(title: lang[.colAge], width: 4, alignRight: true)]) + [
             TableColumn(title: lang[.colName], width: 14),
-            TableColumn(title: lang[.colClaimKind], width: 16),
+            TableColumn(title: lang[.colClaimKind], width: searching ? 12 : 16),
             TableColumn(title: lang[.colAmount], width: 13, alignRight: true),
             TableColumn(title: lang[.colWarnings], width: 4, alignRight: true),
             TableColumn(title: lang[.colStatus], width: 0),
         ])
-        let status = filter.status.label(lang)
         table.rows = items.map { it in
+            let status = (search == nil ? filter.status : it.status).label(lang)
             // Marks stay visible while their confirmation, code list or reason is open.
             let waiting: Character? = approvals.contains { $0.id == it.id } ? "1" : (rejections.contains { $0.id == it.id } ? "4" : nil)
             let opt = (options[it.id]?.0 ?? waiting).map { "_\($0)_" } ?? "___"
-            return [opt, ClaimText.number(it.id, year: it.claimYear), String(it.ageDays), it.workerName,
-                    it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
-                    it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
+            return [opt, ClaimText.number(it.id, year: it.claimYear)] + (searching ? [] : [String(it.ageDays)])
+                + [Sanitize.forDisplay(it.workerName), it.kind?.label(lang) ?? "", Money.format(fen: it.amountFen),
+                   it.warningCount > 0 ? "⚠\(it.warningCount)" : "0", status]
         }
         tableState.clamp(rowCount: items.count)
         table.draw(into: &canvas, at: tableRect, state: tableState)

@@ -12,6 +12,9 @@ public final class HomeScreen: Screen {
         case noticeList, calendar
         // Clerks: organisations' bank accounts.
         case payeeAccounts
+        // Issue 12: every claim, read-only, for a user who reads every claim but has no claim list of
+        // their own work (auditors).
+        case allClaims
     }
     var selected = 0
     var workerCount: Int?
@@ -89,6 +92,7 @@ public final class HomeScreen: Screen {
         if s.can(.readClasses) { list.append(.noticeList) }
         if s.can(.manageCalendar) { list.append(.calendar) }
         if s.can(.prepareClaims) { list.append(.payeeAccounts) }
+        if s.can(.readAllClaims) && !s.can(.decideClaims) && !s.can(.payClaims) { list.append(.allClaims) }
         return list + [.logout, .exit]
     }
 
@@ -110,6 +114,7 @@ public final class HomeScreen: Screen {
         case .noticeList: return lang[.menuNoticeList]
         case .calendar: return lang[.menuCalendar]
         case .payeeAccounts: return lang[.menuPayeeAccounts]
+        case .allClaims: return lang[.allClaims]
         }
     }
 
@@ -160,6 +165,8 @@ public final class HomeScreen: Screen {
             return [.push(ClaimListScreen(mode: .queue, ctx: ctx))]
         case .payable:
             return [.push(ClaimListScreen(mode: .payable, ctx: ctx))]
+        case .allClaims:
+            return [.push(ClaimListScreen(mode: .all, ctx: ctx))]
         case .verifyAudit:
             guard let s = ctx.session else { return [] }
             do {

@@ -117,6 +117,8 @@ public enum S: CaseIterable, Sendable {
     case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
     // Exporting a list to CSV (issue 12, `ListExportFlow`).
     case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListBatches, csvListLines, csvListClasses, csvListNotices
+    // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
+    case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -132,6 +134,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensDecide) { a, _ in a }
         .merging(tableScreensCorrect) { a, _ in a }
         .merging(tableScreensExport) { a, _ in a }
+        .merging(tableScreensFind) { a, _ in a }
 }
 
 extension Lang {

@@ -20,6 +20,8 @@ public final class WorkerArchiveScreen: Screen {
     var page = 20
     /// F7/F9 (issue 12): which certificate to correct or void, then the void's reason.
     var certOverlay: CertificateCorrection.Overlay?
+    /// The claim chosen with Tab (issue 12: Enter opens it), an index into the archive's claims.
+    var chosenClaim: Int?
 
     public init(workerID: String, name: String, ctx: ScreenContext) {
         self.workerID = workerID
@@ -52,6 +54,7 @@ public final class WorkerArchiveScreen: Screen {
         if correctable { keys.append(("F7", ctx.lang[.keyEditCert])) }
         if archive != nil { keys.append(("F8", ctx.lang[.keyEvaluate])) }
         if correctable { keys.append(("F9", ctx.lang[.keyVoidCert])) }
+        if archive?.claims.isEmpty == false { keys.append(("Tab Enter", ctx.lang[.keyOpen])) }
         if lineCount > page { keys.append(("↑↓ PgUp/PgDn", ctx.lang[.keyScroll])) }
         return keys
     }
@@ -99,6 +102,18 @@ public final class WorkerArchiveScreen: Screen {
         case .pageDown: top += max(1, page - 1)
         case .home: top = 0
         case .end: top = lineCount
+        case .tab, .backTab:
+            guard let a = archive, !a.claims.isEmpty else { break }
+            let n = a.claims.count
+            chosenClaim = key == .tab ? ((chosenClaim ?? -1) + 1) % n : ((chosenClaim ?? n) - 1 + n) % n
+            let row = claimLine(a, chosenClaim!)
+            if row >= top + page { top = row - page + 1 }
+            if row < top { top = row }
+        case .enter:
+            guard let a = archive, !a.claims.isEmpty else { break }
+            let i = chosenClaim ?? 0
+            chosenClaim = i
+            return [.push(ClaimDetailScreen(claimID: a.claims[i].id, ctx: ctx))]
         default: break
         }
         clampTop()
@@ -147,6 +162,11 @@ public final class WorkerArchiveScreen: Screen {
         return classBody + 3 + (a.certificates.isEmpty ? 0 : 1) + i
     }
 
+    /// The content line of claim `i`: after every other line, its heading and table header.
+    func claimLine(_ a: WorkerArchive, _ i: Int) -> Int {
+        lines(a, width: 80, .en).count - a.claims.count + i
+    }
+
     func lines(_ a: WorkerArchive, width: Int, _ lang: Lang) -> [Line] {
         var out: [Line] = []
         out.append(Line(text: lang.format(.archiveClasses, a.classes.count), style: .bold))
@@ -179,6 +199,19 @@ public final class WorkerArchiveScreen: Screen {
         for c in a.certificates where c.isVoided {
             out.append(Line(text: lang.format(.certVoidLegend, c.number, c.voidedBy ?? "", c.voidReason ?? ""), style: .dim))
         }
+        out.append(Line(text: ""))
+        if a.claims.isEmpty {
+            out.append(Line(text: lang[.archiveNoClaims], style: .bold))
+        } else {
+            out.append(Line(text: lang.format(.archiveClaims, a.claims.count), style: .bold))
+            let t = Self.claimTable(a, lang)
+            let w = t.resolvedWidths(totalWidth: width)
+            out.append(Line(text: t.line(t.columns.map(\.title), widths: w), style: .bold))
+            let before = a.classes.count + a.certificates.count
+            for (i, r) in t.rows.enumerated() {
+                out.append(Line(text: t.line(r, widths: w), style: chosenClaim == i ? .reverse : .plain, item: before + i + 1))
+            }
+        }
         return out
     }
 
@@ -196,6 +229,18 @@ public final class WorkerArchiveScreen: Screen {
             [String(c.row.id), c.row.occupationCode + " " + (c.occupationName ?? ""), c.levelLabel(lang), c.typeLabel(lang),
              c.row.startDate + "–" + c.row.endDate, Hours.text(c.countedMinutes) + "/" + String(c.row.plannedHours),
              c.completed ? "✓" : ""]
+        })
+    }
+
+    /// The claims table: number, kind, status, amount.
+    static func claimTable(_ a: WorkerArchive, _ lang: Lang) -> Table {
+        Table(columns: [
+            TableColumn(title: lang[.colClaimNumber], width: 14),
+            TableColumn(title: lang[.colClaimKind], width: 16),
+            TableColumn(title: lang[.colStatus], width: 10),
+            TableColumn(title: lang[.colAmount], width: 13, alignRight: true),
+        ], rows: a.claims.map { c in
+            [c.number, c.kind?.label(lang) ?? "", c.status.label(lang), Money.format(fen: c.amountFen)]
         })
     }
 
@@ -235,7 +280,7 @@ public final class WorkerArchiveScreen: Screen {
         let shown = Array(all.dropFirst(top).prefix(rows))
         if all.count > rows {
             let items = shown.compactMap(\.item)
-            let total = a.classes.count + a.certificates.count
+            let total = a.classes.count + a.certificates.count + a.claims.count
             let position = items.isEmpty ? "— / \(total)" : lang.format(.archivePosition, items.first!, items.last!, total)
             canvas.put(position, x: body.width - 1 - TextWidth.of(position), y: y, style: .dim)
         }

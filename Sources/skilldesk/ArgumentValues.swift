@@ -100,6 +100,16 @@ extension Lang: ClosedArgument {
     public static var noun: (en: String, zh: String) { ("a language", "语言") }
 }
 
+/// A claim argument (issue 12): its number `SD-2026-000123` or its serial `123`, whichever the user
+/// has at hand; every claim command takes it and resolves it with `Session.claimID` (which checks a
+/// number's year). A wrong form is refused with both right forms.
+extension ClaimRef: ClosedArgument {
+    public init?(argument: String) { guard let v = Self.accept(argument) else { return nil }; self = v }
+    public static func parseArgument(_ text: String) -> ClaimRef? { parse(text) }
+    public static var valueCodes: [String] { ["SD-2026-000123", "123"] }
+    public static var noun: (en: String, zh: String) { ("a claim number (SD-year-serial, or the serial)", "申请编号（SD-年份-序号，或序号）") }
+}
+
 extension SubsidyKind: ClosedArgument {
     public init?(argument: String) { guard let v = Self.accept(argument) else { return nil }; self = v }
     public static func parseArgument(_ text: String) -> SubsidyKind? { parse(text) }

@@ -19,7 +19,7 @@ enum ClaimCLI {
 
     static func printRow(_ c: ClaimRow, _ lang: Lang) {
         let st = c.status.label(lang)
-        Output.line("#\(c.id) \(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
+        Output.line("\(ClaimNumber.format(year: c.claimYear, serial: Int(c.id)))  \(st)  \(Money.format(fen: c.amountFen))")
     }
 
     /// Runs one claim step and prints the claim.
@@ -33,8 +33,8 @@ enum ClaimCLI {
 
     /// A batch decision (each claim all or nothing; see `Session.approveClaims`); exit 73 if any
     /// claim was left alone.
-    static func batch(_ global: GlobalOptions, json: Bool, ids: [Int64],
-                      _ all: (Session, [Int64]) throws -> BatchDecision) throws {
+    static func batch(_ global: GlobalOptions, json: Bool, ids: [ClaimRef],
+                      _ all: (Session, [ClaimRef]) throws -> BatchDecision) throws {
         let lang = global.language
         try global.runAsUser(json: json) { session, _ in
             let r = try all(session, ids)
@@ -149,13 +149,13 @@ struct ClaimList: ParsableCommand {
 struct ClaimShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "A claim with its evaluation and history.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @OptionGroup var output: JSONOption
 
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: output.json) { session, _ in
-            let d = try session.claimDetail(id)
+            let d = try session.claimDetail(try session.claimID(id))
             if output.json {
                 var o = ClaimJSON(d.claim)
                 o.workerName = d.workerName
@@ -180,9 +180,9 @@ struct ClaimShow: ParsableCommand {
 struct ClaimSubmit: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Submit a draft or returned claim (clerks).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @OptionGroup var output: JSONOption
-    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.submitClaim(id) } }
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.submitClaim(try $0.claimID(id)) } }
 }
 
 struct ClaimApprove: ParsableCommand {
@@ -191,7 +191,7 @@ struct ClaimApprove: ParsableCommand {
         abstract: "Approve submitted claims (supervisors) and put them on notice.",
         discussion: "With several numbers they are committed 50 claims to a transaction, each claim in its own savepoint: a claim is approved whole (status, fund reservation, audit rows) or not at all, a refused one is reported and the rest go on, and an interruption loses at most the uncommitted chunk, whose claims are left untouched. A claim with any warning is left alone (open it and approve it by itself). Exit 73 if any claim was left alone or refused.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Claim numbers.") var ids: [Int64]
+    @Argument(help: "Claims: numbers (SD-2026-000123) or serials (123).") var ids: [ClaimRef]
     @Option(help: "A note.") var note: String?
     @Option(help: "Fund source to reserve from (default: the first of the year with enough balance).") var source: FundSource?
     @OptionGroup var output: JSONOption
@@ -199,9 +199,9 @@ struct ClaimApprove: ParsableCommand {
     func run() throws {
         let src = source
         if ids.count == 1 {
-            try ClaimCLI.step(global, json: output.json) { try $0.approveClaim(ids[0], note: note, source: src) }
+            try ClaimCLI.step(global, json: output.json) { try $0.approveClaim(try $0.claimID(ids[0]), note: note, source: src) }
         } else {
-            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.approveClaims($1, note: note, source: src) }
+            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.approveClaims(try $1.map($0.claimID), note: note, source: src) }
         }
     }
 }
@@ -209,16 +209,16 @@ struct ClaimApprove: ParsableCommand {
 struct ClaimReturn: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: "Return a submitted claim for correction (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @Option(help: "Why (required).") var reason: String
     @OptionGroup var output: JSONOption
-    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.returnClaim(id, reason: reason) } }
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.returnClaim(try $0.claimID(id), reason: reason) } }
 }
 
 struct ClaimReject: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject submitted claims (supervisors; final).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Claim numbers.") var ids: [Int64]
+    @Argument(help: "Claims: numbers (SD-2026-000123) or serials (123).") var ids: [ClaimRef]
     @Option(help: "Reason code.") var code: RejectReason
     @Option(help: "Why (required).") var reason: String
     @OptionGroup var output: JSONOption
@@ -226,9 +226,9 @@ struct ClaimReject: ParsableCommand {
     func run() throws {
         let c = code
         if ids.count == 1 {
-            try ClaimCLI.step(global, json: output.json) { try $0.rejectClaim(ids[0], code: c, reason: reason) }
+            try ClaimCLI.step(global, json: output.json) { try $0.rejectClaim(try $0.claimID(ids[0]), code: c, reason: reason) }
         } else {
-            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.rejectClaims($1, code: c, reason: reason) }
+            try ClaimCLI.batch(global, json: output.json, ids: ids) { try $0.rejectClaims(try $1.map($0.claimID), code: c, reason: reason) }
         }
     }
 }
@@ -236,27 +236,27 @@ struct ClaimReject: ParsableCommand {
 struct ClaimObject: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "object", abstract: "Record an objection during the notice (clerks): the claim goes back to submitted, for a supervisor to decide again.")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @Option(help: "What the objection says (required).") var reason: String
     @OptionGroup var output: JSONOption
-    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.objectToClaim(id, reason: reason) } }
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.objectToClaim(try $0.claimID(id), reason: reason) } }
 }
 
 struct ClaimClawback: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clawback", abstract: "Claw back a paid claim (supervisors).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @Option(help: "Why (required).") var reason: String
     @OptionGroup var output: JSONOption
-    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.clawbackClaim(id, reason: reason) } }
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.clawbackClaim(try $0.claimID(id), reason: reason) } }
 }
 
 struct ClaimRecover: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "recover", abstract: "Record money clawed back coming in (finance).")
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The claim's number.") var id: Int64
+    @Argument(help: "The claim: its number (SD-2026-000123) or serial (123).") var id: ClaimRef
     @Option(name: .customLong("amount-fen"), help: "A partial amount (default: all still due, which completes it).") var amountFen: Int64?
     @Option(help: "A note.") var note: String?
     @OptionGroup var output: JSONOption
-    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.recoverClaim(id, amountFen: amountFen, note: note) } }
+    func run() throws { try ClaimCLI.step(global, json: output.json) { try $0.recoverClaim(try $0.claimID(id), amountFen: amountFen, note: note) } }
 }

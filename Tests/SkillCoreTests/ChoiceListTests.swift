@@ -80,9 +80,9 @@ import Testing
         let expected: [Role: Set<Permission>] = [
             .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
                      .prepareClaims],
-            .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims],
-            .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims],
-            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses],
+            .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims],
+            .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims],
+            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims],
             .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
                      .managePolicy, .manageFunds, .manageCalendar, .repairDatabase],
         ]

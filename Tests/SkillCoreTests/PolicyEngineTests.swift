@@ -242,8 +242,8 @@ enum PolicyFixture {
     @Test func messagesNameTheFacts() {
         let e = Self.run(Row("dup", "E5", .fail) { _, f in f.priorClaims = [PolicyFixture.prior(1832, status: .submitted)] })
         let o = e.outcome("E5")!
-        #expect(o.message(.en) == "E5: 李娜 already received a vocational training subsidy for 电工 intermediate worker (level 4) on 2024-05-12, claim #1832 (submitted); the same occupation and level is subsidised once")
-        #expect(o.message(.zh).contains("李娜") && o.message(.zh).contains("电工 中级工") && o.message(.zh).contains("#1832") && o.message(.zh).contains("2024-05-12"))
+        #expect(o.message(.en) == "E5: 李娜 already received a vocational training subsidy for 电工 intermediate worker (level 4) on 2024-05-12, claim SD-2024-001832 (submitted); the same occupation and level is subsidised once")
+        #expect(o.message(.zh).contains("李娜") && o.message(.zh).contains("电工 中级工") && o.message(.zh).contains("申请 SD-2024-001832") && o.message(.zh).contains("2024-05-12"))
         #expect(!e.eligible)
         let yc = PolicyEngine.evaluate(ClaimRequest(kind: .training, asOf: PolicyFixture.asOf), facts: PolicyFixture.facts(),
                                        profile: PolicyLibrary.profile(named: "yancheng-2019")!)

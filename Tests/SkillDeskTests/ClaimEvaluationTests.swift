@@ -70,7 +70,7 @@ struct ClaimEvaluationTests {
         let e = try w.evaluate()
         #expect(e.facts.priorClaims.map(\.id) == [prior.id])
         #expect(e.outcome("E5")?.result == (blocks ? .fail : .pass))
-        if blocks { #expect(e.outcome("E5")?.en.contains("#\(prior.id)") == true && !e.eligible) }
+        if blocks { #expect(e.outcome("E5")?.en.contains("claim \(prior.number)") == true && !e.eligible) }
     }
 
     @Test func e4ThreeCountedTrainingsInAYear() throws {

@@ -141,7 +141,7 @@ struct ClaimWorkflowUseCaseTests {
         _ = try sup2.approveClaim(s.id)
         let e = deskError { _ = try x.sup.approveClaim(s.id) }
         guard case .wrongState(let en, let zh) = e else { Issue.record("\(String(describing: e))"); return }
-        #expect(en.contains("claim \(s.id) was already approved by sup2 at 2026-01-15"), "\(en)")
+        #expect(en.contains("claim \(s.number) was already approved by sup2 at 2026-01-15"), "\(en)")
         #expect(zh.contains("sup2"))
         #expect(try x.fund().reservedFen == 150_000)   // reserved once
     }

@@ -81,7 +81,7 @@ struct FourEyesTests {
         let batch = try supfin.createPaymentBatch()
         #expect(batch.claimIDs == [b.id])
         #expect(batch.skipped.map { $0.id } == [a.id])
-        #expect(batch.skipped.first?.reason.en.contains("approved claim \(a.id)") == true, "\(batch.skipped)")
+        #expect(batch.skipped.first?.reason.en.contains("approved claim \(a.number)") == true, "\(batch.skipped)")
         #expect(try x.claim(a.id).batchID == nil && x.claim(a.id).status.rawValue == "payable")
 
         // Only their own approvals left: refused whole, nothing written.

@@ -91,15 +91,16 @@ import TermUI
         d.press(.enter)
         #expect(d.title == "主页")
         #expect(d.row(0).hasSuffix("audit1 (审计) · nanjing-2019 · test.sqlite"))
-        #expect(Array(d.lines[8...15]) == [
+        #expect(Array(d.lines[8...16]) == [
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
             "     4. 培训班",
             "     5. 校验审计链",
             "     6. 公示名单",
-            "     7. 注销",
-            "     8. 退出",
+            "     7. 全部申请",
+            "     8. 注销",
+            "     9. 退出",
         ])
         #expect(!d.text.contains("登记劳动者"))
         d.press(.char("5"))

@@ -41,7 +41,7 @@ import TermUI
         #expect(en.footerRow.contains("F10 Recheck all"))
         // Still there when narrow: it comes before the filters, which drop off first.
         let narrow = queue(w, w.sup, width: 80, height: 24)
-        #expect(narrow.footerRow.hasPrefix(" F1 帮助  F3 返回  F10 复核全部  F4 类别"))
+        #expect(narrow.footerRow.hasPrefix(" F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别"))
 
         let clerkCtx = w.context(w.f.clerk)
         let mine = Driver(clerkCtx, root: ClaimListScreen(mode: .mine, ctx: clerkCtx))

@@ -28,6 +28,7 @@ let usage = """
            claims-bench job DB [--threads T] [--runs N]
            claims-bench workflow-prepare DB
            claims-bench workflow DB [--reps N] [--approve N] [--runs N] [--parts queue,approve,pay]
+           claims-bench search DB [--reps N]
     """
 
 let clerkName = "clerk1"         // Demo.accounts[1]
@@ -280,6 +281,7 @@ do {
                                     prefetch: prefetch, messages: messages)
     case "job": try runJob(db: args[1], readers: args.contains("--threads") ? [max(1, threads)] : [1, 2], runs: max(1, runs))
     case "workflow-prepare": try runWorkflowPrepare(db: args[1])
+    case "search": try runSearch(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50)
     case "workflow": try runWorkflow(db: args[1], reps: args.contains("--reps") ? max(1, reps) : 50, approve: max(1, approve), runs: max(1, runs), parts: parts)
     default: fail(usage)
     }

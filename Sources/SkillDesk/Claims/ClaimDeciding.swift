@@ -138,8 +138,8 @@ extension Session {
             let t = try transition(w, c, .approve, reason: note, code: nil)
             if c.warningCount > 0 || c.evidenceChanged {
                 let n = c.warningCount + (c.evidenceChanged ? 1 : 0)
-                throw BatchSkip(reason: SkipReason(zh: "申请 \(id) 有 \(n) 个警示：不批量批准，请打开单独审核",
-                                                   en: "claim \(id) has \(n) warning(s); open it to approve it alone",
+                throw BatchSkip(reason: SkipReason(zh: "申请 \(c.number) 有 \(n) 个警示：不批量批准，请打开单独审核",
+                                                   en: "claim \(c.number) has \(n) warning(s); open it to approve it alone",
                                                    warned: true))
             }
             if notice?.publishedOn != today { notice = try noticePeriod(w, from: today) }
@@ -231,7 +231,7 @@ extension Session {
         return try write(.payClaims) { w in
             var c = try loadClaim(w, id)
             guard let open = ClaimClawback.stillDueFen(clawedBackFen: c.clawbackDueFen, recoveredFen: c.recoveredFen) else {
-                throw DeskError.money(.sumOverflow(what: "claim \(id)'s clawback", whatZh: "申请 \(id) 的追回金额"))
+                throw DeskError.money(.sumOverflow(what: "claim \(c.number)'s clawback", whatZh: "申请 \(c.number) 的追回金额"))
             }
             let amount = amountFen ?? open
             let complete = amount == open
@@ -248,8 +248,8 @@ extension Session {
             case .notPositive?:
                 throw DeskError.invalidInput("the amount recovered must be more than ¥0.00", zh: "追回金额须大于 ¥0.00")
             case .moreThanDue?:
-                throw DeskError.invalidInput("\(Money.format(fen: amount)) is more than the \(Money.format(fen: open)) still due on claim \(id)",
-                                             zh: "\(Money.format(fen: amount)) 超过申请 \(id) 尚未追回的 \(Money.format(fen: open))")
+                throw DeskError.invalidInput("\(Money.format(fen: amount)) is more than the \(Money.format(fen: open)) still due on claim \(c.number)",
+                                             zh: "\(Money.format(fen: amount)) 超过申请 \(c.number) 尚未追回的 \(Money.format(fen: open))")
             }
             let before = ClaimSnapshot.json(c)
             guard let y = c.fundYear, let s = c.fundSource,

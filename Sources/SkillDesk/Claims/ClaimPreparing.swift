@@ -71,8 +71,8 @@ extension Session {
                 if let existing {
                     let status = existing.status
                     report.skipped.append((r.workerID, SkipReason(
-                        zh: "已有申请 \(existing.id)（\(status.label(.zh))）",
-                        en: "claim \(existing.id) exists (\(status.label(.en)))")))
+                        zh: "已有申请 \(existing.number)（\(status.label(.zh))）",
+                        en: "claim \(existing.number) exists (\(status.label(.en)))")))
                     continue
                 }
                 let e = try g.evaluate(ClaimProposal(worker: r.workerID, kind: kind, classID: classID, asOf: today),
@@ -133,8 +133,8 @@ extension Session {
             var c = try loadClaim(w, id)
             let t = try transition(w, c, .object, reason: reason, code: nil)
             if let end = c.noticeEndOn, today.description > end {
-                throw DeskError.wrongState("the notice of claim \(id) ended on \(end); an objection is no longer accepted",
-                                           zh: "申请 \(id) 的公示已于 \(end) 结束，不再受理异议")
+                throw DeskError.wrongState("the notice of claim \(c.number) ended on \(end); an objection is no longer accepted",
+                                           zh: "申请 \(c.number) 的公示已于 \(end) 结束，不再受理异议")
             }
             let before = ClaimSnapshot.json(c)
             try moveFund(w, c, .release)

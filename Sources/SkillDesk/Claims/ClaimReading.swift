@@ -79,8 +79,8 @@ extension Session {
             let on = classID.map { "class \($0)" } ?? "this certificate"
             let onZh = classID.map { "培训班 \($0)" } ?? "该证书"
             throw DeskError.wrongState(
-                "\(workerID) already has claim \(o.id) (\(o.status.label(.en))) of this kind on \(on); continue that one",
-                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.id)（\(o.status.label(.zh))），请继续办理该申请")
+                "\(workerID) already has claim \(o.number) (\(o.status.label(.en))) of this kind on \(on); continue that one",
+                zh: "\(workerID) 在\(onZh)上已有同类申请 \(o.number)（\(o.status.label(.zh))），请继续办理该申请")
         }
     }
 
@@ -107,8 +107,8 @@ extension Session {
             let verb = last.action.replacingOccurrences(of: "claim.", with: "").replacingOccurrences(of: "_", with: " ")
             let at = Timestamp.parse(last.at).map(DeskError.localTime) ?? last.at
             throw DeskError.wrongState(
-                "claim \(c.id) was already \(Self.pastTense(verb)) by \(last.user) at \(at); " + base.message(.en),
-                zh: "申请 \(c.id) 已由 \(last.user) 于 \(at) \(ClaimAction(rawValue: verb.replacingOccurrences(of: " ", with: "_"))?.label(.zh) ?? verb)；" + base.message(.zh))
+                "claim \(c.number) was already \(Self.pastTense(verb)) by \(last.user) at \(at); " + base.message(.en),
+                zh: "申请 \(c.number) 已由 \(last.user) 于 \(at) \(ClaimAction(rawValue: verb.replacingOccurrences(of: " ", with: "_"))?.label(.zh) ?? verb)；" + base.message(.zh))
         }
     }
 
@@ -158,7 +158,7 @@ extension Session {
         guard c.amountFen > 0, effect != .none else { return }
         guard let y = c.fundYear, let s = c.fundSource,
               var stored = try w.storedFundAccount(year: y, source: s) else {
-            throw DeskError.wrongState("claim \(c.id) has no fund account on record", zh: "申请 \(c.id) 没有对应的资金专账记录")
+            throw DeskError.wrongState("claim \(c.number) has no fund account on record", zh: "申请 \(c.number) 没有对应的资金专账记录")
         }
         try stored.account.deskApply(effect == .reserve ? .reserve : effect == .release ? .release : effect == .pay ? .pay : effect == .recordClawback ? .recordClawback : .recover, c.amountFen)
         try w.saveFund(stored)

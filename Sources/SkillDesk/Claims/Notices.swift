@@ -33,6 +33,11 @@ public struct ClaimQueueItem: Sendable, Equatable {
     public var submittedAt: String?
     /// The claim's year (for its number, `ClaimNumber.format`).
     public var claimYear: Int = 0
+    /// Its status (a search lists every status).
+    public var status: ClaimStatus = .submitted
+
+    /// `SD-2026-000123`.
+    public var number: String { ClaimNumber.format(year: claimYear, serial: Int(id)) }
 }
 
 public struct ClaimQueuePage: Sendable {
@@ -68,8 +73,11 @@ extension Session {
     }
 
     /// The supervisor's queue (default: submitted claims), oldest submission first, one indexed query.
+    /// A user who may not read every claim (a clerk) sees only the claims they prepared.
     public func claimQueue(_ filter: ClaimQueueFilter = ClaimQueueFilter(), offset: Int = 0, limit: Int = 50) throws -> ClaimQueuePage {
         try require(.readClasses)
+        var filter = filter
+        filter.preparedBy = claimListPreparer(filter.preparedBy)
         try Paging.check(offset: offset, limit: limit)
         try sweepNotices()
         let today = desk.today()
@@ -77,11 +85,7 @@ extension Session {
             (try $0.claimQueue(filter, offset: offset, limit: limit), WorkingCalendar(entries: try $0.calendarEntries()))
         }
         return ClaimQueuePage(items: page.rows.map { q in
-            let c = q.claim
-            return ClaimQueueItem(id: c.id, ageDays: Self.waitingDays(c, today: today, calendar: calendar), workerID: c.workerID,
-                                  workerName: q.workerName, kind: c.kind, amountFen: c.amountFen,
-                                  warningCount: c.queueWarnings, institution: c.institution, preparedBy: c.preparedBy,
-                                  submittedAt: c.submittedAt, claimYear: c.claimYear)
+            Self.queueItem(q.claim, workerName: q.workerName, today: today, calendar: calendar)
         }, hasMore: page.hasMore)
     }
 
@@ -100,6 +104,8 @@ extension Session {
     /// Sweeps ended notices first, as the queue does, so the payable count is today's.
     public func claimQueueTotals(_ filter: ClaimQueueFilter = ClaimQueueFilter()) throws -> (count: Int, totalFen: Int64) {
         try require(.readClasses)
+        var filter = filter
+        filter.preparedBy = claimListPreparer(filter.preparedBy)
         try sweepNotices()
         return try read(.readClasses) { try $0.claimQueueTotals(filter) }
     }

@@ -137,8 +137,8 @@ extension Session {
                 // Four eyes: whoever approved a claim does not pay it; left out, the batch goes on.
                 if ClaimWorkflow.approvedBy(try claimHands(w, c), payer: user) {
                     mine.append(c.id)
-                    skipped.append((c.id, SkipReason(zh: "您批准了申请 \(c.id)，应由另一名财务人员编入支付批次（四眼原则）",
-                                                     en: "you approved claim \(c.id): another finance officer must put it in a batch (four eyes)")))
+                    skipped.append((c.id, SkipReason(zh: "您批准了申请 \(c.number)，应由另一名财务人员编入支付批次（四眼原则）",
+                                                     en: "you approved claim \(c.number): another finance officer must put it in a batch (four eyes)")))
                     continue
                 }
                 // Nothing is paid that no longer matches what was approved and audited.

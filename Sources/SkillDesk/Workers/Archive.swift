@@ -18,12 +18,19 @@ public struct WorkerArchive: Sendable {
     public var classes: [Class]
     public var certificates: [CertificateRow]
     public var rule: AttendanceRule
+    /// The worker's claims (issue 12), in year and number order: every claim of the worker, whoever
+    /// prepared it (the archive is the worker's history; the work lists keep a clerk to their own).
+    public var claims: [ClaimQueueItem] = []
 
     /// 学分累计: the sum of counted minutes over all classes.
     public var countedMinutesTotal: Int { AttendanceRule.saturatingSum(classes.map(\.countedMinutes)) }
 }
 
 extension Session {
+    /// At most this many claims in an archive (a worker has a handful; the cap keeps a planted
+    /// million from being read).
+    static let archiveClaimLimit = 1_000
+
     /// The worker's archive. Reads workers and classes, so it needs both permissions.
     public func archive(workerID: String) throws -> WorkerArchive {
         try require(.readWorkers)
@@ -43,7 +50,12 @@ extension Session {
                     completed: rule.isComplete(countedMinutes: wc.countedMinutes, plannedHours: c.plannedHours))
             }
             let certs = try r.certificates(workerID: key, limit: 10_000)
-            return WorkerArchive(worker: worker, classes: classes, certificates: certs, rule: rule)
+            let calendar = WorkingCalendar(entries: try r.calendarEntries())
+            let today = desk.today()
+            let claims = try r.claimSearch(ClaimSearchFilter(term: .idPrefix(key)), after: nil, limit: Self.archiveClaimLimit).rows
+                .filter { $0.claim.workerID == key }
+                .map { Self.queueItem($0.claim, workerName: $0.workerName, today: today, calendar: calendar) }
+            return WorkerArchive(worker: worker, classes: classes, certificates: certs, rule: rule, claims: claims)
         }
     }
 }

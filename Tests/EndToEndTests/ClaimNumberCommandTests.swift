@@ -1,0 +1,46 @@
+import Foundation
+import SkillCore
+import SkillDesk
+import DeskTestSupport
+import Testing
+
+/// Issue 12: every claim command takes the number the screens, notices and bank files show
+/// (`SD-2025-000001`) as well as the serial; a wrong form says what is right.
+@Suite("Claim numbers on the command line")
+struct ClaimNumberCommandTests {
+    @Test func numbersWorkWhereverSerialsDo() throws {
+        let w = try ClaimCLIWorld(trainees: 3, fundFen: 1_000_000)
+        defer { w.cleanup() }
+        let number = w.claims.map { ClaimNumber.format(year: 2025, serial: Int($0)) }
+        // show, by number (any case) and by serial.
+        for form in [number[0], number[0].lowercased(), String(w.claims[0]), "#\(w.claims[0])"] {
+            let s = try w.run("sup1", ["claim", "show", form, "--json"])
+            #expect(s.status == 0, "\(form): \(s.stderr)")
+            #expect(w.json(s)["id"] as? Int == Int(w.claims[0]), "\(form)")
+        }
+        // The right serial in the wrong year: 66, naming the number as typed.
+        let wrongYear = ClaimNumber.format(year: 2024, serial: Int(w.claims[0]))
+        let y = try w.run("sup1", ["claim", "show", wrongYear])
+        #expect(y.status == 66 && y.stderr.contains("no claim \(wrongYear); check the claim number (SD-year-serial)"), "\(y.stderr)")
+        // Not a claim number at all: 64, with both right forms.
+        for bad in ["claim4", "SD-25-000001", "0"] {
+            let r = try w.run("sup1", ["claim", "show", bad])
+            #expect(r.status == 64, "\(bad): \(r.status) \(r.stderr)")
+            #expect(r.stderr.contains("'\(bad)' is not a claim number (SD-year-serial, or the serial); use one of SD-2026-000123, 123"),
+                    "\(bad): \(r.stderr)")
+        }
+        let zh = try Harness.run(["claim", "show", "申请4", "--db", w.db, "--user", "sup1", "--lang", "zh"],
+                                 env: ["SKILLDESK_PASSWORD": "sup1-pass-12", "SKILLDESK_TODAY": ClaimCLIWorld.today])
+        #expect(zh.status == 64 && zh.stderr.contains("“申请4”不是申请编号（SD-年份-序号，或序号）"), "\(zh.stderr)")
+        // The workflow steps by number: return, then approve two at once, then reject one.
+        #expect(try w.run("sup1", ["claim", "return", number[0], "--reason", "补材料"]).status == 0)
+        #expect(try w.run("ann", ["claim", "submit", number[0]]).status == 0)
+        let both = try w.run("sup1", ["claim", "approve", number[0], String(w.claims[1])])
+        #expect(both.status == 0, "\(both.stderr)")
+        let rej = try w.run("sup1", ["claim", "reject", number[2], "--code", "other", "--reason", "不符"])
+        #expect(rej.status == 0, "\(rej.stderr)")
+        for (id, status) in [(w.claims[0], "on_notice"), (w.claims[1], "on_notice"), (w.claims[2], "rejected")] {
+            #expect(w.json(try w.run("sup1", ["claim", "show", String(id), "--json"]))["status"] as? String == status)
+        }
+    }
+}
