@@ -194,7 +194,9 @@ public final class ClaimListScreen: Screen {
         if let effects = handleSearchKey(key, ctx) { return effects }
         switch key {
         case ListExportFlow.key:
-            csvExport = ListExportFlow(.claims(filter), ctx)
+            // The rows on the screen: the search's when one is open, else the filter's.
+            csvExport = ListExportFlow(search.map { .claimSearch(ClaimSearchFilter(term: $0.term, status: $0.status), text: $0.text) }
+                                       ?? .claims(filter), ctx)
         case .function(3), .char("q"):
             return [.pop]
         case .function(12):

@@ -38,6 +38,7 @@ public struct ListExportFlow {
         switch list {
         case .workers: return lang[.csvListWorkers]
         case .claims(let f): return lang.format(.csvListClaims, f.status.label(lang))
+        case .claimSearch(_, let text): return lang.format(.csvListClaimSearch, Sanitize.forDisplay(text))
         case .paymentBatches: return lang[.csvListBatches]
         case .paymentLines(let b): return lang.format(.csvListLines, b)
         case .classes: return lang[.csvListClasses]

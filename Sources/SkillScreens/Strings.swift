@@ -116,7 +116,7 @@ public enum S: CaseIterable, Sendable {
     // Correcting mistakes (issue 12): withdraw a claim, correct or void a certificate, an edit conflict.
     case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
     // Exporting a list to CSV (issue 12, `ListExportFlow`).
-    case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListBatches, csvListLines, csvListClasses, csvListNotices
+    case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListClaimSearch, csvListBatches, csvListLines, csvListClasses, csvListNotices
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
 

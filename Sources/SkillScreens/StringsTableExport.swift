@@ -19,6 +19,7 @@ extension S {
         .csvCancelled: ("已取消导出，未写入文件", "Export cancelled; no file written"),
         .csvListWorkers: ("劳动者", "workers"),
         .csvListClaims: ("“%@”申请", "%@ claims"),
+        .csvListClaimSearch: ("查找“%@”的申请", "claims found by “%@”"),
         .csvListBatches: ("支付批次", "payment batches"),
         .csvListLines: ("批次 %@ 的明细", "the lines of batch %@"),
         .csvListClasses: ("培训班", "training classes"),

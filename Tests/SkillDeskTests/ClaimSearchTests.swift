@@ -151,6 +151,44 @@ struct ClaimSearchTests {
         #expect(try w.clerk2.claimQueueTotals(ClaimQueueFilter(status: .rejected)).count == 1)
     }
 
+    /// Found merging `/` search with CSV export: an export of a claim list is the rows the user's
+    /// list shows — a clerk's own claims only, even when asking for everyone's — and an export
+    /// taken during a search writes the search's rows, not the status filter's.
+    @Test func anExportHoldsOnlyTheClaimsTheListShows() throws {
+        let w = try SearchWorld()
+        let dir = NSTemporaryDirectory() + "claim-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func numbers(_ path: String) throws -> [String] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return text.split(whereSeparator: \.isNewline).dropFirst().map { String($0.prefix { $0 != "," }) }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}\"")) }
+        }
+        func number(_ i: Int) -> String { "SD-2026-" + String(format: "%06d", w.ids[i]) }
+        // clerk1 asks for the rejected claims of clerk2: none are theirs.
+        var r = try w.clerk1.exportCSV(.claims(ClaimQueueFilter(status: .rejected, preparedBy: "clerk2")),
+                                       to: dir + "/a.csv", encoding: .utf8BOM, replace: false, lang: .en)
+        #expect(r.rows == 0)
+        #expect(try numbers(dir + "/a.csv").isEmpty)
+        r = try w.clerk2.exportCSV(.claims(ClaimQueueFilter(status: .rejected)), to: dir + "/b.csv", encoding: .utf8BOM,
+                                   replace: false, lang: .en)
+        #expect(try numbers(dir + "/b.csv") == [number(1)])
+        // A search export: the search's rows, the clerk's own only; a supervisor's holds every one.
+        let term = try #require(ClaimSearchTerm.parse("桂"))
+        r = try w.clerk1.exportCSV(.claimSearch(ClaimSearchFilter(term: term), text: "桂"), to: dir + "/c.csv",
+                                   encoding: .utf8BOM, replace: false, lang: .en)
+        #expect(try numbers(dir + "/c.csv") == [number(4), number(0)])
+        r = try w.sup.exportCSV(.claimSearch(ClaimSearchFilter(term: term), text: "桂"), to: dir + "/d.csv",
+                                encoding: .utf8BOM, replace: false, lang: .en)
+        #expect(Set(try numbers(dir + "/d.csv")) == Set([0, 1, 2, 4].map(number)))
+        // The audit rows record the filter applied.
+        let rows = try w.f.desk.store.read { try $0.auditEntries(entity: "export", key: "claims") }
+        #expect(rows.count == 4)
+        #expect(rows[0].after?.contains("prepared_by=clerk1") == true, "\(rows[0].after ?? "")")
+        #expect(rows[2].after?.contains("search=桂") == true && rows[2].after?.contains("prepared_by=clerk1") == true)
+        #expect(rows[3].after?.contains("search=桂") == true && rows[3].after?.contains("prepared_by") == false)
+    }
+
     @Test func supervisorsFinanceAndAuditorsSeeEveryClaimAndTheAuditorMayDoNothing() throws {
         let w = try SearchWorld()
         for s in [w.sup, w.fin, w.auditor] {

@@ -132,8 +132,8 @@ struct ClaimScreenWorld {
         ])
         #expect(lines[7...26].allSatisfy { $0.isEmpty })
         #expect(lines[27] == " 选项：1=批准  4=驳回  5=查看")
-        // `/` (find) and the supervisor's F10 (recheck all) come before the filters; PgDn and F12 no longer fit at 100 columns.
-        #expect(lines[29] == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  F8 状态  F9 最低金额")
+        // `/` (find) and the supervisor's F10 (recheck all) come before the filters; PgDn and F12 no longer fit at 100 columns, so the footer ends with … (F1 lists every key).
+        #expect(lines[29] == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  F8 状态  F9 最低金额  …")
         // F7: only the claim with a warning.
         d.press(.function(7))
         #expect(d.row(1).hasPrefix(" 筛选：全部类别 · 仅有警示"))

@@ -47,7 +47,7 @@ import TermUI
         #expect(d.row(27) == " 选项：5=查看")
         d.press(.char("1"))
         #expect(d.messageRow == " 选项 1 无效：此处只能用 5（查看）")
-        #expect(d.footerRow == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  F8 状态  F9 最低金额")
+        #expect(d.footerRow == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  F8 状态  F9 最低金额  …")
     }
 
     @Test func searchResultsAndStatusListZh80() throws {
@@ -61,10 +61,10 @@ import TermUI
             " ___  SD-2025-000003 欧阳娜娜       职业培训补贴     ¥1,000.00    0 已驳回",
             "",
         ])
-        #expect(d.footerRow == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  F8 状态")
+        #expect(d.footerRow == " F1 帮助  F3 返回  / 查找  F10 复核全部  F4 类别  F6 机构  F7 仅看警示  …")
         d.press(.char("s"))
-        #expect(Array(d.lines[4...18]) == [
-            "                          ┌─ 筛选申请：选择状态 ─────┐",
+        #expect(Array(d.lines[3...19]) == [
+            " ___  SD-2025-000003 欧阳 ┌─ 筛选申请：选择状态 ─────┐1,000.00    0 已驳回",
             "                          │ ›                        │",
             "                          │ *          全部状态      │",
             "                          │ submitted  已提交        │",
@@ -77,8 +77,10 @@ import TermUI
             "                          │ payable    待支付        │",
             "                          │ rejected   已驳回        │",
             "                          │ recovered  已追回        │",
+            "                          │ withdrawn  已撤回        │",
             "                          │                          │",
             "                          └──────────────────────────┘",
+            "",
         ])
         // Choose 已提交 by its code: 欧阳娜娜's only claim is rejected.
         d.type("submitted"); d.press(.enter)
@@ -108,7 +110,7 @@ import TermUI
             "",
         ])
         #expect(d.row(21) == " Options: 5=View")
-        #expect(d.footerRow == " F1 Help  F3 Back  / Find  F10 Recheck all  F4 Kind  F6 Institution")
+        #expect(d.footerRow == " F1 Help  F3 Back  / Find  F10 Recheck all  F4 Kind  F6 Institution  …")
         // A text with nothing to look for stays in the prompt with the reason.
         d.press(.char("/")); d.type("*?"); d.press(.enter)
         #expect(d.text.contains("│ Nothing to search for: type a claim number, a name or an ID start        │"))
@@ -195,9 +197,10 @@ import TermUI
         let e = Driver(own, root: ClaimListScreen(mode: .mine, ctx: own))
         e.press(.char("/")); e.type("娜"); e.press(.enter)
         #expect(e.row(3).contains("SD-2025-000003") && e.row(3).contains("已驳回"))
-        // F8 on the clerk's list reaches every status (rejected is the 6th step from draft).
+        // F8 on the clerk's list reaches every status (rejected is the 7th step from draft: the
+        // clerk's own four — draft, returned, submitted, withdrawn — come first).
         e.press(.escape)
-        for _ in 0..<6 { e.press(.function(8)) }
+        for _ in 0..<7 { e.press(.function(8)) }
         #expect(e.title == "我的申请 · 已驳回")
         #expect(e.row(3).contains("SD-2025-000003"))
     }

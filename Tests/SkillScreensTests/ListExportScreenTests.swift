@@ -86,7 +86,7 @@ import TermUI
             pad + "│                                                      │",
             pad + "└──────────────────────────────────────────────────────┘",
         ])
-        #expect(d.row(23) == " F1 Help  F3 Exit  F5 Refresh  F6 New  / Search  ^X Export CSV  PgDn More")
+        #expect(d.row(23) == " F1 Help  F3 Exit  F5 Refresh  F6 New  / Search  ^X Export CSV  PgDn More  …")
         d.press(.enter)
         let pad2 = spaces(2)
         #expect(Array(d.lines[9...13]) == [

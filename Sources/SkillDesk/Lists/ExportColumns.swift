@@ -12,11 +12,11 @@ enum ExportColumns {
         switch list {
         case .workers:
             names = [("身份证号", "id"), ("姓名", "name"), ("手机号", "phone"), ("户籍地", "hukou_region"), ("农村户籍", "rural"),
-                     ("常住地", "residence"), ("就业状态", "employment"), ("工作单位", "employer"), ("单位信用代码", "employer_code"),
+                     ("常住地", "residence"), ("求职就业地", "work_region"), ("就业状态", "employment"), ("工作单位", "employer"), ("单位信用代码", "employer_code"),
                      ("领取养老金", "pension"), ("重点群体", "groups"), ("残疾", "disability"), ("参加失业保险", "unemployment_insured"),
                      ("性别", "sex"), ("出生日期", "birth_date"), ("亲属身份证号", "relative_of"), ("登记时间", "created_at"),
                      ("修改时间", "updated_at")]
-        case .claims:
+        case .claims, .claimSearch:
             names = [("申请编号", "claim_number"), ("状态", "status"), ("身份证号", "worker_id"), ("姓名", "worker_name"),
                      ("补贴种类", "kind"), ("培训机构", "institution"), ("机构信用代码", "institution_code"), ("金额（元）", "amount_yuan"),
                      ("警示数", "warnings"), ("经办人", "prepared_by"), ("提交时间", "submitted_at"), ("审核人", "decided_by"),
@@ -43,7 +43,8 @@ enum ExportColumns {
 
     static func worker(_ w: WorkerRow, _ lang: Lang) -> [String] {
         [CSVCell.digits(w.id), CSVCell.text(w.name), CSVCell.digits(w.phone ?? ""), CSVCell.digits(w.hukouRegion ?? ""),
-         CSVCell.text(yesNo(w.rural, lang)), CSVCell.text(w.residence ?? ""), CSVCell.text(w.employment),
+         CSVCell.text(yesNo(w.rural, lang)), CSVCell.text(w.residence ?? ""), CSVCell.digits(w.workRegion ?? ""),
+         CSVCell.text(w.employment),
          CSVCell.text(w.employer ?? ""), CSVCell.digits(w.employerCode ?? ""), CSVCell.text(yesNo(w.pension, lang)),
          CSVCell.text(w.groups.joined(separator: ";")), CSVCell.text(w.disability), CSVCell.text(yesNo(w.unemploymentInsured, lang)),
          CSVCell.text(w.sex), CSVCell.text(w.birthDate), CSVCell.digits(w.relativeOf ?? ""), CSVCell.text(w.createdAt),

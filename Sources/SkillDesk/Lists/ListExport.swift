@@ -10,6 +10,9 @@ public enum ExportList: Sendable, Equatable {
     case workers(search: String)
     /// Claims of a queue filter (status, kind, institution, warnings, amounts, preparer).
     case claims(ClaimQueueFilter)
+    /// Claims found by a claim list's `/` search (`text` as typed, for the audit row), in the
+    /// search's order.
+    case claimSearch(ClaimSearchFilter, text: String)
     case paymentBatches
     /// The lines of one payment batch (accounts masked, as the batch screen shows them).
     case paymentLines(batch: String)
@@ -21,7 +24,7 @@ public enum ExportList: Sendable, Equatable {
     public var name: String {
         switch self {
         case .workers: return "workers"
-        case .claims: return "claims"
+        case .claims, .claimSearch: return "claims"
         case .paymentBatches: return "payment_batches"
         case .paymentLines: return "payment_lines"
         case .classes: return "classes"
@@ -40,6 +43,10 @@ public enum ExportList: Sendable, Equatable {
             if let w = f.hasWarnings { parts.append("warnings=\(w ? "yes" : "no")") }
             if let lo = f.minAmountFen { parts.append("min_fen=\(lo)") }
             if let hi = f.maxAmountFen { parts.append("max_fen=\(hi)") }
+            if let p = f.preparedBy { parts.append("prepared_by=\(p)") }
+            return parts.joined(separator: " ")
+        case let .claimSearch(f, text):
+            var parts = ["search=\(text)", "status=\(f.status?.rawValue ?? "any")"]
             if let p = f.preparedBy { parts.append("prepared_by=\(p)") }
             return parts.joined(separator: " ")
         case let .paymentLines(batch): return "batch=\(batch)"
@@ -82,8 +89,21 @@ extension Session {
     public func exportCSV(_ list: ExportList, to path: String, encoding: BankFileEncoding, replace: Bool, lang: Lang,
                           progress: (Int) -> Void = { _ in }) throws -> ExportResult {
         let permission = try exportPermission(list)
-        if case .claims = list { try sweepNotices() }
-        if case .notices = list { try sweepNotices() }
+        // A user who may not read every claim exports only the claims they prepared, as their
+        // lists show them (`claimListPreparer`); the audit row records the filter applied.
+        var list = list
+        switch list {
+        case var .claims(f):
+            f.preparedBy = claimListPreparer(f.preparedBy)
+            list = .claims(f)
+            try sweepNotices()
+        case var .claimSearch(f, text):
+            f.preparedBy = claimListPreparer(f.preparedBy)
+            list = .claimSearch(f, text: text)
+            try sweepNotices()
+        case .notices: try sweepNotices()
+        default: break
+        }
         let file = try outputFile(path, replace: replace)
         let sink = try CSVSink(file, encoding: encoding)
         var rows = 0
@@ -98,6 +118,18 @@ extension Session {
                 try r.eachQueueClaim(filter) { q in
                     try sink.row(ExportColumns.claim(q, institution: try names.name(q.claim.institution), lang)); counted(); return true
                 }
+            case let .claimSearch(filter, _):
+                var names = InstitutionNames(reader: r)
+                var after: ClaimSearchKey?
+                repeat {   // keyset pages inside the one read transaction: a page in memory at a time
+                    let page = try r.claimSearch(filter, after: after, limit: 1_000)
+                    for q in page.rows {
+                        try sink.row(ExportColumns.claim(ClaimQueueRow(claim: q.claim, workerName: q.workerName),
+                                                         institution: try names.name(q.claim.institution), lang))
+                        counted()
+                    }
+                    after = page.hasMore ? page.rows.last?.key : nil
+                } while after != nil
             case .paymentBatches:
                 for b in try r.paymentBatches(limit: Int.max).map(Self.info) { try sink.row(ExportColumns.batch(b)); counted() }
             case let .paymentLines(batch):
@@ -139,7 +171,7 @@ extension Session {
         case .workers:
             try require(.readWorkers)
             return .readWorkers
-        case .claims, .classes, .notices:
+        case .claims, .claimSearch, .classes, .notices:
             try require(.readClasses)
             return .readClasses
         case .paymentBatches, .paymentLines:
