@@ -49,11 +49,11 @@ public enum DeskError: Error, Sendable, UserMessage {
     /// a missing or too long reason (`WorkflowError`).
     case workflow(WorkflowError)
     /// Maker-checker: the user prepared the claim and may not decide on it (exit 77).
-    case makerChecker(claim: Int64, user: String)
+    case makerChecker(claim: String, user: String)
     /// The fund cannot reserve the amount (exit 73).
     case fund(FundError)
     /// The claim cannot be submitted: rules fail (listed).
-    case claimNotEligible(claim: Int64, failures: [String])
+    case claimNotEligible(claim: String, failures: [String])
     /// Claims whose rows no longer match what was approved and audited (`SealCheck`): no money
     /// moves for them; each names the claim and the field (exit 65).
     case sealBroken([SkipReason])

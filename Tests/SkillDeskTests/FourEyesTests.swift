@@ -63,7 +63,7 @@ struct FourEyesTests {
         let both = try Self.both(x)
         let d = try both.newClaim(ClaimProposal(worker: x.w.worker, kind: .training, classID: x.w.classID))
         _ = try x.clerk.submitClaim(d.claim.id)   // submitted by another clerk: still prepared by `both`
-        try Self.refusedDecisions(x, both, d.claim.id, words: "prepared claim \(d.claim.id)")
+        try Self.refusedDecisions(x, both, d.claim.id, words: "prepared claim \(d.claim.number)")  // named by its number (issue 12)
     }
 
     /// A finance officer who also approves (supervisor + finance) leaves their own approvals out of

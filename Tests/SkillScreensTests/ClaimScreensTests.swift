@@ -223,7 +223,8 @@ struct ClaimScreenWorld {
         d.press(.enter)
         #expect(try w.status(a.id) == "submitted")
         let refusal = #expect(throws: DeskError.self) { try both.approveClaim(a.id) }
-        #expect(refusal?.message(.zh).contains("用户“both”经办了申请 1，不能自己审核") == true)
+        #expect(refusal?.message(.zh).contains("用户“both”经办了申请 \(a.number)，不能自己审核") == true, "named by its number")
+        #expect(a.number.hasPrefix("SD-"))
         #expect(try w.status(a.id) == "submitted")
     }
 

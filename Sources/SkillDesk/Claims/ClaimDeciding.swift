@@ -76,7 +76,7 @@ extension Session {
         c.status = p.to
         c.noticePublishedOn = notice.publishedOn.description
         c.noticeEndOn = notice.end.description
-        guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.id)") }
+        guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.number)") }
         c.version += 1
         let key = String(c.id)
         try w.audit(at: now, user: user, action: "claim." + ClaimAction.approve.rawValue, entity: "claim", key: key,

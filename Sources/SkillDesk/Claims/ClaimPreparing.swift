@@ -104,7 +104,7 @@ extension Session {
             try refuseDuplicate(w, workerID: c.workerID, kind: c.kind, classID: c.classID,
                                 certificateID: e.certificateID ?? c.certificateID, excluding: c.id)
             guard e.eligible else {
-                throw DeskError.claimNotEligible(claim: id, failures: e.evaluation.failures.map { "\($0.rule) \($0.en)" })
+                throw DeskError.claimNotEligible(claim: c.number, failures: e.evaluation.failures.map { "\($0.rule) \($0.en)" })
             }
             let before = ClaimSnapshot.json(c)
             let evidence = try ClaimEvidence.gather(w, claim: c, evaluation: e)

@@ -136,7 +136,7 @@ extension Session {
         let hands = try claimHands(r, c)
         switch ClaimWorkflow.handBarringDecision(hands, decider: user) {
         case nil: return
-        case .prepared?: throw DeskError.makerChecker(claim: c.id, user: user)   // the message it always had
+        case .prepared?: throw DeskError.makerChecker(claim: c.number, user: user)   // the message it always had
         case let hand?: throw DeskError.fourEyes(claims: [c.id], user: user, hand: hand)
         }
     }
@@ -168,7 +168,7 @@ extension Session {
     /// the claim as stored (every field `saveClaim` writes is `c`'s; the version is one up).
     func save(_ w: StoreWriter, _ c: ClaimRow, action: ClaimAction?, before: String, now: Date,
               actionName: String? = nil, auditUser: String? = nil) throws -> ClaimRow {
-        guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.id)") }
+        guard try w.saveClaim(c, at: now) else { throw DeskError.editConflict("claim \(c.number)") }
         var saved = c
         saved.version += 1
         try w.audit(at: now, user: auditUser ?? user, action: actionName ?? "claim." + (action?.rawValue ?? "update"),
