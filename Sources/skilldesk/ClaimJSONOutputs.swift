@@ -106,9 +106,10 @@ struct ClaimJSON: Encodable {
     }
 }
 
-struct IDReasonJSON: Encodable { var id: Int64; var reason: String }
+struct IDReasonJSON: Encodable { var id: Int64; var number: String?; var reason: String }
 
-struct BatchDecisionJSON: Encodable { var done: [Int64]; var skipped: [IDReasonJSON] }
+/// `done` stays the ids (scripts read them); `numbers` are the same claims' numbers, in order.
+struct BatchDecisionJSON: Encodable { var done: [Int64]; var skipped: [IDReasonJSON]; var numbers: [String] }
 
 struct ClaimsForClassJSON: Encodable {
     struct Skipped: Encodable { var worker: String; var reason: String }

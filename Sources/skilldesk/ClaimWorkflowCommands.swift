@@ -41,10 +41,14 @@ enum ClaimCLI {
             let done = r.done
             let skipped = r.skipped.map { ($0.id, $0.reason.message(lang)) }
             if json {
-                Output.printJSON(BatchDecisionJSON(done: done, skipped: skipped.map { IDReasonJSON(id: $0.0, reason: $0.1) }))
+                Output.printJSON(BatchDecisionJSON(done: done, skipped: skipped.map { IDReasonJSON(id: $0.0, number: r.numbers[$0.0], reason: $0.1) },
+                                                   numbers: done.compactMap { r.numbers[$0] }))
             } else {
-                for id in done { Output.line(lang == .zh ? "已处理 #\(id)" : "done #\(id)") }
-                for (id, why) in skipped { Output.line((lang == .zh ? "未处理 #\(id)：" : "left alone #\(id): ") + Sanitize.forDisplay(why)) }
+                // Claims named by number, as every other message names them (issue 12).
+                for id in done { Output.line((lang == .zh ? "已处理 " : "done ") + r.name(id, lang)) }
+                for (id, why) in skipped {
+                    Output.line((lang == .zh ? "未处理 \(r.name(id, lang))：" : "left alone \(r.name(id, lang)): ") + Sanitize.forDisplay(why))
+                }
             }
             if !skipped.isEmpty { throw ExitCode(Exit.cantCreate) }
         }

@@ -101,13 +101,13 @@ struct PaymentBatch: ParsableCommand {
                 Output.printJSON(PaymentBatchJSON(
                     batch: b.batch, count: b.summary.count, totalFen: b.summary.totalFen, claims: b.claimIDs,
                     perKind: b.summary.perKind.map { .init(kind: $0.kind.rawValue, count: $0.count, totalFen: $0.totalFen) },
-                    skipped: b.skipped.map { IDReasonJSON(id: $0.id, reason: $0.reason.message(lang)) }))
+                    skipped: b.skipped.map { IDReasonJSON(id: $0.id, number: b.numbers[$0.id], reason: $0.reason.message(lang)) }))
                 return
             }
             Output.line("\(b.batch)  \(b.summary.count)  \(Money.format(fen: b.summary.totalFen))")
             for k in b.summary.perKind { Output.line("  \(k.kind.rawValue)  \(k.count)  \(Money.format(fen: k.totalFen))") }
             for s in b.skipped {
-                Output.line((lang == .zh ? "未入批次 #\(s.id)：" : "left out #\(s.id): ") + Sanitize.forDisplay(s.reason.message(lang)))
+                Output.line((lang == .zh ? "未入批次 \(b.name(s.id))：" : "left out \(b.name(s.id)): ") + Sanitize.forDisplay(s.reason.message(lang)))
             }
         }
     }

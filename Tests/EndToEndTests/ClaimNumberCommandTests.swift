@@ -37,6 +37,13 @@ struct ClaimNumberCommandTests {
         #expect(try w.run("ann", ["claim", "submit", number[0]]).status == 0)
         let both = try w.run("sup1", ["claim", "approve", number[0], String(w.claims[1])])
         #expect(both.status == 0, "\(both.stderr)")
+        // The batch's report names each claim by its number, whichever form was typed (before: "done #4").
+        #expect(both.stdout.split(separator: "\n").map(String.init) == ["done \(number[0])", "done \(number[1])"], "\(both.stdout)")
+        let again = try w.run("sup1", ["claim", "approve", number[1], String(w.claims[0]), "--json"])  // both decided already
+        #expect(again.status == 73, "\(again.stderr)")
+        let skipped = (w.json(again)["skipped"] as? [[String: Any]])?.first
+        #expect(skipped?["number"] as? String == number[1], "\(again.stdout) \(again.stderr)")
+        #expect((skipped?["id"] as? NSNumber)?.int64Value == w.claims[1], "\(again.stdout)")
         let rej = try w.run("sup1", ["claim", "reject", number[2], "--code", "other", "--reason", "不符"])
         #expect(rej.status == 0, "\(rej.stderr)")
         for (id, status) in [(w.claims[0], "on_notice"), (w.claims[1], "on_notice"), (w.claims[2], "rejected")] {

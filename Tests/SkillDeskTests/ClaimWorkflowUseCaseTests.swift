@@ -227,6 +227,9 @@ struct ClaimWorkflowUseCaseTests {
         let batch = try x.sup.approveClaims([a.id, b.id, 9_999])
         #expect(batch.done == [b.id])
         #expect(batch.skipped.map(\.id) == [a.id, 9_999])
+        // Reports name the claims by number; a serial that names no claim says so (issue 12).
+        #expect(batch.name(a.id, .en) == a.number && batch.name(b.id, .zh) == b.number && a.number.hasPrefix("SD-"))
+        #expect(batch.name(9_999, .en) == "serial 9999" && batch.name(9_999, .zh) == "序号 9999")
         #expect(try x.claim(a.id).status.rawValue == "submitted" && x.claim(b.id).status.rawValue == "on_notice")
         // Opened and approved alone it goes through.
         #expect(try x.sup.approveClaim(a.id).status.rawValue == "on_notice")

@@ -194,11 +194,13 @@ extension Session {
                         if case .notPermitted = e { throw e }
                         part.skipped.append((id, SkipReason(e)))
                     }
+                    if let c = try w.claim(id: id) { part.numbers[id] = c.number }
                 }
                 return part
             }
             out.done += part.done
             out.skipped += part.skipped
+            out.numbers.merge(part.numbers) { a, _ in a }
         }
         return out
     }

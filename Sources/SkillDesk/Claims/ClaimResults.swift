@@ -52,4 +52,16 @@ public struct SkipReason: UserMessage, Sendable, Equatable {
 public struct BatchDecision: Sendable {
     public var done: [Int64]
     public var skipped: [(id: Int64, reason: SkipReason)]
+    /// Each stored claim's number (`SD-2026-000004`) by id, for reports that name claims as users
+    /// know them (issue 12); a serial that names no claim has none.
+    public var numbers: [Int64: String] = [:]
+
+    public init(done: [Int64], skipped: [(id: Int64, reason: SkipReason)], numbers: [Int64: String] = [:]) {
+        self.done = done; self.skipped = skipped; self.numbers = numbers
+    }
+
+    /// The claim's number, or "serial N" when no claim has the serial.
+    public func name(_ id: Int64, _ lang: Lang) -> String {
+        numbers[id] ?? (lang == .zh ? "序号 \(id)" : "serial \(id)")
+    }
 }

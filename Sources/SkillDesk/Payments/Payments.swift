@@ -10,6 +10,11 @@ public struct PaymentBatchResult: Sendable {
     public var claimIDs: [Int64]
     /// Payable claims left out, with why (no bank account on record, or not paid to the worker).
     public var skipped: [(id: Int64, reason: SkipReason)]
+    /// The left-out claims' numbers by id (`SD-2026-000004`): reports name claims by number.
+    public var numbers: [Int64: String] = [:]
+
+    /// A left-out claim's number (its serial only if it is somehow not known).
+    public func name(_ id: Int64) -> String { numbers[id] ?? "#\(id)" }
 }
 
 /// An organisation's bank account as screens and scripts see it: the number masked to its last 4 digits.
@@ -132,7 +137,9 @@ extension Session {
             let prefix = "PB" + today.compact + "-"
             let batch = try w.nextPaymentBatchNumber(prefix: prefix)
             var claims: [ClaimRow] = [], mine: [Int64] = []
+            var numbers: [Int64: String] = [:]
             for c in try w.payableUnbatched(limit: 10_000) {
+                numbers[c.id] = c.number
                 guard c.amountFen > 0 else { skipped.append((c.id, SkipReason(zh: "金额为 0", en: "amount is 0"))); continue }
                 // Four eyes: whoever approved a claim does not pay it; left out, the batch goes on.
                 if ClaimWorkflow.approvedBy(try claimHands(w, c), payer: user) {
@@ -175,8 +182,8 @@ extension Session {
                 throw DeskError.fourEyes(claims: mine, user: user, hand: .approved)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
-                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\($0.0): \($0.1.en)" }.joined(separator: "; ")))"),
-                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份被排除：\(skipped.map { "\($0.0)：\($0.1.zh)" }.joined(separator: "；"))）"))
+                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\(numbers[$0.0] ?? "#\($0.0)"): \($0.1.en)" }.joined(separator: "; ")))"),
+                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份被排除：\(skipped.map { "\(numbers[$0.0] ?? "#\($0.0)")：\($0.1.zh)" }.joined(separator: "；"))）"))
             }
             try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,
                                                      businessDate: today.description, count: summary.count,
@@ -192,7 +199,9 @@ extension Session {
             try w.audit(at: now, user: user, action: "payment.batch", entity: "payment_batch", key: batch, before: nil,
                         after: CatalogueJSON.encode(PaymentBatchJSON(batch: batch, count: summary.count, total_fen: summary.totalFen,
                                                                      claims: claims.map(\.id))))
-            return PaymentBatchResult(batch: batch, summary: summary, claimIDs: claims.map(\.id), skipped: skipped)
+            let left = Set(skipped.map(\.0))
+            return PaymentBatchResult(batch: batch, summary: summary, claimIDs: claims.map(\.id), skipped: skipped,
+                                      numbers: numbers.filter { left.contains($0.key) })
         }
     }
 
