@@ -25,7 +25,7 @@ public final class ClassListScreen: Screen {
     }
 
     var shown: [ClassListItem] {
-        all.filter { list.matches(code: String($0.row.id), name: $0.institutionName + " " + $0.occupationName) }
+        all.filter { $0.matches(list.search.text) }
     }
 
     public func title(_ ctx: ScreenContext) -> String { ctx.lang[.classes] }
@@ -45,7 +45,7 @@ public final class ClassListScreen: Screen {
     public func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
         if let effects = ListExportFlow.handle(&csvExport, key, ctx) { return effects }
         if key == ListExportFlow.key {
-            csvExport = ListExportFlow(.classes, ctx)
+            csvExport = ListExportFlow(.classes(search: list.search.text), ctx)   // the rows shown
             return []
         }
         if key == .function(6) {

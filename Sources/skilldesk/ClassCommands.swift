@@ -44,7 +44,7 @@ struct ClassList: ParsableCommand {
     func run() throws {
         let lang = global.language
         try global.runAsUser(json: output.json) { session, _ in
-            if try ListExportCLI.run(session, .classes, csv, json: output.json, lang: lang) { return }
+            if try ListExportCLI.run(session, .classes(search: ""), csv, json: output.json, lang: lang) { return }
             let rows = try session.trainingClasses()
             if output.json { Output.printJSON(rows.map { ClassSnapshot($0, roster: [], rule: session.attendanceRule) }); return }
             for r in rows {

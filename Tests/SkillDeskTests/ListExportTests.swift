@@ -162,8 +162,17 @@ import SkillRecords
             Issue.record("an unknown batch was exported"); return
         }
         #expect(!FileManager.default.fileExists(atPath: dir.file("none.csv")))
-        let classes = try x.clerk.exportCSV(.classes, to: dir.file("k.csv"), encoding: .utf8BOM, replace: false, lang: .zh)
+        let classes = try x.clerk.exportCSV(.classes(search: ""), to: dir.file("k.csv"), encoding: .utf8BOM, replace: false, lang: .zh)
         #expect(classes.rows == 1)
+        // A search on the class list exports the rows it shows (one rule, `ClassListItem.matches`).
+        let item = try #require(try x.clerk.classList().first)
+        for query in [String(item.row.id), String(item.occupationName.prefix(2)), item.institutionName.uppercased(), "没有这个机构"] {
+            let file = dir.file("k-\(abs(query.hashValue)).csv")
+            let shown = try x.clerk.classList().filter { $0.matches(query) }.count
+            let found = try x.clerk.exportCSV(.classes(search: query), to: file, encoding: .utf8BOM, replace: false, lang: .zh)
+            #expect(found.rows == shown, "\(query)")
+        }
+        #expect(try x.clerk.classList().filter { $0.matches("没有这个机构") }.isEmpty)
         let notices = try x.clerk.exportCSV(.notices, to: dir.file("n.csv"), encoding: .utf8BOM, replace: false, lang: .zh)
         #expect(notices.rows == 0)
     }

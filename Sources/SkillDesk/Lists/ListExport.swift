@@ -16,7 +16,9 @@ public enum ExportList: Sendable, Equatable {
     case paymentBatches
     /// The lines of one payment batch (accounts masked, as the batch screen shows them).
     case paymentLines(batch: String)
-    case classes
+    /// Classes whose number starts with, or institution or occupation name contains, `search`
+    /// (`ClassListItem.matches`; empty: every class), as the class list shows them.
+    case classes(search: String)
     /// The public notice, masked as published.
     case notices
 
@@ -50,7 +52,8 @@ public enum ExportList: Sendable, Equatable {
             if let p = f.preparedBy { parts.append("prepared_by=\(p)") }
             return parts.joined(separator: " ")
         case let .paymentLines(batch): return "batch=\(batch)"
-        case .paymentBatches, .classes, .notices: return ""
+        case let .classes(search): return search.isEmpty ? "" : "search=\(search)"
+        case .paymentBatches, .notices: return ""
         }
     }
 }
@@ -140,10 +143,19 @@ extension Session {
                 for l in try r.paymentLines(batchID: batch) {
                     try sink.row(ExportColumns.line(l, year: years[l.claimID] ?? 0, lang)); counted()
                 }
-            case .classes:
+            case let .classes(search):
                 var names = InstitutionNames(reader: r)
+                var occupations: [String: String] = [:]
                 try r.eachTrainingClass { c in
-                    try sink.row(ExportColumns.trainingClass(c, institution: try names.name(c.institution), lang)); counted(); return true
+                    let institution = try names.name(c.institution)
+                    if !search.isEmpty {   // the list's own rule, with the names it shows
+                        if occupations[c.occupationCode] == nil {
+                            occupations[c.occupationCode] = try r.occupationEntries(code: c.occupationCode).last?.name ?? c.occupationCode
+                        }
+                        guard ClassListItem.matches(id: c.id, institutionName: institution.isEmpty ? c.institution : institution,
+                                                    occupationName: occupations[c.occupationCode] ?? "", query: search) else { return true }
+                    }
+                    try sink.row(ExportColumns.trainingClass(c, institution: institution, lang)); counted(); return true
                 }
             case .notices:
                 try r.eachClaimOnNotice { q in try sink.row(ExportColumns.notice(q, lang)); counted(); return true }

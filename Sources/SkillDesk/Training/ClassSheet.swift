@@ -11,6 +11,19 @@ public struct ClassListItem: Sendable, Equatable {
     public var rosterSize: Int
 }
 
+extension ClassListItem {
+    /// The class list's search (one rule for the screen and its CSV export): the class number
+    /// starting with the text, or the institution's or occupation's name containing it (any case).
+    public static func matches(id: Int64, institutionName: String, occupationName: String, query: String) -> Bool {
+        let q = query.trimmingCharacters(in: .whitespaces).lowercased()
+        return q.isEmpty || String(id).hasPrefix(q) || (institutionName + " " + occupationName).lowercased().contains(q)
+    }
+
+    public func matches(_ query: String) -> Bool {
+        Self.matches(id: row.id, institutionName: institutionName, occupationName: occupationName, query: query)
+    }
+}
+
 /// What the attendance grid needs: the class, its trainees with names, and every day's hours.
 public struct AttendanceSheet: Sendable {
     public var detail: ClassDetail
