@@ -104,10 +104,11 @@ struct ClaimNew: ParsableCommand {
 
 struct ClaimList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first.",
-        discussion: "A page ends with the command for the next one: --after the claim number on its last line (keyset on the queue's index). --offset N skips N rows instead. --csv FILE writes every claim of the filter instead of a page.")
+        commandName: "list", abstract: "The queue: claims in a status (default submitted), oldest first; or --search.",
+        discussion: "A page ends with the command for the next one: --after the claim number on its last line (keyset on the queue's index). --offset N skips N rows instead. --csv FILE writes every claim of the filter instead of a page. --search TEXT finds claims by number (SD-2026-000123 or its serial), resident-ID prefix or any part of a worker's name, in every status you may read (or the one --status names), as the TUI's / does; it takes --limit (up to 10000) and --csv, not the queue's filters or paging.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Status.") var status: ClaimStatus = .submitted
+    @Option(help: "Status (default submitted; with --search, every status).") var status: ClaimStatus?
+    @Option(help: "Find claims by number, resident-ID prefix or part of a name, in every status you may read.") var search: String?
     @Option(help: "Subsidy kind.") var kind: SubsidyKind?
     @Option(help: "Institution credit code.") var institution: String?
     @Option(help: "yes: only claims with warnings; no: only without.") var warnings: YesNo?
@@ -121,10 +122,17 @@ struct ClaimList: ParsableCommand {
 
     func run() throws {
         let lang = global.language
+        var term: ClaimSearchTerm?
         try Output.run(json: output.json, lang: lang) {  // before the database is opened
             try Paging.check(offset: offset, limit: limit)
             try ListExportCLI.checkPaging(after: after, offset: offset)
+            if let search { term = try Self.searchTerm(search) }
         }
+        if let term {
+            try runSearch(term, lang: lang)
+            return
+        }
+        let status = self.status ?? .submitted
         try global.runAsUser(json: output.json) { session, _ in
             let filter = ClaimQueueFilter(status: status, kind: kind, institution: institution,
                                           hasWarnings: warnings?.bool, minAmountFen: minFen, maxAmountFen: maxFen)
@@ -140,11 +148,51 @@ struct ClaimList: ParsableCommand {
                 return
             }
             for i in page.items {
-                Output.line("#\(i.id)  \(i.ageDays)d  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
+                Output.line("\(ClaimNumber.format(year: i.claimYear, serial: Int(i.id)))  \(i.ageDays)d  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
             }
             if page.hasMore, let last = page.items.last {
                 let number = ClaimNumber.format(year: last.claimYear, serial: Int(last.id))
                 Output.line(lang == .zh ? "……还有更多；下一页：--after \(number)" : "… more; next page: --after \(number)")
+            }
+        }
+    }
+
+    /// The search text read as the TUI's `/` reads it; nothing to look for is a usage error saying
+    /// what to give.
+    static func searchTerm(_ text: String) throws -> ClaimSearchTerm {
+        guard let term = ClaimSearchTerm.parse(text) else {
+            throw CLIError.usage(en: "nothing to search for in '\(Sanitize.forDisplay(text))': give a claim number (SD-2026-000123) or its serial, the start of a resident ID, or part of a name",
+                                 zh: "“\(Sanitize.forDisplay(text))”中没有可查找的内容：请给出申请编号（SD-2026-000123）或序号、身份证号的开头，或姓名的一部分")
+        }
+        return term
+    }
+
+    /// `--search`: the claims found, in the search's order (newest worker first), at most `limit`.
+    func runSearch(_ term: ClaimSearchTerm, lang: Lang) throws {
+        try Output.run(json: output.json, lang: lang) {
+            if kind != nil || institution != nil || warnings != nil || minFen != nil || maxFen != nil || after != nil || offset != 0 {
+                throw CLIError.usage(en: "--search finds claims in every status (or --status); it does not take --kind, --institution, --warnings, --min-fen, --max-fen, --after or --offset: list the queue without --search for those",
+                                     zh: "--search 在所有状态（或 --status 指定的状态）中查找，不与 --kind、--institution、--warnings、--min-fen、--max-fen、--after、--offset 同用；要用这些条件请不加 --search 列出")
+            }
+        }
+        try global.runAsUser(json: output.json) { session, _ in
+            let filter = ClaimSearchFilter(term: term, status: status)
+            if try ListExportCLI.run(session, .claimSearch(filter, text: search ?? ""), csv, json: output.json, lang: lang) { return }
+            let page = try session.claimSearch(term, status: status, limit: limit)
+            if output.json {
+                Output.printJSON(page.items.map {
+                    QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
+                                  kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, warnings: $0.warningCount,
+                                  institution: $0.institution, preparedBy: $0.preparedBy)
+                })
+                return
+            }
+            for i in page.items {
+                Output.line("\(ClaimNumber.format(year: i.claimYear, serial: Int(i.id)))  \(i.status.label(lang))  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
+            }
+            if page.hasMore {
+                Output.line(lang == .zh ? "……还有更多；请把查找内容写得更具体，或加 --limit（至多 10000）"
+                                        : "… more; make the search narrower or raise --limit (up to 10000)")
             }
         }
     }

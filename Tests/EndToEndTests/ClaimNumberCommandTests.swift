@@ -50,4 +50,34 @@ struct ClaimNumberCommandTests {
             #expect(w.json(try w.run("sup1", ["claim", "show", String(id), "--json"]))["status"] as? String == status)
         }
     }
+    /// `claim list --search` finds as the TUI's `/` does: by number, serial, ID prefix or name, in
+    /// every status the user may read (a clerk: their own); rows name claims by number; a text with
+    /// nothing to look for, or a queue filter beside it, is a usage error (64) saying what to give.
+    @Test func claimListSearchesByNumberNameAndIDPrefix() throws {
+        let w = try ClaimCLIWorld(trainees: 3, fundFen: 1_000_000)
+        defer { w.cleanup() }
+        let number = w.claims.map { ClaimNumber.format(year: 2025, serial: Int($0)) }
+        #expect(try w.run("sup1", ["claim", "reject", number[2], "--code", "other", "--reason", "不符"]).status == 0)
+        func found(_ user: String, _ args: [String]) throws -> [String] {
+            let r = try w.run(user, ["claim", "list"] + args)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            return r.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        }
+        // By number: the one claim, whatever its status; by name: every status, 3 claims.
+        #expect(try found("sup1", ["--search", number[2]]) == [number[2]])
+        #expect(try found("sup1", ["--search", "欧阳"]).sorted() == number.sorted())
+        #expect(try found("sup1", ["--search", "欧阳", "--status", "rejected"]) == [number[2]])
+        #expect(try found("sup1", ["--search", String(w.workers[1].prefix(10))]).count == 3)
+        // Rows carry the status; the queue's rows name claims by number too (not #id).
+        let line = try w.run("sup1", ["claim", "list", "--search", number[2]]).stdout
+        #expect(line.hasPrefix("\(number[2])  rejected  欧阳娜娜"), "\(line)")
+        #expect(try found("sup1", []).sorted() == [number[0], number[1]])
+        // The clerk who prepared them finds them (another clerk's are kept out: ClaimSearchTests).
+        #expect(try found("ann", ["--search", "欧阳"]).count == 3)
+        // Usage errors, before the database is opened.
+        let nothing = try w.run("sup1", ["claim", "list", "--search", "*?"])
+        #expect(nothing.status == 64 && nothing.stderr.contains("nothing to search for in '*?'"), "\(nothing.stderr)")
+        let mixed = try w.run("sup1", ["claim", "list", "--search", "欧阳", "--kind", "training"])
+        #expect(mixed.status == 64 && mixed.stderr.contains("it does not take --kind"), "\(mixed.stderr)")
+    }
 }
