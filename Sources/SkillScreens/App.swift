@@ -81,8 +81,21 @@ public final class App {
         keys[0].label = lang[.keyListF1]
         keys.append(KeyItem("?", lang[.keyListQuestion]))
         keys.append(KeyItem("Ctrl-C", lang[.keyListCtrlC]))
-        return KeyList(title: lang[.helpTitle] + " · " + top.title(ctx), keys: keys, notes: top.help(ctx),
+        // A message too long for its row is read whole here, before the screen's help.
+        var notes = top.help(ctx)
+        if let m = message, let (w, _) = lastSize, TextWidth.of(m.text) > w - 2 {
+            notes.insert(lang.format(.messageWhole, m.text), at: 0)
+        }
+        return KeyList(title: lang[.helpTitle] + " · " + top.title(ctx), keys: keys, notes: notes,
                        closeLabel: lang[.close], moreLabel: lang[.keyListMore])
+    }
+
+    /// The message row: the message, or, when it is wider than the row, as much as fits and "… F1"
+    /// (F1 shows it whole), so a long refusal is never cut without a way to read the rest.
+    static func messageRow(_ text: String, width: Int, _ lang: Lang) -> String {
+        guard TextWidth.of(text) > width else { return text }
+        let more = lang[.messageMore]
+        return TextWidth.clip(text, to: max(1, width - TextWidth.of(more))) + more
     }
 
     /// Slow work waits to run: its "working…" frame is what `render` draws now (and no help
@@ -185,7 +198,7 @@ public final class App {
         top.draw(into: &canvas, body: body, ctx)
         canvas.clearRow(height - 2)
         if let line = messageLine {
-            canvas.put(line.text, x: 1, y: height - 2, style: line.style, maxWidth: width - 2)
+            canvas.put(Self.messageRow(line.text, width: width - 2, ctx.lang), x: 1, y: height - 2, style: line.style, maxWidth: width - 2)
         }
         Footer.draw(into: &canvas, y: height - 1, width: width - 1, x: 1, keys: declaredKeys())
         lastFrameHadCaret = canvas.cursor != nil

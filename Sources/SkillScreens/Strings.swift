@@ -112,7 +112,7 @@ public enum S: CaseIterable, Sendable {
     // Rules found missing (issue 12): roster correction, the worker's place of work, lookups.
     case rosterFixTitle, rosterFixHint, rosterReasonTitle, rosterReasonHint, rosterFixed, keyRosterFix, removedInvisible, chooseRegion, keyFindWorkers, findWorkersTitle, findWorkersNoneMarked, chooseInstitution, institutionFilterF4
     // Issue 12, decisions: the key list, whole rule texts, W2 in the grid.
-    case keyListF1, keyListQuestion, keyListCtrlC, keyListMore, keyWholeText, keyChooseLine, clauseRuleHeading, clauseHeading, clauseNoPassage, clauseNone, gridW2Title, gridW2More, helpKeyList
+    case keyListF1, keyListQuestion, keyListCtrlC, keyListMore, keyWholeText, keyChooseLine, clauseRuleHeading, clauseHeading, clauseNoPassage, clauseNone, gridW2Title, gridW2More, helpKeyList, messageWhole, messageMore
     // Correcting mistakes (issue 12): withdraw a claim, correct or void a certificate, an edit conflict.
     case keyWithdraw, withdrawTitle, withdrawHint, claimWithdrawnBy, editCertificate, keyEditCert, keyVoidCert, voidCertTitle, certUpdated, certVoided, certVoidedMark, certVoidLegend, certNoneSelected, certRefusedTitle, certIsVoided, conflictTitle, conflictField, conflictReloaded, helpCertEdit
     // Exporting a list to CSV (issue 12, `ListExportFlow`).

@@ -4,6 +4,8 @@ import SkillCore
 /// rule lines and the clause screen, the attendance grid's W2 panel.
 extension S {
     static let tableScreensDecide: [S: (String, String)] = [
+        .messageWhole: ("消息全文：%@", "The whole message: %@"),
+        .messageMore: (" F1", " F1"),
         .keyListF1: ("本按键一览与帮助", "This list of keys and help"),
         .keyListQuestion: ("同 F1（光标不在输入框时）", "Same as F1 (where no field takes typing)"),
         .keyListCtrlC: ("退出程序（先确认）", "Leave the program (asks first)"),

@@ -210,3 +210,47 @@ import TermUI
         #expect(try w.status(a.id) == "on_notice")
     }
 }
+
+/// A message wider than its row (a long refusal at 80 columns) is never cut silently: the row ends
+/// with "… F1", and F1's list opens with the whole message (issue 12: nothing a clerk must read is
+/// lost at the right edge).
+@Suite struct LongMessageTests {
+    final class SayScreen: Screen {
+        let text: String
+        init(_ text: String) { self.text = text }
+        func title(_ ctx: ScreenContext) -> String { "say" }
+        func footer(_ ctx: ScreenContext) -> [(key: String, label: String)] { [("F3", ctx.lang[.keyBack])] }
+        func draw(into canvas: inout Canvas, body: Rect, _ ctx: ScreenContext) {}
+        func handle(_ key: Key, _ ctx: ScreenContext) -> [Effect] {
+            key == .char("m") ? [.message(text, .error)] : []
+        }
+    }
+
+    @Test func aLongMessageEndsWithF1AndF1ShowsItWhole() throws {
+        let f = try Fixture()
+        let long = "培训班 12（电工 中级工）当日最多还能记 2 小时：该劳动者 2025-03-03 已在培训班 7（焊工 初级工，南京某培训学校）记 22 小时，一天合计不能超过 24 小时"
+        let short = "已保存"
+        for (width, height) in [(80, 24), (100, 30)] {
+            let ctx = f.context()
+            let d = Driver(ctx, root: SayScreen(long), width: width, height: height)
+            d.press(.char("m"))
+            let row = d.messageRow
+            #expect(TextWidth.of(row) <= width, "\(row)")
+            #expect(row.trimmingCharacters(in: .whitespaces).hasSuffix("… F1"), "\(row)")
+            #expect(row.hasPrefix(" 培训班 12（电工 中级工）当日最多还能记 2 小时"), "\(row)")
+            d.press(.function(1))
+            // The list wraps the whole message; its end (cut from the row) is on the screen.
+            let text = d.text.replacingOccurrences(of: "│", with: "").replacingOccurrences(of: " ", with: "")
+                .replacingOccurrences(of: "\n", with: "")
+            #expect(text.contains("消息全文："), "\(d.text)")
+            #expect(text.contains("一天合计不能超过24小时"), "\(d.text)")
+        }
+        // A message that fits is shown as it is, and F1 does not repeat it.
+        let ctx = f.context()
+        let d = Driver(ctx, root: SayScreen(short), width: 80, height: 24)
+        d.press(.char("m"))
+        #expect(d.messageRow.trimmingCharacters(in: .whitespaces) == short)
+        d.press(.function(1))
+        #expect(!d.text.contains("消息全文"))
+    }
+}
