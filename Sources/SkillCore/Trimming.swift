@@ -20,3 +20,13 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(u[first...last]))
     }
 }
+
+/// The list screens' search rule, one place for the catalogue lists and the class list (and the
+/// class list's CSV export): the code starts with the text, or the name contains it (any case,
+/// surrounding whitespace ignored; an empty text matches everything).
+public enum ListQuery {
+    public static func matches(code: String, name: String, query: String) -> Bool {
+        let q = query.trimmedWhitespace().lowercased()
+        return q.isEmpty || code.lowercased().hasPrefix(q) || name.lowercased().contains(q)
+    }
+}

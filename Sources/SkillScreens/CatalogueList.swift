@@ -139,8 +139,7 @@ struct CatalogueList {
 
     /// `code` starts with the search text, or the name contains it (case-insensitive).
     func matches(code: String, name: String) -> Bool {
-        let q = search.text.trimmedWhitespace().lowercased()
-        return q.isEmpty || code.lowercased().hasPrefix(q) || name.lowercased().contains(q)
+        ListQuery.matches(code: code, name: name, query: search.text)
     }
 
     func mark(_ key: String) -> String { options[key].map { "_\($0)_" } ?? "___" }

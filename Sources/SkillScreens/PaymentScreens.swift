@@ -242,7 +242,7 @@ public final class PaymentBatchListScreen: Screen {
             let r = try s.createPaymentBatch()
             selected = 0          // newest first: the new batch is the top row
             if !r.skipped.isEmpty {
-                let lines = r.skipped.map { sk in lang.format(.batchSkippedLine, r.name(sk.id), sk.reason.message(lang)) }
+                let lines = r.skipped.map { sk in lang.format(.batchSkippedLine, r.name(sk.id, lang), sk.reason.message(lang)) }
                 overlay = .info(Dialog(title: lang[.batchSkippedTitle], message: PaymentText.capped(lines, max: 10, lang),
                                        buttons: [lang[.close]], style: .warning))
             }

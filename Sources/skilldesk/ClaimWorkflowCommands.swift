@@ -139,22 +139,29 @@ struct ClaimList: ParsableCommand {
             if try ListExportCLI.run(session, .claims(filter), csv, json: output.json, lang: lang) { return }
             let page = try after.map { try session.claimQueue(filter, after: $0, limit: limit) }
                 ?? session.claimQueue(filter, offset: offset, limit: limit)
-            if output.json {
-                Output.printJSON(page.items.map {
-                    QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
-                                  kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, warnings: $0.warningCount,
-                                  institution: $0.institution, preparedBy: $0.preparedBy)
-                })
-                return
-            }
-            for i in page.items {
-                Output.line("\(ClaimNumber.format(year: i.claimYear, serial: Int(i.id)))  \(i.ageDays)d  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
-            }
+            if Self.print(page.items, json: output.json, lang: lang, middle: { "\($0.ageDays)d" }) { return }
             if page.hasMore, let last = page.items.last {
                 let number = ClaimNumber.format(year: last.claimYear, serial: Int(last.id))
                 Output.line(lang == .zh ? "……还有更多；下一页：--after \(number)" : "… more; next page: --after \(number)")
             }
         }
+    }
+
+    /// Prints a page of claims: JSON, or one line each (number, `middle` — the queue's age or a
+    /// search's status —, name, kind, amount, warnings). True when the page was JSON (nothing follows).
+    static func print(_ items: [ClaimQueueItem], json: Bool, lang: Lang, middle: (ClaimQueueItem) -> String) -> Bool {
+        if json {
+            Output.printJSON(items.map {
+                QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
+                              kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, warnings: $0.warningCount,
+                              institution: $0.institution, preparedBy: $0.preparedBy)
+            })
+            return true
+        }
+        for i in items {
+            Output.line("\(ClaimNumber.format(year: i.claimYear, serial: Int(i.id)))  \(middle(i))  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
+        }
+        return false
     }
 
     /// The search text read as the TUI's `/` reads it; nothing to look for is a usage error saying
@@ -179,17 +186,7 @@ struct ClaimList: ParsableCommand {
             let filter = ClaimSearchFilter(term: term, status: status)
             if try ListExportCLI.run(session, .claimSearch(filter, text: search ?? ""), csv, json: output.json, lang: lang) { return }
             let page = try session.claimSearch(term, status: status, limit: limit)
-            if output.json {
-                Output.printJSON(page.items.map {
-                    QueueItemJSON(id: $0.id, ageDays: $0.ageDays, workerID: $0.workerID, workerName: $0.workerName,
-                                  kind: $0.kind?.rawValue ?? "", amountFen: $0.amountFen, warnings: $0.warningCount,
-                                  institution: $0.institution, preparedBy: $0.preparedBy)
-                })
-                return
-            }
-            for i in page.items {
-                Output.line("\(ClaimNumber.format(year: i.claimYear, serial: Int(i.id)))  \(i.status.label(lang))  \(Sanitize.forDisplay(i.workerName))  \(i.kind?.label(lang) ?? "")  \(Money.format(fen: i.amountFen))  W\(i.warningCount)")
-            }
+            if Self.print(page.items, json: output.json, lang: lang, middle: { $0.status.label(lang) }) { return }
             if page.hasMore {
                 Output.line(lang == .zh ? "……还有更多；请把查找内容写得更具体，或加 --limit（至多 10000）"
                                         : "… more; make the search narrower or raise --limit (up to 10000)")

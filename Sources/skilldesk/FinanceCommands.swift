@@ -107,7 +107,7 @@ struct PaymentBatch: ParsableCommand {
             Output.line("\(b.batch)  \(b.summary.count)  \(Money.format(fen: b.summary.totalFen))")
             for k in b.summary.perKind { Output.line("  \(k.kind.rawValue)  \(k.count)  \(Money.format(fen: k.totalFen))") }
             for s in b.skipped {
-                Output.line((lang == .zh ? "未入批次 \(b.name(s.id))：" : "left out \(b.name(s.id)): ") + Sanitize.forDisplay(s.reason.message(lang)))
+                Output.line((lang == .zh ? "未入批次 \(b.name(s.id, lang))：" : "left out \(b.name(s.id, lang)): ") + Sanitize.forDisplay(s.reason.message(lang)))
             }
         }
     }

@@ -61,7 +61,12 @@ public struct BatchDecision: Sendable {
     }
 
     /// The claim's number, or "serial N" when no claim has the serial.
-    public func name(_ id: Int64, _ lang: Lang) -> String {
+    public func name(_ id: Int64, _ lang: Lang) -> String { ClaimNames.name(id, numbers, lang) }
+}
+
+/// How batch reports name a claim: its number when known, else its serial, said as one.
+enum ClaimNames {
+    static func name(_ id: Int64, _ numbers: [Int64: String], _ lang: Lang) -> String {
         numbers[id] ?? (lang == .zh ? "序号 \(id)" : "serial \(id)")
     }
 }

@@ -14,7 +14,7 @@ public struct PaymentBatchResult: Sendable {
     public var numbers: [Int64: String] = [:]
 
     /// A left-out claim's number (its serial only if it is somehow not known).
-    public func name(_ id: Int64) -> String { numbers[id] ?? "#\(id)" }
+    public func name(_ id: Int64, _ lang: Lang) -> String { ClaimNames.name(id, numbers, lang) }
 }
 
 /// An organisation's bank account as screens and scripts see it: the number masked to its last 4 digits.
@@ -182,8 +182,8 @@ extension Session {
                 throw DeskError.fourEyes(claims: mine, user: user, hand: .approved)
             }
             guard !lines.isEmpty, let summary = PaymentBatchSummary(lines: coreLines) else {
-                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\(numbers[$0.0] ?? "#\($0.0)"): \($0.1.en)" }.joined(separator: "; ")))"),
-                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份被排除：\(skipped.map { "\(numbers[$0.0] ?? "#\($0.0)")：\($0.1.zh)" }.joined(separator: "；"))）"))
+                throw DeskError.wrongState("no payable claim can go into a batch" + (skipped.isEmpty ? "" : " (\(skipped.count) left out: \(skipped.map { "\(ClaimNames.name($0.0, numbers, .en)): \($0.1.en)" }.joined(separator: "; ")))"),
+                                           zh: "没有可以支付的申请" + (skipped.isEmpty ? "" : "（\(skipped.count) 份被排除：\(skipped.map { "\(ClaimNames.name($0.0, numbers, .zh))：\($0.1.zh)" }.joined(separator: "；"))）"))
             }
             try w.insertPaymentBatch(PaymentBatchRow(id: batch, createdAt: Timestamp.utc(now), createdBy: user,
                                                      businessDate: today.description, count: summary.count,

@@ -12,11 +12,10 @@ public struct ClassListItem: Sendable, Equatable {
 }
 
 extension ClassListItem {
-    /// The class list's search (one rule for the screen and its CSV export): the class number
-    /// starting with the text, or the institution's or occupation's name containing it (any case).
+    /// The class list's search (one rule for the screen and its CSV export, `ListQuery`): the
+    /// class number starting with the text, or the institution's or occupation's name containing it.
     public static func matches(id: Int64, institutionName: String, occupationName: String, query: String) -> Bool {
-        let q = query.trimmingCharacters(in: .whitespaces).lowercased()
-        return q.isEmpty || String(id).hasPrefix(q) || (institutionName + " " + occupationName).lowercased().contains(q)
+        ListQuery.matches(code: String(id), name: institutionName + " " + occupationName, query: query)
     }
 
     public func matches(_ query: String) -> Bool {
