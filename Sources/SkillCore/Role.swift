@@ -35,11 +35,13 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         switch self {
         case .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
                      .prepareClaims].contains(p)
-        case .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims].contains(p)
-        case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims].contains(p)
-        case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims].contains(p)
+        case .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims, .readReports,
+                           .readAnomalies].contains(p)
+        case .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims, .readReports].contains(p)
+        case .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims, .readReports,
+                        .readAnomalies].contains(p)
         case .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                      .managePolicy, .manageFunds, .manageCalendar, .repairDatabase].contains(p)
+                      .managePolicy, .manageFunds, .manageCalendar, .repairDatabase, .readReports, .manageReports].contains(p)
         }
     }
 
@@ -64,4 +66,11 @@ public enum Permission: String, Sendable, Hashable, CaseIterable {
     /// Every claim in the claim lists and their search (issue 12): supervisors, finance and auditors.
     /// Without it a list shows only the claims the user prepared (a clerk's own).
     case readAllClaims
+    /// Oversight (issue 13): statistics, targets, institution performance, the fund disclosure and
+    /// filed reports, with the rows behind every figure: supervisors, finance, auditors, administrators.
+    case readReports
+    /// Recording targets, applying an institution's credit grade and filing (报送) a report: administrators.
+    case manageReports
+    /// The anomaly signals (套取骗取 patterns across claims, W1–W5 over a period): auditors and supervisors.
+    case readAnomalies
 }

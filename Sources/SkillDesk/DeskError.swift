@@ -274,6 +274,12 @@ extension Permission {
         case (.repairDatabase, .en): return "repair the database's triggers and indexes"
         case (.readAllClaims, .zh): return "查看所有人的补贴申请"
         case (.readAllClaims, .en): return "read everyone's claims"
+        case (.readReports, .zh): return "查看统计报表"
+        case (.readReports, .en): return "read reports and statistics"
+        case (.manageReports, .zh): return "设定目标、评定机构信用等级和报送报表"
+        case (.manageReports, .en): return "set targets, grade institutions and file reports"
+        case (.readAnomalies, .zh): return "查看异常线索"
+        case (.readAnomalies, .en): return "read the anomaly signals"
         }
     }
 }

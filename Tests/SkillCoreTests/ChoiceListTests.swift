@@ -80,11 +80,12 @@ import Testing
         let expected: [Role: Set<Permission>] = [
             .clerk: [.readWorkers, .registerWorker, .editWorker, .importWorkers, .readCatalogue, .readClasses, .manageClasses,
                      .prepareClaims],
-            .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims],
-            .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims],
-            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims],
+            .supervisor: [.readWorkers, .readCatalogue, .readClasses, .decideClaims, .readAllClaims, .readReports, .readAnomalies],
+            .finance: [.readWorkers, .readCatalogue, .readClasses, .payClaims, .readAllClaims, .readReports],
+            .auditor: [.readWorkers, .readAudit, .verifyAudit, .readCatalogue, .readClasses, .readAllClaims, .readReports,
+                       .readAnomalies],
             .admin: [.manageUsers, .readAudit, .verifyAudit, .readWorkers, .readCatalogue, .manageCatalogue, .readClasses,
-                     .managePolicy, .manageFunds, .manageCalendar, .repairDatabase],
+                     .managePolicy, .manageFunds, .manageCalendar, .repairDatabase, .readReports, .manageReports],
         ]
         for role in Role.allCases {
             for p in Permission.allCases {
