@@ -51,6 +51,8 @@ enum Schema {
         // The worker's place of job-seeking or work (求职就业地, issue 12), E10's third place; a
         // change of it marks the worker's submitted claims as the other profile fields do (v7).
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
+        // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
+        m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
         return m
     }
 

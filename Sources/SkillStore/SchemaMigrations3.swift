@@ -69,4 +69,11 @@ extension Schema {
             END;
             """)
     }
+
+    /// Migration v14-report-indexes (issue 13): every training figure starts from the classes that
+    /// ended in the period (`StoreReader.enrolmentOutcomesSQL`); without this index a quarter's report
+    /// read every class.
+    static func v14ReportIndexes(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX classes_end ON classes(end_date, status)")
+    }
 }

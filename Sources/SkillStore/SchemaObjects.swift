@@ -60,6 +60,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "claims_worker", sql: #"""
             CREATE INDEX claims_worker ON claims(worker_id, claim_year)
             """#),
+        SchemaObject(type: "index", name: "classes_end", sql: #"""
+            CREATE INDEX classes_end ON classes(end_date, status)
+            """#),
         SchemaObject(type: "index", name: "classes_institution", sql: #"""
             CREATE INDEX classes_institution ON classes(institution, start_date)
             """#),
