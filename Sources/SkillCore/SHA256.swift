@@ -66,6 +66,13 @@ public struct SHA256: Sendable {
         return out
     }
 
+    /// The hex digest of bytes (a filed report's content).
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hexString(hasher.finalize())
+    }
+
     public static func hex(_ string: String) -> String {
         var hasher = SHA256()
         hasher.update(string)

@@ -31,6 +31,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     /// The record is in a state that does not allow the change (text says which and what would).
     case wrongState(String, zh: String)
     case classNotFound(Int64)
+    /// No filed report with this id (`RPT-000012`).
+    case filedReportNotFound(Int64)
     /// The class is not in a status that allows the action (e.g. starting a completed class).
     case classWrongStatus(id: Int64, status: ClassStatus, action: String, actionZh: String)
     /// Resident IDs that are not registered workers; nothing was written.
@@ -141,6 +143,9 @@ public enum DeskError: Error, Sendable, UserMessage {
             return zh ? zhText : en
         case let .classNotFound(id):
             return zh ? "未找到培训班 \(id)" : "no training class \(id)"
+        case let .filedReportNotFound(id):
+            return zh ? "未找到已报送报表 \(FiledReport.number(id))；用 report filed list 查看已报送的报表"
+                : "no filed report \(FiledReport.number(id)); report filed list shows the filed reports"
         case let .classWrongStatus(id, status, action, actionZh):
             return zh ? "培训班 \(id) 当前状态为“\(status.label(.zh))”，不能\(actionZh)；未作改动"
                 : "class \(id) is \(status.label(.en).lowercased()); it cannot \(action); nothing was changed"

@@ -53,6 +53,8 @@ enum Schema {
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
         // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
         m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
+        // Filed reports (报送, issue 13): the frozen bytes of each filing, never changed or removed.
+        m.registerMigration("v20-filed-reports", migrate: v20FiledReports)
         return m
     }
 

@@ -76,4 +76,28 @@ extension Schema {
     static func v14ReportIndexes(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX classes_end ON classes(end_date, status)")
     }
+
+    /// Migration v20-filed-reports (issue 13, filing 报送): a filing keeps the exact bytes of the report
+    /// as filed and their SHA-256, which the `report.file` audit entry also carries (so a row rewritten
+    /// with `sqlite3` no longer matches the chain). The triggers refuse changes and deletions — an
+    /// honest mistake's guard; the chain is the insider's.
+    static func v20FiledReports(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE filed_reports (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                period TEXT NOT NULL,
+                area TEXT NOT NULL,
+                filed_at TEXT NOT NULL,
+                filed_by TEXT NOT NULL,
+                sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                content BLOB NOT NULL
+            );
+            CREATE INDEX filed_reports_period ON filed_reports(kind, period, area, id);
+            CREATE TRIGGER filed_reports_no_update BEFORE UPDATE ON filed_reports
+                BEGIN SELECT RAISE(ABORT, 'filed reports are never changed'); END;
+            CREATE TRIGGER filed_reports_no_delete BEFORE DELETE ON filed_reports
+                BEGIN SELECT RAISE(ABORT, 'filed reports are never removed'); END;
+            """)
+    }
 }

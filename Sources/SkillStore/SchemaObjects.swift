@@ -69,6 +69,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "enrolments_worker", sql: #"""
             CREATE INDEX enrolments_worker ON enrolments(worker_id)
             """#),
+        SchemaObject(type: "index", name: "filed_reports_period", sql: #"""
+            CREATE INDEX filed_reports_period ON filed_reports(kind, period, area, id)
+            """#),
         SchemaObject(type: "index", name: "payment_lines_claim", sql: #"""
             CREATE INDEX payment_lines_claim ON payment_lines(claim_id)
             """#),
@@ -147,6 +150,14 @@ enum SchemaObjects {
                 UPDATE claims SET evidence_changed = 1 WHERE class_id = OLD.id
                     AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
             END
+            """#),
+        SchemaObject(type: "trigger", name: "filed_reports_no_delete", sql: #"""
+            CREATE TRIGGER filed_reports_no_delete BEFORE DELETE ON filed_reports
+                BEGIN SELECT RAISE(ABORT, 'filed reports are never removed'); END
+            """#),
+        SchemaObject(type: "trigger", name: "filed_reports_no_update", sql: #"""
+            CREATE TRIGGER filed_reports_no_update BEFORE UPDATE ON filed_reports
+                BEGIN SELECT RAISE(ABORT, 'filed reports are never changed'); END
             """#),
         SchemaObject(type: "trigger", name: "meta_identity_no_delete", sql: #"""
             CREATE TRIGGER meta_identity_no_delete BEFORE DELETE ON meta

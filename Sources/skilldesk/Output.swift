@@ -45,7 +45,7 @@ enum Exit {
             case .institutionExists: return (cantCreate, "already_exists")
             case .periodOverlap: return (cantCreate, "period_overlap")
             case .wrongStatus, .classWrongStatus, .wrongState: return (cantCreate, "wrong_state")
-            case .classNotFound, .workersNotRegistered, .certificateNotFound: return (noInput, "not_found")
+            case .classNotFound, .workersNotRegistered, .certificateNotFound, .filedReportNotFound: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
             case .unknownPolicy: return (usage, "unknown_policy")
             case .claimNotFound, .claimNumberNotFound: return (noInput, "not_found")
