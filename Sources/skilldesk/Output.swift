@@ -109,6 +109,8 @@ enum Exit {
             case .cannotRead: return (noInput, "cannot_read")
             case .unterminatedQuote, .empty: return (dataErr, "invalid_csv")
             }
+        // A period that is not one (`--period 2026-Q5`): the command line was wrong.
+        case is ReportPeriodError: return (usage, "usage")
         case let e as CLIError:
             switch e {
             case .usage: return (usage, "usage")
