@@ -46,14 +46,20 @@ public struct TextPrompt: Equatable, Sendable {
         }
     }
 
+    /// The problem is wrapped (at most three lines): a refusal that says what would be right is
+    /// read whole, not cut at the box's edge.
     public func draw(into canvas: inout Canvas, in area: Rect, width: Int = 76) {
-        let box = area.centered(width: min(area.width - 2, width), height: problem == nil ? 5 : 6)
+        let w = min(area.width - 2, width)
+        let problemLines = problem.map { Array(TextWidth.wrap($0, to: max(1, w - 4)).prefix(3)) } ?? []
+        let box = area.centered(width: w, height: 5 + problemLines.count)
         guard box.width >= 10, box.height >= 4 else { return }
         canvas.drawBox(box, title: title)
         let inner = box.width - 4
         canvas.put(hint, x: box.x + 2, y: box.y + 1, style: .dim, maxWidth: inner)
         field.draw(into: &canvas, at: Rect(x: box.x + 2, y: box.y + 2, width: inner, height: 1), focused: true,
                    style: .underline)
-        if let problem { canvas.put(problem, x: box.x + 2, y: box.y + 3, style: .error, maxWidth: inner) }
+        for (i, line) in problemLines.enumerated() where box.y + 3 + i < box.y + box.height - 1 {
+            canvas.put(line, x: box.x + 2, y: box.y + 3 + i, style: .error, maxWidth: inner)
+        }
     }
 }
