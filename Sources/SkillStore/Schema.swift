@@ -51,6 +51,9 @@ enum Schema {
         // The worker's place of job-seeking or work (求职就业地, issue 12), E10's third place; a
         // change of it marks the worker's submitted claims as the other profile fields do (v7).
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
+        // The audit trail's browser (issue 13): indexes by user and by action, and the entries where
+        // the clock went back, so any filter's first page is a short index read.
+        m.registerMigration("v15-audit-browse", migrate: v15AuditBrowse)
         return m
     }
 
