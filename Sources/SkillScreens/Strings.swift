@@ -120,7 +120,7 @@ public enum S: CaseIterable, Sendable {
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
     // The audit trail, readable (issue 13): the browser, its filters, an entry, verify.
-    case csvListAudit, menuAuditTrail
+    case csvListAudit, menuAuditTrail, auditKeyBeforeAfter, auditKeyFilters, auditKeyVerify, auditKeyPages, auditKeyOpenRecord, auditVerifyNotPermitted, auditVerifying, auditVerifyProgress, auditCountExact, auditCountAtLeast, auditCountUnknown, auditPageNumber, auditNone, auditColSeq, auditColWhen, auditColUser, auditColAction, auditColEntity, auditColKey, auditColSummary, auditColDays, auditColField, auditColBefore, auditColAfter, auditHash, auditSpan, auditFilterTitle, auditFilterHint, auditFilterKeys, auditFilterUser, auditFilterAction, auditFilterEntity, auditFilterKey, auditFilterFrom, auditFilterTo, auditEntryTitle, auditKindCreated, auditKindDeleted, auditKindChanged, auditKindNone, auditNoRecordScreen, keyClaimAudit, helpAuditTrail, helpAuditEntry
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.

@@ -10,14 +10,15 @@ struct AuditList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Browse the audit trail, newest first (auditors and administrators).",
         discussion: """
-            Filters combine: --user (exact), --action (exact, or a prefix ending in *, e.g. 'claim.*'), --entity, \
+            Filters combine: --by USER (exact; the global --user is who runs the command), --action (exact, or a prefix ending in *, e.g. 'claim.*'), --entity, \
             --key (a claim's key may be its number SD-2026-000123), --since/--until (UTC days, both included: the \
             trail's times are UTC). A page ends with the command for the next one: --after the Seq on its last line. \
             Columns: seq, time (UTC), user, action, entity, key, summary. --csv FILE writes every entry of the filter. \
             --json prints an array of {seq, at, user, action, entity, key, key_label, summary, before, after, hash}.
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only entries by this user.") var user: String?
+    // `--by`, not `--user`: the global `--user` names who runs the command.
+    @Option(name: .customLong("by"), help: "Only entries by this user (the global --user is who runs the command).") var byUser: String?
     @Option(help: "Only this action (claim.approve), or actions starting with a prefix ending in * (claim.*).") var action: String?
     @Option(help: "Only entries about this kind of record: claim, worker, class, certificate, user, …") var entity: String?
     @Option(help: "Only entries about the record with this key (with --entity claim: a claim number or id).") var key: String?
@@ -34,7 +35,7 @@ struct AuditList: ParsableCommand {
         var afterSeq: Int64?
         try Output.run(json: output.json, lang: lang) {  // before the database is opened
             try Paging.check(offset: 0, limit: limit)
-            switch AuditQuery.parse(user: user, action: action, entity: entity, key: key, from: since, to: until) {
+            switch AuditQuery.parse(user: byUser, action: action, entity: entity, key: key, from: since, to: until) {
             case let .success(q): query = q
             case let .failure(e): throw CLIError.usage(en: e.message(.en), zh: e.message(.zh))
             }
