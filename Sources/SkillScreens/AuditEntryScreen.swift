@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillRecords
 import TermUI
 
 /// One audit entry opened (issue 13): who, when, what, which record, its seq and hash, and its

@@ -1,6 +1,5 @@
 import SkillCore
 import SkillDesk
-import SkillRecords
 import TermUI
 
 /// The audit trail, readable (issue 13; auditors and administrators): entries newest first, a page
