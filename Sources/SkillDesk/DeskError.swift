@@ -47,6 +47,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case claimNotFound(Int64)
     /// No claim with this number (`SD-2026-000123` as typed: the serial exists in another year, or not at all).
     case claimNumberNotFound(String)
+    /// No audit entry with this sequence number.
+    case auditEntryNotFound(Int64)
     /// A claim-workflow step refused by its rules (wrong status, missing reason) — exit 73, or 65 for
     /// a missing or too long reason (`WorkflowError`).
     case workflow(WorkflowError)
@@ -164,6 +166,9 @@ public enum DeskError: Error, Sendable, UserMessage {
             return zh ? "未找到序号为 \(id) 的申请（申请编号 SD-年份-\(tail)）" : "no claim with serial \(id) (claim number SD-year-\(tail))"
         case let .claimNumberNotFound(number):
             return zh ? "未找到申请 \(number)；请核对申请编号（SD-年份-序号）" : "no claim \(number); check the claim number (SD-year-serial)"
+        case let .auditEntryNotFound(seq):
+            return zh ? "没有第 \(seq) 条审计记录（审计记录从 1 起编号，至最新一条；可用 audit list 查看）"
+                : "no audit entry \(seq) (entries are numbered from 1 to the newest; see audit list)"
         case let .workflow(e):
             return e.message(lang)
         case let .makerChecker(id, user):

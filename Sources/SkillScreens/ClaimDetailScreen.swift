@@ -98,6 +98,7 @@ public final class ClaimDetailScreen: Screen {
         } else if maySubmit(ctx) {
             keys.append(("F10", lang[.keySubmit]))
         }
+        if ctx.session?.can(.readAudit) == true { keys.append(("t", lang[.keyClaimAudit])) }
         return keys + [("F4", lang[.keyWholeText]), ("↑↓", lang[.keyChooseLine]), ("PgUp/PgDn", lang[.keyScroll]),
                        ("Enter", lang[.keyWholeText])]
     }
@@ -137,6 +138,9 @@ public final class ClaimDetailScreen: Screen {
         switch key {
         case .function(3), .function(12), .char("q"):
             return [.pop]
+        case .char("t") where ctx.session?.can(.readAudit) == true:
+            // The claim's history in the audit trail (the trail keys claims by id).
+            return [.push(AuditTrailScreen(ctx, query: AuditQuery(entity: "claim", key: String(claimID))))]
         case .function(5), .char("r"):
             load(ctx)
         case .up: choose(-1, ctx)

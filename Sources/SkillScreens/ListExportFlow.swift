@@ -43,6 +43,7 @@ public struct ListExportFlow {
         case .paymentLines(let b): return lang.format(.csvListLines, b)
         case .classes: return lang[.csvListClasses]
         case .notices: return lang[.csvListNotices]
+        case .audit: return lang[.csvListAudit]
         }
     }
 

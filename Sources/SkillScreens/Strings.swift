@@ -121,6 +121,8 @@ public enum S: CaseIterable, Sendable {
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
     // Filing (报送, issue 13).
     case menuFiledReports, filedCount, noFiled, colFiledNumber, colFiledPeriod, colFiledKind, colFiledAt, colFiledBy, colFiledCheck, keyFile, fileChooseKind, fileTitle, fileHint, fileConfirmTitle, fileConfirm, filedDone, filedDetailTitle, filedChanges, filedNoChanges, keyExportFiled, filedExportTitle, filedExportHint, filedExported, filedOverwrite, helpFiled
+    // The audit trail, readable (issue 13): the browser, its filters, an entry, verify.
+    case csvListAudit, menuAuditTrail, auditKeyBeforeAfter, auditKeyFilters, auditKeyVerify, auditKeyPages, auditKeyOpenRecord, auditVerifyNotPermitted, auditVerifying, auditVerifyProgress, auditCountExact, auditCountAtLeast, auditCountUnknown, auditPageNumber, auditNone, auditColSeq, auditColWhen, auditColUser, auditColAction, auditColEntity, auditColKey, auditColSummary, auditColDays, auditColField, auditColBefore, auditColAfter, auditHash, auditSpan, auditFilterTitle, auditFilterHint, auditFilterKeys, auditFilterUser, auditFilterAction, auditFilterEntity, auditFilterKey, auditFilterFrom, auditFilterTo, auditEntryTitle, auditKindCreated, auditKindDeleted, auditKindChanged, auditKindNone, auditNoRecordScreen, keyClaimAudit, helpAuditTrail, helpAuditEntry
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -138,6 +140,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensExport) { a, _ in a }
         .merging(tableScreensFind) { a, _ in a }
         .merging(tableScreensFiling) { a, _ in a }
+        .merging(tableScreensAudit) { a, _ in a }
 }
 
 extension Lang {

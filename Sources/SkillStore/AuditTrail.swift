@@ -65,7 +65,8 @@ enum AuditChain {
                    prevHash: row["prev_hash"], hash: row["hash"])
     }
 
-    static func verify(_ db: Database) throws -> AuditVerification {
+    /// `progress` is told the number of entries checked every 100,000 (a city's trail takes minutes).
+    static func verify(_ db: Database, progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
         var expectedPrev = genesis
         var expectedSeq: Int64 = 1
         var count = 0
@@ -80,6 +81,7 @@ enum AuditChain {
             expectedPrev = e.hash
             expectedSeq += 1
             count += 1
+            if count % 100_000 == 0 { progress?(count) }
         }
         return .intact(entries: count)
     }

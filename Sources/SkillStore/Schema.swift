@@ -53,6 +53,9 @@ enum Schema {
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
         // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
         m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
+        // The audit trail's browser (issue 13): indexes by user and by action, and the entries where
+        // the clock went back, so any filter's first page is a short index read.
+        m.registerMigration("v15-audit-browse", migrate: v15AuditBrowse)
         // Filed reports (报送, issue 13): the frozen bytes of each filing, never changed or removed.
         m.registerMigration("v20-filed-reports", migrate: v20FiledReports)
         return m

@@ -14,11 +14,17 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "attendance_worker_date", sql: #"""
             CREATE INDEX attendance_worker_date ON attendance(worker_id, date)
             """#),
+        SchemaObject(type: "index", name: "audit_action", sql: #"""
+            CREATE INDEX audit_action ON audit(action, seq)
+            """#),
         SchemaObject(type: "index", name: "audit_entity", sql: #"""
             CREATE INDEX audit_entity ON audit(entity, key, seq)
             """#),
         SchemaObject(type: "index", name: "audit_one_successor", sql: #"""
             CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash)
+            """#),
+        SchemaObject(type: "index", name: "audit_user", sql: #"""
+            CREATE INDEX audit_user ON audit(user, seq)
             """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
@@ -97,6 +103,12 @@ enum SchemaObjects {
             CREATE TRIGGER attendance_update_marks_claims AFTER UPDATE ON attendance BEGIN
                 UPDATE claims SET evidence_changed = 1 WHERE worker_id = NEW.worker_id AND class_id = NEW.class_id
                     AND evidence_sha256 IS NOT NULL AND evidence_changed = 0;
+            END
+            """#),
+        SchemaObject(type: "trigger", name: "audit_clock_back_mark", sql: #"""
+            CREATE TRIGGER audit_clock_back_mark AFTER INSERT ON audit
+            WHEN NEW.at < (SELECT at FROM audit WHERE seq < NEW.seq ORDER BY seq DESC LIMIT 1) BEGIN
+                INSERT OR IGNORE INTO audit_clock_back(seq) VALUES (NEW.seq);
             END
             """#),
         SchemaObject(type: "trigger", name: "audit_no_delete", sql: #"""

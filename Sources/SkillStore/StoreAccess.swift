@@ -150,8 +150,8 @@ public class StoreReader {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM audit")) ?? 0
     }
 
-    public func verifyAudit() throws -> AuditVerification {
-        try AuditChain.verify(db)
+    public func verifyAudit(progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
+        try AuditChain.verify(db, progress: progress)
     }
 
     public func auditHead() throws -> String {

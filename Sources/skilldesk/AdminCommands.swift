@@ -171,7 +171,7 @@ struct UserEnable: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit trail.",
-                                                    subcommands: [AuditVerify.self, AuditCheck.self, AuditShow.self])
+                                                    subcommands: [AuditVerify.self, AuditCheck.self, AuditShow.self, AuditList.self])
 }
 
 struct AuditVerify: ParsableCommand {
@@ -313,15 +313,36 @@ struct AuditCheck: ParsableCommand {
 }
 
 struct AuditShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the audit history of one record.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one audit entry (SEQ) with its before → after field by field, or the audit history of one record (--entity --key).")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Entity: worker, user, import…") var entity: String
-    @Option(help: "The record's key (e.g. a resident ID).") var key: String
+    @Argument(help: "The entry's Seq (as audit list prints it).") var seq: String?
+    @Option(help: "Entity: worker, user, import…") var entity: String?
+    @Option(help: "The record's key (e.g. a resident ID).") var key: String?
     @OptionGroup var output: JSONOption
 
     func run() throws {
+        let lang = global.language
+        var number: Int64?
+        try Output.run(json: output.json, lang: lang) {
+            if let seq { number = try Session.auditSeq(seq) }
+            else if entity == nil || key == nil {
+                throw CLIError.usage(en: "give an entry's Seq (audit show 1198204), or --entity and --key for a record's history",
+                                     zh: "请给出审计记录的序号（audit show 1198204），或用 --entity 与 --key 查看某条记录的历史")
+            }
+        }
         try global.runAsUser(json: output.json) { session, _ in
-            let entries = try session.auditEntries(entity: entity, key: key)
+            if let number {
+                let d = try session.auditEntry(seq: number)
+                if output.json {
+                    Output.printJSON(AuditEntryJSONOut(entry: AuditListJSON(d.item, lang), kind: d.diff.kind.rawValue,
+                                                       fields: d.diff.fields.map { .init(path: $0.path, before: $0.before, after: $0.after, changed: $0.changed) }))
+                } else {
+                    AuditEntryOutput.print(d, lang)
+                }
+                return
+            }
+            let entries = try session.auditEntries(entity: entity ?? "", key: key ?? "")
             if output.json {
                 Output.printJSON(entries.map(AuditEntryJSON.init))
                 return

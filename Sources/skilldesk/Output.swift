@@ -48,7 +48,7 @@ enum Exit {
             case .classNotFound, .workersNotRegistered, .certificateNotFound, .filedReportNotFound: return (noInput, "not_found")
             case .certificateExists: return (cantCreate, "already_exists")
             case .unknownPolicy: return (usage, "unknown_policy")
-            case .claimNotFound, .claimNumberNotFound: return (noInput, "not_found")
+            case .claimNotFound, .claimNumberNotFound, .auditEntryNotFound: return (noInput, "not_found")
             case let .workflow(w):
                 switch w {
                 case .notAllowed: return (cantCreate, "wrong_state")

@@ -35,6 +35,9 @@ enum ExportColumns {
         case .notices:
             names = [("申请编号", "claim_number"), ("姓名", "name"), ("身份证号", "resident_id"), ("补贴种类", "kind"),
                      ("金额（元）", "amount_yuan"), ("公示日", "published_on"), ("公示截止", "ends_on")]
+        case .audit:
+            names = [("序号", "seq"), ("时间（UTC）", "at_utc"), ("用户", "user"), ("操作", "action"), ("对象", "entity"),
+                     ("键", "key"), ("摘要", "summary"), ("哈希", "hash")]
         }
         return names.map { CSVCell.text(zh ? $0.0 : $0.1) }
     }
@@ -88,5 +91,11 @@ enum ExportColumns {
         return [CSVCell.text(ClaimNumber.format(year: c.claimYear, serial: Int(c.id))), CSVCell.text(PublicMask.name(q.workerName)),
                 CSVCell.text(PublicMask.residentID(c.workerID)), CSVCell.text(c.kind.label(lang)), CSVCell.yuan(c.amountFen),
                 CSVCell.text(c.noticePublishedOn ?? ""), CSVCell.text(c.noticeEndOn ?? "")]
+    }
+
+    /// An audit entry: the key as read (a claim's number), the summary of the list (`AuditText`).
+    static func audit(_ e: AuditEntry, key: String, _ lang: Lang) -> [String] {
+        [CSVCell.number(String(e.seq)), CSVCell.text(e.at), CSVCell.text(e.user), CSVCell.text(e.action), CSVCell.text(e.entity),
+         CSVCell.text(key), CSVCell.text(AuditText.summary(e, lang)), CSVCell.text(e.hash)]
     }
 }

@@ -21,6 +21,8 @@ public enum ExportList: Sendable, Equatable {
     case classes(search: String)
     /// The public notice, masked as published.
     case notices
+    /// Audit trail entries matching a filter, newest first (auditors and administrators).
+    case audit(AuditQuery)
 
     /// The list's name in the audit trail (`list.export`, key).
     public var name: String {
@@ -31,6 +33,7 @@ public enum ExportList: Sendable, Equatable {
         case .paymentLines: return "payment_lines"
         case .classes: return "classes"
         case .notices: return "notices"
+        case .audit: return "audit"
         }
     }
 
@@ -54,6 +57,15 @@ public enum ExportList: Sendable, Equatable {
         case let .paymentLines(batch): return "batch=\(batch)"
         case let .classes(search): return search.isEmpty ? "" : "search=\(search)"
         case .paymentBatches, .notices: return ""
+        case let .audit(q):
+            var parts: [String] = []
+            if let u = q.user { parts.append("user=\(u)") }
+            if q.action != nil { parts.append("action=\(q.actionText)") }
+            if let e = q.entity { parts.append("entity=\(e)") }
+            if let k = q.key { parts.append("key=\(k)") }
+            if let f = q.from { parts.append("from=\(f)") }
+            if let t = q.to { parts.append("to=\(t)") }
+            return parts.joined(separator: " ")
         }
     }
 }
@@ -159,6 +171,14 @@ extension Session {
                 }
             case .notices:
                 try r.eachClaimOnNotice { q in try sink.row(ExportColumns.notice(q, lang)); counted(); return true }
+            case let .audit(query):
+                var years = ClaimYears(reader: r)
+                var before: Int64?
+                repeat {   // keyset pages inside the one read transaction: a page in memory at a time
+                    let page = try r.auditPage(query, before: before, limit: 1_000)
+                    for e in page.rows { try sink.row(ExportColumns.audit(e, key: try years.label(e), lang)); counted() }
+                    before = page.hasMore ? page.rows.last?.seq : nil
+                } while before != nil
             }
             try sink.flush()
         } }
@@ -186,6 +206,9 @@ extension Session {
         case .claims, .claimSearch, .classes, .notices:
             try require(.readClasses)
             return .readClasses
+        case .audit:
+            try require(.readAudit)
+            return .readAudit
         case .paymentBatches, .paymentLines:
             try requirePaymentReader()
             return Self.paymentReaders.first(where: can) ?? .payClaims

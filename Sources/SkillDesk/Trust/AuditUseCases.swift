@@ -15,9 +15,10 @@ extension Session {
 
     /// `audit verify`: the chain's walk, its beginning, and every anchor outside the database that
     /// can be read (`ChainReport`); anchors the head when all is well; logged.
-    public func verifyChain() throws -> ChainReport {
+    /// `progress` hears the number of entries walked every 100,000 (the TUI's progress line).
+    public func verifyChain(progress: ((Int) -> Void)? = nil) throws -> ChainReport {
         try require(.verifyAudit)
-        return try desk.checkChain(by: user)
+        return try desk.checkChain(by: user, progress: progress)
     }
 
     /// `skilldesk repair` (administrators): puts back the triggers and indexes found missing or

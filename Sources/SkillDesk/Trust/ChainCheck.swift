@@ -169,14 +169,14 @@ extension Desk {
     /// Walks the chain, checks how it begins and checks it against every anchor it can read;
     /// when all is well (`ok`, or only sources missing before anchoring began) the head is anchored.
     /// Every verify is logged.
-    func checkChain(by user: String) throws -> ChainReport {
+    func checkChain(by user: String, progress: ((Int) -> Void)? = nil) throws -> ChainReport {
         var read: [(name: String, path: String, result: Result<String, AppendOnlyFile.ReadFailure>)] = []
         if let trust {
             read.append(("anchor file", trust.anchorPath, AppendOnlyFile.read(trust.anchorPath)))
             read.append(("log", trust.logPath, AppendOnlyFile.read(trust.logPath)))
         }
         var report: ChainReport = try self.read { r in
-            let chain = try r.verifyAudit()
+            let chain = try r.verifyAudit(progress: progress)
             let entries = try r.auditCount()
             let head = try r.auditHeadPosition()
             let dbID = try r.meta(Self.databaseIDKey)
