@@ -51,6 +51,9 @@ enum Schema {
         // The worker's place of job-seeking or work (求职就业地, issue 12), E10's third place; a
         // change of it marks the worker's submitted claims as the other profile fields do (v7).
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
+        // The public disclosure of fund use (issue 13): the payment batches of a period by their
+        // business date, the day a payment counts in (DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
+        m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
         return m
     }
 

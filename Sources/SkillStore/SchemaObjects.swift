@@ -66,6 +66,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "enrolments_worker", sql: #"""
             CREATE INDEX enrolments_worker ON enrolments(worker_id)
             """#),
+        SchemaObject(type: "index", name: "payment_batches_business_date", sql: #"""
+            CREATE INDEX payment_batches_business_date ON payment_batches(business_date)
+            """#),
         SchemaObject(type: "index", name: "payment_lines_claim", sql: #"""
             CREATE INDEX payment_lines_claim ON payment_lines(claim_id)
             """#),
