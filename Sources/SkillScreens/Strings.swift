@@ -119,6 +119,8 @@ public enum S: CaseIterable, Sendable {
     case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListClaimSearch, csvListBatches, csvListLines, csvListClasses, csvListNotices
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
+    // The public disclosure of fund use and the XLSX format (issue 13).
+    case exportFormatXLSX, menuDisclosure, discPeriodLine, discTotal, discClawed, discNone, discByKind, discByInstitution, discColCount, discColAmount, discTotalRow, discNoInstitution, discMoreInstitutions, discLines, discRule, discPeriodTitle, discPeriodHint, discFormatTitle, discFormatHTML, discPathTitle, discPathHint, discWriting, discWritten, discPeriodInvalid, discPathExtension, keyPeriod, keyWriteFile, helpDisclosure
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -135,6 +137,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensCorrect) { a, _ in a }
         .merging(tableScreensExport) { a, _ in a }
         .merging(tableScreensFind) { a, _ in a }
+        .merging(tableScreensDisclose) { a, _ in a }
 }
 
 extension Lang {
