@@ -103,8 +103,18 @@ struct DisclosureFileJSON: Encodable {
 
 /// The disclosure's totals as JSON (amounts in fen, snake_case keys).
 struct DisclosureJSON: Encodable {
-    struct Kind: Encodable { var kind: String; var count: Int; var amountFen: Int64 }
-    struct Institution: Encodable { var code: String; var name: String; var count: Int; var amountFen: Int64 }
+    struct Kind: Encodable {
+        var kind: String; var count: Int; var amountFen: Int64
+        enum CodingKeys: String, CodingKey { case kind, count, amountFen = "amount_fen" }
+    }
+    struct Institution: Encodable {
+        var code: String; var name: String; var count: Int; var amountFen: Int64
+        enum CodingKeys: String, CodingKey { case code, name, count, amountFen = "amount_fen" }
+    }
+    enum CodingKeys: String, CodingKey {
+        case period, first, last, city, clause, count, amountFen = "amount_fen", clawedBackCount = "clawed_back_count",
+             clawedBackFen = "clawed_back_fen", byKind = "by_kind", byInstitution = "by_institution"
+    }
     var period: String
     var first: String
     var last: String
