@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // The XLSX container (the zip); the sheet XML is ours (docs/DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -37,6 +39,7 @@ let package = Package(
         // "Foundations (issue 11): logs"): SkillCore stays Foundation-only, SkillStore and TermUI log nothing.
         .target(name: "SkillDesk", dependencies: [
             "SkillCore", "SkillRecords", "SkillStore", "CCrypt", .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "TermUI", dependencies: ["CNcursesw", "SkillCore"]),
         .target(name: "SkillScreens", dependencies: [
@@ -52,7 +55,8 @@ let package = Package(
         // directories, the fixed clock, GB18030), so SkillCoreTests stays light; DeskTestSupport adds
         // the template databases and the scenario builder, which need the use-case layer.
         .target(name: "CoreTestSupport", dependencies: ["SkillCore"], path: "Tests/CoreTestSupport"),
-        .target(name: "DeskTestSupport", dependencies: ["CoreTestSupport", "SkillCore", "SkillRecords", "SkillDesk", "SkillStore"],
+        .target(name: "DeskTestSupport", dependencies: ["CoreTestSupport", "SkillCore", "SkillRecords", "SkillDesk", "SkillStore",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Tests/DeskTestSupport"),
         .testTarget(name: "SkillCoreTests", dependencies: ["SkillCore", "CoreTestSupport"]),
         .testTarget(name: "SkillStoreTests", dependencies: [

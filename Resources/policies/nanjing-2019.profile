@@ -7,6 +7,7 @@
 [profile]
 name = nanjing-2019
 title = 南京市职业技能提升行动实施方案（2019—2021年）
+city = 南京市
 seed = 003
 
 [rules]

@@ -7,6 +7,7 @@
 [profile]
 name = nantong-2017
 title = 推进职业技能提升行动计划（2017~2020年）实施意见（通政办发〔2017〕184号）
+city = 南通市
 seed = 000
 
 [rules]

@@ -7,6 +7,7 @@
 [profile]
 name = nantong-draft
 title = 关于加强新时代高技能人才队伍建设实施方案（征求意见稿）
+city = 南通市
 seed = 002
 
 [rules]

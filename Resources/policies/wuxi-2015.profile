@@ -7,6 +7,7 @@
 [profile]
 name = wuxi-2015
 title = 关于加强技能人才队伍建设促进产业转型升级的实施意见（锡政发〔2015〕339号）
+city = 无锡市
 seed = 004
 
 [rules]

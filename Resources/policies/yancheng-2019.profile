@@ -7,6 +7,7 @@
 [profile]
 name = yancheng-2019
 title = 盐城市职业技能提升行动实施方案（2019－2021年）
+city = 盐城市
 seed = 001
 
 [rules]

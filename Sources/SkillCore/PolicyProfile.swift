@@ -5,6 +5,11 @@ public struct PolicyProfile: Hashable, Sendable {
     public var title: String
     /// The seed number the profile is drawn from (`003`).
     public var seed: String
+    /// The bureau's city as published (`city = 南京市` in `[profile]`; optional): the title of the
+    /// public disclosure of fund use (issue 13). Nil in a profile that does not say.
+    public var city: String? = nil
+    /// The city to print: `city`, else the profile's title.
+    public var cityOrTitle: String { city.map { $0.isEmpty ? title : $0 } ?? title }
     public var kinds: [SubsidyKind: KindPolicy]
     /// E4: subsidised trainings per person per calendar year.
     public var trainingsPerYear: Cited<Int>
@@ -128,7 +133,7 @@ public struct ProfileError: Error, Equatable, Sendable, UserMessage {
 public enum ProfileParser {
     enum ValueType { case text, int, percent, yuan, level, bool }
 
-    static let profileKeys: [String: ValueType] = ["name": .text, "title": .text, "seed": .text]
+    static let profileKeys: [String: ValueType] = ["name": .text, "title": .text, "seed": .text, "city": .text]
     static let ruleKeys: [String: ValueType] = [
         "trainings_per_year": .int, "online_percent": .percent, "completion_percent": .percent,
         "claim_window_days": .int, "working_age_min": .int, "working_age_max": .int,
@@ -333,7 +338,7 @@ public enum ProfileParser {
                 kinds[kind] = kp
             }
             let r = "rules"
-            let profile = PolicyProfile(
+            var profile = PolicyProfile(
                 name: name, title: p["title"]!.value, seed: seed, kinds: kinds,
                 trainingsPerYear: try whole(r, "trainings_per_year").get()!,
                 onlinePercent: try percent(r, "online_percent").get()!,
@@ -351,6 +356,7 @@ public enum ProfileParser {
                 let e = entry(r, "working_age_max")!
                 return fail("working_age_max", .badValue(e.value, expected: "a whole number"), line: e.line)
             }
+            profile.city = p["city"]?.value
             return .success(profile)
         } catch {
             return .failure(error)

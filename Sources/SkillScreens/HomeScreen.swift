@@ -17,6 +17,8 @@ public final class HomeScreen: Screen {
         case allClaims
         // The audit trail, readable (issue 13): auditors and administrators.
         case auditTrail
+        // Issue 13: the public disclosure of fund use.
+        case fundDisclosure
     }
     var selected = 0
     var workerCount: Int?
@@ -96,6 +98,7 @@ public final class HomeScreen: Screen {
         if s.can(.prepareClaims) { list.append(.payeeAccounts) }
         if s.can(.readAllClaims) && !s.can(.decideClaims) && !s.can(.payClaims) { list.append(.allClaims) }
         if s.can(.readAudit) { list.append(.auditTrail) }
+        if s.can(.readReports) { list.append(.fundDisclosure) }
         return list + [.logout, .exit]
     }
 
@@ -119,6 +122,7 @@ public final class HomeScreen: Screen {
         case .payeeAccounts: return lang[.menuPayeeAccounts]
         case .allClaims: return lang[.allClaims]
         case .auditTrail: return lang[.menuAuditTrail]
+        case .fundDisclosure: return lang[.menuDisclosure]
         }
     }
 
@@ -199,6 +203,8 @@ public final class HomeScreen: Screen {
             return [.push(PayeeAccountsScreen(ctx))]
         case .auditTrail:
             return [.push(AuditTrailScreen(ctx))]
+        case .fundDisclosure:
+            return [.push(DisclosureScreen(ctx))]
         }
     }
 

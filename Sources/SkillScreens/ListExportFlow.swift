@@ -2,18 +2,30 @@ import SkillCore
 import SkillDesk
 import TermUI
 
-/// Ctrl-X on every list screen: the rows of the list's current filter to a CSV file. One overlay,
-/// three steps — the encoding (UTF-8 with BOM, or GB18030 for Excel on a Chinese Windows), the
-/// path (prefilled `./<list>-<business date>.csv`, replaced by typing), a confirmation when the
-/// file exists — then `Session.exportCSV` runs as `Effect.work` with the rows written so far on
+/// Ctrl-X on every list screen: the rows of the list's current filter to a CSV or XLSX file. One
+/// overlay, three steps — the format (CSV in UTF-8 with BOM, CSV in GB18030 for Excel on a Chinese
+/// Windows, or an XLSX workbook; issue 13), the path (prefilled `./<list>-<business date>.csv` or
+/// `.xlsx`, replaced by typing), a confirmation when the file exists — then `Session.exportList` runs as `Effect.work` with the rows written so far on
 /// the message line, and the result is said there. A host screen keeps `var csvExport:
 /// ListExportFlow?`, sends keys through `ListExportFlow.handle(&csvExport, ...)` before its own,
 /// and draws it last (docs/DECISIONS.md "A working day (issue 12): paging and CSV exports").
 public struct ListExportFlow {
+    /// A format as chosen: CSV in an encoding, or XLSX.
+    struct Choice: Equatable {
+        var format: ExportFormat
+        var encoding: BankFileEncoding
+        static let xlsxCode = "xlsx"
+        init?(code: String) {
+            if code == Self.xlsxCode { format = .xlsx; encoding = .utf8BOM; return }
+            guard let e = BankFileEncoding(rawValue: code) else { return nil }
+            format = .csv
+            encoding = e
+        }
+    }
     enum Step {
         case encoding(PromptList)
-        case path(TextPrompt, BankFileEncoding)
-        case overwrite(Dialog, BankFileEncoding, target: String)
+        case path(TextPrompt, Choice)
+        case overwrite(Dialog, Choice, target: String)
     }
     var step: Step
     public let list: ExportList
@@ -29,7 +41,8 @@ public struct ListExportFlow {
         self.list = list
         label = Self.label(list, lang)
         var l = PromptList(title: lang.format(.csvEncodingTitle, label),
-                           items: BankFileEncoding.allCases.map { ($0.rawValue, Self.encodingLabel($0, lang)) })
+                           items: BankFileEncoding.allCases.map { ($0.rawValue, Self.encodingLabel($0, lang)) }
+                               + [(Choice.xlsxCode, lang[.exportFormatXLSX])])
         l.maxCodeWidth = 9
         step = .encoding(l)
     }
@@ -72,9 +85,9 @@ public struct ListExportFlow {
             case .none: step = .encoding(l); return (true, [])
             case .cancelled: return (false, [.message(lang[.csvCancelled], .warning)])
             case let .chosen(codes):
-                guard let e = codes.first.flatMap(BankFileEncoding.init(rawValue:)) else { return (false, []) }
+                guard let e = codes.first.flatMap(Choice.init(code:)) else { return (false, []) }
                 var p = TextPrompt(title: lang.format(.csvPathTitle, label), hint: lang[.csvPathHint], maxLength: 1000)
-                p.field = .prefilled("./\(list.name)-\(ctx.desk.today()).csv", maxLength: 1000)
+                p.field = .prefilled("./\(list.name)-\(ctx.desk.today()).\(e.format.rawValue)", maxLength: 1000)
                 step = .path(p, e)
                 return (true, [])
             }
@@ -97,27 +110,29 @@ public struct ListExportFlow {
                                       e, target: typed)
                     return (true, [])
                 }
-                return (false, [run(ctx, encoding: e, to: typed, replace: false)])
+                return (false, [run(ctx, choice: e, to: typed, replace: false)])
             }
         case .overwrite(var d, let e, let target):
             switch d.handle(key) {
             case .none: step = .overwrite(d, e, target: target); return (true, [])
-            case .button(0): return (false, [run(ctx, encoding: e, to: target, replace: true)])
+            case .button(0): return (false, [run(ctx, choice: e, to: target, replace: true)])
             case .button, .cancelled: return (false, [.message(lang[.csvCancelled], .warning)])
             }
         }
     }
 
     /// The export as slow work: the message line counts the rows written.
-    func run(_ ctx: ScreenContext, encoding: BankFileEncoding, to target: String, replace: Bool) -> Effect {
+    func run(_ ctx: ScreenContext, choice: Choice, to target: String, replace: Bool) -> Effect {
         let lang = ctx.lang, list = list, label = label
         return .work(Work(title: lang.format(.csvExporting, label, target)) { progress in
             guard let s = ctx.session else { return [] }
             do {
-                let r = try s.exportCSV(list, to: target, encoding: encoding, replace: replace, lang: lang) { n in
+                let r = try s.exportList(list, to: target, format: choice.format, encoding: choice.encoding, replace: replace,
+                                         lang: lang) { n in
                     progress.report(lang.format(.csvProgress, n))
                 }
-                return [.message(lang.format(.csvExported, r.rows, target, encoding == .gb18030 ? "GB18030" : "UTF-8"), .ok)]
+                let what = choice.format == .xlsx ? "XLSX" : (choice.encoding == .gb18030 ? "GB18030" : "UTF-8")
+                return [.message(lang.format(.csvExported, r.rows, Sanitize.forDisplay(target), what), .ok)]
             } catch {
                 return [.message(describe(error, lang), .error)]
             }

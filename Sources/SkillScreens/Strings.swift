@@ -123,6 +123,8 @@ public enum S: CaseIterable, Sendable {
     case menuFiledReports, filedCount, noFiled, colFiledNumber, colFiledPeriod, colFiledKind, colFiledAt, colFiledBy, colFiledCheck, keyFile, fileChooseKind, fileTitle, fileHint, fileConfirmTitle, fileConfirm, filedDone, filedDetailTitle, filedChanges, filedNoChanges, keyExportFiled, filedExportTitle, filedExportHint, filedExported, filedOverwrite, helpFiled
     // The audit trail, readable (issue 13): the browser, its filters, an entry, verify.
     case csvListAudit, menuAuditTrail, auditKeyBeforeAfter, auditKeyFilters, auditKeyVerify, auditKeyPages, auditKeyOpenRecord, auditVerifyNotPermitted, auditVerifying, auditVerifyProgress, auditCountExact, auditCountAtLeast, auditCountUnknown, auditPageNumber, auditNone, auditColSeq, auditColWhen, auditColUser, auditColAction, auditColEntity, auditColKey, auditColSummary, auditColDays, auditColField, auditColBefore, auditColAfter, auditHash, auditSpan, auditFilterTitle, auditFilterHint, auditFilterKeys, auditFilterUser, auditFilterAction, auditFilterEntity, auditFilterKey, auditFilterFrom, auditFilterTo, auditEntryTitle, auditKindCreated, auditKindDeleted, auditKindChanged, auditKindNone, auditNoRecordScreen, keyClaimAudit, helpAuditTrail, helpAuditEntry
+    // The public disclosure of fund use and the XLSX format (issue 13).
+    case exportFormatXLSX, menuDisclosure, discPeriodLine, discTotal, discClawed, discNone, discByKind, discByInstitution, discColCount, discColAmount, discTotalRow, discNoInstitution, discMoreInstitutions, discLines, discRule, discPeriodTitle, discPeriodHint, discFormatTitle, discFormatHTML, discPathTitle, discPathHint, discWriting, discWritten, discPeriodInvalid, discPathExtension, keyPeriod, keyWriteFile, helpDisclosure
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -141,6 +143,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensFind) { a, _ in a }
         .merging(tableScreensFiling) { a, _ in a }
         .merging(tableScreensAudit) { a, _ in a }
+        .merging(tableScreensDisclose) { a, _ in a }
 }
 
 extension Lang {

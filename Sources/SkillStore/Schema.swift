@@ -58,6 +58,9 @@ enum Schema {
         m.registerMigration("v15-audit-browse", migrate: v15AuditBrowse)
         // Filed reports (报送, issue 13): the frozen bytes of each filing, never changed or removed.
         m.registerMigration("v20-filed-reports", migrate: v20FiledReports)
+        // The public disclosure of fund use (issue 13): the payment batches of a period by their
+        // business date, the day a payment counts in (DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
+        m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
         return m
     }
 

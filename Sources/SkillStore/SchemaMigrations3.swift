@@ -101,3 +101,12 @@ extension Schema {
             """)
     }
 }
+
+/// Migration v19 (issue 13, the public disclosure of fund use).
+extension Schema {
+    /// Migration v19-disclosure-indexes: the batches of a period found by their business date (the
+    /// day a payment counts in the disclosure), instead of reading every batch.
+    static func v19DisclosureIndexes(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX payment_batches_business_date ON payment_batches(business_date)")
+    }
+}

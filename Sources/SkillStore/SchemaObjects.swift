@@ -78,6 +78,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "filed_reports_period", sql: #"""
             CREATE INDEX filed_reports_period ON filed_reports(kind, period, area, id)
             """#),
+        SchemaObject(type: "index", name: "payment_batches_business_date", sql: #"""
+            CREATE INDEX payment_batches_business_date ON payment_batches(business_date)
+            """#),
         SchemaObject(type: "index", name: "payment_lines_claim", sql: #"""
             CREATE INDEX payment_lines_claim ON payment_lines(claim_id)
             """#),

@@ -5,16 +5,63 @@ import SkillDesk
 import TermUI
 
 /// `--csv FILE` on every list command: the rows of the command's filter (all of them, not one
-/// page) written to a CSV file through `Session.exportCSV` (streamed, `OutputFile`, audited
+/// page) written to a CSV file through `Session.exportList` (streamed, `OutputFile`, audited
 /// `list.export`). Chosen over `export` subcommands so the filter options are the list's own,
-/// once (docs/DECISIONS.md "A working day (issue 12): paging and CSV exports").
+/// once (docs/DECISIONS.md "A working day (issue 12): paging and CSV exports"). Issue 13 adds
+/// `--out FILE [--format csv|xlsx]` (the format from `--format`, else the file's extension), the
+/// shape every report takes too; `--csv FILE` stays, as `--format csv --out FILE`.
 struct CSVExportOptions: ParsableArguments {
-    @Option(name: .customLong("csv"), help: "Write every row of this filter (not one page) to this CSV file instead of listing them (mode 0600; refused if it exists, see --force).")
+    @Option(name: .customLong("csv"), help: "Write every row of this filter (not one page) to this CSV file instead of listing them (mode 0600; refused if it exists, see --force). The same as --format csv --out FILE.")
     var file: String?
-    @Option(help: "The CSV file's encoding: utf8-bom (Excel, WPS, LibreOffice) or gb18030 (Excel on a Chinese Windows).")
-    var encoding: BankFileEncoding = .utf8BOM
-    @Flag(help: "Replace an existing --csv file (never the database or its companion files).")
+    @Option(name: .customLong("out"), help: "Write every row of this filter (not one page) to this file instead of listing them: CSV or XLSX, from --format, else from the extension (.csv, .xlsx).")
+    var out: String?
+    @Option(help: "The file format of --out: csv or xlsx (default: from the file's extension).")
+    var format: ExportFormat?
+    @Option(help: "The CSV file's encoding: utf8-bom (Excel, WPS, LibreOffice; the default) or gb18030 (Excel on a Chinese Windows). Not for XLSX.")
+    var encoding: BankFileEncoding?
+    @Flag(help: "Replace an existing output file (never the database or its companion files).")
     var force = false
+
+    /// The file to write and its format, nil when the command should list as usual; a usage error
+    /// (64) for options that contradict each other.
+    func target() throws -> (path: String, format: ExportFormat)? {
+        switch (file, out) {
+        case (nil, nil):
+            if let format {
+                throw CLIError.usage(en: "--format \(format.rawValue) needs --out FILE (the file to write)",
+                                     zh: "--format \(format.rawValue) 需要 --out 文件（写到哪个文件）")
+            }
+            if encoding != nil {
+                throw CLIError.usage(en: "--encoding needs --csv FILE or --out FILE", zh: "--encoding 需要 --csv 文件或 --out 文件")
+            }
+            return nil
+        case (_?, _?):
+            throw CLIError.usage(en: "give --csv FILE or --out FILE, not both (--csv FILE is --format csv --out FILE)",
+                                 zh: "--csv 与 --out 只能给一个（--csv 文件 即 --format csv --out 文件）")
+        case let (csv?, nil):
+            if let format, format != .csv {
+                throw CLIError.usage(en: "--csv writes CSV; for \(format.rawValue) give --format \(format.rawValue) --out FILE",
+                                     zh: "--csv 写出 CSV；要 \(format.rawValue) 请用 --format \(format.rawValue) --out 文件")
+            }
+            return (csv, .csv)
+        case let (nil, out?):
+            guard let f = format ?? ExportFormat.fromExtension(out) else {
+                throw CLIError.usage(en: "\(Sanitize.forDisplay(out)): give --format csv or --format xlsx, or a file name ending in .csv or .xlsx",
+                                     zh: "\(Sanitize.forDisplay(out))：请给 --format csv 或 --format xlsx，或以 .csv、.xlsx 结尾的文件名")
+            }
+            if f == .xlsx, encoding != nil {
+                throw CLIError.usage(en: "--encoding is for CSV; an XLSX file has none to choose",
+                                     zh: "--encoding 只用于 CSV；XLSX 文件无须选择编码")
+            }
+            return (out, f)
+        }
+    }
+}
+
+extension ExportFormat: ClosedArgument {
+    public init?(argument: String) { guard let v = Self.accept(argument) else { return nil }; self = v }
+    public static func parseArgument(_ text: String) -> ExportFormat? { ExportFormat(rawValue: text.trimmedWhitespace().lowercased()) }
+    public static var noun: (en: String, zh: String) { ("a file format", "文件格式") }
 }
 
 struct ListExportJSON: Encodable {
@@ -23,19 +70,23 @@ struct ListExportJSON: Encodable {
     var rows: Int
     var bytes: Int
     var encoding: String
+    var format: String
 }
 
 enum ListExportCLI {
-    /// Writes `list` when `--csv` was given (then prints where and how many rows) and returns true;
-    /// false when the command should list as usual.
+    /// Writes `list` when `--csv` or `--out` was given (then prints where and how many rows) and
+    /// returns true; false when the command should list as usual.
     static func run(_ session: Session, _ list: ExportList, _ options: CSVExportOptions, json: Bool, lang: Lang) throws -> Bool {
-        guard let file = options.file else { return false }
-        let r = try session.exportCSV(list, to: file, encoding: options.encoding, replace: options.force, lang: lang)
+        guard let (file, format) = try options.target() else { return false }
+        let encoding = options.encoding ?? .utf8BOM
+        let r = try session.exportList(list, to: file, format: format, encoding: encoding, replace: options.force, lang: lang)
+        let what = format == .xlsx ? "xlsx" : encoding.rawValue
         if json {
-            Output.printJSON(ListExportJSON(list: list.name, file: file, rows: r.rows, bytes: r.bytes, encoding: options.encoding.rawValue))
+            Output.printJSON(ListExportJSON(list: list.name, file: file, rows: r.rows, bytes: r.bytes,
+                                            encoding: format == .xlsx ? "utf8" : encoding.rawValue, format: format.rawValue))
         } else {
-            Output.line(lang == .zh ? "已导出 \(r.rows) 行到 \(file)（\(options.encoding.rawValue)）"
-                        : "exported \(r.rows) rows to \(file) (\(options.encoding.rawValue))")
+            Output.line(lang == .zh ? "已导出 \(r.rows) 行到 \(Sanitize.forDisplay(file))（\(what)）"
+                        : "exported \(r.rows) rows to \(Sanitize.forDisplay(file)) (\(what))")
         }
         return true
     }

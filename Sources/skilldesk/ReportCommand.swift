@@ -8,7 +8,7 @@ import SkillDesk
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: statistics, targets, institutions, disclosure, anomalies, filing (报送).",
-        subcommands: [ReportFileCommand.self, ReportFiledCommand.self])
+        subcommands: [ReportDisclosureCommand.self, ReportFileCommand.self, ReportFiledCommand.self])
 }
 
 /// `--period P`: read by the one rule (`ReportPeriod.parse`); a wrong one exits 64 saying the shapes.
@@ -17,4 +17,5 @@ struct PeriodOption: ParsableArguments {
     var period: String
 
     func value() throws -> ReportPeriod { try ReportPeriod.parse(period).get() }
+
 }

@@ -6,7 +6,7 @@ import SkillRecords
 /// buffer, and every ~64 KiB the buffer (whole lines only) is converted — GB18030 through one
 /// iconv descriptor, or left as UTF-8 — and handed to the file, which writes it out. Memory stays
 /// at a few buffers whatever the number of rows.
-final class CSVSink {
+final class CSVSink: ExportSink {
     private let file: OutputFile
     private let gb: GB18030StreamEncoder?
     private var buffer: [UInt8] = []
@@ -28,8 +28,14 @@ final class CSVSink {
         buffer.reserveCapacity(Self.chunk + 4096)
     }
 
+    func header(_ columns: [ExportColumn]) throws { try line(columns.map { CSVCell.text($0.header) }) }
+
+    func row(_ cells: [ExportCell]) throws { try line(cells.map(\.csv)) }
+
+    func finish() throws { try flush() }
+
     /// One line of cells made by `CSVCell`.
-    func row(_ cells: [String]) throws {
+    func line(_ cells: [String]) throws {
         var first = true
         for c in cells {
             if !first { buffer.append(44) }

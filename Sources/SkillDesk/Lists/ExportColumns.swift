@@ -6,96 +6,102 @@ import SkillRecords
 /// are those `worker import` reads, in its order, so an export can be read back); names and
 /// labels in the user's language; amounts in yuan (`1500.00`); IDs, phones and codes as text.
 enum ExportColumns {
-    static func header(_ list: ExportList, _ lang: Lang) -> [String] {
+    static func header(_ list: ExportList, _ lang: Lang) -> [ExportColumn] {
         let zh = lang == .zh
-        let names: [(String, String)]
+        let names: [(String, String, ExportColumnKind)]
         switch list {
         case .workers:
-            names = [("身份证号", "id"), ("姓名", "name"), ("手机号", "phone"), ("户籍地", "hukou_region"), ("农村户籍", "rural"),
-                     ("常住地", "residence"), ("求职就业地", "work_region"), ("就业状态", "employment"), ("工作单位", "employer"), ("单位信用代码", "employer_code"),
-                     ("领取养老金", "pension"), ("重点群体", "groups"), ("残疾", "disability"), ("参加失业保险", "unemployment_insured"),
-                     ("性别", "sex"), ("出生日期", "birth_date"), ("亲属身份证号", "relative_of"), ("登记时间", "created_at"),
-                     ("修改时间", "updated_at")]
+            names = [("身份证号", "id", .code), ("姓名", "name", .text), ("手机号", "phone", .code), ("户籍地", "hukou_region", .code),
+                     ("农村户籍", "rural", .text), ("常住地", "residence", .text), ("求职就业地", "work_region", .code),
+                     ("就业状态", "employment", .text), ("工作单位", "employer", .text), ("单位信用代码", "employer_code", .code),
+                     ("领取养老金", "pension", .text), ("重点群体", "groups", .text), ("残疾", "disability", .text),
+                     ("参加失业保险", "unemployment_insured", .text), ("性别", "sex", .text), ("出生日期", "birth_date", .date),
+                     ("亲属身份证号", "relative_of", .code), ("登记时间", "created_at", .date), ("修改时间", "updated_at", .date)]
         case .claims, .claimSearch:
-            names = [("申请编号", "claim_number"), ("状态", "status"), ("身份证号", "worker_id"), ("姓名", "worker_name"),
-                     ("补贴种类", "kind"), ("培训机构", "institution"), ("机构信用代码", "institution_code"), ("金额（元）", "amount_yuan"),
-                     ("警示数", "warnings"), ("经办人", "prepared_by"), ("提交时间", "submitted_at"), ("审核人", "decided_by"),
-                     ("支付批次", "batch")]
+            names = [("申请编号", "claim_number", .code), ("状态", "status", .text), ("身份证号", "worker_id", .code),
+                     ("姓名", "worker_name", .text), ("补贴种类", "kind", .text), ("培训机构", "institution", .text),
+                     ("机构信用代码", "institution_code", .code), ("金额（元）", "amount_yuan", .money), ("警示数", "warnings", .integer),
+                     ("经办人", "prepared_by", .text), ("提交时间", "submitted_at", .date), ("审核人", "decided_by", .text),
+                     ("支付批次", "batch", .code)]
         case .paymentBatches:
-            names = [("批次", "batch"), ("业务日期", "business_date"), ("笔数", "lines"), ("金额（元）", "total_yuan"),
-                     ("已支付", "paid"), ("失败", "failed"), ("待银行结果", "pending"), ("对账完成时间", "reconciled_at"),
-                     ("建立人", "created_by"), ("建立时间", "created_at")]
+            names = [("批次", "batch", .code), ("业务日期", "business_date", .date), ("笔数", "lines", .integer),
+                     ("金额（元）", "total_yuan", .money), ("已支付", "paid", .integer), ("失败", "failed", .integer),
+                     ("待银行结果", "pending", .integer), ("对账完成时间", "reconciled_at", .date), ("建立人", "created_by", .text),
+                     ("建立时间", "created_at", .date)]
         case .paymentLines:
-            names = [("申请编号", "claim_number"), ("收款人", "payee_name"), ("账号（遮蔽）", "account_masked"),
-                     ("金额（元）", "amount_yuan"), ("补贴种类", "kind"), ("银行结果", "result"), ("银行说明", "bank_reason")]
+            names = [("申请编号", "claim_number", .code), ("收款人", "payee_name", .text), ("账号（遮蔽）", "account_masked", .code),
+                     ("金额（元）", "amount_yuan", .money), ("补贴种类", "kind", .text), ("银行结果", "result", .text),
+                     ("银行说明", "bank_reason", .text)]
         case .classes:
-            names = [("班号", "class"), ("培训机构", "institution"), ("机构信用代码", "institution_code"), ("职业代码", "occupation_code"),
-                     ("等级", "level"), ("培训类型", "type"), ("开班日期", "start_date"), ("结业日期", "end_date"),
-                     ("计划学时", "planned_hours"), ("状态", "status")]
+            names = [("班号", "class", .integer), ("培训机构", "institution", .text), ("机构信用代码", "institution_code", .code),
+                     ("职业代码", "occupation_code", .code), ("等级", "level", .text), ("培训类型", "type", .text),
+                     ("开班日期", "start_date", .date), ("结业日期", "end_date", .date), ("计划学时", "planned_hours", .integer),
+                     ("状态", "status", .text)]
         case .notices:
-            names = [("申请编号", "claim_number"), ("姓名", "name"), ("身份证号", "resident_id"), ("补贴种类", "kind"),
-                     ("金额（元）", "amount_yuan"), ("公示日", "published_on"), ("公示截止", "ends_on")]
+            names = [("申请编号", "claim_number", .code), ("姓名", "name", .text), ("身份证号", "resident_id", .code),
+                     ("补贴种类", "kind", .text), ("金额（元）", "amount_yuan", .money), ("公示日", "published_on", .date),
+                     ("公示截止", "ends_on", .date)]
         case .audit:
-            names = [("序号", "seq"), ("时间（UTC）", "at_utc"), ("用户", "user"), ("操作", "action"), ("对象", "entity"),
-                     ("键", "key"), ("摘要", "summary"), ("哈希", "hash")]
+            names = [("序号", "seq", .integer), ("时间（UTC）", "at_utc", .date), ("用户", "user", .text), ("操作", "action", .text),
+                     ("对象", "entity", .text), ("键", "key", .text), ("摘要", "summary", .text), ("哈希", "hash", .text)]
         }
-        return names.map { CSVCell.text(zh ? $0.0 : $0.1) }
+        return names.map { ExportColumn(zh ? $0.0 : $0.1, $0.2) }
     }
 
     static func yesNo(_ b: Bool, _ lang: Lang) -> String { lang == .zh ? (b ? "是" : "否") : (b ? "yes" : "no") }
 
-    static func worker(_ w: WorkerRow, _ lang: Lang) -> [String] {
-        [CSVCell.digits(w.id), CSVCell.text(w.name), CSVCell.digits(w.phone ?? ""), CSVCell.digits(w.hukouRegion ?? ""),
-         CSVCell.text(yesNo(w.rural, lang)), CSVCell.text(w.residence ?? ""), CSVCell.digits(w.workRegion ?? ""),
-         CSVCell.text(w.employment),
-         CSVCell.text(w.employer ?? ""), CSVCell.digits(w.employerCode ?? ""), CSVCell.text(yesNo(w.pension, lang)),
-         CSVCell.text(w.groups.joined(separator: ";")), CSVCell.text(w.disability), CSVCell.text(yesNo(w.unemploymentInsured, lang)),
-         CSVCell.text(w.sex), CSVCell.text(w.birthDate), CSVCell.digits(w.relativeOf ?? ""), CSVCell.text(w.createdAt),
-         CSVCell.text(w.updatedAt)]
+    static func worker(_ w: WorkerRow, _ lang: Lang) -> [ExportCell] {
+        [ExportCell.code(w.id), ExportCell.text(w.name), ExportCell.code(w.phone ?? ""), ExportCell.code(w.hukouRegion ?? ""),
+         ExportCell.text(yesNo(w.rural, lang)), ExportCell.text(w.residence ?? ""), ExportCell.code(w.workRegion ?? ""),
+         ExportCell.text(w.employment),
+         ExportCell.text(w.employer ?? ""), ExportCell.code(w.employerCode ?? ""), ExportCell.text(yesNo(w.pension, lang)),
+         ExportCell.text(w.groups.joined(separator: ";")), ExportCell.text(w.disability), ExportCell.text(yesNo(w.unemploymentInsured, lang)),
+         ExportCell.text(w.sex), ExportCell.text(w.birthDate), ExportCell.code(w.relativeOf ?? ""), ExportCell.text(w.createdAt),
+         ExportCell.text(w.updatedAt)]
     }
 
-    static func claim(_ q: ClaimQueueRow, institution: String, _ lang: Lang) -> [String] {
+    static func claim(_ q: ClaimQueueRow, institution: String, _ lang: Lang) -> [ExportCell] {
         let c = q.claim
-        return [CSVCell.text(ClaimNumber.format(year: c.claimYear, serial: Int(c.id))), CSVCell.text(c.status.label(lang)),
-                CSVCell.digits(c.workerID), CSVCell.text(q.workerName), CSVCell.text(c.kind.label(lang)),
-                CSVCell.text(institution), CSVCell.digits(c.institution ?? ""), CSVCell.yuan(c.amountFen),
-                CSVCell.number(String(c.queueWarnings)), CSVCell.text(c.preparedBy), CSVCell.text(c.submittedAt ?? ""),
-                CSVCell.text(c.decidedBy ?? ""), CSVCell.text(c.batchID ?? "")]
+        return [ExportCell.text(ClaimNumber.format(year: c.claimYear, serial: Int(c.id))), ExportCell.text(c.status.label(lang)),
+                ExportCell.code(c.workerID), ExportCell.text(q.workerName), ExportCell.text(c.kind.label(lang)),
+                ExportCell.text(institution), ExportCell.code(c.institution ?? ""), ExportCell.money(c.amountFen),
+                ExportCell.integer(Int64(c.queueWarnings)), ExportCell.text(c.preparedBy), ExportCell.text(c.submittedAt ?? ""),
+                ExportCell.text(c.decidedBy ?? ""), ExportCell.text(c.batchID ?? "")]
     }
 
-    static func batch(_ b: PaymentBatchInfo) -> [String] {
-        [CSVCell.text(b.id), CSVCell.text(b.businessDate), CSVCell.number(String(b.count)), CSVCell.yuan(b.totalFen),
-         CSVCell.number(String(b.paid)), CSVCell.number(String(b.failed)), CSVCell.number(String(b.pending)),
-         CSVCell.text(b.reconciledAt ?? ""), CSVCell.text(b.createdBy), CSVCell.text(b.createdAt)]
+    static func batch(_ b: PaymentBatchInfo) -> [ExportCell] {
+        [ExportCell.text(b.id), ExportCell.text(b.businessDate), ExportCell.integer(Int64(b.count)), ExportCell.money(b.totalFen),
+         ExportCell.integer(Int64(b.paid)), ExportCell.integer(Int64(b.failed)), ExportCell.integer(Int64(b.pending)),
+         ExportCell.text(b.reconciledAt ?? ""), ExportCell.text(b.createdBy), ExportCell.text(b.createdAt)]
     }
 
-    static func line(_ l: PaymentLineRow, year: Int, _ lang: Lang) -> [String] {
+    static func line(_ l: PaymentLineRow, year: Int, _ lang: Lang) -> [ExportCell] {
         let result: String
         switch l.result {
         case nil: result = lang == .zh ? "待银行结果" : "pending"
         case let r?: result = r.rawValue
         }
-        return [CSVCell.text(ClaimNumber.format(year: year, serial: Int(l.claimID))), CSVCell.text(l.payeeName),
-                CSVCell.text(PublicMask.bankAccount(l.bankAccount)), CSVCell.yuan(l.amountFen), CSVCell.text(l.kind.label(lang)),
-                CSVCell.text(result), CSVCell.text(l.bankReason ?? "")]
+        return [ExportCell.text(ClaimNumber.format(year: year, serial: Int(l.claimID))), ExportCell.text(l.payeeName),
+                ExportCell.text(PublicMask.bankAccount(l.bankAccount)), ExportCell.money(l.amountFen), ExportCell.text(l.kind.label(lang)),
+                ExportCell.text(result), ExportCell.text(l.bankReason ?? "")]
     }
 
-    static func trainingClass(_ c: ClassRow, institution: String, _ lang: Lang) -> [String] {
-        [CSVCell.number(String(c.id)), CSVCell.text(institution), CSVCell.digits(c.institution), CSVCell.digits(c.occupationCode),
-         CSVCell.text(c.level), CSVCell.text(c.type.label(lang)), CSVCell.text(c.startDate), CSVCell.text(c.endDate),
-         CSVCell.number(String(c.plannedHours)), CSVCell.text(c.status.label(lang))]
+    static func trainingClass(_ c: ClassRow, institution: String, _ lang: Lang) -> [ExportCell] {
+        [ExportCell.integer(Int64(c.id)), ExportCell.text(institution), ExportCell.code(c.institution), ExportCell.code(c.occupationCode),
+         ExportCell.text(c.level), ExportCell.text(c.type.label(lang)), ExportCell.text(c.startDate), ExportCell.text(c.endDate),
+         ExportCell.integer(Int64(c.plannedHours)), ExportCell.text(c.status.label(lang))]
     }
 
-    static func notice(_ q: ClaimQueueRow, _ lang: Lang) -> [String] {
+    static func notice(_ q: ClaimQueueRow, _ lang: Lang) -> [ExportCell] {
         let c = q.claim
-        return [CSVCell.text(ClaimNumber.format(year: c.claimYear, serial: Int(c.id))), CSVCell.text(PublicMask.name(q.workerName)),
-                CSVCell.text(PublicMask.residentID(c.workerID)), CSVCell.text(c.kind.label(lang)), CSVCell.yuan(c.amountFen),
-                CSVCell.text(c.noticePublishedOn ?? ""), CSVCell.text(c.noticeEndOn ?? "")]
+        return [ExportCell.text(ClaimNumber.format(year: c.claimYear, serial: Int(c.id))), ExportCell.text(PublicMask.name(q.workerName)),
+                ExportCell.text(PublicMask.residentID(c.workerID)), ExportCell.text(c.kind.label(lang)), ExportCell.money(c.amountFen),
+                ExportCell.text(c.noticePublishedOn ?? ""), ExportCell.text(c.noticeEndOn ?? "")]
     }
 
     /// An audit entry: the key as read (a claim's number), the summary of the list (`AuditText`).
-    static func audit(_ e: AuditEntry, key: String, _ lang: Lang) -> [String] {
-        [CSVCell.number(String(e.seq)), CSVCell.text(e.at), CSVCell.text(e.user), CSVCell.text(e.action), CSVCell.text(e.entity),
-         CSVCell.text(key), CSVCell.text(AuditText.summary(e, lang)), CSVCell.text(e.hash)]
+    static func audit(_ e: AuditEntry, key: String, _ lang: Lang) -> [ExportCell] {
+        [.integer(e.seq), .date(e.at), .text(e.user), .text(e.action), .text(e.entity),
+         .text(key), .text(AuditText.summary(e, lang)), .text(e.hash)]
     }
 }

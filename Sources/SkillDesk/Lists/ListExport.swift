@@ -87,6 +87,8 @@ struct ExportAudit: Encodable {
     var bytes: Int
     var encoding: String
     var file: String
+    /// `xlsx` for a workbook; absent for CSV (the rows before issue 13 had none).
+    var format: String? = nil
 }
 
 extension Session {
@@ -103,6 +105,15 @@ extension Session {
     /// Headers are in `lang`; cells per `CSVCell` (formula neutralising, IDs kept as text).
     public func exportCSV(_ list: ExportList, to path: String, encoding: BankFileEncoding, replace: Bool, lang: Lang,
                           progress: (Int) -> Void = { _ in }) throws -> ExportResult {
+        try exportList(list, to: path, format: .csv, encoding: encoding, replace: replace, lang: lang, progress: progress)
+    }
+
+    /// Writes a list to a CSV file or an XLSX workbook (`format`; `encoding` is the CSV's), as
+    /// `exportCSV` describes: streamed through the format's `ExportSink`, the same cells in both
+    /// (codes and dates as text, counts and amounts as numbers in XLSX), audited `list.export`
+    /// after the file is durable (with `format: xlsx` for a workbook).
+    public func exportList(_ list: ExportList, to path: String, format: ExportFormat, encoding: BankFileEncoding = .utf8BOM,
+                           replace: Bool, lang: Lang, progress: (Int) -> Void = { _ in }) throws -> ExportResult {
         let permission = try exportPermission(list)
         // A user who may not read every claim exports only the claims they prepared, as their
         // lists show them (`claimListPreparer`); the audit row records the filter applied.
@@ -120,11 +131,11 @@ extension Session {
         default: break
         }
         let file = try outputFile(path, replace: replace)
-        let sink = try CSVSink(file, encoding: encoding)
+        let sink: ExportSink = format == .xlsx ? try XLSXSink(file, sheetName: list.name) : try CSVSink(file, encoding: encoding)
         var rows = 0
         func counted() { rows += 1; if rows % Self.exportProgressRows == 0 { progress(rows) } }
         try read(permission) { r in try r.withoutMemoryMap {
-            try sink.row(ExportColumns.header(list, lang))
+            try sink.header(ExportColumns.header(list, lang))
             switch list {
             case let .workers(search):
                 try r.eachWorker(matching: search) { w in try sink.row(ExportColumns.worker(w, lang)); counted(); return true }
@@ -180,11 +191,12 @@ extension Session {
                     before = page.hasMore ? page.rows.last?.seq : nil
                 } while before != nil
             }
-            try sink.flush()
+            try sink.finish()
         } }
         try file.commit()
         let audit = ExportAudit(list: list.name, filter: list.filterText, rows: rows, bytes: sink.bytes,
-                                encoding: encoding.rawValue, file: file.path)
+                                encoding: format == .xlsx ? "utf8" : encoding.rawValue, file: file.path,
+                                format: format == .xlsx ? "xlsx" : nil)
         do {
             try write(permission) { w in
                 try w.audit(at: desk.clock(), user: user, action: "list.export", entity: "export", key: list.name,

@@ -167,8 +167,18 @@ public final class OutputFile {
         }
     }
 
+    /// The SHA-256 of every byte written, when `hashing` was turned on before the first write (a
+    /// report's file is audited with it; issue 13). Nil otherwise.
+    public var hashing = false {
+        didSet { digest = hashing ? SHA256() : nil }
+    }
+    private var digest: SHA256?
+    /// The hex SHA-256 of what was written so far (after `commit`: of the whole file).
+    public var sha256Hex: String? { digest.map { var d = $0; return SHA256.hexString(d.finalize()) } }
+
     /// Appends bytes (buffered).
     public func write(_ bytes: [UInt8]) throws {
+        digest?.update(bytes)
         buffer += bytes
         if buffer.count >= Self.flushBytes { try flush() }
     }
