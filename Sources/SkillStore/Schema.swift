@@ -53,6 +53,8 @@ enum Schema {
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
         // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
         m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
+        // Oversight (issue 13): targets, the warning rules a claim raised, certificates by class.
+        m.registerMigration("v16-targets-and-grades", migrate: v16TargetsAndGrades)
         return m
     }
 

@@ -20,6 +20,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "audit_one_successor", sql: #"""
             CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash)
             """#),
+        SchemaObject(type: "index", name: "certificates_class", sql: #"""
+            CREATE INDEX certificates_class ON certificates(class_id)
+            """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
             """#),
