@@ -139,12 +139,13 @@ public struct CreditGradeRule: Hashable, Sendable {
         func src(_ c: Cited<Int>) -> String { c.source.description }
         func rate(_ grade: String, _ m: Measure, _ cmp: Comparison, _ c: Cited<Int>, _ part: Int, _ whole: Int) -> Check {
             let lhs = part * 100, rhs = c.value * whole
-            let met: Bool
+            var met: Bool
             switch cmp {
             case .atLeast: met = lhs >= rhs
             case .atMost: met = lhs <= rhs
             case .below: met = lhs < rhs
             }
+            if whole == 0 { met = false }   // no rate: neither crossed nor reached
             return Check(grade: grade, measure: m, comparison: cmp, threshold: c.value, part: part, whole: whole, met: met, source: src(c))
         }
         let checks = [

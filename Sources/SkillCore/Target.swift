@@ -152,3 +152,14 @@ public func formatBasisPoints(_ bp: Int64) -> String {
     let frac = a % 100
     return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)%"
 }
+
+/// A count with thousands separators: 600000 → "600,000".
+public func formatCount(_ v: Int64) -> String {
+    let s = String(v.magnitude)
+    var out = ""
+    for (i, ch) in s.enumerated() {
+        if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+    }
+    return (v < 0 ? "-" : "") + out
+}

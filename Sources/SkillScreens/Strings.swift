@@ -119,6 +119,8 @@ public enum S: CaseIterable, Sendable {
     case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListClaimSearch, csvListBatches, csvListLines, csvListClasses, csvListNotices
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
+    // Issue 13: targets and institution performance.
+    case menuTargets, menuPerformance, targetsTitle, targetKeyRemove, helpTargets, helpTargetsManage, targetKindTitle, targetNoneSelected, targetValueTitle, targetShareHint, targetCountHint, targetRemoveTitle, targetRemoveConfirm, targetYearsTitle, targetYearsHint, targetClauseTitle, targetClauseHint, targetSaved, targetRemoved, targetAhead, targetBehind, targetsEmpty, targetsCount, colTargetKind, colTargetSpan, colTargetValue, colTargetAchieved, colTargetDone, colTargetTime, colTargetStanding, targetBarDone, targetBarTime, targetShareDetail, targetCountDetail, targetShortPersonTimes, targetShortHighSkill, perfColGrade, perfTitle, perfKeyPeriod, perfKeySort, perfKeyGrade, helpPerformance, perfPeriodTitle, perfPeriodHint, perfNoneSelected, perfHeader, perfColClasses, perfColEnrolled, perfColCompletion, perfColCertified, perfColRejection, perfColWarnings, perfColPaid, perfEmpty, gradeTitle, gradeKeyApply, helpGrade, gradeReasonTitle, gradeReasonHint, gradeApplied, gradeChooseTitle, gradeHeader, gradeTraining, gradeClaims, gradeWarnings, gradeWarningsUnrecorded, gradeNoRule, gradeSuggested
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -135,6 +137,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensCorrect) { a, _ in a }
         .merging(tableScreensExport) { a, _ in a }
         .merging(tableScreensFind) { a, _ in a }
+        .merging(tableScreensTargets) { a, _ in a }
 }
 
 extension Lang {
