@@ -104,6 +104,10 @@ public final class TargetsScreen: Screen {
             case .none: overlay = .years(p, k)
             case .cancelled: overlay = nil
             case let .entered(text):
+                // The years are checked here, so a mistake is fixed where it was typed.
+                if case let .failure(problem) = Self.draft(k, text, k.isShare ? "0" : "1", "") {
+                    p.problem = problem.message(lang); overlay = .years(p, k); return []
+                }
                 overlay = .value(TextPrompt(title: lang.format(.targetValueTitle, k.label(lang), text), hint: lang[k.isShare ? .targetShareHint : .targetCountHint], maxLength: 16), k, text)
             }
         case let .value(p0, k, years):
@@ -112,6 +116,9 @@ public final class TargetsScreen: Screen {
             case .none: overlay = .value(p, k, years)
             case .cancelled: overlay = nil
             case let .entered(v):
+                if case let .failure(problem) = Self.draft(k, years, v, "") {
+                    p.problem = problem.message(lang); overlay = .value(p, k, years); return []
+                }
                 overlay = .clause(TextPrompt(title: lang[.targetClauseTitle], hint: lang[.targetClauseHint], maxLength: 200, required: false), k, years, v)
             }
         case let .clause(p0, k, years, v):
@@ -121,9 +128,7 @@ public final class TargetsScreen: Screen {
             case .cancelled: overlay = nil
             case let .entered(clause):
                 overlay = nil
-                let parts = HalfWidth.ascii(years).replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
-                    .split(separator: "-", maxSplits: 1).map(String.init)
-                switch TargetDraft.parse(kind: k.rawValue, from: parts.first ?? "", to: parts.count > 1 ? parts[1] : "", value: v, clause: clause) {
+                switch Self.draft(k, years, v, clause) {
                 case let .failure(problem): return [.message(problem.message(lang), .error)]
                 case let .success(d): return run(ctx) { s in let t = try s.setTarget(d); return lang.format(.targetSaved, t.kind.label(lang), t.spanText, Self.value(t.kind, t.value)) }
                 }
@@ -165,6 +170,13 @@ public final class TargetsScreen: Screen {
             }
         }
         return []
+    }
+
+    /// The typed years (`2019-2021`, `2019—2021`, `2026`), value and clause as a draft.
+    static func draft(_ k: TargetKind, _ years: String, _ value: String, _ clause: String) -> Result<TargetDraft, TargetProblem> {
+        let parts = HalfWidth.ascii(years).replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
+            .split(separator: "-", maxSplits: 1).map(String.init)
+        return TargetDraft.parse(kind: k.rawValue, from: parts.first ?? "", to: parts.count > 1 ? parts[1] : "", value: value, clause: clause)
     }
 
     func run(_ ctx: ScreenContext, _ body: (Session) throws -> String) -> [Effect] {

@@ -64,7 +64,13 @@ struct TargetWorld {
         let d = Driver(ctx, root: TargetsScreen(ctx))
         d.press(.function(7))
         d.press(.enter)                               // 培训人次
+        d.type("2021-2019"); d.press(.enter)
+        #expect(d.text.contains("起始年 2021 晚于结束年 2019"))   // refused where it was typed
+        for _ in 0..<9 { d.press(.backspace) }
         d.type("2019-2021"); d.press(.enter)
+        d.type("lots"); d.press(.enter)
+        #expect(d.text.contains("“lots”不是人次"))
+        for _ in 0..<4 { d.press(.backspace) }
         d.type("60万"); d.press(.enter)
         d.type("003 一"); d.press(.enter)
         #expect(d.messageRow.contains("目标已保存：培训人次 2019–2021 600,000"), "\(d.messageRow)")
