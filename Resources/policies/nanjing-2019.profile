@@ -54,3 +54,20 @@ max_percent = 50                ; 003 二(三)10
 
 [settlement]
 clause = 003 二(三)10
+
+; The suggested credit grade of a training institution for a report period (issue 13). D when a
+; D threshold is crossed; else A when every A threshold is met; else B when every B one is; else C.
+; Fewer decided claims or enrolments than the minimums: "not enough data", no grade. Percents
+; compare exactly; an administrator applies a grade, never the program.
+[credit_grade]
+clause = 003 二(三)11
+min_decided = 10                ; demo
+min_enrolled = 10               ; demo
+a_completion_percent = 90       ; demo
+a_certified_percent = 80        ; demo
+a_rejection_percent = 5         ; demo
+a_max_w3 = 0                    ; demo
+b_completion_percent = 75       ; demo
+b_rejection_percent = 15        ; demo
+d_completion_percent = 50       ; demo
+d_rejection_percent = 30        ; demo

@@ -30,6 +30,9 @@ public struct PolicyProfile: Hashable, Sendable {
     /// (issue 12: one rejection of three is no pattern). Optional in a profile file
     /// (`rejection_warn_min_decided`); absent, it is 20, demo.
     public var rejectionWarnMinDecided: Cited<Int> = PolicyProfile.defaultRejectionWarnMinDecided
+    /// The rule suggesting an institution's credit grade (`[credit_grade]`, issue 13); nil when the
+    /// profile has none (no grade is then suggested, and the screen says why).
+    public var creditGrade: CreditGradeRule? = nil
 
     public static let defaultNoticeWorkingDays = Cited(5, PolicySource.demo)
     public static let defaultRejectionWarnMinDecided = Cited(20, PolicySource.demo)
@@ -52,6 +55,11 @@ public struct PolicyProfile: Hashable, Sendable {
         }
         for c in [trainingsPerYear, onlinePercent, completionPercent, claimWindowDays, workingAgeMin,
                   workingAgeMax, rejectionWarnPercent, noticeWorkingDays, rejectionWarnMinDecided] { add(c.source) }
+        if let g = creditGrade {
+            out.insert(g.clause)
+            for c in [g.minDecided, g.minEnrolled, g.aCompletionPercent, g.aCertifiedPercent, g.aRejectionPercent, g.aMaxW3,
+                      g.bCompletionPercent, g.bRejectionPercent, g.dCompletionPercent, g.dRejectionPercent] { add(c.source) }
+        }
         return out
     }
 }
@@ -101,8 +109,8 @@ public struct ProfileError: Error, Equatable, Sendable, UserMessage {
             return at + (zh ? "无法识别；应为“[节名]”、“键 = 值 ; 条款”或以“;”开头的注释"
                 : "not understood; expected `[section]`, `key = value ; clause` or a `;` comment")
         case .unknownSection(let s):
-            return at + (zh ? "未知的节“\(s)”；应为 profile、rules 或补贴种类之一：\(SubsidyKind.codes)"
-                : "unknown section \"\(s)\"; use profile, rules or a subsidy kind: \(SubsidyKind.codes)")
+            return at + (zh ? "未知的节“\(s)”；应为 profile、rules、credit_grade 或补贴种类之一：\(SubsidyKind.codes)"
+                : "unknown section \"\(s)\"; use profile, rules, credit_grade or a subsidy kind: \(SubsidyKind.codes)")
         case .duplicateSection(let first):
             return at + (zh ? "该节已在第\(first)行出现；每节只能出现一次" : "section already given on line \(first); give each section once")
         case .unknownKey(let section):
@@ -141,6 +149,12 @@ public enum ProfileParser {
     ]
     /// Rules keys a profile may leave out (a default applies).
     static let optionalRuleKeys: Set<String> = ["notice_working_days", "rejection_warn_min_decided"]
+    static let creditGradeKeys: [String: ValueType] = {
+        var keys: [String: ValueType] = ["clause": .text]
+        for k in CreditGradeRule.percentKeys { keys[k] = .percent }
+        for k in CreditGradeRule.countKeys { keys[k] = .int }
+        return keys
+    }()
     static let levelKeys: [String: ValueType] = Dictionary(uniqueKeysWithValues: SkillLevel.allCases.map { ($0.rawValue, .yuan) })
 
     static func kindKeys(_ kind: SubsidyKind) -> [String: ValueType] {
@@ -170,6 +184,7 @@ public enum ProfileParser {
         case "living_allowance": return ["per_day", "max_days"]
         case "work_based": return ["per_month", "max_months"]
         case "prepayment": return ["max_percent"]
+        case "credit_grade": return creditGradeKeys.keys.sorted()
         default: return []
         }
     }
@@ -177,6 +192,7 @@ public enum ProfileParser {
     static func keyTypes(_ section: String) -> [String: ValueType]? {
         if section == "profile" { return profileKeys }
         if section == "rules" { return ruleKeys }
+        if section == "credit_grade" { return creditGradeKeys }
         if let k = SubsidyKind(rawValue: section) { return kindKeys(k) }
         return nil
     }
@@ -199,6 +215,7 @@ public enum ProfileParser {
         case "a clause reference, e.g. 003 二(一)1": "条款引用，如 003 二(一)1"
         case "a whole number of working days 1–30": "1–30 之间的工作日天数"
         case "a whole number of decided claims 1–100000": "1–100000 之间的已决定申请份数"
+        case "a whole number 1–100000": "1–100000 之间的整数"
         default: en
         }
     }
@@ -352,6 +369,28 @@ public enum ProfileParser {
                 rejectionWarnMinDecided: try int(r, "rejection_warn_min_decided", range: 1...100_000,
                                                  expected: "a whole number of decided claims 1–100000").get()
                     ?? PolicyProfile.defaultRejectionWarnMinDecided)
+            if sections["credit_grade"] != nil {
+                let g = "credit_grade"
+                let clauseEntry = entry(g, "clause")!
+                guard isClauseRef(clauseEntry.value) else {
+                    return fail("clause", .badValue(clauseEntry.value, expected: "a clause reference, e.g. 003 二(一)1"), line: clauseEntry.line)
+                }
+                if let knownClauses, !knownClauses.contains(clauseEntry.value) {
+                    return fail("clause", .unknownClause(clauseEntry.value), line: clauseEntry.line)
+                }
+                profile.creditGrade = CreditGradeRule(
+                    clause: clauseEntry.value,
+                    minDecided: try int(g, "min_decided", range: 1...100_000, expected: "a whole number of decided claims 1–100000").get()!,
+                    minEnrolled: try int(g, "min_enrolled", range: 1...100_000, expected: "a whole number 1–100000").get()!,
+                    aCompletionPercent: try percent(g, "a_completion_percent").get()!,
+                    aCertifiedPercent: try percent(g, "a_certified_percent").get()!,
+                    aRejectionPercent: try percent(g, "a_rejection_percent").get()!,
+                    aMaxW3: try whole(g, "a_max_w3").get()!,
+                    bCompletionPercent: try percent(g, "b_completion_percent").get()!,
+                    bRejectionPercent: try percent(g, "b_rejection_percent").get()!,
+                    dCompletionPercent: try percent(g, "d_completion_percent").get()!,
+                    dRejectionPercent: try percent(g, "d_rejection_percent").get()!)
+            }
             if profile.workingAgeMin.value > profile.workingAgeMax.value {
                 let e = entry(r, "working_age_max")!
                 return fail("working_age_max", .badValue(e.value, expected: "a whole number"), line: e.line)

@@ -24,6 +24,8 @@ public enum DeskError: Error, Sendable, UserMessage {
     case invalidCatalogue(CatalogueProblem)
     case occupationNotFound(String, asOf: CalendarDate?)
     case institutionNotFound(String)
+    /// No target with this number (issue 13).
+    case targetNotFound(Int64)
     case institutionExists(String, name: String)
     /// The new entry's period overlaps an existing entry of the same code (named in the message).
     case periodOverlap(code: String, name: String, existing: EffectivePeriod)
@@ -132,6 +134,8 @@ public enum DeskError: Error, Sendable, UserMessage {
                 return zh ? "职业编码 \(code) 在 \(asOf) 没有有效的目录条目" : "occupation \(code) has no catalogue entry in force on \(asOf)"
             }
             return zh ? "目录中没有职业编码 \(code)" : "no occupation \(code) in the catalogue"
+        case let .targetNotFound(id):
+            return zh ? "没有编号为 \(id) 的目标；用 target list 查看已有目标" : "no target number \(id); see target list for the targets recorded"
         case let .institutionNotFound(code):
             return zh ? "未找到统一社会信用代码为 \(code) 的培训机构" : "no training institution with credit code \(code)"
         case let .institutionExists(code, name):

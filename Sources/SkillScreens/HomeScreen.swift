@@ -19,6 +19,8 @@ public final class HomeScreen: Screen {
         case auditTrail
         // Issue 13: the public disclosure of fund use.
         case fundDisclosure
+        // Issue 13: targets and institution performance (whoever reads reports).
+        case targets, performance
     }
     var selected = 0
     var workerCount: Int?
@@ -99,6 +101,7 @@ public final class HomeScreen: Screen {
         if s.can(.readAllClaims) && !s.can(.decideClaims) && !s.can(.payClaims) { list.append(.allClaims) }
         if s.can(.readAudit) { list.append(.auditTrail) }
         if s.can(.readReports) { list.append(.fundDisclosure) }
+        if s.can(.readReports) { list += [.targets, .performance] }
         return list + [.logout, .exit]
     }
 
@@ -123,6 +126,8 @@ public final class HomeScreen: Screen {
         case .allClaims: return lang[.allClaims]
         case .auditTrail: return lang[.menuAuditTrail]
         case .fundDisclosure: return lang[.menuDisclosure]
+        case .targets: return lang[.menuTargets]
+        case .performance: return lang[.menuPerformance]
         }
     }
 
@@ -205,6 +210,10 @@ public final class HomeScreen: Screen {
             return [.push(AuditTrailScreen(ctx))]
         case .fundDisclosure:
             return [.push(DisclosureScreen(ctx))]
+        case .targets:
+            return [.push(TargetsScreen(ctx))]
+        case .performance:
+            return [.push(InstitutionPerformanceScreen(ctx))]
         }
     }
 

@@ -125,6 +125,8 @@ public enum S: CaseIterable, Sendable {
     case csvListAudit, menuAuditTrail, auditKeyBeforeAfter, auditKeyFilters, auditKeyVerify, auditKeyPages, auditKeyOpenRecord, auditVerifyNotPermitted, auditVerifying, auditVerifyProgress, auditCountExact, auditCountAtLeast, auditCountUnknown, auditPageNumber, auditNone, auditColSeq, auditColWhen, auditColUser, auditColAction, auditColEntity, auditColKey, auditColSummary, auditColDays, auditColField, auditColBefore, auditColAfter, auditHash, auditSpan, auditFilterTitle, auditFilterHint, auditFilterKeys, auditFilterUser, auditFilterAction, auditFilterEntity, auditFilterKey, auditFilterFrom, auditFilterTo, auditEntryTitle, auditKindCreated, auditKindDeleted, auditKindChanged, auditKindNone, auditNoRecordScreen, keyClaimAudit, helpAuditTrail, helpAuditEntry
     // The public disclosure of fund use and the XLSX format (issue 13).
     case exportFormatXLSX, menuDisclosure, discPeriodLine, discTotal, discClawed, discNone, discByKind, discByInstitution, discColCount, discColAmount, discTotalRow, discNoInstitution, discMoreInstitutions, discLines, discRule, discPeriodTitle, discPeriodHint, discFormatTitle, discFormatHTML, discPathTitle, discPathHint, discWriting, discWritten, discPeriodInvalid, discPathExtension, keyPeriod, keyWriteFile, helpDisclosure
+    // Issue 13: targets and institution performance.
+    case menuTargets, menuPerformance, targetsTitle, targetKeyRemove, helpTargets, helpTargetsManage, targetKindTitle, targetNoneSelected, targetValueTitle, targetShareHint, targetCountHint, targetRemoveTitle, targetRemoveConfirm, targetYearsTitle, targetYearsHint, targetClauseTitle, targetClauseHint, targetSaved, targetRemoved, targetAhead, targetBehind, targetsEmpty, targetsCount, colTargetKind, colTargetSpan, colTargetValue, colTargetAchieved, colTargetDone, colTargetTime, colTargetStanding, targetBarDone, targetBarTime, targetShareDetail, targetCountDetail, targetShortPersonTimes, targetShortHighSkill, perfColGrade, perfTitle, perfKeyPeriod, perfKeySort, perfKeyGrade, helpPerformance, perfPeriodTitle, perfPeriodHint, perfNoneSelected, perfHeader, perfColClasses, perfColEnrolled, perfColCompletion, perfColCertified, perfColRejection, perfColWarnings, perfColPaid, perfEmpty, gradeTitle, gradeKeyApply, helpGrade, gradeReasonTitle, gradeReasonHint, gradeApplied, gradeChooseTitle, gradeHeader, gradeTraining, gradeClaims, gradeWarnings, gradeWarningsUnrecorded, gradeNoRule, gradeSuggested
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -144,6 +146,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensFiling) { a, _ in a }
         .merging(tableScreensAudit) { a, _ in a }
         .merging(tableScreensDisclose) { a, _ in a }
+        .merging(tableScreensTargets) { a, _ in a }
 }
 
 extension Lang {

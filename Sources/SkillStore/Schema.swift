@@ -61,6 +61,8 @@ enum Schema {
         // The public disclosure of fund use (issue 13): the payment batches of a period by their
         // business date, the day a payment counts in (DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
         m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
+        // Oversight (issue 13): targets, the warning rules a claim raised, certificates by class.
+        m.registerMigration("v16-targets-and-grades", migrate: v16TargetsAndGrades)
         return m
     }
 

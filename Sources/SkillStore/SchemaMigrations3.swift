@@ -110,3 +110,39 @@ extension Schema {
         try db.execute(sql: "CREATE INDEX payment_batches_business_date ON payment_batches(business_date)")
     }
 }
+
+/// Migration v16 (issue 13, targets and institution grades).
+extension Schema {
+    /// Migration v16-targets-and-grades:
+    /// - `targets`: what the bureau means to reach (person-times over a span of years, or a share in
+    ///   basis points), with the clause, who/when and a version for edits; one per kind and span.
+    /// - `claim_warnings`: which warning rules (W1–W5) a claim raised at submission, so institution
+    ///   performance counts warnings by kind (until now only `warning_count` was kept).
+    /// - `certificates_class`: the certificates of a class (an institution's certified rate).
+    static func v16TargetsAndGrades(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE targets (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('person_times', 'high_skill_share')),
+                from_year INTEGER NOT NULL,
+                to_year INTEGER NOT NULL,
+                value INTEGER NOT NULL CHECK (value >= 0),   -- person-times, or basis points for a share
+                clause TEXT NOT NULL DEFAULT '',
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_by TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                CHECK (from_year <= to_year),
+                CHECK (kind <> 'high_skill_share' OR value <= 10000),
+                UNIQUE(kind, from_year, to_year)
+            );
+            CREATE TABLE claim_warnings (
+                claim_id INTEGER NOT NULL REFERENCES claims(id),
+                rule TEXT NOT NULL CHECK (rule IN ('W1', 'W2', 'W3', 'W4', 'W5')),
+                PRIMARY KEY(claim_id, rule)
+            ) WITHOUT ROWID;
+            CREATE INDEX certificates_class ON certificates(class_id);
+            """)
+    }
+}

@@ -26,6 +26,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "audit_user", sql: #"""
             CREATE INDEX audit_user ON audit(user, seq)
             """#),
+        SchemaObject(type: "index", name: "certificates_class", sql: #"""
+            CREATE INDEX certificates_class ON certificates(class_id)
+            """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
             """#),

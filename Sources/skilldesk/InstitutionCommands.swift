@@ -8,7 +8,8 @@ struct InstitutionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "institution", abstract: "Training institutions (培训机构): administrators add them and change their standing.",
         subcommands: [InstitutionAdd.self, InstitutionList.self, InstitutionShow.self, InstitutionImport.self,
-                      InstitutionSuspend.self, InstitutionReinstate.self, InstitutionDisqualify.self])
+                      InstitutionSuspend.self, InstitutionReinstate.self, InstitutionDisqualify.self,
+                      InstitutionGrade.self])
 }
 
 struct InstitutionAdd: ParsableCommand {

@@ -41,7 +41,7 @@ enum Exit {
             case .invalidUserName, .weakPassword, .invalidInput: return (dataErr, "invalid_input")
             case .editConflict: return (tempFail, "edit_conflict")
             case .invalidCatalogue: return (dataErr, "invalid_input")
-            case .occupationNotFound, .institutionNotFound: return (noInput, "not_found")
+            case .occupationNotFound, .institutionNotFound, .targetNotFound: return (noInput, "not_found")
             case .institutionExists: return (cantCreate, "already_exists")
             case .periodOverlap: return (cantCreate, "period_overlap")
             case .wrongStatus, .classWrongStatus, .wrongState: return (cantCreate, "wrong_state")

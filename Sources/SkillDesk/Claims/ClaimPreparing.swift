@@ -119,6 +119,8 @@ extension Session {
             c.warningCount = e.evaluation.warnings.count
             c.evidenceChanged = false
             c.certificateID = e.certificateID ?? c.certificateID
+            // Which rules warned, for institution performance's warnings by kind (v16).
+            try w.setClaimWarnings(claimID: c.id, rules: e.evaluation.warnings.map(\.rule).filter { ["W1", "W2", "W3", "W4", "W5"].contains($0) })
             return try save(w, c, action: t.action, before: before, now: now)
         }
     }
