@@ -43,6 +43,8 @@ public struct ListExportFlow {
         case .paymentLines(let b): return lang.format(.csvListLines, b)
         case .classes: return lang[.csvListClasses]
         case .notices: return lang[.csvListNotices]
+        case let .statistics(p, _, _): return lang.format(.csvListStatistics, p.label(lang))
+        case let .statisticsRows(p, f): return lang.format(.csvListStatisticsRows, f.metric.label(lang), p.label(lang))
         }
     }
 

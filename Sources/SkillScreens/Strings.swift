@@ -119,6 +119,8 @@ public enum S: CaseIterable, Sendable {
     case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListClaimSearch, csvListBatches, csvListLines, csvListClasses, csvListNotices
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
+    // Statistics (issue 13): the statistics screen, a figure's rows, its definitions.
+    case menuStatistics, csvListStatistics, csvListStatisticsRows, statsViewTraining, statsViewCertificates, statsViewClaims, statsKeyRows, statsKeyDefinition, statsKeyPeriod, statsKeyArea, statsKeyBy, statsGroupNote, helpStatistics, statsColEnrolled, statsColCompleted, statsColRate, statsColCertificates, statsColSubmitted, statsColApproved, statsColRejected, statsColPaid, statsColClawedBack, statsTotal, statsNoFigure, statsPeriodTitle, statsPeriodHint, statsAreaTitle, statsAreaHint, statsByTitle, statsScopeLine, statsChangeOn, statsHeadlineTraining, statsHeadlineMoney, statsNothing, statsTrendCompleted, statsTrendPaid, statsRowsTitle, statsKeyNextPage, statsKeyPrevPage, helpStatsRows, statsLastPage, statsRowsPage, statsRowsMore, statsColHours, statsColDone, statsColEnded, statsNoRows
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -135,6 +137,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensCorrect) { a, _ in a }
         .merging(tableScreensExport) { a, _ in a }
         .merging(tableScreensFind) { a, _ in a }
+        .merging(tableScreensStats) { a, _ in a }
 }
 
 extension Lang {

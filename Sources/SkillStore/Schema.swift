@@ -53,6 +53,9 @@ enum Schema {
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
         // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
         m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
+        // Oversight (issue 13, statistics): certificates by issue date, claims by submission day and
+        // decision time, for a period's figures and their drill-downs.
+        m.registerMigration("v17-stats-indexes", migrate: v17StatsIndexes)
         return m
     }
 

@@ -35,6 +35,8 @@ enum ExportColumns {
         case .notices:
             names = [("申请编号", "claim_number"), ("姓名", "name"), ("身份证号", "resident_id"), ("补贴种类", "kind"),
                      ("金额（元）", "amount_yuan"), ("公示日", "published_on"), ("公示截止", "ends_on")]
+        case .statistics, .statisticsRows:
+            names = StatsExport.header(list)
         }
         return names.map { CSVCell.text(zh ? $0.0 : $0.1) }
     }

@@ -21,6 +21,10 @@ public enum ExportList: Sendable, Equatable {
     case classes(search: String)
     /// The public notice, masked as published.
     case notices
+    /// Every figure of a period's statistics, one line each (issue 13).
+    case statistics(period: ReportPeriod, area: StatsArea, by: StatsDimension)
+    /// Every row behind one figure.
+    case statisticsRows(period: ReportPeriod, figure: FigureID)
 
     /// The list's name in the audit trail (`list.export`, key).
     public var name: String {
@@ -31,6 +35,8 @@ public enum ExportList: Sendable, Equatable {
         case .paymentLines: return "payment_lines"
         case .classes: return "classes"
         case .notices: return "notices"
+        case .statistics: return "statistics"
+        case .statisticsRows: return "statistics_rows"
         }
     }
 
@@ -54,6 +60,8 @@ public enum ExportList: Sendable, Equatable {
         case let .paymentLines(batch): return "batch=\(batch)"
         case let .classes(search): return search.isEmpty ? "" : "search=\(search)"
         case .paymentBatches, .notices: return ""
+        case let .statistics(p, a, by): return "period=\(p.code) area=\(a.code) by=\(by.rawValue)"
+        case let .statisticsRows(p, f): return "period=\(p.code) figure=\(f.code)"
         }
     }
 }
@@ -159,6 +167,8 @@ extension Session {
                 }
             case .notices:
                 try r.eachClaimOnNotice { q in try sink.row(ExportColumns.notice(q, lang)); counted(); return true }
+            case .statistics, .statisticsRows:
+                try exportStatistics(list, r, lang) { try sink.row($0); counted() }
             }
             try sink.flush()
         } }
@@ -189,6 +199,9 @@ extension Session {
         case .paymentBatches, .paymentLines:
             try requirePaymentReader()
             return Self.paymentReaders.first(where: can) ?? .payClaims
+        case .statistics, .statisticsRows:
+            try require(.readReports)
+            return .readReports
         }
     }
 }
