@@ -413,17 +413,18 @@ func login(_ f: Fixture, _ name: String, _ password: String, _ lang: Lang = .zh)
         try admin.addUser(name: "sup1", roles: [.supervisor], password: "sup1-pass-1")
         try admin.addUser(name: "fin1", roles: [.finance], password: "fin1-pass-1")
         let expected: [(String, String, [String])] = [
-            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "资金账户", "校验审计链", "公示名单", "工作日历", "注销", "退出"]),
+            ("admin", "admin-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "资金账户", "校验审计链", "公示名单", "工作日历", "统计报表", "注销", "退出"]),
             ("clerk1", "clerk1-pass", ["劳动者查询", "登记劳动者", "职业目录", "培训机构", "培训班", "我的申请", "公示名单", "收款单位账户", "注销", "退出"]),
-            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "公示名单", "注销", "退出"]),
-            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "付款批次", "资金账户", "公示名单", "注销", "退出"]),
-            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "公示名单", "全部申请", "注销", "退出"]),
+            ("sup1", "sup1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待审核", "公示名单", "统计报表", "注销", "退出"]),
+            ("fin1", "fin1-pass-1", ["劳动者查询", "职业目录", "培训机构", "培训班", "待支付", "付款批次", "资金账户", "公示名单", "统计报表", "注销", "退出"]),
+            ("audit1", "audit1-pass", ["劳动者查询", "职业目录", "培训机构", "培训班", "校验审计链", "公示名单", "全部申请", "统计报表", "注销", "退出"]),
         ]
         for (user, password, items) in expected {
             let ctx = try login(f, user, password)
             let d = Driver(ctx, root: HomeScreen(ctx))
-            // 1–9, then 0 for a tenth entry.
-            let menu = items.enumerated().map { "     \(($0.offset + 1) % 10). \($0.element)" }
+            // 1–9, then 0 for a tenth entry, then a, b, ….
+            let keys = Array("1234567890abcdefghijklmnoprstuvwxyz")
+            let menu = items.enumerated().map { "     \(keys[$0.offset]). \($0.element)" }
             // The claim lines above the menu differ by role: the menu starts at its first entry.
             let first = try #require(d.lines.firstIndex(of: menu[0]), "\(user)")
             #expect(Array(d.lines[first..<(first + items.count)]) == menu, "\(user)")

@@ -19,14 +19,16 @@ extension Session {
                 "the training table is broken down by \(StatsDimension.trainingTable.map(\.rawValue).joined(separator: ", ")), not \(by.rawValue)",
                 zh: "培训表可按 \(StatsDimension.trainingTable.map(\.rawValue).joined(separator: "、")) 分类，不能按 \(by.rawValue)")
         }
-        return try read(.readReports) { r in
+        // Two periods' rows are read whole: without the reader's memory map, as the CSV exports
+        // (pages touched through the map count in the resident set; DECISIONS "paging and CSV exports").
+        return try read(.readReports) { r in try r.withoutMemoryMap {
             let rule = try PolicySetting.rule(r, desk)
             let tally = try Self.tally(r, period, area, rule)
             let previous = try period.previous.map { try Self.tally(r, $0, area, rule) }
             var report = try Self.report(r, period: period, area: area, by: by, rule: rule, tally: tally, previous: previous)
             report.funds = try Self.funds(r, period)
             return report
-        }
+        } }
     }
 
     /// One page of the rows behind `figure` in `period`, after the row whose key is `after`.
