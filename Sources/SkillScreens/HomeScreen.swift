@@ -21,6 +21,8 @@ public final class HomeScreen: Screen {
         case fundDisclosure
         // Issue 13: targets and institution performance (whoever reads reports).
         case targets, performance
+        // Issue 13: statistics (supervisors, finance, auditors, administrators).
+        case statistics
     }
     var selected = 0
     var workerCount: Int?
@@ -102,6 +104,7 @@ public final class HomeScreen: Screen {
         if s.can(.readAudit) { list.append(.auditTrail) }
         if s.can(.readReports) { list.append(.fundDisclosure) }
         if s.can(.readReports) { list += [.targets, .performance] }
+        if s.can(.readReports) { list.append(.statistics) }
         return list + [.logout, .exit]
     }
 
@@ -128,6 +131,7 @@ public final class HomeScreen: Screen {
         case .fundDisclosure: return lang[.menuDisclosure]
         case .targets: return lang[.menuTargets]
         case .performance: return lang[.menuPerformance]
+        case .statistics: return lang[.menuStatistics]
         }
     }
 
@@ -214,6 +218,8 @@ public final class HomeScreen: Screen {
             return [.push(TargetsScreen(ctx))]
         case .performance:
             return [.push(InstitutionPerformanceScreen(ctx))]
+        case .statistics:
+            return [.push(StatisticsScreen(ctx))]
         }
     }
 

@@ -57,6 +57,8 @@ public struct ListExportFlow {
         case .classes: return lang[.csvListClasses]
         case .notices: return lang[.csvListNotices]
         case .audit: return lang[.csvListAudit]
+        case let .statistics(p, _, _): return lang.format(.csvListStatistics, p.label(lang))
+        case let .statisticsRows(p, f): return lang.format(.csvListStatisticsRows, f.metric.label(lang), p.label(lang))
         }
     }
 

@@ -127,6 +127,8 @@ public enum S: CaseIterable, Sendable {
     case exportFormatXLSX, menuDisclosure, discPeriodLine, discTotal, discClawed, discNone, discByKind, discByInstitution, discColCount, discColAmount, discTotalRow, discNoInstitution, discMoreInstitutions, discLines, discRule, discPeriodTitle, discPeriodHint, discFormatTitle, discFormatHTML, discPathTitle, discPathHint, discWriting, discWritten, discPeriodInvalid, discPathExtension, keyPeriod, keyWriteFile, helpDisclosure
     // Issue 13: targets and institution performance.
     case menuTargets, menuPerformance, targetsTitle, targetKeyRemove, helpTargets, helpTargetsManage, targetKindTitle, targetNoneSelected, targetValueTitle, targetShareHint, targetCountHint, targetRemoveTitle, targetRemoveConfirm, targetYearsTitle, targetYearsHint, targetClauseTitle, targetClauseHint, targetSaved, targetRemoved, targetAhead, targetBehind, targetsEmpty, targetsCount, colTargetKind, colTargetSpan, colTargetValue, colTargetAchieved, colTargetDone, colTargetTime, colTargetStanding, targetBarDone, targetBarTime, targetShareDetail, targetCountDetail, targetShortPersonTimes, targetShortHighSkill, perfColGrade, perfTitle, perfKeyPeriod, perfKeySort, perfKeyGrade, helpPerformance, perfPeriodTitle, perfPeriodHint, perfNoneSelected, perfHeader, perfColClasses, perfColEnrolled, perfColCompletion, perfColCertified, perfColRejection, perfColWarnings, perfColPaid, perfEmpty, gradeTitle, gradeKeyApply, helpGrade, gradeReasonTitle, gradeReasonHint, gradeApplied, gradeChooseTitle, gradeHeader, gradeTraining, gradeClaims, gradeWarnings, gradeWarningsUnrecorded, gradeNoRule, gradeSuggested
+    // Statistics (issue 13): the statistics screen, a figure's rows, its definitions.
+    case menuStatistics, csvListStatistics, csvListStatisticsRows, statsViewTraining, statsViewCertificates, statsViewClaims, statsKeyRows, statsKeyDefinition, statsKeyPeriod, statsKeyArea, statsKeyBy, statsGroupNote, helpStatistics, statsColEnrolled, statsColCompleted, statsColRate, statsColCertificates, statsColSubmitted, statsColApproved, statsColRejected, statsColPaid, statsColClawedBack, statsTotal, statsNoFigure, statsPeriodTitle, statsPeriodHint, statsAreaTitle, statsAreaHint, statsByTitle, statsScopeLine, statsChangeOn, statsHeadlineTraining, statsHeadlineMoney, statsNothing, statsTrendCompleted, statsTrendPaid, statsRowsTitle, statsKeyNextPage, statsKeyPrevPage, helpStatsRows, statsLastPage, statsRowsPage, statsRowsMore, statsColHours, statsColDone, statsColEnded, statsNoRows, statsKeyExport
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -147,6 +149,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensAudit) { a, _ in a }
         .merging(tableScreensDisclose) { a, _ in a }
         .merging(tableScreensTargets) { a, _ in a }
+        .merging(tableScreensStats) { a, _ in a }
 }
 
 extension Lang {

@@ -63,6 +63,9 @@ enum Schema {
         m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
         // Oversight (issue 13): targets, the warning rules a claim raised, certificates by class.
         m.registerMigration("v16-targets-and-grades", migrate: v16TargetsAndGrades)
+        // Oversight (issue 13, statistics): certificates by issue date, claims by submission day and
+        // decision time, for a period's figures and their drill-downs.
+        m.registerMigration("v17-stats-indexes", migrate: v17StatsIndexes)
         return m
     }
 

@@ -29,6 +29,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "certificates_class", sql: #"""
             CREATE INDEX certificates_class ON certificates(class_id)
             """#),
+        SchemaObject(type: "index", name: "certificates_issued", sql: #"""
+            CREATE INDEX certificates_issued ON certificates(issue_date)
+            """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
             """#),
@@ -40,6 +43,9 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_class", sql: #"""
             CREATE INDEX claims_class ON claims(class_id)
+            """#),
+        SchemaObject(type: "index", name: "claims_decided", sql: #"""
+            CREATE INDEX claims_decided ON claims(decided_at)
             """#),
         SchemaObject(type: "index", name: "claims_institution", sql: #"""
             CREATE INDEX claims_institution ON claims(institution, class_id)
@@ -65,6 +71,9 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_status", sql: #"""
             CREATE INDEX claims_status ON claims(status, created_at)
+            """#),
+        SchemaObject(type: "index", name: "claims_submitted_day", sql: #"""
+            CREATE INDEX claims_submitted_day ON claims(COALESCE(submitted_on, date(submitted_at, '+8 hours')))
             """#),
         SchemaObject(type: "index", name: "claims_worker", sql: #"""
             CREATE INDEX claims_worker ON claims(worker_id, claim_year)

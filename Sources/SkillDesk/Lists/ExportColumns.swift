@@ -44,6 +44,8 @@ enum ExportColumns {
         case .audit:
             names = [("序号", "seq", .integer), ("时间（UTC）", "at_utc", .date), ("用户", "user", .text), ("操作", "action", .text),
                      ("对象", "entity", .text), ("键", "key", .text), ("摘要", "summary", .text), ("哈希", "hash", .text)]
+        case .statistics, .statisticsRows:
+            names = StatsExport.header(list)
         }
         return names.map { ExportColumn(zh ? $0.0 : $0.1, $0.2) }
     }

@@ -23,6 +23,10 @@ public enum ExportList: Sendable, Equatable {
     case notices
     /// Audit trail entries matching a filter, newest first (auditors and administrators).
     case audit(AuditQuery)
+    /// Every figure of a period's statistics, one line each (issue 13).
+    case statistics(period: ReportPeriod, area: StatsArea, by: StatsDimension)
+    /// Every row behind one figure.
+    case statisticsRows(period: ReportPeriod, figure: FigureID)
 
     /// The list's name in the audit trail (`list.export`, key).
     public var name: String {
@@ -34,6 +38,8 @@ public enum ExportList: Sendable, Equatable {
         case .classes: return "classes"
         case .notices: return "notices"
         case .audit: return "audit"
+        case .statistics: return "statistics"
+        case .statisticsRows: return "statistics_rows"
         }
     }
 
@@ -66,6 +72,8 @@ public enum ExportList: Sendable, Equatable {
             if let f = q.from { parts.append("from=\(f)") }
             if let t = q.to { parts.append("to=\(t)") }
             return parts.joined(separator: " ")
+        case let .statistics(p, a, by): return "period=\(p.code) area=\(a.code) by=\(by.rawValue)"
+        case let .statisticsRows(p, f): return "period=\(p.code) figure=\(f.code)"
         }
     }
 }
@@ -190,6 +198,8 @@ extension Session {
                     for e in page.rows { try sink.row(ExportColumns.audit(e, key: try years.label(e), lang)); counted() }
                     before = page.hasMore ? page.rows.last?.seq : nil
                 } while before != nil
+            case .statistics, .statisticsRows:
+                try exportStatistics(list, r, lang) { try sink.row($0); counted() }
             }
             try sink.finish()
         } }
@@ -224,6 +234,9 @@ extension Session {
         case .paymentBatches, .paymentLines:
             try requirePaymentReader()
             return Self.paymentReaders.first(where: can) ?? .payClaims
+        case .statistics, .statisticsRows:
+            try require(.readReports)
+            return .readReports
         }
     }
 }
