@@ -53,6 +53,8 @@ enum Schema {
         m.registerMigration("v13-work-place", migrate: v13WorkPlace)
         // Oversight (issue 13): the classes that ended in a report's period, found by their end date.
         m.registerMigration("v14-report-indexes", migrate: v14ReportIndexes)
+        // Oversight (issue 13): the anomaly sweep's warned claims, claims by date, a class's certificates.
+        m.registerMigration("v18-anomaly-indexes", migrate: v18AnomalyIndexes)
         return m
     }
 

@@ -77,3 +77,21 @@ extension Schema {
         try db.execute(sql: "CREATE INDEX classes_end ON classes(end_date, status)")
     }
 }
+
+/// Migration v18 (issue 13, anomalies).
+extension Schema {
+    /// Migration v18-anomaly-indexes: what the anomaly sweep reads, found without scanning claims or
+    /// certificates (DECISIONS.md "Oversight (issue 13): anomalies").
+    /// - `claims_warned`: only the claims that carried warnings or whose evidence changed, by the
+    ///   business day of their submission (few; partial, so it costs nothing for the others).
+    /// - `claims_date`: the claims dated in a period (the workers active in it: shared accounts and phones).
+    /// - `certificates_class`: a class's certificates and their dates (certificates en masse).
+    static func v18AnomalyIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX claims_warned ON claims(COALESCE(submitted_on, substr(submitted_at, 1, 10)))
+                WHERE warning_count > 0 OR evidence_changed = 1;
+            CREATE INDEX claims_date ON claims(claim_date);
+            CREATE INDEX certificates_class ON certificates(class_id, issue_date);
+            """)
+    }
+}
