@@ -62,6 +62,6 @@ struct SkillDeskCommand: ParsableCommand {
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, UserCommand.self,
                       WorkerCommand.self, OccupationCommand.self, InstitutionCommand.self, ClassCommand.self,
                       AttendCommand.self, CertificateCommand.self, ClaimCommand.self, FundCommand.self, NoticeCommand.self, PaymentCommand.self, PayeeCommand.self, CalendarCommand.self,
-                      PolicyCommand.self, AuditCommand.self, RepairCommand.self],
+                      PolicyCommand.self, AuditCommand.self, RepairCommand.self, ReportCommand.self],
         defaultSubcommand: TUICommand.self)
 }
