@@ -15,6 +15,8 @@ public final class HomeScreen: Screen {
         // Issue 12: every claim, read-only, for a user who reads every claim but has no claim list of
         // their own work (auditors).
         case allClaims
+        // Issue 13: the anomaly signals (auditors, supervisors).
+        case anomalies
     }
     var selected = 0
     var workerCount: Int?
@@ -93,6 +95,7 @@ public final class HomeScreen: Screen {
         if s.can(.manageCalendar) { list.append(.calendar) }
         if s.can(.prepareClaims) { list.append(.payeeAccounts) }
         if s.can(.readAllClaims) && !s.can(.decideClaims) && !s.can(.payClaims) { list.append(.allClaims) }
+        if s.can(.readAnomalies) { list.append(.anomalies) }
         return list + [.logout, .exit]
     }
 
@@ -115,6 +118,7 @@ public final class HomeScreen: Screen {
         case .calendar: return lang[.menuCalendar]
         case .payeeAccounts: return lang[.menuPayeeAccounts]
         case .allClaims: return lang[.allClaims]
+        case .anomalies: return lang[.menuAnomalies]
         }
     }
 
@@ -193,6 +197,8 @@ public final class HomeScreen: Screen {
             return [.push(CalendarScreen(ctx))]
         case .payeeAccounts:
             return [.push(PayeeAccountsScreen(ctx))]
+        case .anomalies:
+            return AnomalyScreen.open(ctx)
         }
     }
 

@@ -119,6 +119,8 @@ public enum S: CaseIterable, Sendable {
     case keyExportCSV, helpExportCSV, csvEncodingTitle, csvEncodingUTF8, csvEncodingGB, csvPathTitle, csvPathHint, csvOverwrite, csvExporting, csvProgress, csvExported, csvCancelled, csvListWorkers, csvListClaims, csvListClaimSearch, csvListBatches, csvListLines, csvListClasses, csvListNotices
     // Finding claims (issue 12): `/` search, every status, the auditor's list, the archive's claims.
     case claimSearchTitle, claimSearchHint, claimSearchNothing, claimSearchLine, allStatuses, claimStatusTitle, keyFind, allClaims, claimListChooseKind, claimOptionUnknown, claimViewOptionUnknown, helpClaimSearch, archiveClaims, archiveNoClaims
+    // Oversight (issue 13): the anomaly screens.
+    case menuAnomalies, anomalyTitle, anomalySweeping, anomalyProgress, anomalyDone, anomalySwept, anomalyKeyPeriod, anomalyKeySweep, anomalyKeyRecords, anomalyPeriodTitle, anomalyPeriodHint, anomalyPeriodLine, anomalyNotSwept, anomalyNone, anomalyColSignal, anomalyColCode, anomalyColCount, anomalyDefinitionHeading, anomalyDefinitionMore, anomalyOccurrencesLine, anomalyColSubject, anomalyColFigures, anomalyColKind, anomalyColNumber, anomalyColName, anomalyKindWorker, anomalyKindClaim, anomalyKindClass, anomalyKindInstitution, helpAnomalies, helpAnomalyOccurrences, helpAnomalyRecords
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -135,6 +137,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensCorrect) { a, _ in a }
         .merging(tableScreensExport) { a, _ in a }
         .merging(tableScreensFind) { a, _ in a }
+        .merging(tableScreensAnomalies) { a, _ in a }
 }
 
 extension Lang {

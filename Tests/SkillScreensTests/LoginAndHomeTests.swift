@@ -91,7 +91,7 @@ import TermUI
         d.press(.enter)
         #expect(d.title == "主页")
         #expect(d.row(0).hasSuffix("audit1 (审计) · nanjing-2019 · test.sqlite"))
-        #expect(Array(d.lines[8...16]) == [
+        #expect(Array(d.lines[8...17]) == [
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
@@ -99,8 +99,9 @@ import TermUI
             "     5. 校验审计链",
             "     6. 公示名单",
             "     7. 全部申请",
-            "     8. 注销",
-            "     9. 退出",
+            "     8. 异常线索",
+            "     9. 注销",
+            "     0. 退出",
         ])
         #expect(!d.text.contains("登记劳动者"))
         d.press(.char("5"))

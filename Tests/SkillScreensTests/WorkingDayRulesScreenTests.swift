@@ -49,7 +49,7 @@ import TermUI
         #expect(throws: DeskError.self) { try w.f.clerk.enrol(classID: w.classID, workerIDs: [late]) }
     }
 
-    /// A user with every role: sixteen entries, each with a key (1–9, 0, then a, b, …), all on
+    /// A user with every role: seventeen entries, each with a key (1–9, 0, then a, b, …), all on
     /// screen at 80×24 (two columns when they do not fit one).
     @Test func everyMenuEntryHasAKeyForAUserWithEveryRole() throws {
         let f = try Fixture()
@@ -60,10 +60,10 @@ import TermUI
             let ctx = ScreenContext(lang: lang, desk: f.desk, databaseName: "test.sqlite", session: all)
             let d = Driver(ctx, root: HomeScreen(ctx), width: width, height: height)
             let text = d.text
-            for key in ["1", "9", "0", "a", "b", "c", "d", "e", "f"] {
+            for key in ["1", "9", "0", "a", "b", "c", "d", "e", "f", "g"] {
                 #expect(text.contains(" \(key). "), "\(lang) \(width)×\(height): no entry keyed \(key)")
             }
-            #expect(text.contains(lang == .zh ? "f. 退出" : "f. Exit"), "\(lang) \(width)×\(height)\n\(text)")
+            #expect(text.contains(lang == .zh ? "g. 退出" : "g. Exit"), "\(lang) \(width)×\(height)\n\(text)")
             #expect(!text.contains("q. "))
         }
         let ctx = ScreenContext(lang: .zh, desk: f.desk, databaseName: "test.sqlite", session: all)
@@ -71,7 +71,7 @@ import TermUI
         d.press(.char("b"))                      // the 12th entry: the notice list
         #expect(d.title != "主页", "\(d.text)")
         let e = Driver(ctx, root: HomeScreen(ctx), width: 80, height: 24)
-        e.press(.char("F"))                      // upper case: the 16th, Exit, asks first
+        e.press(.char("G"))                      // upper case: the 17th, Exit, asks first
         #expect(e.text.contains("退出 SkillDesk？"))
     }
 
