@@ -20,6 +20,9 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "audit_one_successor", sql: #"""
             CREATE UNIQUE INDEX audit_one_successor ON audit(prev_hash)
             """#),
+        SchemaObject(type: "index", name: "certificates_class", sql: #"""
+            CREATE INDEX certificates_class ON certificates(class_id, issue_date)
+            """#),
         SchemaObject(type: "index", name: "certificates_worker", sql: #"""
             CREATE INDEX certificates_worker ON certificates(worker_id)
             """#),
@@ -31,6 +34,9 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_class", sql: #"""
             CREATE INDEX claims_class ON claims(class_id)
+            """#),
+        SchemaObject(type: "index", name: "claims_date", sql: #"""
+            CREATE INDEX claims_date ON claims(claim_date)
             """#),
         SchemaObject(type: "index", name: "claims_institution", sql: #"""
             CREATE INDEX claims_institution ON claims(institution, class_id)
@@ -56,6 +62,10 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_status", sql: #"""
             CREATE INDEX claims_status ON claims(status, created_at)
+            """#),
+        SchemaObject(type: "index", name: "claims_warned", sql: #"""
+            CREATE INDEX claims_warned ON claims(COALESCE(submitted_on, substr(submitted_at, 1, 10)))
+                WHERE warning_count > 0 OR evidence_changed = 1
             """#),
         SchemaObject(type: "index", name: "claims_worker", sql: #"""
             CREATE INDEX claims_worker ON claims(worker_id, claim_year)
