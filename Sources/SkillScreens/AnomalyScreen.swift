@@ -70,7 +70,8 @@ public final class AnomalyScreen: Screen {
                     period = new
                     return [.work(sweep(ctx))]
                 case let .failure(e):
-                    p.problem = e.message(lang)
+                    // The box has one line for it; the forms are on the hint line just above.
+                    if case let .notAPeriod(t) = e { p.problem = lang.format(.anomalyPeriodBad, t) } else { p.problem = e.message(lang) }
                     prompt = p
                 }
             case .none: prompt = p

@@ -16,6 +16,7 @@ extension S {
         .anomalyPeriodTitle: ("统计期间", "Period"),
         .anomalyPeriodHint: ("2026-07（月）、2026-Q3（季度）、2026（年）或 2026-07-01..2026-09-30",
                              "2026-07 (month), 2026-Q3 (quarter), 2026 (year) or 2026-07-01..2026-09-30"),
+        .anomalyPeriodBad: ("“%@”不是统计期间：请按上一行的格式填写", "'%@' is not a period: write it as the line above shows"),
         .anomalyPeriodLine: ("期间：%@（%@ 至 %@）  F4 更改", "Period: %@ (%@ to %@)  F4 to change"),
         .anomalyNotSwept: ("尚未扫描：按 F5 扫描本期间", "Not swept yet: F5 sweeps this period"),
         .anomalyNone: ("“%@”本期间没有线索", "No occurrence of “%@” in this period"),

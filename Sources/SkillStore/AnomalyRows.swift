@@ -31,52 +31,74 @@ extension StoreReader {
         }
     }
 
-    /// The workers active in the period: enrolled in a class running in it (start ≤ last, end ≥ first;
-    /// index classes_end bounds the end) or with a claim dated in it (index claims_date).
-    static let activeWorkersSQL = """
-        active(worker_id) AS (
-            SELECT e.worker_id FROM classes c INDEXED BY classes_end JOIN enrolments e ON e.class_id = c.id
-            WHERE c.end_date >= :first AND c.start_date <= :last
-            UNION
-            SELECT worker_id FROM claims INDEXED BY claims_date WHERE claim_date BETWEEN :first AND :last)
-        """
-
     /// Values (a bank account, a phone) recorded for at least `atLeast` distinct workers active in
     /// the period, by value. A bank account is the worker's own and, for claims dated in the period
-    /// paid to the worker, the claim's account (an account changed since still shows). Streamed in
-    /// value order, so only one group is held at a time.
+    /// paid to the worker, the claim's account (an account changed since still shows).
+    ///
+    /// Found from the values side, not the workers side: the registry's values held by two workers
+    /// or more (an index scan of workers_phone / workers_bank_account, few groups) and the accounts
+    /// of the period's worker-paid claims (partial index claims_paid_account) are the candidates;
+    /// only their workers are checked for activity (enrolled in a class running in the period, or a
+    /// claim dated in it — indexes enrolments_worker, claims_worker). A city's year is then a scan of
+    /// two indexes, not a sort of every active worker.
     public func sharedValues(_ field: SharedField, from first: CalendarDate, to last: CalendarDate,
                              atLeast: Int) throws -> [SharedValueRow] {
-        let pairs: String
+        let f = first.description, l = last.description
+        var candidates: [String]
         switch field {
         case .phone:
-            pairs = "SELECT w.phone AS value, w.id AS id, w.name AS name FROM active a JOIN workers w ON w.id = a.worker_id WHERE w.phone IS NOT NULL AND w.phone <> ''"
+            candidates = try String.fetchAll(db.makeStatement(sql: """
+                SELECT phone FROM workers INDEXED BY workers_phone WHERE phone IS NOT NULL AND phone <> ''
+                GROUP BY phone HAVING count(*) >= 2 ORDER BY phone
+                """))
         case .bankAccount:
-            pairs = """
-                SELECT w.bank_account AS value, w.id AS id, w.name AS name FROM active a JOIN workers w ON w.id = a.worker_id
-                WHERE w.bank_account IS NOT NULL AND w.bank_account <> ''
+            candidates = try String.fetchAll(db.makeStatement(sql: """
+                SELECT bank_account FROM workers INDEXED BY workers_bank_account WHERE bank_account IS NOT NULL AND bank_account <> ''
+                GROUP BY bank_account HAVING count(*) >= 2
                 UNION
-                SELECT c.bank_account, c.worker_id, COALESCE(w.name, '') FROM claims c INDEXED BY claims_date
-                LEFT JOIN workers w ON w.id = c.worker_id
-                WHERE c.claim_date BETWEEN :first AND :last AND c.payee = 'worker' AND c.bank_account IS NOT NULL AND c.bank_account <> ''
-                """
+                SELECT value FROM (
+                    SELECT bank_account AS value, worker_id AS id FROM claims INDEXED BY claims_paid_account
+                    WHERE payee = 'worker' AND bank_account IS NOT NULL AND claim_date BETWEEN :f AND :l
+                    UNION
+                    SELECT w.bank_account, w.id FROM workers w INDEXED BY workers_bank_account
+                    WHERE w.bank_account IS NOT NULL AND w.bank_account IN (SELECT bank_account FROM claims INDEXED BY claims_paid_account
+                                             WHERE payee = 'worker' AND bank_account IS NOT NULL AND claim_date BETWEEN :f AND :l))
+                GROUP BY value HAVING count(*) >= 2
+                ORDER BY 1
+                """), arguments: ["f": f, "l": l])
         }
-        let sql = "WITH \(Self.activeWorkersSQL) SELECT value, id, name FROM (\(pairs)) ORDER BY value, id"
-        let cursor = try Row.fetchCursor(db.makeStatement(sql: sql),
-                                         arguments: ["first": first.description, "last": last.description])
         var out: [SharedValueRow] = []
-        var current: SharedValueRow?
-        func flush() {
-            if let c = current, c.workers.count >= atLeast { out.append(c) }
+        for value in candidates {
+            var byID: [String: String] = [:]
+            let column = field == .phone ? "phone" : "bank_account"
+            for r in try Row.fetchAll(db.cachedStatement(sql: "SELECT id, name FROM workers WHERE \(column) = ?"), arguments: [value]) {
+                let id: String = r[0]
+                if try isActive(workerID: id, first: f, last: l) { byID[id] = r[1] }
+            }
+            if field == .bankAccount {
+                for r in try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT c.worker_id, COALESCE(w.name, '') FROM claims c INDEXED BY claims_paid_account
+                    LEFT JOIN workers w ON w.id = c.worker_id
+                    WHERE c.bank_account = ? AND c.payee = 'worker' AND c.bank_account IS NOT NULL AND c.claim_date BETWEEN ? AND ?
+                    """), arguments: [value, f, l]) {
+                    let id: String = r[0]
+                    if byID[id] == nil { byID[id] = r[1] }
+                }
+            }
+            if byID.count >= atLeast {
+                out.append(SharedValueRow(value: value, workers: byID.keys.sorted().map { AnomalyWorker(id: $0, name: byID[$0]!) }))
+            }
         }
-        while let r = try cursor.next() {
-            let value: String = r[0], id: String = r[1], name: String = r[2]
-            if current?.value != value { flush(); current = SharedValueRow(value: value, workers: []) }
-            // The same worker twice (own account and a claim's): once, with the registry's name.
-            if current?.workers.last?.id != id { current?.workers.append(AnomalyWorker(id: id, name: name)) }
-        }
-        flush()
         return out
+    }
+
+    /// Enrolled in a class running at some point in the period, or with a claim dated in it.
+    func isActive(workerID: String, first: String, last: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS(SELECT 1 FROM enrolments e JOIN classes c ON c.id = e.class_id
+                          WHERE e.worker_id = :w AND c.start_date <= :l AND c.end_date >= :f)
+                OR EXISTS(SELECT 1 FROM claims WHERE worker_id = :w AND claim_date BETWEEN :f AND :l)
+            """), arguments: ["w": workerID, "f": first, "l": last]) ?? false
     }
 
     /// A worker's claims dated in the period, by id (index claims_worker).

@@ -84,13 +84,17 @@ extension Schema {
     /// certificates (DECISIONS.md "Oversight (issue 13): anomalies").
     /// - `claims_warned`: only the claims that carried warnings or whose evidence changed, by the
     ///   business day of their submission (few; partial, so it costs nothing for the others).
-    /// - `claims_date`: the claims dated in a period (the workers active in it: shared accounts and phones).
+    /// - `workers_bank_account`: the accounts held by several workers, found by scanning this index
+    ///   (as `workers_phone` does for phones) rather than sorting the period's workers.
+    /// - `claims_paid_account`: the accounts of claims paid to the worker (partial: only those claims).
     /// - `certificates_class`: a class's certificates and their dates (certificates en masse).
     static func v18AnomalyIndexes(_ db: Database) throws {
         try db.execute(sql: """
             CREATE INDEX claims_warned ON claims(COALESCE(submitted_on, substr(submitted_at, 1, 10)))
                 WHERE warning_count > 0 OR evidence_changed = 1;
-            CREATE INDEX claims_date ON claims(claim_date);
+            CREATE INDEX workers_bank_account ON workers(bank_account) WHERE bank_account IS NOT NULL;
+            CREATE INDEX claims_paid_account ON claims(bank_account, claim_date, worker_id)
+                WHERE payee = 'worker' AND bank_account IS NOT NULL;
             CREATE INDEX certificates_class ON certificates(class_id, issue_date);
             """)
     }

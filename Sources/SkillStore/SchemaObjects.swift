@@ -35,9 +35,6 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "claims_class", sql: #"""
             CREATE INDEX claims_class ON claims(class_id)
             """#),
-        SchemaObject(type: "index", name: "claims_date", sql: #"""
-            CREATE INDEX claims_date ON claims(claim_date)
-            """#),
         SchemaObject(type: "index", name: "claims_institution", sql: #"""
             CREATE INDEX claims_institution ON claims(institution, class_id)
             """#),
@@ -50,6 +47,10 @@ enum SchemaObjects {
         SchemaObject(type: "index", name: "claims_one_live", sql: #"""
             CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
                 WHERE status NOT IN ('rejected', 'recovered', 'withdrawn')
+            """#),
+        SchemaObject(type: "index", name: "claims_paid_account", sql: #"""
+            CREATE INDEX claims_paid_account ON claims(bank_account, claim_date, worker_id)
+                WHERE payee = 'worker' AND bank_account IS NOT NULL
             """#),
         SchemaObject(type: "index", name: "claims_queue", sql: #"""
             CREATE INDEX claims_queue ON claims(status, submitted_at, id)
@@ -81,6 +82,9 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "payment_lines_claim", sql: #"""
             CREATE INDEX payment_lines_claim ON payment_lines(claim_id)
+            """#),
+        SchemaObject(type: "index", name: "workers_bank_account", sql: #"""
+            CREATE INDEX workers_bank_account ON workers(bank_account) WHERE bank_account IS NOT NULL
             """#),
         SchemaObject(type: "index", name: "workers_name", sql: #"""
             CREATE INDEX workers_name ON workers(name)

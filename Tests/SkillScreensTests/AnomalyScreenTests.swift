@@ -171,7 +171,7 @@ import TermUI
         for _ in 0..<10 { d.press(.backspace) }
         d.type("2025-13")
         d.press(.enter)
-        #expect(d.text.contains("'2025-13' is not a period"))
+        #expect(d.text.contains("'2025-13' is not a period: write it as the line above shows"))
         #expect(d.text.contains("Period: 2025 Q2 (2025-04-01 to 2025-06-30)"))   // the last sweep stays
         #expect(d.deferredFrames.count == 1)
         for _ in 0..<10 { d.press(.backspace) }
