@@ -82,7 +82,8 @@ extension Session {
         var results: [AnomalySignalResult] = []
         for (i, s) in chosen.enumerated() {
             progress?(s, i, chosen.count)
-            let list = try read(.readAnomalies) { r in try AnomalySweep(reader: r, session: self, period: period).run(s) }
+            // Without the memory map: a year's attendance read through it would count in the RSS (as the CSV export).
+            let list = try read(.readAnomalies) { r in try r.withoutMemoryMap { try AnomalySweep(reader: r, session: self, period: period).run(s) } }
             results.append(AnomalySignalResult(signal: s, occurrences: list))
         }
         progress?(nil, chosen.count, chosen.count)
