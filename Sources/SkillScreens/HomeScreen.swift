@@ -15,6 +15,8 @@ public final class HomeScreen: Screen {
         // Issue 12: every claim, read-only, for a user who reads every claim but has no claim list of
         // their own work (auditors).
         case allClaims
+        // Issue 13: filed reports (报送).
+        case filedReports
         // The audit trail, readable (issue 13): auditors and administrators.
         case auditTrail
         // Issue 13: the public disclosure of fund use.
@@ -23,6 +25,8 @@ public final class HomeScreen: Screen {
         case targets, performance
         // Issue 13: statistics (supervisors, finance, auditors, administrators).
         case statistics
+        // Issue 13: the anomaly signals (auditors, supervisors).
+        case anomalies
     }
     var selected = 0
     var workerCount: Int?
@@ -105,6 +109,8 @@ public final class HomeScreen: Screen {
         if s.can(.readReports) { list.append(.fundDisclosure) }
         if s.can(.readReports) { list += [.targets, .performance] }
         if s.can(.readReports) { list.append(.statistics) }
+        if s.can(.readAnomalies) { list.append(.anomalies) }
+        if s.can(.readReports) { list.append(.filedReports) }
         return list + [.logout, .exit]
     }
 
@@ -127,11 +133,13 @@ public final class HomeScreen: Screen {
         case .calendar: return lang[.menuCalendar]
         case .payeeAccounts: return lang[.menuPayeeAccounts]
         case .allClaims: return lang[.allClaims]
+        case .filedReports: return lang[.menuFiledReports]
         case .auditTrail: return lang[.menuAuditTrail]
         case .fundDisclosure: return lang[.menuDisclosure]
         case .targets: return lang[.menuTargets]
         case .performance: return lang[.menuPerformance]
         case .statistics: return lang[.menuStatistics]
+        case .anomalies: return lang[.menuAnomalies]
         }
     }
 
@@ -210,6 +218,8 @@ public final class HomeScreen: Screen {
             return [.push(CalendarScreen(ctx))]
         case .payeeAccounts:
             return [.push(PayeeAccountsScreen(ctx))]
+        case .filedReports:
+            return [.push(FiledReportsScreen(ctx))]
         case .auditTrail:
             return [.push(AuditTrailScreen(ctx))]
         case .fundDisclosure:
@@ -220,6 +230,8 @@ public final class HomeScreen: Screen {
             return [.push(InstitutionPerformanceScreen(ctx))]
         case .statistics:
             return [.push(StatisticsScreen(ctx))]
+        case .anomalies:
+            return AnomalyScreen.open(ctx)
         }
     }
 
@@ -262,7 +274,9 @@ public final class HomeScreen: Screen {
         // user with every role at 80×24), it flows into a second column.
         let list = items(ctx)
         let rows = max(1, min(list.count, body.y + body.height - y))
-        let columnWidth = list.count > rows ? (body.width - x - 2) / 2 : body.width - x - 2
+        // As many columns as it takes (a user with every role has 23 entries: three at 80×24).
+        let columns = (list.count + rows - 1) / rows
+        let columnWidth = (body.width - x - 2) / max(1, columns)
         for (i, item) in list.enumerated() {
             let key = Self.key(forIndex: i).map(String.init) ?? " "
             let text = " \(key). " + label(item, lang) + " "

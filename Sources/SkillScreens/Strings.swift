@@ -129,6 +129,8 @@ public enum S: CaseIterable, Sendable {
     case menuTargets, menuPerformance, targetsTitle, targetKeyRemove, helpTargets, helpTargetsManage, targetKindTitle, targetNoneSelected, targetValueTitle, targetShareHint, targetCountHint, targetRemoveTitle, targetRemoveConfirm, targetYearsTitle, targetYearsHint, targetClauseTitle, targetClauseHint, targetSaved, targetRemoved, targetAhead, targetBehind, targetsEmpty, targetsCount, colTargetKind, colTargetSpan, colTargetValue, colTargetAchieved, colTargetDone, colTargetTime, colTargetStanding, targetBarDone, targetBarTime, targetShareDetail, targetCountDetail, targetShortPersonTimes, targetShortHighSkill, perfColGrade, perfTitle, perfKeyPeriod, perfKeySort, perfKeyGrade, helpPerformance, perfPeriodTitle, perfPeriodHint, perfNoneSelected, perfHeader, perfColClasses, perfColEnrolled, perfColCompletion, perfColCertified, perfColRejection, perfColWarnings, perfColPaid, perfEmpty, gradeTitle, gradeKeyApply, helpGrade, gradeReasonTitle, gradeReasonHint, gradeApplied, gradeChooseTitle, gradeHeader, gradeTraining, gradeClaims, gradeWarnings, gradeWarningsUnrecorded, gradeNoRule, gradeSuggested
     // Statistics (issue 13): the statistics screen, a figure's rows, its definitions.
     case menuStatistics, csvListStatistics, csvListStatisticsRows, statsViewTraining, statsViewCertificates, statsViewClaims, statsKeyRows, statsKeyDefinition, statsKeyPeriod, statsKeyArea, statsKeyBy, statsGroupNote, helpStatistics, statsColEnrolled, statsColCompleted, statsColRate, statsColCertificates, statsColSubmitted, statsColApproved, statsColRejected, statsColPaid, statsColClawedBack, statsTotal, statsNoFigure, statsPeriodTitle, statsPeriodHint, statsAreaTitle, statsAreaHint, statsByTitle, statsScopeLine, statsChangeOn, statsHeadlineTraining, statsHeadlineMoney, statsNothing, statsTrendCompleted, statsTrendPaid, statsRowsTitle, statsKeyNextPage, statsKeyPrevPage, helpStatsRows, statsLastPage, statsRowsPage, statsRowsMore, statsColHours, statsColDone, statsColEnded, statsNoRows, statsKeyExport
+    // Oversight (issue 13): the anomaly screens.
+    case menuAnomalies, anomalyTitle, anomalySweeping, anomalyProgress, anomalyDone, anomalySwept, anomalyKeyPeriod, anomalyKeySweep, anomalyKeyRecords, anomalyPeriodTitle, anomalyPeriodHint, anomalyPeriodBad, anomalyPeriodLine, anomalyNotSwept, anomalyNone, anomalyColSignal, anomalyColCode, anomalyColCount, anomalyDefinitionHeading, anomalyDefinitionMore, anomalyOccurrencesLine, anomalyColSubject, anomalyColFigures, anomalyColKind, anomalyColNumber, anomalyColName, anomalyKindWorker, anomalyKindClaim, anomalyKindClass, anomalyKindInstitution, helpAnomalies, helpAnomalyOccurrences, helpAnomalyRecords
 
     /// A key with no entry never traps on a clerk's screen: it shows its own name, and
     /// `StringsTableTests` fails the build's tests until both languages are written.
@@ -150,6 +152,7 @@ public enum S: CaseIterable, Sendable {
         .merging(tableScreensDisclose) { a, _ in a }
         .merging(tableScreensTargets) { a, _ in a }
         .merging(tableScreensStats) { a, _ in a }
+        .merging(tableScreensAnomalies) { a, _ in a }
 }
 
 extension Lang {

@@ -56,16 +56,18 @@ enum Schema {
         // The audit trail's browser (issue 13): indexes by user and by action, and the entries where
         // the clock went back, so any filter's first page is a short index read.
         m.registerMigration("v15-audit-browse", migrate: v15AuditBrowse)
-        // Filed reports (报送, issue 13): the frozen bytes of each filing, never changed or removed.
-        m.registerMigration("v20-filed-reports", migrate: v20FiledReports)
-        // The public disclosure of fund use (issue 13): the payment batches of a period by their
-        // business date, the day a payment counts in (DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
-        m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
         // Oversight (issue 13): targets, the warning rules a claim raised, certificates by class.
         m.registerMigration("v16-targets-and-grades", migrate: v16TargetsAndGrades)
         // Oversight (issue 13, statistics): certificates by issue date, claims by submission day and
         // decision time, for a period's figures and their drill-downs.
         m.registerMigration("v17-stats-indexes", migrate: v17StatsIndexes)
+        // Oversight (issue 13): the anomaly sweep's warned claims, claims by date, a class's certificates.
+        m.registerMigration("v18-anomaly-indexes", migrate: v18AnomalyIndexes)
+        // The public disclosure of fund use (issue 13): the payment batches of a period by their
+        // business date, the day a payment counts in (DECISIONS.md "Oversight (issue 13): disclosure and XLSX").
+        m.registerMigration("v19-disclosure-indexes", migrate: v19DisclosureIndexes)
+        // Filed reports (报送, issue 13): the frozen bytes of each filing, never changed or removed.
+        m.registerMigration("v20-filed-reports", migrate: v20FiledReports)
         return m
     }
 

@@ -118,7 +118,8 @@ extension Schema {
     ///   basis points), with the clause, who/when and a version for edits; one per kind and span.
     /// - `claim_warnings`: which warning rules (W1–W5) a claim raised at submission, so institution
     ///   performance counts warnings by kind (until now only `warning_count` was kept).
-    /// - `certificates_class`: the certificates of a class (an institution's certified rate).
+    /// - The certificates of a class (an institution's certified rate) are found by `certificates_class`,
+    ///   which v18 creates on (class_id, issue_date) for the anomaly sweep as well.
     static func v16TargetsAndGrades(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE targets (
@@ -142,7 +143,6 @@ extension Schema {
                 rule TEXT NOT NULL CHECK (rule IN ('W1', 'W2', 'W3', 'W4', 'W5')),
                 PRIMARY KEY(claim_id, rule)
             ) WITHOUT ROWID;
-            CREATE INDEX certificates_class ON certificates(class_id);
             """)
     }
 }
@@ -159,6 +159,28 @@ extension Schema {
             CREATE INDEX certificates_issued ON certificates(issue_date);
             CREATE INDEX claims_submitted_day ON claims(COALESCE(submitted_on, date(submitted_at, '+8 hours')));
             CREATE INDEX claims_decided ON claims(decided_at);
+            """)
+    }
+}
+
+/// Migration v18 (issue 13, anomalies).
+extension Schema {
+    /// Migration v18-anomaly-indexes: what the anomaly sweep reads, found without scanning claims or
+    /// certificates (DECISIONS.md "Oversight (issue 13): anomalies").
+    /// - `claims_warned`: only the claims that carried warnings or whose evidence changed, by the
+    ///   business day of their submission (few; partial, so it costs nothing for the others).
+    /// - `workers_bank_account`: the accounts held by several workers, found by scanning this index
+    ///   (as `workers_phone` does for phones) rather than sorting the period's workers.
+    /// - `claims_paid_account`: the accounts of claims paid to the worker (partial: only those claims).
+    /// - `certificates_class`: a class's certificates and their dates (certificates en masse).
+    static func v18AnomalyIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX claims_warned ON claims(COALESCE(submitted_on, substr(submitted_at, 1, 10)))
+                WHERE warning_count > 0 OR evidence_changed = 1;
+            CREATE INDEX workers_bank_account ON workers(bank_account) WHERE bank_account IS NOT NULL;
+            CREATE INDEX claims_paid_account ON claims(bank_account, claim_date, worker_id)
+                WHERE payee = 'worker' AND bank_account IS NOT NULL;
+            CREATE INDEX certificates_class ON certificates(class_id, issue_date);
             """)
     }
 }

@@ -27,7 +27,7 @@ enum SchemaObjects {
             CREATE INDEX audit_user ON audit(user, seq)
             """#),
         SchemaObject(type: "index", name: "certificates_class", sql: #"""
-            CREATE INDEX certificates_class ON certificates(class_id)
+            CREATE INDEX certificates_class ON certificates(class_id, issue_date)
             """#),
         SchemaObject(type: "index", name: "certificates_issued", sql: #"""
             CREATE INDEX certificates_issued ON certificates(issue_date)
@@ -60,6 +60,10 @@ enum SchemaObjects {
             CREATE UNIQUE INDEX claims_one_live ON claims(worker_id, kind, class_id IS NULL, COALESCE(class_id, certificate_id))
                 WHERE status NOT IN ('rejected', 'recovered', 'withdrawn')
             """#),
+        SchemaObject(type: "index", name: "claims_paid_account", sql: #"""
+            CREATE INDEX claims_paid_account ON claims(bank_account, claim_date, worker_id)
+                WHERE payee = 'worker' AND bank_account IS NOT NULL
+            """#),
         SchemaObject(type: "index", name: "claims_queue", sql: #"""
             CREATE INDEX claims_queue ON claims(status, submitted_at, id)
             """#),
@@ -74,6 +78,10 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "claims_submitted_day", sql: #"""
             CREATE INDEX claims_submitted_day ON claims(COALESCE(submitted_on, date(submitted_at, '+8 hours')))
+            """#),
+        SchemaObject(type: "index", name: "claims_warned", sql: #"""
+            CREATE INDEX claims_warned ON claims(COALESCE(submitted_on, substr(submitted_at, 1, 10)))
+                WHERE warning_count > 0 OR evidence_changed = 1
             """#),
         SchemaObject(type: "index", name: "claims_worker", sql: #"""
             CREATE INDEX claims_worker ON claims(worker_id, claim_year)
@@ -95,6 +103,9 @@ enum SchemaObjects {
             """#),
         SchemaObject(type: "index", name: "payment_lines_claim", sql: #"""
             CREATE INDEX payment_lines_claim ON payment_lines(claim_id)
+            """#),
+        SchemaObject(type: "index", name: "workers_bank_account", sql: #"""
+            CREATE INDEX workers_bank_account ON workers(bank_account) WHERE bank_account IS NOT NULL
             """#),
         SchemaObject(type: "index", name: "workers_name", sql: #"""
             CREATE INDEX workers_name ON workers(name)

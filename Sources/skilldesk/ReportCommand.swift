@@ -8,7 +8,7 @@ import SkillDesk
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports: statistics, targets, institutions, disclosure, anomalies, filing (报送).",
-        subcommands: [ReportStatsCommand.self, ReportRowsCommand.self, ReportTargets.self, ReportInstitutions.self, ReportDisclosureCommand.self, ReportFileCommand.self, ReportFiledCommand.self])
+        subcommands: [ReportStatsCommand.self, ReportRowsCommand.self, ReportAnomaliesCommand.self, ReportTargets.self, ReportInstitutions.self, ReportDisclosureCommand.self, ReportFileCommand.self, ReportFiledCommand.self])
 }
 
 /// `--period P`: read by the one rule (`ReportPeriod.parse`); a wrong one exits 64 saying the shapes.

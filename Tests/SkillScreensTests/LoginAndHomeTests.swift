@@ -91,7 +91,7 @@ import TermUI
         d.press(.enter)
         #expect(d.title == "主页")
         #expect(d.row(0).hasSuffix("audit1 (审计) · nanjing-2019 · test.sqlite"))
-        #expect(Array(d.lines[8...17]) == [
+        #expect(Array(d.lines[8...23]) == [
             "     1. 劳动者查询",
             "     2. 职业目录",
             "     3. 培训机构",
@@ -100,8 +100,14 @@ import TermUI
             "     6. 公示名单",
             "     7. 全部申请",
             "     8. 审计记录",
-            "     9. 注销",
-            "     0. 退出",
+            "     9. 资金使用公开",
+            "     0. 目标进度",
+            "     a. 机构绩效",
+            "     b. 统计报表",
+            "     c. 异常线索",
+            "     d. 已报送报表",
+            "     e. 注销",
+            "     f. 退出",
         ])
         #expect(!d.text.contains("登记劳动者"))
         d.press(.char("5"))

@@ -24,7 +24,7 @@ import SkillCore
     /// The table is written in three parts (`StringsTableA/B/C.swift`); a key in two parts would keep
     /// only its first text silently.
     @Test func noKeyIsWrittenTwice() {
-        let parts = [S.tableScreensA, S.tableScreensB, S.tableScreensC, S.tableScreensRules, S.tableScreensDecide, S.tableScreensCorrect, S.tableScreensExport, S.tableScreensFind, S.tableScreensFiling, S.tableScreensAudit, S.tableScreensDisclose, S.tableScreensTargets]
+        let parts = [S.tableScreensA, S.tableScreensB, S.tableScreensC, S.tableScreensRules, S.tableScreensDecide, S.tableScreensCorrect, S.tableScreensExport, S.tableScreensFind, S.tableScreensFiling, S.tableScreensAudit, S.tableScreensDisclose, S.tableScreensTargets, S.tableScreensStats, S.tableScreensAnomalies]
         var seen: [S: Int] = [:]
         for part in parts { for key in part.keys { seen[key, default: 0] += 1 } }
         let twice = seen.filter { $0.value > 1 }.map(\.key)

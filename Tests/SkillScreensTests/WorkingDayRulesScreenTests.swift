@@ -49,7 +49,7 @@ import TermUI
         #expect(throws: DeskError.self) { try w.f.clerk.enrol(classID: w.classID, workerIDs: [late]) }
     }
 
-    /// A user with every role: seventeen entries (the audit trail, issue 13), each with a key (1–9, 0, then a, b, …), all on
+    /// A user with every role: twenty-three entries (issue 13's oversight screens), each with a key (1–9, 0, then a, b, …), all on
     /// screen at 80×24 (two columns when they do not fit one).
     @Test func everyMenuEntryHasAKeyForAUserWithEveryRole() throws {
         let f = try Fixture()
@@ -60,10 +60,10 @@ import TermUI
             let ctx = ScreenContext(lang: lang, desk: f.desk, databaseName: "test.sqlite", session: all)
             let d = Driver(ctx, root: HomeScreen(ctx), width: width, height: height)
             let text = d.text
-            for key in ["1", "9", "0", "a", "b", "c", "d", "e", "f", "g"] {
+            for key in ["1", "9", "0", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"] {
                 #expect(text.contains(" \(key). "), "\(lang) \(width)×\(height): no entry keyed \(key)")
             }
-            #expect(text.contains(lang == .zh ? "g. 退出" : "g. Exit"), "\(lang) \(width)×\(height)\n\(text)")
+            #expect(text.contains(lang == .zh ? "m. 退出" : "m. Exit"), "\(lang) \(width)×\(height)\n\(text)")
             #expect(!text.contains("q. "))
         }
         let ctx = ScreenContext(lang: .zh, desk: f.desk, databaseName: "test.sqlite", session: all)
@@ -71,7 +71,7 @@ import TermUI
         d.press(.char("b"))                      // the 12th entry: the notice list
         #expect(d.title != "主页", "\(d.text)")
         let e = Driver(ctx, root: HomeScreen(ctx), width: 80, height: 24)
-        e.press(.char("G"))                      // upper case: the 17th, Exit, asks first
+        e.press(.char("M"))                      // upper case: the 23rd, Exit, asks first
         #expect(e.text.contains("退出 SkillDesk？"))
     }
 
