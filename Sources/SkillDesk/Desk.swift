@@ -32,9 +32,11 @@ public final class Desk: Sendable {
     /// users or the database see — 0.5.0 is the trust work of issue 10 (schema v9), 0.6.0 the
     /// foundations of issue 11 (schema v10: explicit uniqueness; the operator's log; typed options);
     /// 0.6.1 schema v11 (the business date of a submission, issue 12).
+    /// 0.8.0 schema v20 (issue 13, oversight: report indexes v14, audit browse v15, targets and warning rules
+    /// v16, statistics v17, anomalies v18, disclosure v19, filed reports v20).
     /// 0.7.0 schema v13 (withdrawn claims and voided certificates, v12; the worker's place of work, v13;
     /// claim search, CSV exports, roster corrections — issue 12).
-    public static let version = "0.7.0"
+    public static let version = "0.8.0"
 
     public static let maxFailedLogins = 5
     public static let lockout: TimeInterval = 15 * 60

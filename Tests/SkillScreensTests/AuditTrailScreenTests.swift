@@ -39,13 +39,13 @@ import TermUI
                 "      序号 时间（UTC）         用户     操作             键             摘要",
                 "         9 2026-09-30 09:14:02 sup1     claim.approve    123            已提交 → 已批准，¥1,500.00",
                 "         8 2026-09-30 09:13:40 sup1     claim.return     119            已提交 → 退回修改，¥600.00…",
-                " F1 帮助  F3 返回  Enter 前后对比  F4 筛选  F8 校验审计链  PgUp/PgDn 翻页  ^X 导出CSV  F5 刷新"],
+                " F1 帮助  F3 返回  Enter 前后对比  F4 筛选  F8 校验审计链  PgUp/PgDn 翻页  ^X 导出  F5 刷新"],
             "en100": [
                 " User —  Action claim.*  Entity —  Key —  Days —                                entries: 2 · page 1",
                 "       Seq When (UTC)          User     Action           Key            Summary",
                 "         9 2026-09-30 09:14:02 sup1     claim.approve    123            submitted → approved, ¥1,5…",
                 "         8 2026-09-30 09:13:40 sup1     claim.return     119            submitted → returned, ¥600…",
-                " F1 Help  F3 Back  Enter Before → after  F4 Filters  F8 Verify chain  PgUp/PgDn Pages  …"],
+                " F1 Help  F3 Back  Enter Before → after  F4 Filters  F8 Verify chain  PgUp/PgDn Pages  ^X Export  …"],
             "zh80": [
                 " 用户 —  操作 claim.*  对象 —  键 —  日期 —                      2 条 · 第 1 页",
                 "      序号 时间（UTC） 用户     操作            键             摘要",
