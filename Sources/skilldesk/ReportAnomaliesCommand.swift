@@ -34,10 +34,7 @@ struct ReportAnomaliesCommand: ParsableCommand {
         let lang = global.language
         var parsed: ReportPeriod?
         try Output.run(json: output.json, lang: lang) {
-            switch ReportPeriod.parse(period) {
-            case let .success(p): parsed = p
-            case let .failure(e): throw CLIError.usage(en: "--period: " + e.message(.en), zh: "--period：" + e.message(.zh))
-            }
+            parsed = try PeriodOption.parse(period)
         }
         guard let period = parsed else { return }
         try global.runAsUser(json: output.json) { session, _ in

@@ -31,11 +31,7 @@ struct ReportDisclosureCommand: ParsableCommand {
 
     /// The period and the target's format, checked before the database is opened (usage, 64).
     func checked() throws -> (ReportPeriod, DisclosureFormat?) {
-        let p: ReportPeriod
-        switch ReportPeriod.parse(period) {
-        case let .success(v): p = v
-        case let .failure(e): throw CLIError.usage(en: "--period: " + e.message(.en), zh: "--period：" + e.message(.zh))
-        }
+        let p = try PeriodOption.parse(period)
         guard let out else {
             if encoding != nil || force {
                 throw CLIError.usage(en: "--encoding and --force need --out FILE", zh: "--encoding 与 --force 需要 --out 文件")

@@ -60,7 +60,7 @@ struct ReportFiledCommand: ParsableCommand {
         func run() throws {
             let lang = global.language
             try global.runAsUser(json: output.json) { session, _ in
-                let p = try period.map { try ReportPeriod.parse($0).get() }
+                let p = try period.map(PeriodOption.parse)
                 let list = try session.filedReports(period: p)
                 if output.json { Output.printJSON(list.map { FiledReportJSON($0) }); return }
                 if list.isEmpty { Output.line(lang == .zh ? "（尚无已报送的报表）" : "(no report has been filed)") }

@@ -67,13 +67,9 @@ struct ReportInstitutions: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let p: ReportPeriod
-        switch ReportPeriod.parse(period) {
-        case let .success(v): p = v
-        case let .failure(e):
-            try Output.run(json: output.json, lang: lang) { throw CLIError.usage(en: "--period: " + e.message(.en), zh: "--period：" + e.message(.zh)) }
-            return
-        }
+        var parsed: ReportPeriod?
+        try Output.run(json: output.json, lang: lang) { parsed = try PeriodOption.parse(period) }
+        guard let p = parsed else { return }
         try global.runAsUser(json: output.json) { session, _ in
             if let code {
                 let v = try session.institutionGrade(code: code, period: p)

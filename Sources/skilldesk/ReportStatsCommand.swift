@@ -22,11 +22,7 @@ struct StatsScope: ParsableArguments {
     var district: String?
 
     func parsed() throws -> (ReportPeriod, StatsArea) {
-        let p: ReportPeriod
-        switch ReportPeriod.parse(period) {
-        case let .success(v): p = v
-        case let .failure(e): throw CLIError.usage(en: "--period: " + e.message(.en), zh: "--period：" + e.message(.zh))
-        }
+        let p = try PeriodOption.parse(period)
         guard let district else { return (p, .city) }
         switch StatsArea.parse(district) {
         case let .success(a): return (p, a)
@@ -83,11 +79,7 @@ struct ReportRowsCommand: ParsableCommand {
         let lang = global.language
         var parsed: (ReportPeriod, FigureID)?
         try Output.run(json: output.json, lang: lang) {
-            let p: ReportPeriod
-            switch ReportPeriod.parse(period) {
-            case let .success(v): p = v
-            case let .failure(e): throw CLIError.usage(en: "--period: " + e.message(.en), zh: "--period：" + e.message(.zh))
-            }
+            let p = try PeriodOption.parse(period)
             switch FigureID.parse(figure) {
             case let .success(f): parsed = (p, f)
             case let .failure(e): throw CLIError.usage(en: "--figure: " + e.message(.en), zh: "--figure：" + e.message(.zh))
